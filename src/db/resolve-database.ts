@@ -1,0 +1,120 @@
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/env';
+import type { Logger } from '../config/logger';
+import { projectRoot } from '../shared/project-root';
+import { findLiveEmbedded, removeEmbeddedRecord, writeEmbeddedRecord } from './embedded-record';
+import { findMongodBinary, startMongod } from './mongod';
+import { javaAvailable, startStandIn } from './mongo-java-server';
+
+/** Where the data lives: an external MongoDB, an embedded real mongod, or the Java stand-in. */
+export type DatabaseEngine = 'external' | 'mongod' | 'mongo-java-server';
+
+/** A database the process can connect to; `stop` ends it only if this process started it. */
+export type ResolvedDatabase = {
+  engine: DatabaseEngine;
+  uri: string;
+  dbName: string | undefined;
+  /** True when the database was started by another process of this project and is reused. */
+  reused: boolean;
+  stop(): Promise<void>;
+};
+
+/** No usable database could be found or started. */
+export class DatabaseUnavailableError extends Error {}
+
+/** Capabilities of the machine, injectable so the resolution order can be tested. */
+export type DatabaseProbes = { mongod(): Promise<boolean>; java(): boolean };
+
+const EMBEDDED_DB_NAME = 'journey';
+// A failed mongod download is remembered for a day, so machines without internet start at once.
+const NO_MONGOD_MARKER = path.join(projectRoot(), '.cache', 'mongod-unavailable');
+const MARKER_TTL_MS = 24 * 3600 * 1000;
+
+const defaultProbes: DatabaseProbes = {
+  async mongod() {
+    if (existsSync(NO_MONGOD_MARKER) && !process.env.MONGOMS_SYSTEM_BINARY) {
+      if (Date.now() - statSync(NO_MONGOD_MARKER).mtimeMs < MARKER_TTL_MS) return false;
+    }
+    const found = (await findMongodBinary()) !== null;
+    if (!found) {
+      mkdirSync(path.dirname(NO_MONGOD_MARKER), { recursive: true });
+      writeFileSync(NO_MONGOD_MARKER, new Date().toISOString());
+    }
+    return found;
+  },
+  java: javaAvailable,
+};
+
+/** Decides which engine to use, in the documented order. */
+export async function chooseEngine(
+  config: Pick<Config, 'MONGODB_URI' | 'EMBEDDED_ENGINE'>,
+  probes: DatabaseProbes = defaultProbes,
+): Promise<DatabaseEngine> {
+  if (config.MONGODB_URI) return 'external';
+  if (config.EMBEDDED_ENGINE !== 'mongo-java-server') {
+    if (await probes.mongod()) return 'mongod';
+    if (config.EMBEDDED_ENGINE === 'mongod') {
+      throw new DatabaseUnavailableError(
+        'EMBEDDED_ENGINE=mongod but no mongod binary could be found or downloaded: set MONGOMS_SYSTEM_BINARY to a mongod, or set MONGODB_URI.',
+      );
+    }
+  }
+  if (probes.java()) return 'mongo-java-server';
+  throw new DatabaseUnavailableError(
+    'No database available: set MONGODB_URI to a MongoDB server, or install a Java 17+ runtime and Maven (Debian: apt-get install default-jdk-headless maven) for the embedded stand-in, or a mongod (MONGOMS_SYSTEM_BINARY).',
+  );
+}
+
+async function startEmbedded(engine: Exclude<DatabaseEngine, 'external'>, dataDir: string) {
+  if (engine === 'mongod') return startMongod({ dbPath: path.join(dataDir, 'mongod') });
+  return startStandIn({ kind: 'h2', file: path.join(dataDir, 'mongo-java-server.mv') });
+}
+
+/**
+ * Resolves the database: MONGODB_URI, else the embedded server on DATA_DIR (reusing one another
+ * process of this project already runs there), starting it when needed.
+ */
+export async function resolveDatabase(
+  config: Pick<Config, 'MONGODB_URI' | 'EMBEDDED_ENGINE' | 'DATA_DIR'>,
+  logger: Logger,
+  probes?: DatabaseProbes,
+): Promise<ResolvedDatabase> {
+  const engine = await chooseEngine(config, probes);
+  if (engine === 'external') {
+    logger.info({ engine }, 'database: MONGODB_URI');
+    return {
+      engine,
+      uri: config.MONGODB_URI!,
+      dbName: undefined,
+      reused: false,
+      stop: async () => {},
+    };
+  }
+  const dataDir = path.resolve(config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const live = await findLiveEmbedded(dataDir);
+  if (live) {
+    logger.info({ engine: live.engine, dataDir, ownerPid: live.pid }, 'database: reusing embedded');
+    return {
+      engine: live.engine,
+      uri: live.uri,
+      dbName: EMBEDDED_DB_NAME,
+      reused: true,
+      stop: async () => {},
+    };
+  }
+  const server = await startEmbedded(engine, dataDir);
+  writeEmbeddedRecord(dataDir, { engine, uri: server.uri, pid: process.pid });
+  logger.info({ engine, dataDir }, `database: embedded ${engine}`);
+  return {
+    engine,
+    uri: server.uri,
+    dbName: EMBEDDED_DB_NAME,
+    reused: false,
+    stop: async () => {
+      removeEmbeddedRecord(dataDir);
+      await server.stop();
+    },
+  };
+}

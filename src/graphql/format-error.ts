@@ -1,0 +1,51 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { AppError, type ErrorCode } from '../shared/errors';
+import type { Logger } from '../config/logger';
+
+// Exhaustive: adding a code without deciding how it is presented fails to compile.
+const PRESENTED: Record<ErrorCode, true> = {
+  BAD_USER_INPUT: true,
+  NOT_FOUND: true,
+  UNAUTHENTICATED: true,
+  FORBIDDEN: true,
+  CONFLICT: true,
+  ILLEGAL_TRANSITION: true,
+};
+
+// Errors produced by GraphQL itself (parse, validation, coercion, armor limits) are safe to show.
+const GRAPHQL_OWN_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Passes the project's coded errors through, masks everything else and logs it in full. */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError && PRESENTED[original.code]) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && GRAPHQL_OWN_CODES.has(code) && original === error) {
+      return { ...formatted, extensions: { code } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,29 @@
+import type { Config } from '../../config/env';
+import type { Logger } from '../../config/logger';
+import type { ResolvedDatabase } from '../../db/resolve-database';
+import { BranchModel } from '../branches/branch.model';
+import { upsertBranch } from '../branches/branch.service';
+import { DEMO_BRANCHES } from './demo-data';
+
+/** Loads the demo data set; idempotent (every record is upserted by its natural key). */
+export async function loadDemoData(): Promise<void> {
+  for (const branch of DEMO_BRANCHES) await upsertBranch(branch);
+}
+
+/**
+ * DEMO_DATA=true loads the demo data, false never does; unset loads it only into an empty
+ * embedded database, so a newcomer sees data at once and a real database is never touched.
+ */
+export async function seedOnStart(options: {
+  config: Pick<Config, 'DEMO_DATA'>;
+  database: Pick<ResolvedDatabase, 'engine'>;
+  logger: Logger;
+}): Promise<void> {
+  const { config, database, logger } = options;
+  const wanted =
+    config.DEMO_DATA ??
+    (database.engine !== 'external' && (await BranchModel.estimatedDocumentCount()) === 0);
+  if (!wanted) return;
+  await loadDemoData();
+  logger.info('demo data loaded');
+}

@@ -1,0 +1,48 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config/env';
+import type { Logger } from './config/logger';
+import { connectDatabase, disconnectDatabase, pingDatabase } from './db/connection';
+import { resolveDatabase, type ResolvedDatabase } from './db/resolve-database';
+import { createApollo } from './graphql/apollo';
+import { createApp } from './http/app';
+import { closeHttpServer } from './http/shutdown';
+import { seedOnStart } from './modules/demo/demo-seed';
+
+/** A running Journey service. */
+export type RunningService = {
+  url: string;
+  database: ResolvedDatabase;
+  httpServer: Server;
+  /** Graceful stop: no new connections, in-flight requests finish, then the database closes. */
+  stop(): Promise<void>;
+};
+
+/** Resolves the database, loads demo data if asked, and serves HTTP + GraphQL. */
+export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  const database = await resolveDatabase(config, logger);
+  await connectDatabase(database.uri, database.dbName);
+  await seedOnStart({ config, database, logger });
+
+  const httpServer = createServer();
+  const apollo = createApollo({ config, logger, httpServer });
+  await apollo.start();
+  const app = createApp({ apollo, logger, isReady: () => pingDatabase() });
+  httpServer.on('request', app);
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  logger.info({ url: `${url}/graphql`, engine: database.engine }, 'Journey is serving');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info('shutting down: no new connections, finishing in-flight requests');
+      await closeHttpServer(httpServer, config.SHUTDOWN_TIMEOUT_MS);
+      await apollo.stop();
+      await disconnectDatabase();
+      await database.stop();
+      logger.info('shutdown complete');
+    })());
+  return { url, database, httpServer, stop };
+}

@@ -1,0 +1,51 @@
+import type { ZodError } from 'zod';
+
+/** Stable, machine-readable error codes; clients switch on `extensions.code`. */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'ILLEGAL_TRANSITION',
+] as const;
+
+/** One of the public error codes. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A domain error whose message and code are safe to show to the caller. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The offending input field, as a dotted path (`input.promisedAt`). */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** Bad input on one field. */
+export const badInput = (field: string, message: string): AppError =>
+  new AppError('BAD_USER_INPUT', `${field}: ${message}`, field);
+
+/** Unknown id — also used for objects the caller may not see, so existence is not revealed. */
+export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what} not found`);
+
+/** Translates zod issues into one error naming the first offending field (all are in the message). */
+export function fromZodError(error: ZodError, prefix = 'input'): AppError {
+  const issues = error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+  }));
+  const first = issues[0] ?? { field: prefix, message: 'invalid' };
+  const message = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+  return new AppError('BAD_USER_INPUT', message, first.field);
+}
+
+/** Turns a MongoDB duplicate-key error (11000) into a field-level conflict; other errors pass. */
+export function fromDuplicateKey(error: unknown, field: string, message: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 11000 ? new AppError('CONFLICT', message, field) : error;
+}

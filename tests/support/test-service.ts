@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import mongoose from 'mongoose';
+import { loadConfig } from '../../src/config/env';
+import { createLogger } from '../../src/config/logger';
+import { startService, type RunningService } from '../../src/service';
+
+/** The database server started by the global setup. */
+export function testServerUri(): string {
+  const uri = process.env.JOURNEY_TEST_MONGODB_URI;
+  if (!uri) throw new Error('JOURNEY_TEST_MONGODB_URI is not set: run tests through jest');
+  return uri;
+}
+
+/** A URI of a database of its own on the test server. */
+export function freshDatabaseUri(): string {
+  const url = new URL(testServerUri());
+  url.pathname = `/t_${randomBytes(6).toString('hex')}`;
+  return url.toString();
+}
+
+/** Answer of a GraphQL request. */
+export type GraphQLResponse<T = Record<string, unknown>> = {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+};
+
+/** The service running in-process on its own fresh database. */
+export type TestService = RunningService & {
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
+};
+
+/** Starts the service on a free port and a fresh database; drop it with `stopTestService`. */
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+  const config = loadConfig({
+    MONGODB_URI: freshDatabaseUri(),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false',
+    SHUTDOWN_TIMEOUT_MS: '2000',
+    ...env,
+  });
+  const service = await startService(config, createLogger(config));
+  const graphql = async <T>(query: string, variables?: Record<string, unknown>, token?: string) => {
+    const response = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+    return { status: response.status, ...body };
+  };
+  return { ...service, graphql };
+}
+
+/** Drops the service's database and stops it gracefully. */
+export async function stopTestService(service: TestService | undefined): Promise<void> {
+  if (!service) return;
+  await mongoose.connection.db?.dropDatabase().catch(() => undefined);
+  await service.stop();
+}

@@ -17,7 +17,7 @@ export function createApollo(options: {
   const { config, logger, httpServer } = options;
   const armor = new ApolloArmor({
     // Relay connections nest edges → node → field: depth 6 (the default) is too shallow.
-    maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: false },
+    maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
     costLimit: { maxCost: config.GRAPHQL_MAX_COST },
     maxAliases: { n: 15 },
     maxDirectives: { n: 50 },

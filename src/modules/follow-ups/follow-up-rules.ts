@@ -1,0 +1,120 @@
+import { type Period, quartersOf } from '../../shared/period';
+import { mean } from '../../shared/statistics';
+
+/** A time span [start, end). */
+export type Span = { start: Date; end: Date };
+
+/** What coverage needs to know about an account. */
+export type CoverageAccount = { id: string; createdAt: Date; closedAt: Date | null };
+
+/** A completed follow-up visit: whose, and when it was completed. */
+export type CompletedFollowUp = { accountId: string; completedAt: Date };
+
+/**
+ * A coverage figure. A quarter (or quarter-to-month) is a ratio: covered ÷ active accounts,
+ * sample size = active accounts. A year is the mean of its quarters: no numerator/denominator,
+ * sample size = number of quarters averaged.
+ */
+export type CoverageFigure = {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Days after activation within which a follow-up makes the activation compliant. */
+export const POST_ACTIVATION_WINDOW_DAYS = 7;
+
+/** Days after a fault ticket's closure within which a follow-up makes the repair compliant. */
+export const POST_REPAIR_WINDOW_DAYS = 3;
+
+/** Created before the span ends and not closed before it starts (closing at its start counts). */
+export function isActiveDuring(
+  account: { createdAt: Date; closedAt: Date | null },
+  span: Span,
+): boolean {
+  return (
+    account.createdAt.getTime() < span.end.getTime() &&
+    (account.closedAt === null || account.closedAt.getTime() >= span.start.getTime())
+  );
+}
+
+/**
+ * Accounts active during the span with ≥ 1 completed follow-up in [start, end) ÷ accounts
+ * active during the span. Follow-ups of accounts not active in the span are ignored.
+ */
+export function quarterlyCoverage(
+  accounts: readonly CoverageAccount[],
+  completedFollowUps: readonly CompletedFollowUp[],
+  span: Span,
+): CoverageFigure {
+  const visited = new Set(
+    completedFollowUps.filter((f) => isWithin(f.completedAt, span)).map((f) => f.accountId),
+  );
+  const active = accounts.filter((account) => isActiveDuring(account, span));
+  const covered = active.filter((account) => visited.has(account.id)).length;
+  return {
+    value: active.length === 0 ? null : covered / active.length,
+    numerator: covered,
+    denominator: active.length,
+    sampleSize: active.length,
+  };
+}
+
+/**
+ * Follow-up coverage of a period (in the period's own time zone): a quarter's coverage; a
+ * month's is its quarter's from the quarter's start to the month's end; a year's is the mean of
+ * its quarters, leaving out quarters without active accounts (no figure is not 0 %), null when
+ * none has any.
+ */
+export function coverageForPeriod(
+  period: Period,
+  accounts: readonly CoverageAccount[],
+  completedFollowUps: readonly CompletedFollowUp[],
+): CoverageFigure {
+  const quarters = quartersOf(period);
+  if (period.kind !== 'YEAR') {
+    const start = quarters[0]?.start ?? period.start;
+    return quarterlyCoverage(accounts, completedFollowUps, { start, end: period.end });
+  }
+  const values = quarters.flatMap((quarter) => {
+    const { value } = quarterlyCoverage(accounts, completedFollowUps, quarter);
+    return value === null ? [] : [value];
+  });
+  return { value: mean(values), numerator: null, denominator: null, sampleSize: values.length };
+}
+
+/** A completed follow-up at or within 7 × 24 h after activation (both ends included). */
+export function isPostActivationCompliant(
+  activatedAt: Date,
+  followUpCompletions: readonly Date[],
+): boolean {
+  return hasCompletionWithin(activatedAt, POST_ACTIVATION_WINDOW_DAYS, followUpCompletions);
+}
+
+/** A completed follow-up at or within 3 × 24 h after the ticket's closure (both ends included). */
+export function isPostRepairCompliant(
+  closedAt: Date,
+  followUpCompletions: readonly Date[],
+): boolean {
+  return hasCompletionWithin(closedAt, POST_REPAIR_WINDOW_DAYS, followUpCompletions);
+}
+
+/** A follow-up still SCHEDULED after its due time (strictly after: due at `now` is not overdue). */
+export function isFollowUpOverdue(followUp: { status: string; dueAt: Date; now: Date }): boolean {
+  return followUp.status === 'SCHEDULED' && followUp.now.getTime() > followUp.dueAt.getTime();
+}
+
+function isWithin(instant: Date, span: Span): boolean {
+  return instant.getTime() >= span.start.getTime() && instant.getTime() < span.end.getTime();
+}
+
+// Days are fixed 24-hour durations on the instant line, not calendar days, so a DST change in
+// the branch's zone neither shortens nor lengthens the window.
+function hasCompletionWithin(from: Date, days: number, completions: readonly Date[]): boolean {
+  const start = from.getTime();
+  const end = start + days * DAY_MS;
+  return completions.some((c) => c.getTime() >= start && c.getTime() <= end);
+}

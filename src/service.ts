@@ -7,6 +7,7 @@ import { resolveDatabase, type ResolvedDatabase } from './db/resolve-database';
 import { createApollo } from './graphql/apollo';
 import { createApp } from './http/app';
 import { closeHttpServer } from './http/shutdown';
+import { bootstrapAdmin } from './modules/auth/auth.service';
 import { seedOnStart } from './modules/demo/demo-seed';
 
 /** A running Journey service. */
@@ -21,7 +22,12 @@ export type RunningService = {
 /** Resolves the database, loads demo data if asked, and serves HTTP + GraphQL. */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   const database = await resolveDatabase(config, logger);
-  await connectDatabase(database.uri, database.dbName);
+  // Command monitoring lets tests count database round trips (the N+1 guard).
+  await connectDatabase(database.uri, {
+    dbName: database.dbName,
+    monitorCommands: config.NODE_ENV === 'test',
+  });
+  await bootstrapAdmin(config.DATA_DIR, logger);
   await seedOnStart({ config, database, logger });
 
   const httpServer = createServer();

@@ -1,10 +1,13 @@
 import mongoose from 'mongoose';
 
 /** Connects mongoose to the resolved database and builds the declared indexes. */
-export async function connectDatabase(uri: string, dbName?: string): Promise<typeof mongoose> {
+export async function connectDatabase(
+  uri: string,
+  options: { dbName?: string; monitorCommands?: boolean } = {},
+): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
   // autoIndex off: indexes are built once, explicitly, so a start never races them.
-  await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false });
+  await mongoose.connect(uri, { ...options, serverSelectionTimeoutMS: 5000, autoIndex: false });
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
   return mongoose;
 }

@@ -1,7 +1,12 @@
 import type { Logger } from '../config/logger';
+import type { Actor } from '../modules/auth/actor';
+import type { Loaders } from './loaders';
 
 /** Per-request state handed to every resolver. */
 export type GraphQLContext = {
   requestId: string;
   logger: Logger;
+  /** The authenticated caller; null for anonymous requests. */
+  actor: Actor | null;
+  loaders: Loaders;
 };

@@ -22,6 +22,7 @@ const GRAPHQL_OWN_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED', // raised while building the context (bad token)
 ]);
 
 /** Passes the project's coded errors through, masks everything else and logs it in full. */

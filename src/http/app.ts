@@ -5,6 +5,8 @@ import express, { type ErrorRequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../config/logger';
 import type { GraphQLContext } from '../graphql/context';
+import { createLoaders } from '../graphql/loaders';
+import { authenticateRequest } from '../graphql/authenticate';
 
 /** JSON for every error that reaches Express (malformed JSON, oversize bodies); never HTML. */
 const jsonErrors: ErrorRequestHandler = (error, req, res, _next) => {
@@ -53,7 +55,10 @@ export function createApp(options: {
     '/graphql',
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ requestId: String(req.id), logger: req.log }),
+      context: async ({ req }) => {
+        const actor = await authenticateRequest(req.headers.authorization);
+        return { requestId: String(req.id), logger: req.log, actor, loaders: createLoaders(actor) };
+      },
     }),
   );
   app.use(jsonErrors);

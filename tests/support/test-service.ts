@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import mongoose from 'mongoose';
 import { loadConfig } from '../../src/config/env';
 import { createLogger } from '../../src/config/logger';
@@ -27,6 +30,9 @@ export type GraphQLResponse<T = Record<string, unknown>> = {
 
 /** The service running in-process on its own fresh database. */
 export type TestService = RunningService & {
+  /** Token of the first ADMIN the service bootstrapped. */
+  adminToken: string;
+  dataDir: string;
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -36,11 +42,14 @@ export type TestService = RunningService & {
 
 /** Starts the service on a free port and a fresh database; drop it with `stopTestService`. */
 export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'journey-test-'));
   const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
     MONGODB_URI: freshDatabaseUri(),
     PORT: '0',
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO_DATA: 'false',
     SHUTDOWN_TIMEOUT_MS: '2000',
     ...env,
@@ -58,7 +67,8 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
     return { status: response.status, ...body };
   };
-  return { ...service, graphql };
+  const adminToken = readFileSync(path.join(dataDir, 'initial-admin-token'), 'utf8').trim();
+  return { ...service, graphql, adminToken, dataDir };
 }
 
 /** Drops the service's database and stops it gracefully. */
@@ -66,4 +76,5 @@ export async function stopTestService(service: TestService | undefined): Promise
   if (!service) return;
   await mongoose.connection.db?.dropDatabase().catch(() => undefined);
   await service.stop();
+  rmSync(service.dataDir, { recursive: true, force: true });
 }

@@ -1,9 +1,13 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
-import { findBranch, listBranches } from './branch.service';
+import { createBranch, findBranch, listBranches } from './branch.service';
 
+// Branch codes and names are reference data, readable without a token (see README "Roles").
 export const branchResolvers: Resolvers = {
   Query: {
     branches: () => listBranches(),
     branch: (_parent, { code }) => findBranch(code),
+  },
+  Mutation: {
+    createBranch: (_parent, { input }, { actor }) => createBranch({ actor, input }),
   },
 };

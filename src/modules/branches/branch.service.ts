@@ -1,4 +1,9 @@
-import { BranchModel, type BranchDoc } from './branch.model';
+import { fromDuplicateKey } from '../../shared/errors';
+import { validate } from '../../shared/validate';
+import { requireRole, type Actor } from '../auth/actor';
+import { createBranchInput } from './branch.inputs';
+import { recordAudit } from '../audit/audit.service';
+import { BranchModel, DEFAULT_TIME_ZONE, type BranchDoc } from './branch.model';
 
 /** All branches ordered by code. */
 export async function listBranches(): Promise<BranchDoc[]> {
@@ -10,11 +15,37 @@ export async function findBranch(code: string): Promise<BranchDoc | null> {
   return BranchModel.findOne({ code }).lean<BranchDoc>();
 }
 
-/** Creates or updates a branch by its code (idempotent). */
+/** Creates or updates a branch by its code (idempotent); for seeds and imports. */
 export async function upsertBranch(branch: {
   code: string;
   name: string;
   timeZone?: string;
 }): Promise<void> {
   await BranchModel.updateOne({ code: branch.code }, { $set: branch }, { upsert: true });
+}
+
+/** Creates a branch (ADMIN only); a taken code is a CONFLICT on `input.code`. */
+export async function createBranch(options: {
+  actor: Actor | null;
+  input: unknown;
+}): Promise<BranchDoc> {
+  const actor = requireRole(options.actor, ['ADMIN']);
+  const input = validate(createBranchInput, options.input);
+  const created = await BranchModel.create({
+    ...input,
+    timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+  }).catch((error: unknown) => {
+    throw fromDuplicateKey(error, 'input.code', 'a branch with this code exists');
+  });
+  const branch = created.toObject() as BranchDoc;
+  await recordAudit({
+    actor,
+    action: 'createBranch',
+    entityType: 'Branch',
+    entityId: branch.code,
+    branchCode: branch.code,
+    before: null,
+    after: { code: branch.code, name: branch.name, timeZone: branch.timeZone },
+  });
+  return branch;
 }

@@ -1,0 +1,127 @@
+import mongoose, { type Model } from 'mongoose';
+import { badInput } from '../shared/errors';
+import type { Scope } from '../modules/access/scope';
+
+const { EJSON } = mongoose.mongo.BSON;
+
+/** Relay pagination arguments. */
+export type PageArgs = {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+};
+
+/** A Relay connection; `totalCount`, where offered, runs its count only when asked for. */
+export type Connection<T> = {
+  edges: { cursor: string; node: T }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  totalCount?: () => Promise<number>;
+};
+
+/** One key of a stable sort; `_id` is always appended as the final tie-breaker. */
+export type SortKey = { field: string; direction: 1 | -1 };
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+type Doc = Record<string, unknown> & { _id: unknown };
+
+function valueAt(doc: Doc, field: string): unknown {
+  return field
+    .split('.')
+    .reduce<unknown>((v, key) => (v as Record<string, unknown> | null)?.[key], doc);
+}
+
+/** Opaque cursor: the sort-key values of a row, as extended JSON (keeps dates and ObjectIds). */
+export function encodeCursor(doc: Doc, keys: SortKey[]): string {
+  const values = [...keys.map((k) => valueAt(doc, k.field)), doc._id];
+  return Buffer.from(EJSON.stringify(values, { relaxed: false })).toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number, argName: string): unknown[] {
+  try {
+    const values = EJSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'), {
+      relaxed: false,
+    });
+    if (Array.isArray(values) && values.length === length) return values;
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput(argName, 'not a cursor of this list');
+}
+
+/** Rows strictly after the cursor in the given order. */
+function afterFilter(keys: SortKey[], values: unknown[]): Record<string, unknown> {
+  const branches = keys.map((key, i) => {
+    const equalPrefix = Object.fromEntries(keys.slice(0, i).map((k, j) => [k.field, values[j]]));
+    return { ...equalPrefix, [key.field]: { [key.direction === 1 ? '$gt' : '$lt']: values[i] } };
+  });
+  return { $or: branches };
+}
+
+function pageSize(args: PageArgs): { size: number; backward: boolean } {
+  const backward = args.last != null && args.first == null;
+  const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badInput(backward ? 'last' : 'first', `must be between 0 and ${MAX_PAGE_SIZE}`);
+  }
+  return { size, backward };
+}
+
+/**
+ * Keyset (cursor) pagination over a stable sort, scoped like every read. Backward pages run the
+ * reversed sort and are flipped, so both directions cost one indexed query.
+ */
+export async function findConnection<T>(
+  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  options: { scope: Scope; filter: Record<string, unknown>; sort: SortKey[]; args: PageArgs },
+): Promise<Connection<T>> {
+  const { scope, filter, args } = options;
+  const keys: SortKey[] = [
+    ...options.sort,
+    { field: '_id', direction: options.sort.at(-1)?.direction ?? 1 },
+  ];
+  const { size, backward } = pageSize(args);
+  const order = backward ? keys.map((k) => ({ ...k, direction: -k.direction as 1 | -1 })) : keys;
+  const cursor = backward ? args.before : args.after;
+  const conditions = [filter];
+  if (cursor)
+    conditions.push(
+      afterFilter(order, decodeCursor(cursor, keys.length, backward ? 'before' : 'after')),
+    );
+  if (!backward && args.before) {
+    const before = decodeCursor(args.before, keys.length, 'before');
+    conditions.push(
+      afterFilter(
+        keys.map((k) => ({ ...k, direction: -k.direction as 1 | -1 })),
+        before,
+      ),
+    );
+  }
+
+  const rows = (await model
+    .find({ $and: conditions }, null, { scope })
+    .sort(Object.fromEntries(order.map((k) => [k.field, k.direction])))
+    .limit(size + 1)
+    .lean()) as Doc[];
+  const more = rows.length > size;
+  const page = rows.slice(0, size);
+  if (backward) page.reverse();
+  const edges = page.map((node) => ({ cursor: encodeCursor(node, keys), node: node as T }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? Boolean(args.before) : more,
+      hasPreviousPage: backward ? more : Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: () => model.countDocuments(filter, { scope }).exec(),
+  };
+}

@@ -1,0 +1,18 @@
+import { GraphQLError } from 'graphql';
+import { AppError } from '../shared/errors';
+import { authenticate } from '../modules/auth/auth.service';
+import type { Actor } from '../modules/auth/actor';
+
+/** The caller of a GraphQL request; a bad token is answered 401 before any resolver runs. */
+export async function authenticateRequest(header: string | undefined): Promise<Actor | null> {
+  try {
+    return await authenticate(header);
+  } catch (error) {
+    if (error instanceof AppError) {
+      throw new GraphQLError(error.message, {
+        extensions: { code: error.code, http: { status: 401 } },
+      });
+    }
+    throw error;
+  }
+}

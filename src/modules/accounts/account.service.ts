@@ -1,0 +1,199 @@
+import { Types } from 'mongoose';
+import { AppError, badInput, fromDuplicateKey, notFound } from '../../shared/errors';
+import { validate } from '../../shared/validate';
+import { findConnection, type PageArgs } from '../../db/keyset-pagination';
+import { canReassignAccount, canWriteAccount } from '../access/permissions';
+import { actorScope, canReadBranch, type Scope } from '../access/scope';
+import { requireActor, type Actor } from '../auth/actor';
+import { findUserByLogin } from '../auth/auth.service';
+import type { UserDoc } from '../auth/user.model';
+import { recordAudit } from '../audit/audit.service';
+import { findBranch } from '../branches/branch.service';
+import { createKeyAccountInput, keyAccountFilter, updateKeyAccountInput } from './account.inputs';
+import { KeyAccountModel, type KeyAccountDoc } from './account.model';
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One account within the scope, or null (unknown and out-of-scope ids look the same). */
+export async function findKeyAccount(scope: Scope, id: string): Promise<KeyAccountDoc | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  return KeyAccountModel.findOne({ _id: id }, null, { scope }).lean<KeyAccountDoc>();
+}
+
+/** Accounts by id within the scope, for DataLoader batching. */
+export function findKeyAccountsByIds(
+  scope: Scope,
+  ids: readonly string[],
+): Promise<KeyAccountDoc[]> {
+  const valid = ids.filter((id) => Types.ObjectId.isValid(id));
+  return KeyAccountModel.find({ _id: { $in: valid } }, null, { scope }).lean<KeyAccountDoc[]>();
+}
+
+/**
+ * The account the actor is about to change: NOT_FOUND when they cannot see it, FORBIDDEN when they
+ * can see it but may not change it.
+ */
+export async function requireWritableAccount(
+  actor: Actor | null,
+  id: string,
+): Promise<KeyAccountDoc> {
+  const known = requireActor(actor);
+  const account = await findKeyAccount(actorScope(known), id);
+  if (!account) throw notFound('key account');
+  if (!canWriteAccount(known, account)) {
+    throw new AppError('FORBIDDEN', 'You may read this account but not change it');
+  }
+  return account;
+}
+
+async function requireManager(login: string, branchCode: string): Promise<UserDoc> {
+  const user = await findUserByLogin(login);
+  if (
+    !user ||
+    !['ACCOUNT_MANAGER', 'BRANCH_HEAD'].includes(user.role) ||
+    user.branchCode !== branchCode
+  ) {
+    throw badInput(
+      'input.accountManagerLogin',
+      `no account manager ${login} in branch ${branchCode}`,
+    );
+  }
+  return user;
+}
+
+/** Creates a key account; the caller must be allowed to write accounts of that branch and manager. */
+export async function createKeyAccount(options: { actor: Actor | null; input: unknown }) {
+  const actor = requireActor(options.actor);
+  const input = validate(createKeyAccountInput, options.input);
+  if (
+    !canReadBranch(actorScope(actor), input.branchCode) ||
+    !(await findBranch(input.branchCode))
+  ) {
+    throw notFound('branch');
+  }
+  const manager = await requireManager(input.accountManagerLogin, input.branchCode);
+  const ownership = { branchCode: input.branchCode, accountManagerId: manager._id };
+  if (!canWriteAccount(actor, ownership)) {
+    throw new AppError('FORBIDDEN', 'You may not create accounts for this manager');
+  }
+  const { accountManagerLogin: _login, ...fields } = input;
+  const created = await KeyAccountModel.create({
+    ...fields,
+    ...ownership,
+    contacts: fields.contacts ?? [],
+    openedAt: fields.openedAt ?? new Date(),
+  }).catch((error: unknown) => {
+    throw fromDuplicateKey(
+      error,
+      'input.externalId',
+      'an account with this externalId and sourceSystem exists',
+    );
+  });
+  const account = created.toObject() as KeyAccountDoc;
+  await auditAccount(actor, 'createKeyAccount', null, account);
+  return account;
+}
+
+async function auditAccount(
+  actor: Actor,
+  action: string,
+  before: KeyAccountDoc | null,
+  after: KeyAccountDoc | null,
+) {
+  const subject = (after ?? before)!;
+  await recordAudit({
+    actor,
+    action,
+    entityType: 'KeyAccount',
+    entityId: String(subject._id),
+    branchCode: subject.branchCode,
+    before: before as Record<string, unknown> | null,
+    after: after as Record<string, unknown> | null,
+  });
+}
+
+async function changeAccount(
+  actor: Actor,
+  before: KeyAccountDoc,
+  action: string,
+  set: Record<string, unknown>,
+) {
+  const after = await KeyAccountModel.findOneAndUpdate(
+    { _id: before._id },
+    { $set: set },
+    { returnDocument: 'after', scope: actorScope(actor) },
+  ).lean<KeyAccountDoc>();
+  if (!after) throw notFound('key account');
+  await auditAccount(actor, action, before, after);
+  return after;
+}
+
+/** Changes the descriptive fields of an account. */
+export async function updateKeyAccount(options: {
+  actor: Actor | null;
+  id: string;
+  input: unknown;
+}) {
+  const before = await requireWritableAccount(options.actor, options.id);
+  const input = validate(updateKeyAccountInput, options.input);
+  return changeAccount(options.actor!, before, 'updateKeyAccount', input);
+}
+
+/** Hands the account to another manager of its branch (branch head or admin). */
+export async function reassignAccountManager(options: {
+  actor: Actor | null;
+  id: string;
+  accountManagerLogin: string;
+}) {
+  const actor = requireActor(options.actor);
+  const before = await findKeyAccount(actorScope(actor), options.id);
+  if (!before) throw notFound('key account');
+  if (!canReassignAccount(actor, before)) {
+    throw new AppError('FORBIDDEN', 'Only the branch head or an admin may reassign an account');
+  }
+  const manager = await requireManager(options.accountManagerLogin, before.branchCode);
+  return changeAccount(actor, before, 'reassignAccountManager', { accountManagerId: manager._id });
+}
+
+/** Closes the account at the given time (idempotent for an already closed account). */
+export async function closeKeyAccount(options: { actor: Actor | null; id: string; at: Date }) {
+  const before = await requireWritableAccount(options.actor, options.id);
+  if (before.status === 'CLOSED') return before;
+  if (options.at < before.openedAt) throw badInput('at', 'cannot be before the account was opened');
+  return changeAccount(options.actor!, before, 'closeKeyAccount', {
+    status: 'CLOSED',
+    closedAt: options.at,
+  });
+}
+
+async function filterToQuery(filter: ReturnType<typeof keyAccountFilter.parse>) {
+  const query: Record<string, unknown> = {};
+  if (!filter) return query;
+  if (filter.branchCode) query.branchCode = filter.branchCode;
+  if (filter.stage) query.currentStage = filter.stage;
+  if (filter.tier) query.tier = filter.tier;
+  if (filter.industry) query.industry = filter.industry;
+  if (filter.status) query.status = filter.status;
+  if (filter.nameContains) query.name = { $regex: escapeRegex(filter.nameContains), $options: 'i' };
+  if (filter.accountManagerLogin) {
+    const manager = await findUserByLogin(filter.accountManagerLogin);
+    query.accountManagerId = manager?._id ?? new Types.ObjectId('000000000000000000000000');
+  }
+  return query;
+}
+
+/** Accounts within the caller's scope, filtered, sorted by name (then id) for stable paging. */
+export async function listKeyAccounts(options: {
+  actor: Actor | null;
+  filter: unknown;
+  args: PageArgs;
+}) {
+  const actor = requireActor(options.actor);
+  const filter = validate(keyAccountFilter, options.filter, 'filter');
+  return findConnection<KeyAccountDoc>(KeyAccountModel, {
+    scope: actorScope(actor),
+    filter: await filterToQuery(filter),
+    sort: [{ field: 'name', direction: 1 }],
+    args: options.args,
+  });
+}

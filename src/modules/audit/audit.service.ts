@@ -1,0 +1,48 @@
+import type { Actor } from '../auth/actor';
+import type { Scope } from '../access/scope';
+import { findConnection, type Connection, type PageArgs } from '../../db/keyset-pagination';
+import { diffFields } from './audit-diff';
+import { AuditEntryModel, type AuditEntryDoc } from './audit.model';
+
+/** Who did something: a person or integration, or the service itself. */
+export type AuditActor = Actor | { system: string };
+
+/** Appends who changed what, with before/after of the changed fields. */
+export async function recordAudit(entry: {
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId: string;
+  branchCode: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  at?: Date;
+}): Promise<void> {
+  const actor =
+    'system' in entry.actor
+      ? { userId: null, login: `system:${entry.actor.system}`, role: null }
+      : { userId: entry.actor.userId, login: entry.actor.login, role: entry.actor.role };
+  await AuditEntryModel.create({
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    at: entry.at ?? new Date(),
+    actor,
+    branchCode: entry.branchCode,
+    changes: diffFields(entry.before, entry.after),
+  });
+}
+
+/** The audit trail of one entity, newest first, within the caller's scope. */
+export function auditTrail(
+  scope: Scope,
+  entityId: string,
+  args: PageArgs,
+): Promise<Connection<AuditEntryDoc>> {
+  return findConnection<AuditEntryDoc>(AuditEntryModel, {
+    scope,
+    filter: { entityId },
+    sort: [{ field: 'at', direction: -1 }],
+    args,
+  });
+}

@@ -1,0 +1,168 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Types } from 'mongoose';
+import type { Logger } from '../../config/logger';
+import { AppError, fromDuplicateKey, notFound } from '../../shared/errors';
+import { validate } from '../../shared/validate';
+import { recordAudit } from '../audit/audit.service';
+import { findBranch } from '../branches/branch.service';
+import { requireRole, type Actor } from './actor';
+import { createUserInput, issueTokenInput } from './auth.inputs';
+import { ApiTokenModel, type ApiTokenDoc } from './token.model';
+import { UserModel, type UserDoc } from './user.model';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The actor a user acts as. */
+export function actorOf(user: UserDoc): Actor {
+  return {
+    userId: String(user._id),
+    login: user.login,
+    role: user.role,
+    branchCode: user.branchCode ?? null,
+    sourceSystem: user.sourceSystem ?? null,
+  };
+}
+
+/**
+ * The caller behind an `Authorization` header: null without one; UNAUTHENTICATED for a token that
+ * is unknown, revoked or expired (the reason is not told apart, so tokens cannot be probed).
+ */
+export async function authenticate(
+  header: string | undefined,
+  now = new Date(),
+): Promise<Actor | null> {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const refused = new AppError('UNAUTHENTICATED', 'Invalid, revoked or expired token');
+  if (!match?.[1]) throw refused;
+  const token = await ApiTokenModel.findOne({ tokenHash: hashToken(match[1]) }).lean<ApiTokenDoc>();
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) throw refused;
+  const user = await UserModel.findById(token.userId).lean<UserDoc>();
+  if (!user) throw refused;
+  return actorOf(user);
+}
+
+async function mintToken(userId: Types.ObjectId, label: string | null, expiresAt: Date | null) {
+  const token = `jrn_${randomBytes(32).toString('base64url')}`;
+  const apiToken = await ApiTokenModel.create({
+    tokenHash: hashToken(token),
+    userId,
+    label,
+    expiresAt,
+  });
+  return { token, apiToken: apiToken.toObject() as ApiTokenDoc };
+}
+
+/** Creates a user and its first token (shown once). ADMIN only. */
+export async function createUser(options: { actor: Actor | null; input: unknown }) {
+  const actor = requireRole(options.actor, ['ADMIN']);
+  const input = validate(createUserInput, options.input);
+  if (input.branchCode && !(await findBranch(input.branchCode))) throw notFound('branch');
+  const user = await UserModel.create({
+    ...input,
+    branchCode: input.branchCode ?? null,
+    sourceSystem: input.sourceSystem ?? null,
+  }).catch((error: unknown) => {
+    throw fromDuplicateKey(error, 'input.login', 'a user with this login exists');
+  });
+  const doc = user.toObject() as UserDoc;
+  const { token } = await mintToken(doc._id, 'initial', null);
+  await recordAudit({
+    actor,
+    action: 'createUser',
+    entityType: 'User',
+    entityId: String(doc._id),
+    branchCode: doc.branchCode ?? null,
+    before: null,
+    after: { login: doc.login, name: doc.name, role: doc.role, branchCode: doc.branchCode },
+  });
+  return { user: doc, token };
+}
+
+/** Issues a further token for a user. ADMIN only. */
+export async function issueToken(options: { actor: Actor | null; input: unknown }) {
+  const actor = requireRole(options.actor, ['ADMIN']);
+  const input = validate(issueTokenInput, options.input);
+  const user = await UserModel.findOne({ login: input.login }).lean<UserDoc>();
+  if (!user) throw notFound('user');
+  const issued = await mintToken(user._id, input.label ?? null, input.expiresAt ?? null);
+  await recordAudit({
+    actor,
+    action: 'issueToken',
+    entityType: 'ApiToken',
+    entityId: String(issued.apiToken._id),
+    branchCode: user.branchCode ?? null,
+    before: null,
+    after: {
+      login: user.login,
+      label: issued.apiToken.label,
+      expiresAt: issued.apiToken.expiresAt,
+    },
+  });
+  return issued;
+}
+
+/** Revokes a token; idempotent. ADMIN only. */
+export async function revokeToken(options: { actor: Actor | null; tokenId: string; now?: Date }) {
+  const actor = requireRole(options.actor, ['ADMIN']);
+  if (!Types.ObjectId.isValid(options.tokenId)) throw notFound('token');
+  const before = await ApiTokenModel.findById(options.tokenId).lean<ApiTokenDoc>();
+  if (!before) throw notFound('token');
+  if (before.revokedAt) return before;
+  const after = await ApiTokenModel.findByIdAndUpdate(
+    options.tokenId,
+    { $set: { revokedAt: options.now ?? new Date() } },
+    { returnDocument: 'after' },
+  ).lean<ApiTokenDoc>();
+  await recordAudit({
+    actor,
+    action: 'revokeToken',
+    entityType: 'ApiToken',
+    entityId: options.tokenId,
+    branchCode: null,
+    before: { revokedAt: null },
+    after: { revokedAt: after?.revokedAt },
+  });
+  return after!;
+}
+
+/** Users by id, for DataLoader batching. */
+export function findUsersByIds(ids: readonly string[]): Promise<UserDoc[]> {
+  return UserModel.find({ _id: { $in: ids.filter((id) => Types.ObjectId.isValid(id)) } }).lean<
+    UserDoc[]
+  >();
+}
+
+/** A user by login, or null. */
+export function findUserByLogin(login: string): Promise<UserDoc | null> {
+  return UserModel.findOne({ login }).lean<UserDoc>();
+}
+
+/** Tokens of a user (hashes never leave the service). ADMIN only. */
+export async function listTokens(options: { actor: Actor | null; userId: string }) {
+  requireRole(options.actor, ['ADMIN']);
+  return ApiTokenModel.find({ userId: options.userId })
+    .sort({ createdAt: -1 })
+    .lean<ApiTokenDoc[]>();
+}
+
+/**
+ * When no user exists, creates the first ADMIN and writes its token to
+ * `<DATA_DIR>/initial-admin-token` (owner-only); the path is logged, never the token.
+ */
+export async function bootstrapAdmin(dataDir: string, logger: Logger): Promise<void> {
+  if ((await UserModel.estimatedDocumentCount()) > 0) return;
+  const user = await UserModel.findOneAndUpdate(
+    { login: 'admin' },
+    { $setOnInsert: { login: 'admin', name: 'Administrator', role: 'ADMIN' } },
+    { upsert: true, returnDocument: 'after' },
+  ).lean<UserDoc>();
+  const { token } = await mintToken(user!._id, 'initial-admin', null);
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.resolve(dataDir, 'initial-admin-token');
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  logger.info({ file }, 'first ADMIN created; its token is in this file');
+}

@@ -1,0 +1,30 @@
+import type { Model } from 'mongoose';
+import type { JourneyStage } from './journey-stage';
+
+/**
+ * A collection of journey records that appears in account timelines. Every record of such a
+ * collection has `accountId`, `branchCode`, `stage` and `journeyAt` (see `journeyRecordFields`).
+ */
+export type JourneySource = {
+  /** GraphQL type of its records. */
+  typename: string;
+  model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Stages its records can be in. */
+  stages: readonly JourneyStage[];
+  /** Filter matching its records that are still open and hold the account in their stage. */
+  openFilter?: Record<string, unknown>;
+  /** Whether its records move an account's current stage on (follow-ups and surveys do not). */
+  movesStage: boolean;
+};
+
+const sources = new Map<string, JourneySource>();
+
+/** Adds a record collection to the timeline; called once by each module's model file. */
+export function registerJourneySource(source: JourneySource): void {
+  sources.set(source.typename, source);
+}
+
+/** Every registered record collection. */
+export function journeySources(): JourneySource[] {
+  return [...sources.values()];
+}

@@ -1,0 +1,21 @@
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
+import type { GraphQLContext } from '../../graphql/context';
+import { notFound } from '../../shared/errors';
+import type { JourneyRecordRow } from './journey-record.fields';
+
+export const journeyResolvers: Resolvers = {
+  JourneyEvent: {
+    __resolveType: (event) => event.__typename as never,
+  },
+};
+
+/** Fields every journey record type shares; spread into each implementing type's resolvers. */
+export const journeyEventFields = {
+  id: (event: JourneyRecordRow) => String(event._id),
+  occurredAt: (event: JourneyRecordRow) => event.journeyAt,
+  account: async (event: JourneyRecordRow, _args: unknown, { loaders }: GraphQLContext) => {
+    const account = await loaders.accountsById.load(String(event.accountId));
+    if (!account) throw notFound('key account');
+    return account;
+  },
+};

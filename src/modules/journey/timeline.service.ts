@@ -1,0 +1,106 @@
+import mongoose, { Types } from 'mongoose';
+import { badInput } from '../../shared/errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Connection } from '../../db/keyset-pagination';
+import type { Scope } from '../access/scope';
+import { journeySources } from './journey-registry';
+import { JOURNEY_STAGES, type JourneyStage } from './journey-stage';
+
+const { EJSON } = mongoose.mongo.BSON;
+
+/** A journey record tagged with its GraphQL type. */
+export type JourneyEventRow = Record<string, unknown> & {
+  _id: Types.ObjectId;
+  accountId: Types.ObjectId;
+  journeyAt: Date;
+  __typename: string;
+};
+
+/** Arguments of `KeyAccount.timeline`. */
+export type TimelineArgs = {
+  first?: number | null;
+  after?: string | null;
+  stages?: JourneyStage[] | null;
+};
+
+type Position = { at: Date; id: Types.ObjectId };
+
+const encode = (row: JourneyEventRow) =>
+  Buffer.from(EJSON.stringify([row.journeyAt, row._id], { relaxed: false })).toString('base64url');
+
+function decode(cursor: string): Position {
+  try {
+    const [at, id] = EJSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'), {
+      relaxed: false,
+    });
+    if (at instanceof Date && id instanceof Types.ObjectId) return { at, id };
+  } catch {
+    // fall through
+  }
+  throw badInput('after', 'not a timeline cursor');
+}
+
+// Newest first; ObjectIds are unique across collections, so (journeyAt, _id) is a total order.
+const newestFirst = (a: JourneyEventRow, b: JourneyEventRow) =>
+  b.journeyAt.getTime() - a.journeyAt.getTime() ||
+  b._id.toHexString().localeCompare(a._id.toHexString());
+
+/**
+ * Timelines of many accounts at once: one aggregation per record collection whatever the number of
+ * accounts (the page is cut per account with `$slice`), then a merge in memory.
+ */
+export async function loadTimelines(
+  scope: Scope,
+  accountIds: readonly Types.ObjectId[],
+  args: TimelineArgs,
+): Promise<Map<string, Connection<JourneyEventRow>>> {
+  const size = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
+  }
+  const stages = args.stages?.length ? args.stages : JOURNEY_STAGES;
+  const match: Record<string, unknown> = { accountId: { $in: accountIds }, stage: { $in: stages } };
+  if (args.after) {
+    const { at, id } = decode(args.after);
+    match.$or = [{ journeyAt: { $lt: at } }, { journeyAt: at, _id: { $lt: id } }];
+  }
+  const sources = journeySources().filter((s) => s.stages.some((stage) => stages.includes(stage)));
+  const perSource = await Promise.all(
+    sources.map(async (source) => {
+      const groups = await source.model
+        .aggregate<{ _id: Types.ObjectId; docs: Record<string, unknown>[] }>([
+          { $match: match },
+          { $sort: { accountId: 1, journeyAt: -1, _id: -1 } },
+          { $group: { _id: '$accountId', docs: { $push: '$$ROOT' } } },
+          { $project: { docs: { $slice: ['$docs', size + 1] } } },
+        ])
+        .option({ scope });
+      return groups.flatMap((g) =>
+        g.docs.map((doc) => ({ ...doc, __typename: source.typename }) as JourneyEventRow),
+      );
+    }),
+  );
+  const byAccount = new Map<string, JourneyEventRow[]>();
+  for (const row of perSource.flat()) {
+    const key = row.accountId.toHexString();
+    const rows = byAccount.get(key) ?? [];
+    rows.push(row);
+    byAccount.set(key, rows);
+  }
+  return new Map(
+    accountIds.map((id) => {
+      const rows = (byAccount.get(id.toHexString()) ?? []).sort(newestFirst);
+      const page = rows.slice(0, size);
+      const edges = page.map((node) => ({ cursor: encode(node), node }));
+      const connection: Connection<JourneyEventRow> = {
+        edges,
+        pageInfo: {
+          hasNextPage: rows.length > size,
+          hasPreviousPage: Boolean(args.after),
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      };
+      return [id.toHexString(), connection];
+    }),
+  );
+}

@@ -5,9 +5,22 @@ import { BranchModel } from '../branches/branch.model';
 import { upsertBranch } from '../branches/branch.service';
 import { DEMO_BRANCHES } from './demo-data';
 
-/** Loads the demo data set; idempotent (every record is upserted by its natural key). */
+/** One step of the demo data set; steps run in order and each is idempotent. */
+export type DemoStep = { name: string; run(): Promise<void> };
+
+// Modules add their step here, in dependency order.
+const DEMO_STEPS: DemoStep[] = [
+  {
+    name: 'branches',
+    run: async () => {
+      for (const branch of DEMO_BRANCHES) await upsertBranch(branch);
+    },
+  },
+];
+
+/** Loads the demo data set; idempotent (every step upserts by natural keys or checks first). */
 export async function loadDemoData(): Promise<void> {
-  for (const branch of DEMO_BRANCHES) await upsertBranch(branch);
+  for (const step of DEMO_STEPS) await step.run();
 }
 
 /**

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { freshDatabaseUri } from './support/test-service';
 
@@ -10,7 +12,13 @@ type Run = { code: number | null; stdout: string; stderr: string };
 function startProcess(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'info', DEMO_DATA: 'false', ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'info',
+      DEMO_DATA: 'false',
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'journey-process-')),
+      ...env,
+    },
   });
   let stdout = '';
   let stderr = '';

@@ -40,7 +40,7 @@ function valueAt(doc: Doc, field: string): unknown {
 
 /** Opaque cursor: the sort-key values of a row, as extended JSON (keeps dates and ObjectIds). */
 export function encodeCursor(doc: Doc, keys: SortKey[]): string {
-  const values = [...keys.map((k) => valueAt(doc, k.field)), doc._id];
+  const values = keys.map((k) => valueAt(doc, k.field));
   return Buffer.from(EJSON.stringify(values, { relaxed: false })).toString('base64url');
 }
 
@@ -124,4 +124,57 @@ export async function findConnection<T>(
     },
     totalCount: () => model.countDocuments(filter, { scope }).exec(),
   };
+}
+
+/**
+ * One page per key value (e.g. per account) in one aggregation: the batched form of
+ * `findConnection` for DataLoaders. Forward paging only; the `after` cursor applies to every key.
+ */
+export async function findConnectionsByKey<T>(
+  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  options: {
+    scope: Scope;
+    keyField: string;
+    keys: readonly unknown[];
+    filter: Record<string, unknown>;
+    sort: SortKey[];
+    args: Pick<PageArgs, 'first' | 'after'>;
+  },
+): Promise<Map<string, Connection<T>>> {
+  const { scope, keyField, args } = options;
+  const keys: SortKey[] = [
+    ...options.sort,
+    { field: '_id', direction: options.sort.at(-1)?.direction ?? 1 },
+  ];
+  const { size } = pageSize({ first: args.first });
+  const conditions = [{ ...options.filter, [keyField]: { $in: options.keys } }];
+  if (args.after)
+    conditions.push(afterFilter(keys, decodeCursor(args.after, keys.length, 'after')));
+  const groups = await model
+    .aggregate<{ _id: unknown; docs: Doc[] }>([
+      { $match: { $and: conditions } },
+      { $sort: { [keyField]: 1, ...Object.fromEntries(keys.map((k) => [k.field, k.direction])) } },
+      { $group: { _id: `$${keyField}`, docs: { $push: '$$ROOT' } } },
+      { $project: { docs: { $slice: ['$docs', size + 1] } } },
+    ])
+    .option({ scope });
+  const byKey = new Map(groups.map((group) => [String(group._id), group.docs]));
+  return new Map(
+    options.keys.map((key) => {
+      const rows = byKey.get(String(key)) ?? [];
+      const edges = rows
+        .slice(0, size)
+        .map((node) => ({ cursor: encodeCursor(node, keys), node: node as T }));
+      const connection: Connection<T> = {
+        edges,
+        pageInfo: {
+          hasNextPage: rows.length > size,
+          hasPreviousPage: Boolean(args.after),
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      };
+      return [String(key), connection];
+    }),
+  );
 }

@@ -42,7 +42,8 @@ export function accessPlugin(schema: Schema): void {
       `${op} on ${this.model.modelName}`,
     );
     const filter = readFilter(scope);
-    if (Object.keys(filter).length > 0) this.where(filter);
+    // `and`, not `where`: a caller's own condition on the same field must narrow, not be replaced.
+    if (Object.keys(filter).length > 0) this.and([filter]);
   });
   schema.pre('aggregate', function (this: Aggregate<unknown>) {
     const scope = takeScope(this.options as Record<string, unknown>, 'aggregate');

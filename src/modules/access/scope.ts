@@ -25,6 +25,8 @@ export function scopedBranch(scope: Scope): string | null {
   if (scope.kind === 'anonymous') return NO_BRANCH;
   const { role, branchCode } = scope.actor;
   if (role === 'ADMIN' || role === 'HQ_ANALYST') return null;
+  // A province-wide integration (no branch) loads every branch's files.
+  if (role === 'INTEGRATION' && branchCode === null) return null;
   // Branch roles without a branch must see nothing rather than everything.
   return branchCode ?? NO_BRANCH;
 }

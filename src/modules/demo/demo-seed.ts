@@ -4,6 +4,7 @@ import type { ResolvedDatabase } from '../../db/resolve-database';
 import { BranchModel } from '../branches/branch.model';
 import { upsertBranch } from '../branches/branch.service';
 import { DEMO_BRANCHES } from './demo-data';
+import { seedPeopleAndAccounts } from './demo-people';
 
 /** One step of the demo data set; steps run in order and each is idempotent. */
 export type DemoStep = { name: string; run(): Promise<void> };
@@ -16,6 +17,7 @@ const DEMO_STEPS: DemoStep[] = [
       for (const branch of DEMO_BRANCHES) await upsertBranch(branch);
     },
   },
+  { name: 'people-and-accounts', run: seedPeopleAndAccounts },
 ];
 
 /** Loads the demo data set; idempotent (every step upserts by natural keys or checks first). */

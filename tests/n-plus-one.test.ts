@@ -1,0 +1,65 @@
+import { countCommands } from './support/command-counter';
+import { createMutation, RECORD_KINDS } from './support/record-kinds';
+import { startTestService, stopTestService, type TestService } from './support/test-service';
+import { createAccount, createBranch, createUser, ok } from './support/world';
+
+const QUERY = `query($n: Int!) {
+  keyAccounts(first: $n) {
+    edges { node {
+      id name currentStage
+      branch { code name }
+      accountManager { login branch { code } }
+      timeline(first: 5) { edges { node { __typename id occurredAt account { id } } } }
+    } }
+  }
+}`;
+
+describe('no N+1: nested fields are batched per request', () => {
+  let service: TestService;
+  let token: string;
+
+  beforeAll(async () => {
+    service = await startTestService();
+    await createBranch(service, 'BA');
+    await createBranch(service, 'BB');
+    token = await createUser(service, 'head', { role: 'HQ_ANALYST' });
+    for (const login of ['m1', 'm2', 'm3']) {
+      await createUser(service, login, {
+        role: 'ACCOUNT_MANAGER',
+        branchCode: login === 'm3' ? 'BB' : 'BA',
+      });
+    }
+    for (let i = 0; i < 50; i += 1) {
+      const id = await createAccount(service, {
+        externalId: `N${String(i).padStart(2, '0')}`,
+        branchCode: i % 3 === 2 ? 'BB' : 'BA',
+        accountManagerLogin: ['m1', 'm2', 'm3'][i % 3]!,
+      });
+      for (const kind of RECORD_KINDS.slice(0, 2 + (i % 3))) {
+        await ok(service, service.adminToken, createMutation(kind), {
+          i: { ...kind.input, accountId: id },
+        });
+      }
+    }
+  });
+  afterAll(() => stopTestService(service));
+
+  it('issues the same number of database commands for 5 and for 50 accounts', async () => {
+    let small: Record<string, unknown> = {};
+    let large: Record<string, unknown> = {};
+    const five = await countCommands(async () => {
+      small = await ok(service, token, QUERY, { n: 5 });
+    });
+    const fifty = await countCommands(async () => {
+      large = await ok(service, token, QUERY, { n: 50 });
+    });
+    expect((small as { keyAccounts: { edges: unknown[] } }).keyAccounts.edges).toHaveLength(5);
+    expect((large as { keyAccounts: { edges: unknown[] } }).keyAccounts.edges).toHaveLength(50);
+    // authentication (token, user) + accounts page + branches + users + one timeline aggregate
+    // per record collection + accounts of the timeline events: constant in N.
+    expect(fifty.total).toBe(five.total);
+    expect(fifty.byName).toEqual(five.byName);
+    // Measured: 10 commands (6 find, 4 aggregate) at both sizes.
+    expect(fifty.total).toBeLessThanOrEqual(12);
+  });
+});

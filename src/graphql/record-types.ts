@@ -2,6 +2,8 @@ import type { Connection } from '../db/keyset-pagination';
 import type { KeyAccountDoc } from '../modules/accounts/account.model';
 import type { AuditEntryDoc } from '../modules/audit/audit.model';
 import type { JourneyEventRow } from '../modules/journey/timeline.service';
+import type { FollowUpRow } from '../modules/follow-ups/follow-up.model';
+import type { SurveyResponseRow } from '../modules/surveys/survey-response.model';
 
 // What resolvers receive for schema types that are not a plain stored document (codegen mappers).
 
@@ -13,3 +15,15 @@ export type KeyAccountPage = Connection<KeyAccountDoc>;
 export type JourneyEventPage = Connection<JourneyEventRow>;
 /** A page of audit entries. */
 export type AuditEntryPage = Connection<AuditEntryDoc>;
+
+export type { FollowUpRow } from '../modules/follow-ups/follow-up.model';
+export type { FollowUpComplianceReport } from '../modules/follow-ups/follow-up-compliance.service';
+export type { SurveyResponseRow } from '../modules/surveys/survey-response.model';
+export type { SatisfactionReport } from '../modules/surveys/satisfaction.service';
+/** A page of follow-ups. */
+export type FollowUpPage = Connection<FollowUpRow>;
+/** A page of survey responses. */
+export type SurveyResponsePage = Connection<SurveyResponseRow>;
+
+/** The outcome of one imported row. */
+export type ImportRowOutcome = import('../modules/imports/import.service').ImportBatchOutcome['results'][number];

@@ -3,13 +3,14 @@ import { loadFilesSync } from '@graphql-tools/load-files';
 import { mergeResolvers, mergeTypeDefs } from '@graphql-tools/merge';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { projectRoot } from '../shared/project-root';
 import { moduleResolvers } from '../modules';
 import type { Resolvers } from './generated/resolvers-types';
 
 const rootResolvers: Resolvers = {
   DateTime: DateTimeResolver,
+  JSONObject: JSONObjectResolver,
   Query: { apiVersion: () => '1' },
 };
 

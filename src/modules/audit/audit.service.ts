@@ -1,11 +1,33 @@
 import type { Actor } from '../auth/actor';
 import type { Scope } from '../access/scope';
 import { findConnection, type Connection, type PageArgs } from '../../db/keyset-pagination';
-import { diffFields } from './audit-diff';
+import { diffFields, type FieldChange } from './audit-diff';
 import { AuditEntryModel, type AuditEntryDoc } from './audit.model';
 
 /** Who did something: a person or integration, or the service itself. */
 export type AuditActor = Actor | { system: string };
+
+function auditActorFields(actor: AuditActor) {
+  return 'system' in actor
+    ? { userId: null, login: `system:${actor.system}`, role: null }
+    : { userId: actor.userId, login: actor.login, role: actor.role };
+}
+
+/** Appends many entries whose changes are already known, in one insert (bulk imports). */
+export async function recordAudits(
+  entries: {
+    actor: AuditActor;
+    action: string;
+    entityType: string;
+    entityId: string;
+    branchCode: string | null;
+    changes: FieldChange[];
+  }[],
+  at = new Date(),
+): Promise<void> {
+  if (entries.length === 0) return;
+  await AuditEntryModel.insertMany(entries.map((entry) => ({ ...entry, at, actor: auditActorFields(entry.actor) })));
+}
 
 /** Appends who changed what, with before/after of the changed fields. */
 export async function recordAudit(entry: {
@@ -18,10 +40,7 @@ export async function recordAudit(entry: {
   after: Record<string, unknown> | null;
   at?: Date;
 }): Promise<void> {
-  const actor =
-    'system' in entry.actor
-      ? { userId: null, login: `system:${entry.actor.system}`, role: null }
-      : { userId: entry.actor.userId, login: entry.actor.login, role: entry.actor.role };
+  const actor = auditActorFields(entry.actor);
   await AuditEntryModel.create({
     entityType: entry.entityType,
     entityId: entry.entityId,

@@ -1,22 +1,7 @@
-import {
-  compareNumbers,
-  mean,
-  meanConfidenceInterval,
-  wilsonInterval,
-} from '../../shared/statistics';
+import { meanFigure, shareFigure, type Figure, type Range } from '../../shared/figure';
+import { compareNumbers, mean } from '../../shared/statistics';
 
-/**
- * A reported figure with what it was computed from: ratios carry numerator and denominator,
- * means only a sample size; low/high is a 95 % confidence interval where one applies.
- */
-export type Figure = {
-  value: number | null;
-  sampleSize: number;
-  numerator: number | null;
-  denominator: number | null;
-  low: number | null;
-  high: number | null;
-};
+export type { Figure } from '../../shared/figure';
 
 /** Means of the three overall questions over the same respondents. */
 export type CsMeans = { cs1Mean: number; cs2Mean: number; cs3Mean: number };
@@ -55,8 +40,6 @@ export const IPA_MIN_RESPONSES = 5;
 
 const INDEX_RANGE: Range = { min: 0, max: 100 };
 const SCORE_RANGE: Range = { min: 1, max: 10 };
-
-type Range = { min: number; max: number };
 
 const isTopBox = (cs1: number): boolean => cs1 === 10;
 const isTop3Box = (cs1: number): boolean => cs1 >= 8;
@@ -110,31 +93,6 @@ export function importancePerformanceQuadrants(
     .sort((a, b) => (a.attribute < b.attribute ? -1 : a.attribute > b.attribute ? 1 : 0));
 }
 
-function meanFigure(values: readonly number[], range: Range): Figure {
-  const interval = meanConfidenceInterval(values);
-  // A t-interval of a small sample can pass the scale's ends; nothing lies beyond them.
-  return {
-    value: mean(values),
-    sampleSize: values.length,
-    numerator: null,
-    denominator: null,
-    low: interval && clamp(interval.low, range),
-    high: interval && clamp(interval.high, range),
-  };
-}
-
-function shareFigure(successes: number, n: number): Figure {
-  const interval = wilsonInterval(successes, n);
-  return {
-    value: n === 0 ? null : successes / n,
-    sampleSize: n,
-    numerator: successes,
-    denominator: n,
-    low: interval?.low ?? null,
-    high: interval?.high ?? null,
-  };
-}
-
 // NPS counts only respondents who answered the optional question; no interval is given
 // because it is a difference of two dependent shares.
 function npsFigure(responses: readonly SurveyScores[]): Figure {
@@ -174,8 +132,4 @@ function quadrantOf(highImportance: boolean, highPerformance: boolean): IpaQuadr
 
 function count(values: readonly number[], predicate: (value: number) => boolean): number {
   return values.filter(predicate).length;
-}
-
-function clamp(value: number, { min, max }: Range): number {
-  return Math.min(max, Math.max(min, value));
 }

@@ -1,0 +1,93 @@
+import type { Figure } from '../../shared/figure';
+import type { ScorecardFigures, TierFigures } from './scorecard-figures';
+
+/** Figures a target can be set for (top-level figures of the scorecard). */
+export const TARGET_FIGURES = [
+  'satisfactionIndex',
+  'cs1',
+  'cs2',
+  'cs3',
+  'topBoxShare',
+  'top3BoxShare',
+  'nps',
+  'activationOnTimeRate',
+  'activationLatenessMinutes',
+  'faultWithinSlaRate',
+  'acknowledgementMinutes',
+  'followUpCoverage',
+  'postActivationFollowUpRate',
+  'postRepairFollowUpRate',
+  'compositeScore',
+] as const;
+
+/** A figure that can carry a target. */
+export type TargetFigure = (typeof TARGET_FIGURES)[number];
+
+/** A figure as shown: with the branch's target and the previous period's value. */
+export type ShownFigure = Figure & { target: number | null; previous: number | null };
+
+type ShownTier = Omit<
+  TierFigures,
+  'withinSlaRate' | 'mttrMinutes' | 'p90Minutes' | 'repeatRate'
+> & {
+  [K in 'withinSlaRate' | 'mttrMinutes' | 'p90Minutes' | 'repeatRate']: ShownFigure;
+};
+
+/** A branch's scorecard as the API shows it. */
+export type BranchCard = Omit<ScorecardFigures, TargetFigure | 'tiers'> & {
+  [K in TargetFigure]: ShownFigure;
+} & {
+  branchCode: string;
+  period: string;
+  tiers: ShownTier[];
+  rank: number | null;
+  insufficientSample: boolean;
+  computedAt: Date;
+};
+
+const show = (
+  figure: Figure,
+  previous: Figure | undefined,
+  target: number | null = null,
+): ShownFigure => ({
+  ...figure,
+  previous: previous?.value ?? null,
+  target,
+});
+
+/** Adds targets and previous-period values to computed figures (pure). */
+export function presentCard(options: {
+  branchCode: string;
+  period: string;
+  figures: ScorecardFigures;
+  previous: ScorecardFigures | null;
+  targets: Partial<Record<TargetFigure, number>>;
+  rank: number | null;
+  insufficientSample: boolean;
+  computedAt: Date;
+}): BranchCard {
+  const { figures, previous, targets } = options;
+  const shown = Object.fromEntries(
+    TARGET_FIGURES.map((key) => [key, show(figures[key], previous?.[key], targets[key] ?? null)]),
+  ) as Record<TargetFigure, ShownFigure>;
+  const tiers = figures.tiers.map((tier) => {
+    const before = previous?.tiers.find((t) => t.severity === tier.severity);
+    return {
+      ...tier,
+      withinSlaRate: show(tier.withinSlaRate, before?.withinSlaRate),
+      mttrMinutes: show(tier.mttrMinutes, before?.mttrMinutes),
+      p90Minutes: show(tier.p90Minutes, before?.p90Minutes),
+      repeatRate: show(tier.repeatRate, before?.repeatRate),
+    };
+  });
+  return {
+    ...figures,
+    ...shown,
+    tiers,
+    branchCode: options.branchCode,
+    period: options.period,
+    rank: options.rank,
+    insufficientSample: options.insufficientSample,
+    computedAt: options.computedAt,
+  };
+}

@@ -1,0 +1,238 @@
+import type { Types } from 'mongoose';
+import { quartersOf, type Period } from '../../shared/period';
+import { systemScope } from '../access/scope';
+import { KeyAccountModel } from '../accounts/account.model';
+import { ActivationOrderModel } from '../activation/activation-order.model';
+import { FaultTicketModel } from '../faults/fault-ticket.model';
+import {
+  coverageForPeriod,
+  isPostActivationCompliant,
+  isPostRepairCompliant,
+  POST_ACTIVATION_WINDOW_DAYS,
+} from '../follow-ups/follow-up-rules';
+import { FollowUpModel } from '../follow-ups/follow-up.model';
+import { SurveyResponseModel } from '../surveys/survey-response.model';
+import type { MeasuredTicket, ScorecardInputs } from './scorecard-figures';
+
+// Scorecards are the service's own computation over whole branches; access is checked by the
+// caller (a branch head reads only their branch's card), so the data is read in system scope.
+const scope = systemScope('scorecards');
+const DAY_MS = 86_400_000;
+
+type ByBranch<T> = Map<string, T[]>;
+
+function groupBy<T extends { branchCode: string }>(rows: T[]): ByBranch<T> {
+  const groups: ByBranch<T> = new Map();
+  for (const row of rows) {
+    const list = groups.get(row.branchCode) ?? [];
+    list.push(row);
+    groups.set(row.branchCode, list);
+  }
+  return groups;
+}
+
+type Activation = {
+  branchCode: string;
+  accountId: Types.ObjectId;
+  activatedAt: Date;
+  latenessMinutes: number;
+};
+type Ticket = MeasuredTicket & { branchCode: string; repeatOfTicketId: unknown };
+
+/** Activations of the period: grouped in MongoDB, one row per activated order. */
+function activationsOf(branchCodes: string[], period: Period) {
+  return ActivationOrderModel.aggregate<{ _id: string; rows: Omit<Activation, 'branchCode'>[] }>([
+    {
+      $match: {
+        branchCode: { $in: branchCodes },
+        status: 'ACTIVATED',
+        measuredAt: { $gte: period.start, $lt: period.end },
+      },
+    },
+    {
+      $group: {
+        _id: '$branchCode',
+        rows: {
+          $push: {
+            accountId: '$accountId',
+            activatedAt: '$activatedAt',
+            latenessMinutes: '$latenessMinutes',
+          },
+        },
+      },
+    },
+  ]).option({ scope });
+}
+
+/** Orders open at `asOf` (period end, or now for the open period) and already past their promise. */
+function overdueCounts(branchCodes: string[], asOf: Date) {
+  return ActivationOrderModel.aggregate<{ _id: string; count: number }>([
+    {
+      $match: {
+        branchCode: { $in: branchCodes },
+        orderedAt: { $lt: asOf },
+        originalPromisedAt: { $lt: asOf },
+        $and: [
+          { $or: [{ activatedAt: null }, { activatedAt: { $gte: asOf } }] },
+          { $or: [{ cancelledAt: null }, { cancelledAt: { $gte: asOf } }] },
+        ],
+      },
+    },
+    { $group: { _id: '$branchCode', count: { $sum: 1 } } },
+  ]).option({ scope });
+}
+
+/** Tickets finally restored in the period (their measured event, RULES.md "Periods"). */
+function ticketsOf(branchCodes: string[], period: Period) {
+  return FaultTicketModel.find(
+    { branchCode: { $in: branchCodes }, measuredAt: { $gte: period.start, $lt: period.end } },
+    {
+      branchCode: 1,
+      severity: 1,
+      repairDurationMinutes: 1,
+      withinSla: 1,
+      repeatOfTicketId: 1,
+      acknowledgementMinutes: 1,
+    },
+    { scope },
+  ).lean<Ticket[]>();
+}
+
+function closuresOf(branchCodes: string[], period: Period) {
+  return FaultTicketModel.find(
+    {
+      branchCode: { $in: branchCodes },
+      status: 'CLOSED',
+      closedAt: { $gte: period.start, $lt: period.end },
+    },
+    { branchCode: 1, accountId: 1, closedAt: 1 },
+    { scope },
+  ).lean<{ branchCode: string; accountId: Types.ObjectId; closedAt: Date }[]>();
+}
+
+function accountsOf(branchCodes: string[], period: Period, from: Date) {
+  return KeyAccountModel.find(
+    {
+      branchCode: { $in: branchCodes },
+      openedAt: { $lt: period.end },
+      $or: [{ closedAt: null }, { closedAt: { $gte: from } }],
+    },
+    { branchCode: 1, openedAt: 1, closedAt: 1 },
+    { scope },
+  ).lean<{ _id: Types.ObjectId; branchCode: string; openedAt: Date; closedAt: Date | null }[]>();
+}
+
+// Completions from the first quarter's start (coverage) to a week after the period (compliance
+// windows of activations late in the period reach past its end).
+function completionsOf(branchCodes: string[], period: Period, from: Date) {
+  return FollowUpModel.find(
+    {
+      branchCode: { $in: branchCodes },
+      status: 'COMPLETED',
+      completedAt: {
+        $gte: from,
+        $lt: new Date(period.end.getTime() + POST_ACTIVATION_WINDOW_DAYS * DAY_MS),
+      },
+    },
+    { branchCode: 1, accountId: 1, completedAt: 1 },
+    { scope },
+  ).lean<{ branchCode: string; accountId: Types.ObjectId; completedAt: Date }[]>();
+}
+
+function responsesOf(branchCodes: string[], period: Period) {
+  return SurveyResponseModel.find(
+    { branchCode: { $in: branchCodes }, respondedAt: { $gte: period.start, $lt: period.end } },
+    { branchCode: 1, cs1: 1, cs2: 1, cs3: 1, nps: 1, attributes: 1 },
+    { scope },
+  ).lean<(ScorecardInputs['responses'][number] & { branchCode: string })[]>();
+}
+
+function compliance<T>(
+  events: T[],
+  at: (event: T) => Date,
+  account: (event: T) => string,
+  completions: Map<string, Date[]>,
+  rule: (at: Date, done: Date[]) => boolean,
+) {
+  const compliant = events.filter((event) =>
+    rule(at(event), completions.get(account(event)) ?? []),
+  ).length;
+  return { compliant, total: events.length };
+}
+
+/**
+ * The inputs of every given branch's scorecard for one period. All branches must share the time
+ * zone the period was cut in, so each collection is read once for all of them.
+ */
+export async function loadScorecardInputs(
+  branchCodes: string[],
+  period: Period,
+  now: Date,
+): Promise<Map<string, ScorecardInputs>> {
+  const from = quartersOf(period)[0]!.start;
+  const asOf = period.end < now ? period.end : now;
+  const [activations, overdue, tickets, closures, accounts, completions, responses] =
+    await Promise.all([
+      activationsOf(branchCodes, period),
+      overdueCounts(branchCodes, asOf),
+      ticketsOf(branchCodes, period),
+      closuresOf(branchCodes, period),
+      accountsOf(branchCodes, period, from),
+      completionsOf(branchCodes, period, from),
+      responsesOf(branchCodes, period),
+    ]);
+  const byAccount = new Map<string, Date[]>();
+  for (const c of completions) {
+    const key = String(c.accountId);
+    byAccount.set(key, [...(byAccount.get(key) ?? []), c.completedAt]);
+  }
+  const activationsBy = new Map(activations.map((group) => [group._id, group.rows]));
+  const overdueBy = new Map(overdue.map((row) => [row._id, row.count]));
+  const ticketsBy = groupBy(tickets);
+  const closuresBy = groupBy(closures);
+  const accountsBy = groupBy(accounts);
+  const completionsBy = groupBy(completions);
+  const responsesBy = groupBy(responses);
+
+  return new Map(
+    branchCodes.map((code) => {
+      const activated = activationsBy.get(code) ?? [];
+      const inputs: ScorecardInputs = {
+        responses: responsesBy.get(code) ?? [],
+        activationLateness: activated.map((a) => a.latenessMinutes),
+        overdueActivations: overdueBy.get(code) ?? 0,
+        tickets: (ticketsBy.get(code) ?? []).map((t) => ({
+          ...t,
+          isRepeat: t.repeatOfTicketId != null,
+        })),
+        followUpCoverage: coverageForPeriod(
+          period,
+          (accountsBy.get(code) ?? []).map((a) => ({
+            id: String(a._id),
+            createdAt: a.openedAt,
+            closedAt: a.closedAt,
+          })),
+          (completionsBy.get(code) ?? []).map((c) => ({
+            accountId: String(c.accountId),
+            completedAt: c.completedAt,
+          })),
+        ),
+        postActivation: compliance(
+          activated,
+          (a) => a.activatedAt,
+          (a) => String(a.accountId),
+          byAccount,
+          isPostActivationCompliant,
+        ),
+        postRepair: compliance(
+          closuresBy.get(code) ?? [],
+          (c) => c.closedAt,
+          (c) => String(c.accountId),
+          byAccount,
+          isPostRepairCompliant,
+        ),
+      };
+      return [code, inputs];
+    }),
+  );
+}

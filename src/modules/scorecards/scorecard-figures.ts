@@ -1,0 +1,177 @@
+import { meanFigure, shareFigure, type Figure } from '../../shared/figure';
+import { percentile } from '../../shared/statistics';
+import type { CoverageFigure } from '../follow-ups/follow-up-rules';
+import {
+  importancePerformanceQuadrants,
+  summariseResponses,
+  type AttributeQuadrant,
+  type AttributeScore,
+  type SurveyScores,
+} from '../surveys/satisfaction';
+import {
+  compositeScore,
+  DEFAULT_COMPOSITE_WEIGHTS,
+  type CompositeWeights,
+} from './scorecard-rules';
+
+/** Severity tiers, highest first. */
+export const SEVERITIES = ['CRITICAL', 'MAJOR', 'MINOR'] as const;
+
+/** One fault ticket as the scorecard sees it (restored in the period). */
+export type MeasuredTicket = {
+  severity: (typeof SEVERITIES)[number];
+  repairDurationMinutes: number;
+  withinSla: boolean;
+  isRepeat: boolean;
+  acknowledgementMinutes: number | null;
+};
+
+/** Everything a branch's scorecard for one period is computed from. */
+export type ScorecardInputs = {
+  responses: (SurveyScores & { attributes: AttributeScore[] })[];
+  /** Lateness in minutes (0 when on time) of each activation in the period. */
+  activationLateness: number[];
+  overdueActivations: number;
+  tickets: MeasuredTicket[];
+  followUpCoverage: CoverageFigure;
+  postActivation: { compliant: number; total: number };
+  postRepair: { compliant: number; total: number };
+};
+
+/** Figures of one severity tier. */
+export type TierFigures = {
+  severity: MeasuredTicket['severity'];
+  tickets: number;
+  withinSlaRate: Figure;
+  mttrMinutes: Figure;
+  p90Minutes: Figure;
+  repeatRate: Figure;
+};
+
+/** A branch's computed scorecard for one period (before targets, previous values and rank). */
+export type ScorecardFigures = {
+  responses: number;
+  satisfactionIndex: Figure;
+  cs1: Figure;
+  cs2: Figure;
+  cs3: Figure;
+  topBoxShare: Figure;
+  top3BoxShare: Figure;
+  nps: Figure;
+  activationOnTimeRate: Figure;
+  activationLatenessMinutes: Figure;
+  overdueActivations: number;
+  faultWithinSlaRate: Figure;
+  tiers: TierFigures[];
+  acknowledgementMinutes: Figure;
+  followUpCoverage: Figure;
+  postActivationFollowUpRate: Figure;
+  postRepairFollowUpRate: Figure;
+  quadrants: AttributeQuadrant[];
+  compositeScore: Figure;
+};
+
+const MINUTES: { min: number; max: number } = { min: 0, max: Infinity };
+
+// p90 is a single order statistic: no interval is given for it.
+function p90Figure(values: number[]): Figure {
+  return {
+    value: percentile(values, 90),
+    sampleSize: values.length,
+    numerator: null,
+    denominator: null,
+    low: null,
+    high: null,
+  };
+}
+
+function tierFigures(severity: TierFigures['severity'], all: MeasuredTicket[]): TierFigures {
+  const tickets = all.filter((t) => t.severity === severity);
+  const durations = tickets.map((t) => t.repairDurationMinutes);
+  return {
+    severity,
+    tickets: tickets.length,
+    withinSlaRate: shareFigure(tickets.filter((t) => t.withinSla).length, tickets.length),
+    mttrMinutes: meanFigure(durations, MINUTES),
+    p90Minutes: p90Figure(durations),
+    repeatRate: shareFigure(tickets.filter((t) => t.isRepeat).length, tickets.length),
+  };
+}
+
+function coverageFigure(coverage: CoverageFigure): Figure {
+  const ratio = coverage.numerator !== null && coverage.denominator !== null;
+  const asShare = ratio ? shareFigure(coverage.numerator!, coverage.denominator!) : null;
+  return {
+    value: coverage.value,
+    sampleSize: coverage.sampleSize,
+    numerator: coverage.numerator,
+    denominator: coverage.denominator,
+    low: asShare?.low ?? null,
+    high: asShare?.high ?? null,
+  };
+}
+
+/**
+ * A branch's figures for a period, per RULES.md "Branch scorecard": satisfaction from the
+ * responses, activation and repair from the measured records, follow-up compliance, and the
+ * composite of the components that have data (weights rescaled over those).
+ */
+export function scorecardFigures(
+  inputs: ScorecardInputs,
+  weights: CompositeWeights = DEFAULT_COMPOSITE_WEIGHTS,
+): ScorecardFigures {
+  const satisfaction = summariseResponses(inputs.responses);
+  const onTime = inputs.activationLateness.filter((minutes) => minutes === 0).length;
+  const activationOnTimeRate = shareFigure(onTime, inputs.activationLateness.length);
+  const faultWithinSlaRate = shareFigure(
+    inputs.tickets.filter((t) => t.withinSla).length,
+    inputs.tickets.length,
+  );
+  const followUpCoverage = coverageFigure(inputs.followUpCoverage);
+  const composite = compositeScore(
+    {
+      satisfactionIndex: satisfaction.satisfactionIndex.value,
+      activationOnTimeRate: activationOnTimeRate.value,
+      faultWithinSlaRate: faultWithinSlaRate.value,
+      followUpCoverage: followUpCoverage.value,
+    },
+    weights,
+  );
+  const components = [
+    satisfaction.satisfactionIndex,
+    activationOnTimeRate,
+    faultWithinSlaRate,
+    followUpCoverage,
+  ];
+  return {
+    responses: inputs.responses.length,
+    ...satisfaction,
+    activationOnTimeRate,
+    activationLatenessMinutes: meanFigure(inputs.activationLateness, MINUTES),
+    overdueActivations: inputs.overdueActivations,
+    faultWithinSlaRate,
+    tiers: SEVERITIES.map((severity) => tierFigures(severity, inputs.tickets)),
+    acknowledgementMinutes: meanFigure(
+      inputs.tickets.flatMap((t) =>
+        t.acknowledgementMinutes === null ? [] : [t.acknowledgementMinutes],
+      ),
+      MINUTES,
+    ),
+    followUpCoverage,
+    postActivationFollowUpRate: shareFigure(
+      inputs.postActivation.compliant,
+      inputs.postActivation.total,
+    ),
+    postRepairFollowUpRate: shareFigure(inputs.postRepair.compliant, inputs.postRepair.total),
+    quadrants: importancePerformanceQuadrants(inputs.responses.flatMap((r) => r.attributes)),
+    compositeScore: {
+      value: composite.value,
+      // The number of components that had data (of four).
+      sampleSize: components.filter((c) => c.value !== null).length,
+      numerator: null,
+      denominator: null,
+      low: null,
+      high: null,
+    },
+  };
+}

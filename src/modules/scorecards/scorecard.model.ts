@@ -1,0 +1,54 @@
+import { model, Schema, type Types } from 'mongoose';
+
+// A closed period's computed scorecard of one branch; `stale` once a record measured in (or
+// feeding) the period is written, recomputed on the next read or by `npm run scorecards:snapshot`.
+const scorecardSnapshotSchema = new Schema(
+  {
+    branchCode: { type: String, required: true },
+    period: { type: String, required: true },
+    periodStart: { type: Date, required: true },
+    periodEnd: { type: Date, required: true },
+    figures: { type: Schema.Types.Mixed, required: true },
+    computedAt: { type: Date, required: true },
+    stale: { type: Boolean, required: true, default: false },
+  },
+  { minimize: false },
+);
+scorecardSnapshotSchema.index({ branchCode: 1, period: 1 }, { unique: true });
+scorecardSnapshotSchema.index({ branchCode: 1, periodEnd: 1 });
+
+/** A stored scorecard snapshot. */
+export type ScorecardSnapshotDoc = {
+  _id: Types.ObjectId;
+  branchCode: string;
+  period: string;
+  periodStart: Date;
+  periodEnd: Date;
+  figures: unknown;
+  computedAt: Date;
+  stale: boolean;
+};
+
+export const ScorecardSnapshotModel = model('ScorecardSnapshot', scorecardSnapshotSchema);
+
+const scorecardTargetSchema = new Schema(
+  {
+    branchCode: { type: String, required: true },
+    period: { type: String, required: true },
+    figure: { type: String, required: true },
+    target: { type: Number, required: true },
+    setBy: { type: String, required: true },
+  },
+  { timestamps: true },
+);
+scorecardTargetSchema.index({ branchCode: 1, period: 1, figure: 1 }, { unique: true });
+
+/** A branch's target for one figure in one period. */
+export type ScorecardTargetDoc = {
+  branchCode: string;
+  period: string;
+  figure: string;
+  target: number;
+};
+
+export const ScorecardTargetModel = model('ScorecardTarget', scorecardTargetSchema);

@@ -1,0 +1,26 @@
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
+import {
+  accountsWithoutFollowUp,
+  lateActivations,
+  missedSlaTickets,
+  periodSurveyResponses,
+} from './scorecard-drilldown';
+import { branchScorecard, scorecardRanking, setScorecardTarget } from './scorecard.service';
+
+export const scorecardResolvers: Resolvers = {
+  Query: {
+    branchScorecard: (_parent, args, { actor }) => branchScorecard({ actor, ...args }),
+    scorecardRanking: (_parent, { period }, { actor }) => scorecardRanking({ actor, period }),
+  },
+  Mutation: {
+    setScorecardTarget: (_parent, { input }, { actor }) => setScorecardTarget({ actor, input }),
+  },
+  BranchScorecard: {
+    branch: async (card, _args, { loaders }) =>
+      (await loaders.branchesByCode.load(card.branchCode))!,
+    lateActivations: (card, args, { actor }) => lateActivations(actor, card, args),
+    missedSlaTickets: (card, args, { actor }) => missedSlaTickets(actor, card, args),
+    accountsWithoutFollowUp: (card, args, { actor }) => accountsWithoutFollowUp(actor, card, args),
+    surveyResponses: (card, args, { actor }) => periodSurveyResponses(actor, card, args),
+  },
+};

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { isClosedPeriod, periodContaining, previousPeriod, type Period } from '../../shared/period';
+import { validate } from '../../shared/validate';
+import { actorScope, canReadBranch } from '../access/scope';
+import { requireActor, requireRole, type Actor } from '../auth/actor';
+import { recordAudit } from '../audit/audit.service';
+import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
+import type { BranchDoc } from '../branches/branch.model';
+import { findBranch, listBranches } from '../branches/branch.service';
+import { onLifecycle } from '../journey/lifecycle-hooks';
+import { presentCard, TARGET_FIGURES, type BranchCard, type TargetFigure } from './scorecard-card';
+import { loadScorecardInputs } from './scorecard-data';
+import { scorecardFigures, type ScorecardFigures } from './scorecard-figures';
+import { rankBranches } from './scorecard-rules';
+import {
+  ScorecardSnapshotModel,
+  ScorecardTargetModel,
+  type ScorecardTargetDoc,
+} from './scorecard.model';
+
+type Computed = { figures: ScorecardFigures; computedAt: Date };
+const YEAR_MS = 366 * 86_400_000;
+
+function byTimeZone(branches: BranchDoc[]): Map<string, BranchDoc[]> {
+  const zones = new Map<string, BranchDoc[]>();
+  for (const branch of branches)
+    zones.set(branch.timeZone, [...(zones.get(branch.timeZone) ?? []), branch]);
+  return zones;
+}
+
+async function computeLive(
+  codes: string[],
+  period: Period,
+  now: Date,
+): Promise<Map<string, Computed>> {
+  const inputs = await loadScorecardInputs(codes, period, now);
+  return new Map(
+    codes.map((code) => [code, { figures: scorecardFigures(inputs.get(code)!), computedAt: now }]),
+  );
+}
+
+// Closed periods come from snapshots; missing or stale ones are computed now and stored.
+async function fromSnapshots(
+  codes: string[],
+  period: Period,
+  now: Date,
+): Promise<Map<string, Computed>> {
+  const stored = await ScorecardSnapshotModel.find({
+    branchCode: { $in: codes },
+    period: period.label,
+    stale: false,
+  }).lean();
+  const found = new Map(
+    stored.map((s) => [
+      s.branchCode,
+      { figures: s.figures as ScorecardFigures, computedAt: s.computedAt },
+    ]),
+  );
+  const missing = codes.filter((code) => !found.has(code));
+  if (missing.length === 0) return found;
+  const computed = await computeLive(missing, period, now);
+  await ScorecardSnapshotModel.bulkWrite(
+    [...computed].map(([branchCode, { figures }]) => ({
+      updateOne: {
+        filter: { branchCode, period: period.label },
+        update: {
+          $set: {
+            figures,
+            computedAt: now,
+            stale: false,
+            periodStart: period.start,
+            periodEnd: period.end,
+          },
+        },
+        upsert: true,
+      },
+    })),
+  );
+  return new Map([...found, ...computed]);
+}
+
+/** Every branch's figures for a period label, each cut in its branch's time zone. */
+async function figuresFor(
+  branches: BranchDoc[],
+  label: string,
+  now: Date,
+): Promise<Map<string, Computed>> {
+  const results = new Map<string, Computed>();
+  for (const [zone, group] of byTimeZone(branches)) {
+    const period = branchPeriod({ timeZone: zone }, label);
+    const codes = group.map((b) => b.code);
+    const computed = isClosedPeriod(period, now)
+      ? await fromSnapshots(codes, period, now)
+      : await computeLive(codes, period, now);
+    for (const [code, value] of computed) results.set(code, value);
+  }
+  return results;
+}
+
+async function targetsFor(
+  label: string,
+): Promise<Map<string, Partial<Record<TargetFigure, number>>>> {
+  const rows = await ScorecardTargetModel.find({ period: label }).lean<ScorecardTargetDoc[]>();
+  const byBranch = new Map<string, Partial<Record<TargetFigure, number>>>();
+  for (const row of rows)
+    byBranch.set(row.branchCode, { ...byBranch.get(row.branchCode), [row.figure]: row.target });
+  return byBranch;
+}
+
+/** All branches' scorecards for a period, ranked per RULES.md (rank 1 first). */
+export async function rankedScorecards(label: string, now = new Date()): Promise<BranchCard[]> {
+  const branches = await listBranches();
+  if (branches.length === 0) return [];
+  const previousLabel = previousPeriod(branchPeriod(branches[0]!, label)).label;
+  const [current, previous, targets] = await Promise.all([
+    figuresFor(branches, label, now),
+    figuresFor(branches, previousLabel, now),
+    targetsFor(label),
+  ]);
+  const ranked = rankBranches(
+    branches.map((b) => {
+      const figures = current.get(b.code)!.figures;
+      return {
+        branchCode: b.code,
+        compositeScore: figures.compositeScore.value,
+        topBoxShare: figures.topBoxShare.value,
+        responses: figures.responses,
+      };
+    }),
+  );
+  return ranked
+    .sort((a, b) => a.rank - b.rank)
+    .map((row) =>
+      presentCard({
+        branchCode: row.branchCode,
+        period: label,
+        figures: current.get(row.branchCode)!.figures,
+        previous: previous.get(row.branchCode)?.figures ?? null,
+        targets: targets.get(row.branchCode) ?? {},
+        rank: row.rank,
+        insufficientSample: row.insufficientSample,
+        computedAt: current.get(row.branchCode)!.computedAt,
+      }),
+    );
+}
+
+/** `Query.branchScorecard`: one branch's card; branch roles read only their own branch. */
+export async function branchScorecard(options: {
+  actor: Actor | null;
+  branchCode: string;
+  period: string;
+}): Promise<BranchCard> {
+  const branch = await requireReadableBranch(options.actor, options.branchCode);
+  branchPeriod(branch, options.period);
+  const cards = await rankedScorecards(options.period);
+  return cards.find((card) => card.branchCode === branch.code)!;
+}
+
+/** `Query.scorecardRanking`: every branch the caller may read, in rank order. */
+export async function scorecardRanking(options: {
+  actor: Actor | null;
+  period: string;
+}): Promise<BranchCard[]> {
+  const scope = actorScope(requireActor(options.actor));
+  const cards = await rankedScorecards(options.period);
+  return cards.filter((card) => canReadBranch(scope, card.branchCode));
+}
+
+const targetInput = z.object({
+  branchCode: z.string().min(1),
+  period: z.string().min(1),
+  figure: z.enum(TARGET_FIGURES),
+  target: z.number().finite().nullable(),
+});
+
+/** `Mutation.setScorecardTarget` (HQ and admins): sets, changes or (with null) removes a target. */
+export async function setScorecardTarget(options: { actor: Actor | null; input: unknown }) {
+  const actor = requireRole(options.actor, ['ADMIN', 'HQ_ANALYST']);
+  const input = validate(targetInput, options.input);
+  const branch = await findBranch(input.branchCode);
+  if (!branch) throw new AppError('NOT_FOUND', 'branch not found', 'input.branchCode');
+  branchPeriod(branch, input.period, 'input.period');
+  const key = { branchCode: input.branchCode, period: input.period, figure: input.figure };
+  const before = await ScorecardTargetModel.findOne(key).lean<ScorecardTargetDoc>();
+  if (input.target === null) await ScorecardTargetModel.deleteOne(key);
+  else
+    await ScorecardTargetModel.updateOne(
+      key,
+      { $set: { target: input.target, setBy: actor.login } },
+      { upsert: true },
+    );
+  await recordAudit({
+    actor,
+    action: 'setScorecardTarget',
+    entityType: 'ScorecardTarget',
+    entityId: `${input.branchCode}/${input.period}/${input.figure}`,
+    branchCode: input.branchCode,
+    before: before ? { target: before.target } : null,
+    after: { target: input.target },
+  });
+  return { ...key, target: input.target };
+}
+
+/**
+ * Marks stale every snapshot a record measured at these instants can change: periods containing
+ * them, later months of their quarter (coverage is quarter-to-date), and the following periods
+ * (whose `previous` values they are): all of the branch's snapshots ending after the start of the
+ * instant's quarter and starting within a year after it.
+ */
+export async function invalidateSnapshots(event: {
+  branchCode: string;
+  eventTimes: Date[];
+}): Promise<void> {
+  if (event.eventTimes.length === 0) return;
+  const branch = await findBranch(event.branchCode);
+  if (!branch) return;
+  await ScorecardSnapshotModel.updateMany(
+    {
+      branchCode: event.branchCode,
+      $or: event.eventTimes.map((at) => ({
+        periodEnd: { $gt: periodContaining(at, 'QUARTER', branch.timeZone).start },
+        periodStart: { $lte: new Date(at.getTime() + YEAR_MS) },
+      })),
+    },
+    { $set: { stale: true } },
+  );
+}
+
+onLifecycle('measuredRecordWritten', invalidateSnapshots);
+
+/** Recomputes every branch's snapshot of a closed period (the `scorecards:snapshot` command). */
+export async function recomputeSnapshots(label: string, now = new Date()): Promise<number> {
+  await ScorecardSnapshotModel.updateMany({ period: label }, { $set: { stale: true } });
+  const branches = await listBranches();
+  const computed = await figuresFor(branches, label, now);
+  return computed.size;
+}

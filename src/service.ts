@@ -9,6 +9,8 @@ import { createApp } from './http/app';
 import { closeHttpServer } from './http/shutdown';
 import { bootstrapAdmin } from './modules/auth/auth.service';
 import { seedOnStart } from './modules/demo/demo-seed';
+import { ensureDefaultSlaPolicy } from './modules/sla-policies/sla-policy.service';
+import { ensureAttributeCatalogue } from './modules/surveys/attribute-catalogue.service';
 
 /** A running Journey service. */
 export type RunningService = {
@@ -28,6 +30,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     monitorCommands: config.NODE_ENV === 'test',
   });
   await bootstrapAdmin(config.DATA_DIR, logger);
+  await ensureDefaultSlaPolicy();
+  await ensureAttributeCatalogue();
   await seedOnStart({ config, database, logger });
 
   const httpServer = createServer();

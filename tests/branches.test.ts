@@ -1,5 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
-import { loadDemoData } from '../src/modules/demo/demo-seed';
+import { seedDemoBranches } from '../src/modules/demo/demo-seed';
 import { DEMO_BRANCHES } from '../src/modules/demo/demo-data';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 
@@ -7,8 +7,8 @@ describe('branches', () => {
   let service: TestService;
   beforeAll(async () => {
     service = await startTestService();
-    await loadDemoData();
-    await loadDemoData(); // idempotent: a second load adds nothing
+    await seedDemoBranches();
+    await seedDemoBranches(); // idempotent: a second load adds nothing
   });
   afterAll(() => stopTestService(service));
 

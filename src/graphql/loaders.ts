@@ -4,6 +4,21 @@ import { createUsersById } from '../modules/auth/auth.loaders';
 import type { Actor } from '../modules/auth/actor';
 import { createBranchesByCode } from '../modules/branches/branch.loaders';
 import { createTimelinesByAccount } from '../modules/journey/timeline.loaders';
+import { createActivationOrdersByAccount } from '../modules/activation/activation-order.loaders';
+import {
+  createFaultTicketsByAccount,
+  createFaultTicketsById,
+} from '../modules/faults/fault-ticket.loaders';
+import { createSlaPoliciesById } from '../modules/sla-policies/sla-policy.loaders';
+import {
+  createFollowUpsByAccount,
+  createFollowUpsById,
+} from '../modules/follow-ups/follow-up.loaders';
+import {
+  createSatisfactionByAccount,
+  createSurveyAttributesByKey,
+  createSurveyResponsesByAccount,
+} from '../modules/surveys/survey.loaders';
 
 /** Per-request DataLoaders: one batched query per relation and tick, cached for the request. */
 export function createLoaders(actor: Actor | null) {
@@ -13,6 +28,15 @@ export function createLoaders(actor: Actor | null) {
     usersById: createUsersById(),
     accountsById: createAccountsById(scope),
     timelinesByAccount: createTimelinesByAccount(scope),
+    slaPoliciesById: createSlaPoliciesById(),
+    activationOrdersByAccount: createActivationOrdersByAccount(scope),
+    faultTicketsById: createFaultTicketsById(scope),
+    faultTicketsByAccount: createFaultTicketsByAccount(scope),
+    followUpsById: createFollowUpsById(scope),
+    followUpsByAccount: createFollowUpsByAccount(scope),
+    surveyResponsesByAccount: createSurveyResponsesByAccount(scope),
+    satisfactionByAccount: createSatisfactionByAccount(scope),
+    surveyAttributesByKey: createSurveyAttributesByKey(),
   };
 }
 

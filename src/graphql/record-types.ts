@@ -27,3 +27,22 @@ export type SurveyResponsePage = Connection<SurveyResponseRow>;
 
 /** The outcome of one imported row. */
 export type ImportRowOutcome = import('../modules/imports/import.service').ImportBatchOutcome['results'][number];
+
+export type {
+  EffectiveSlaPolicyView,
+  SlaPolicyRow,
+} from '../modules/sla-policies/sla-policy.service';
+export type { ActivationStatusEntry } from '../modules/activation/activation-order.state';
+export type { FaultStatusEntry } from '../modules/faults/fault-ticket.state';
+/** Which policy version supplied one effective value. */
+export type SlaPolicySource =
+  import('../modules/sla-policies/sla-policy.service').EffectiveSlaPolicyView['sources'][number];
+/** A stored activation order. */
+export type ActivationOrderRow =
+  import('../modules/activation/activation-order.model').ActivationOrderDoc;
+/** A page of activation orders. */
+export type ActivationOrderPage = Connection<ActivationOrderRow>;
+/** A stored fault ticket. */
+export type FaultTicketRow = import('../modules/faults/fault-ticket.model').FaultTicketDoc;
+/** A page of fault tickets. */
+export type FaultTicketPage = Connection<FaultTicketRow>;

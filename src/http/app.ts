@@ -7,6 +7,7 @@ import type { Logger } from '../config/logger';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import { authenticateRequest } from '../graphql/authenticate';
+import { scorecardExportRouter } from './scorecard-export';
 
 /** JSON for every error that reaches Express (malformed JSON, oversize bodies); never HTML. */
 const jsonErrors: ErrorRequestHandler = (error, req, res, _next) => {
@@ -61,6 +62,7 @@ export function createApp(options: {
       },
     }),
   );
+  app.use(scorecardExportRouter());
   app.use(jsonErrors);
   return app;
 }

@@ -3,9 +3,12 @@ import type { BranchDoc } from '../../modules/branches/branch.model';
 import type { UserDoc } from '../../modules/auth/user.model';
 import type { ApiTokenDoc } from '../../modules/auth/token.model';
 import type { KeyAccountDoc } from '../../modules/accounts/account.model';
-import type { KeyAccountPage, JourneyEventPage, AuditEntryPage, JourneyRecordRow } from '../record-types';
+import type { KeyAccountPage, JourneyEventPage, ImportRowOutcome, AuditEntryPage, JourneyRecordRow, SlaPolicyRow, EffectiveSlaPolicyView, SlaPolicySource, ActivationOrderRow, ActivationOrderPage, FaultTicketRow, FaultTicketPage, FaultStatusEntry, ActivationStatusEntry, FollowUpRow, FollowUpPage, FollowUpComplianceReport, SurveyResponseRow, SurveyResponsePage, SatisfactionReport } from '../record-types';
 import type { JourneyEventRow } from '../../modules/journey/timeline.service';
 import type { AuditEntryDoc } from '../../modules/audit/audit.model';
+import type { BranchCard } from '../../modules/scorecards/scorecard-card';
+import type { ImportBatchOutcome } from '../../modules/imports/import.service';
+import type { SurveyAttributeDoc } from '../../modules/surveys/attribute-catalogue.model';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -20,6 +23,153 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant as an ISO-8601 string with offset (e.g. 2026-03-01T10:00:00+08:00); returned in UTC. */
   DateTime: { input: Date; output: Date; }
+  /** Any JSON object: one import row, keyed by column name. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/** A delay of an order. */
+export type ActivationDelay = {
+  __typename?: 'ActivationDelay';
+  /** Who recorded it. */
+  actorLogin: Scalars['String']['output'];
+  /** When it was recorded. */
+  at: Scalars['DateTime']['output'];
+  /** When the customer was told; null = not (yet) told. */
+  notifiedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why. */
+  reason: DelayReason;
+};
+
+/** An activation order: measured against the original promise (RULES.md "Activation"). */
+export type ActivationOrder = JourneyEvent & {
+  __typename?: 'ActivationOrder';
+  /** Reference of the acceptance test report. */
+  acceptanceReportRef?: Maybe<Scalars['String']['output']>;
+  /** When the acceptance test report was received. */
+  acceptanceReportedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The account. */
+  account: KeyAccount;
+  /** When the service went live; null until then. */
+  activatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the order was cancelled; null otherwise. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Whether the customer was told about the delay before the original promise passed; null while
+   * there is nothing to tell (no delay recorded, not late, not overdue).
+   */
+  delayNotified?: Maybe<Scalars['Boolean']['output']>;
+  /** Earliest time the customer was told about a delay. */
+  delayNotifiedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The reason of the latest delay; null when never delayed. */
+  delayReason?: Maybe<DelayReason>;
+  /** Every delay recorded. */
+  delays: Array<ActivationDelay>;
+  /** When dispatch was confirmed (the order was scheduled). */
+  dispatchConfirmedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Id in that system; unique together with `sourceSystem`. */
+  externalId: Scalars['String']['output'];
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** max(0, activated − original promise) in minutes; null until activated. */
+  latenessMinutes?: Maybe<Scalars['Float']['output']>;
+  /** The lead time of the policy in force at the order time, for this product (minutes). */
+  leadTimeMinutes: Scalars['Int']['output'];
+  /** Same as `orderedAt`. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** Activated at or before the original promise; null until activated. */
+  onTime?: Maybe<Scalars['Boolean']['output']>;
+  /** When the customer ordered. */
+  orderedAt: Scalars['DateTime']['output'];
+  /** The first promise: what the order is measured against, whatever re-promises say. */
+  originalPromisedAt: Scalars['DateTime']['output'];
+  /** Open and past the original promise (as of now). */
+  overdue: Scalars['Boolean']['output'];
+  /** How the policy in force at the order time was resolved. */
+  policyReason: Scalars['String']['output'];
+  /** The policy versions it was measured against, most specific first. */
+  policyVersions: Array<SlaPolicy>;
+  /** Product code (upper case), e.g. BROADBAND, DEDICATED_LINE. */
+  product: Scalars['String']['output'];
+  /** True when no promise was given and it was derived from the policy's lead time. */
+  promiseDerived: Scalars['Boolean']['output'];
+  /**
+   * Minutes from what the customer wanted to the original promise (negative = promised earlier);
+   * null without `requestedAt`.
+   */
+  promiseGapMinutes?: Maybe<Scalars['Float']['output']>;
+  /** The current promise (the latest one made). */
+  promisedAt: Scalars['DateTime']['output'];
+  /** Every promise made, in order. */
+  promises: Array<ActivationPromise>;
+  /** When the customer wanted the service; null = not said. */
+  requestedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** System the order comes from (`JOURNEY` when created here). */
+  sourceSystem: Scalars['String']['output'];
+  /** Always ACTIVATION. */
+  stage: JourneyStage;
+  /** Status. */
+  status: ActivationStatus;
+  /** Every status change, in order. */
+  statusHistory: Array<ActivationStatusChange>;
+};
+
+/** A page of activation orders. */
+export type ActivationOrderConnection = {
+  __typename?: 'ActivationOrderConnection';
+  /** The orders of this page. */
+  edges: Array<ActivationOrderEdge>;
+  /** Pagination state. */
+  pageInfo: PageInfo;
+  /** Orders matching, over all pages; null on per-account lists. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One order in a page. */
+export type ActivationOrderEdge = {
+  __typename?: 'ActivationOrderEdge';
+  /** Cursor for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The order. */
+  node: ActivationOrder;
+};
+
+/** A promise of an activation time made to the customer. */
+export type ActivationPromise = {
+  __typename?: 'ActivationPromise';
+  /** Who recorded it. */
+  actorLogin: Scalars['String']['output'];
+  /** When the promise was made. */
+  madeAt: Scalars['DateTime']['output'];
+  /** The promised activation time. */
+  promisedAt: Scalars['DateTime']['output'];
+};
+
+/** Where an activation order (业务开通) stands. */
+export type ActivationStatus =
+  /** Service is live (final). */
+  | 'ACTIVATED'
+  /** Withdrawn (final; excluded from on-time rates). */
+  | 'CANCELLED'
+  /** Held up, with a reason. */
+  | 'DELAYED'
+  /** Being installed or configured. */
+  | 'IN_PROGRESS'
+  /** Ordered, not yet scheduled. */
+  | 'RECEIVED'
+  /** Dispatch confirmed: the work is scheduled. */
+  | 'SCHEDULED';
+
+/** One status change of an order. */
+export type ActivationStatusChange = {
+  __typename?: 'ActivationStatusChange';
+  /** Who recorded it. */
+  actorLogin: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The reason, for DELAYED. */
+  delayReason?: Maybe<DelayReason>;
+  /** The status entered. */
+  status: ActivationStatus;
 };
 
 /** An API token's metadata; the token itself is shown only once, when issued. */
@@ -35,6 +185,49 @@ export type ApiToken = {
   label?: Maybe<Scalars['String']['output']>;
   /** When it was revoked; null = active. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * A survey attribute's mean scores in a period and its quadrant. Only attributes with at least 5
+ * responses in the period take part.
+ */
+export type AttributeQuadrant = {
+  __typename?: 'AttributeQuadrant';
+  /** Key of the attribute in the catalogue (e.g. REPAIR_TIMELINESS). */
+  attribute: Scalars['String']['output'];
+  /** Mean importance (1–10). */
+  importance: Scalars['Float']['output'];
+  /** Label of the attribute; null when it is no longer in the catalogue. */
+  label?: Maybe<Scalars['String']['output']>;
+  /** Mean performance (1–10). */
+  performance: Scalars['Float']['output'];
+  /** Its quadrant. */
+  quadrant: Quadrant;
+  /** Responses that scored it. */
+  responses: Scalars['Int']['output'];
+};
+
+/** One attribute's scores in a survey response. */
+export type AttributeScore = {
+  __typename?: 'AttributeScore';
+  /** Key of the attribute. */
+  attribute: Scalars['String']['output'];
+  /** How important it is to the customer (1–10). */
+  importance: Scalars['Int']['output'];
+  /** Label of the attribute; null when it is no longer in the catalogue. */
+  label?: Maybe<Scalars['String']['output']>;
+  /** How well the operator performs on it (1–10). */
+  performance: Scalars['Int']['output'];
+};
+
+/** One attribute's scores in a response to record. */
+export type AttributeScoreInput = {
+  /** Key of an active catalogue attribute (see `surveyAttributes`); each at most once per response. */
+  attribute: Scalars['String']['input'];
+  /** Importance, integer 1–10. */
+  importance: Scalars['Int']['input'];
+  /** Performance, integer 1–10. */
+  performance: Scalars['Int']['input'];
 };
 
 /** Who changed what and when. */
@@ -138,6 +331,130 @@ export type Branch = {
   name: Scalars['String']['output'];
   /** IANA time zone in which the branch's days, months, quarters and business hours are cut. */
   timeZone: Scalars['String']['output'];
+};
+
+/**
+ * How a branch's key accounts were served and what they said in a period, per the measurement
+ * rules. Every figure carries its sample size, numerator/denominator (ratios), 95 % interval, the
+ * branch's target and the previous period's value. Closed periods come from snapshots (recomputed
+ * when late records for them arrive); the open period is computed live.
+ */
+export type BranchScorecard = {
+  __typename?: 'BranchScorecard';
+  /** Accounts active in the coverage span without a completed follow-up in it. */
+  accountsWithoutFollowUp: KeyAccountConnection;
+  /** Mean acknowledgement time in minutes (24 × 7) of the period's tickets. */
+  acknowledgementMinutes: Figure;
+  /** Mean lateness of the period's activations in minutes (0 for on-time ones). */
+  activationLatenessMinutes: Figure;
+  /** Share of the period's activations done by the original promise (0–1). */
+  activationOnTimeRate: Figure;
+  /** The branch. */
+  branch: Branch;
+  /**
+   * Weighted mean (0–100) of satisfaction index 40 %, activation on-time 20 %, within-SLA 25 %,
+   * follow-up coverage 15 %, over the components with data (weights rescaled); `sampleSize` is the
+   * number of components that had data.
+   */
+  compositeScore: Figure;
+  /** When these figures were computed. */
+  computedAt: Scalars['DateTime']['output'];
+  /** Mean CS1, overall satisfaction (1–10). */
+  cs1: Figure;
+  /** Mean CS2, against expectation (1–10). */
+  cs2: Figure;
+  /** Mean CS3, against the ideal operator (1–10). */
+  cs3: Figure;
+  /** Share of tickets restored in the period within their SLA target, all tiers (0–1). */
+  faultWithinSlaRate: Figure;
+  /**
+   * Quarterly follow-up coverage (0–1): a quarter's accounts with a completed follow-up; a year is
+   * the mean of its quarters, a month is its quarter up to the month's end.
+   */
+  followUpCoverage: Figure;
+  /** Fewer than 10 survey responses in the period. */
+  insufficientSample: Scalars['Boolean']['output'];
+  /** Activations of the period done after their original promise. */
+  lateActivations: ActivationOrderConnection;
+  /** Tickets restored in the period outside their SLA target. */
+  missedSlaTickets: FaultTicketConnection;
+  /** Net promoter score (−100..100) over responses that answered it. */
+  nps: Figure;
+  /** Orders still open and past their promise at the period's end (now, for the open period). */
+  overdueActivations: Scalars['Int']['output'];
+  /** The period label (YYYY, YYYY-Qn or YYYY-MM), cut in the branch's time zone. */
+  period: Scalars['String']['output'];
+  /** Share of the period's activations followed up within 7 days (0–1). */
+  postActivationFollowUpRate: Figure;
+  /** Share of tickets closed in the period followed up within 3 days of closure (0–1). */
+  postRepairFollowUpRate: Figure;
+  /** Importance–performance quadrants of the survey attributes (≥ 5 responses). */
+  quadrants: Array<AttributeQuadrant>;
+  /**
+   * Rank among all branches (1 = best): composite descending, then top-box share, then code;
+   * branches with insufficient sample come after all others.
+   */
+  rank?: Maybe<Scalars['Int']['output']>;
+  /** Survey responses in the period. */
+  responses: Scalars['Int']['output'];
+  /** Standard satisfaction index (0–100). */
+  satisfactionIndex: Figure;
+  /** The survey responses of the period. */
+  surveyResponses: SurveyResponseConnection;
+  /** Figures per severity tier, highest first. */
+  tiers: Array<TierFigures>;
+  /** Share of responses with CS1 of 8–10 (0–1). */
+  top3BoxShare: Figure;
+  /** Share of responses with CS1 = 10 (0–1); breaks ranking ties. */
+  topBoxShare: Figure;
+};
+
+
+/**
+ * How a branch's key accounts were served and what they said in a period, per the measurement
+ * rules. Every figure carries its sample size, numerator/denominator (ratios), 95 % interval, the
+ * branch's target and the previous period's value. Closed periods come from snapshots (recomputed
+ * when late records for them arrive); the open period is computed live.
+ */
+export type BranchScorecardAccountsWithoutFollowUpArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * How a branch's key accounts were served and what they said in a period, per the measurement
+ * rules. Every figure carries its sample size, numerator/denominator (ratios), 95 % interval, the
+ * branch's target and the previous period's value. Closed periods come from snapshots (recomputed
+ * when late records for them arrive); the open period is computed live.
+ */
+export type BranchScorecardLateActivationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * How a branch's key accounts were served and what they said in a period, per the measurement
+ * rules. Every figure carries its sample size, numerator/denominator (ratios), 95 % interval, the
+ * branch's target and the previous period's value. Closed periods come from snapshots (recomputed
+ * when late records for them arrive); the open period is computed live.
+ */
+export type BranchScorecardMissedSlaTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * How a branch's key accounts were served and what they said in a period, per the measurement
+ * rules. Every figure carries its sample size, numerator/denominator (ratios), 95 % interval, the
+ * branch's target and the previous period's value. Closed periods come from snapshots (recomputed
+ * when late records for them arrive); the open period is computed live.
+ */
+export type BranchScorecardSurveyResponsesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A contract, agreement or change handled for the customer (业务办理 / 协议签订). */
@@ -266,6 +583,27 @@ export type ContactInput = {
   role?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new activation order. */
+export type CreateActivationOrderInput = {
+  /** The account. */
+  accountId: Scalars['ID']['input'];
+  /**
+   * Id in the source system; default the new order's id. Replaying the same creation returns the
+   * stored order.
+   */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** When the customer ordered (not in the future). */
+  orderedAt: Scalars['DateTime']['input'];
+  /** Product code (letters, digits, _ and -), e.g. BROADBAND, DEDICATED_LINE. */
+  product: Scalars['String']['input'];
+  /** The promise made; omitted = order time + the policy's lead time for the product. */
+  promisedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** When the customer wants it; not before `orderedAt`. */
+  requestedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Source system; default `JOURNEY`. */
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A new branch. */
 export type CreateBranchInput = {
   /** Unique short code (letters, digits, _ and -). */
@@ -321,6 +659,191 @@ export type CreateUserPayload = {
   user: User;
 };
 
+/** Why an activation is delayed. */
+export type DelayReason =
+  /** Network capacity must be expanded first. */
+  | 'CAPACITY_EXPANSION'
+  /** The customer is not ready (site, equipment, access). */
+  | 'CUSTOMER_SIDE'
+  /** Waiting for another province (inter-provincial circuit). */
+  | 'INTER_PROVINCIAL'
+  /** No free line or port resources. */
+  | 'LINE_RESOURCE_SHORTAGE'
+  /** Anything else. */
+  | 'OTHER';
+
+/** The commitments in force for one account at one instant, and why. */
+export type EffectiveSlaPolicy = {
+  __typename?: 'EffectiveSlaPolicy';
+  /** The account. */
+  account: KeyAccount;
+  /** Acknowledgement target (minutes, 24 × 7). */
+  acknowledgementTargetMinutes: Scalars['Int']['output'];
+  /** The instant resolved for. */
+  at: Scalars['DateTime']['output'];
+  /** The clock, with the branch time zone. */
+  clock: SlaClockSetting;
+  /** Lead time of any other product. */
+  otherProductsLeadMinutes: Scalars['Int']['output'];
+  /** Lead times of the products named at any level. */
+  productLeadTimes: Array<ProductLeadTime>;
+  /** How it was resolved, e.g. `account agreement v2 overrides branch HZ v1 overrides default v3`. */
+  reason: Scalars['String']['output'];
+  /** Restoration target of every tier. */
+  restorationTargets: Array<SeverityTarget>;
+  /** Where every value came from. */
+  sources: Array<SlaPolicyFieldSource>;
+  /** The versions in force, most specific first. */
+  versions: Array<SlaPolicy>;
+};
+
+/** A span waiting for the customer; overlapping pauses count once, and only inside outages. */
+export type FaultPause = {
+  __typename?: 'FaultPause';
+  /** Start. */
+  from: Scalars['DateTime']['output'];
+  /** Why. */
+  reason?: Maybe<PauseReason>;
+  /** True when recorded after the fact (`recordFaultPause`), false when from a PENDING_CUSTOMER status. */
+  recorded: Scalars['Boolean']['output'];
+  /** End; null while still waiting. */
+  to?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Where a fault ticket stands (after TM Forum TMF621 trouble tickets). */
+export type FaultStatus =
+  /** Acknowledged by the operator. */
+  | 'ACKNOWLEDGED'
+  /** The customer confirmed the restoration. */
+  | 'CLOSED'
+  /** Being repaired. */
+  | 'IN_PROGRESS'
+  /** Waiting for the customer; the SLA clock is paused. */
+  | 'PENDING_CUSTOMER'
+  /** The fault came back after restoration; the clock runs again. */
+  | 'REOPENED'
+  /** Reported, not yet acknowledged. */
+  | 'REPORTED'
+  /** Service restored. */
+  | 'RESTORED';
+
+/** One status change of a ticket. */
+export type FaultStatusChange = {
+  __typename?: 'FaultStatusChange';
+  /** Who recorded it. */
+  actorLogin: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The reason, for PENDING_CUSTOMER. */
+  pauseReason?: Maybe<PauseReason>;
+  /** The status entered. */
+  status: FaultStatus;
+};
+
+/** A fault ticket: repair time against the target of its severity tier (RULES.md "Fault repair"). */
+export type FaultTicket = JourneyEvent & {
+  __typename?: 'FaultTicket';
+  /** The account. */
+  account: KeyAccount;
+  /** First acknowledgement; null until acknowledged. */
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Acknowledged within its target; null until acknowledged. */
+  acknowledgedWithinTarget?: Maybe<Scalars['Boolean']['output']>;
+  /** Acknowledged − reported in minutes (24 × 7); null until acknowledged. */
+  acknowledgementMinutes?: Maybe<Scalars['Float']['output']>;
+  /** The acknowledgement target of the policy (minutes). */
+  acknowledgementTargetMinutes: Scalars['Int']['output'];
+  /** The cause, once known. */
+  cause?: Maybe<Scalars['String']['output']>;
+  /** Whether the cause was explained to the customer. */
+  causeExplained: Scalars['Boolean']['output'];
+  /** When the cause was explained to the customer; null = not explained. */
+  causeExplainedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How it was reported. */
+  channel: ReportChannel;
+  /** The clock durations are counted on (with the branch time zone). */
+  clock: SlaClockSetting;
+  /** When the customer confirmed; null unless CLOSED. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Minutes on the policy's clock so far: outages minus pauses (as of now while open). */
+  elapsedMinutes: Scalars['Float']['output'];
+  /** Id in that system; unique together with `sourceSystem`. */
+  externalId: Scalars['String']['output'];
+  /** First restoration. */
+  firstRestoredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** Whether the circuit crosses provinces. */
+  interProvincial: Scalars['Boolean']['output'];
+  /** Reported within 30 days after an earlier ticket's final restoration, same account and service. */
+  isRepeat: Scalars['Boolean']['output'];
+  /** Target minus elapsed while open (negative once breached); null once restored. */
+  minutesLeft?: Maybe<Scalars['Float']['output']>;
+  /** Same as `reportedAt`. */
+  occurredAt: Scalars['DateTime']['output'];
+  /**
+   * Outage intervals: reported → first restoration, each reopen → next restoration (the last one
+   * runs to now while open).
+   */
+  outages: Array<TimeInterval>;
+  /** Every pause, by start. */
+  pauses: Array<FaultPause>;
+  /** How the policy in force at the report was resolved. */
+  policyReason: Scalars['String']['output'];
+  /** The policy versions it is measured against, most specific first. */
+  policyVersions: Array<SlaPolicy>;
+  /** How often it was reopened. */
+  reopenCount: Scalars['Int']['output'];
+  /** Repair duration in minutes on the policy's clock (outages minus pauses); null while open. */
+  repairDurationMinutes?: Maybe<Scalars['Float']['output']>;
+  /** The earlier ticket it repeats. */
+  repeatOf?: Maybe<FaultTicket>;
+  /** When reported. */
+  reportedAt: Scalars['DateTime']['output'];
+  /** Final restoration (after the last reopen); null while open. Places the ticket in a period. */
+  restoredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The affected service: circuit or line id. */
+  serviceRef: Scalars['String']['output'];
+  /** The current (final) severity; its target applies. */
+  severity: Severity;
+  /** Every severity the ticket had, in order. */
+  severityHistory: Array<SeverityChange>;
+  /** Against the target (as of now while open). */
+  slaState: SlaState;
+  /** System the ticket comes from (`JOURNEY` when opened here). */
+  sourceSystem: Scalars['String']['output'];
+  /** FAULT_REPORTING while REPORTED, REPAIR afterwards. */
+  stage: JourneyStage;
+  /** Status. */
+  status: FaultStatus;
+  /** Every status change with time and actor, in order. */
+  statusHistory: Array<FaultStatusChange>;
+  /** Restoration target of the current severity under the policy in force at the report (minutes). */
+  targetMinutes: Scalars['Int']['output'];
+  /** Repair duration ≤ target; null while open. */
+  withinSla?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/** A page of fault tickets. */
+export type FaultTicketConnection = {
+  __typename?: 'FaultTicketConnection';
+  /** The tickets of this page. */
+  edges: Array<FaultTicketEdge>;
+  /** Pagination state. */
+  pageInfo: PageInfo;
+  /** Tickets matching, over all pages; null on per-account lists. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One ticket in a page. */
+export type FaultTicketEdge = {
+  __typename?: 'FaultTicketEdge';
+  /** Cursor for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The ticket. */
+  node: FaultTicket;
+};
+
 /** One changed field. */
 export type FieldChange = {
   __typename?: 'FieldChange';
@@ -332,12 +855,232 @@ export type FieldChange = {
   field: Scalars['String']['output'];
 };
 
+/**
+ * A reported figure with what it was computed from, so every number can be checked. Rates and
+ * shares are fractions 0–1 (0.85 = 85 %); the standard satisfaction index is 0–100; NPS is −100..100;
+ * means of scores are on their 1–10 scale. `value` is null when there is no data (no figure is not 0).
+ */
+export type Figure = {
+  __typename?: 'Figure';
+  /** Denominator of a ratio (e.g. all responses); null for means. */
+  denominator?: Maybe<Scalars['Float']['output']>;
+  /** Upper end of the 95 % confidence interval; null when none applies. */
+  high?: Maybe<Scalars['Float']['output']>;
+  /**
+   * Lower end of the 95 % confidence interval (Wilson for shares, Student t for means); null when
+   * none applies (fewer than two values, NPS, averages of quarters).
+   */
+  low?: Maybe<Scalars['Float']['output']>;
+  /** Numerator of a ratio (e.g. responses with CS1 = 10); null for means. */
+  numerator?: Maybe<Scalars['Float']['output']>;
+  /**
+   * Value of the same figure in the previous period of the same length (2026-Q1 → 2025-Q4); null
+   * when not computed or there was no data.
+   */
+  previous?: Maybe<Scalars['Float']['output']>;
+  /**
+   * How many records it was computed from (responses, accounts, activations, tickets); for a
+   * year's follow-up coverage, the number of quarters averaged.
+   */
+  sampleSize: Scalars['Int']['output'];
+  /** Target of the branch for this figure and period; null when none is set. */
+  target?: Maybe<Scalars['Float']['output']>;
+  /** The figure; null when there is no data. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A follow-up visit to a key account (回访): by phone, on site, mail, SMS, IVR, web … */
+export type FollowUp = JourneyEvent & {
+  __typename?: 'FollowUp';
+  /** The account. */
+  account: KeyAccount;
+  /** When it was cancelled; null when not. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How. */
+  channel: FollowUpChannel;
+  /** When the visit was made; null until completed. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Login of whoever recorded the completion. */
+  completedBy?: Maybe<Scalars['String']['output']>;
+  /** When it is due. */
+  dueAt: Scalars['DateTime']['output'];
+  /**
+   * Id in the source system; unique with `sourceSystem`. Cadence keys are `POST_ACTIVATION:<orderId>`,
+   * `POST_REPAIR:<ticketId>` and `PERIODIC:<accountId>:<YYYY-Qn>`.
+   */
+  externalId: Scalars['String']['output'];
+  /** The activation order it follows, if any. */
+  followsOrderId?: Maybe<Scalars['ID']['output']>;
+  /** The fault ticket it follows, if any. */
+  followsTicketId?: Maybe<Scalars['ID']['output']>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** Issues the customer raised during the visit. */
+  issuesRaised: Array<Scalars['String']['output']>;
+  /** When it was marked missed; null when not. */
+  missedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The completion time once completed, else the due time. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** What came of it. */
+  outcome?: Maybe<Scalars['String']['output']>;
+  /** Still SCHEDULED after its due time (computed at the time of the request). */
+  overdue: Scalars['Boolean']['output'];
+  /** Who made the visit. */
+  performedBy?: Maybe<Scalars['String']['output']>;
+  /** Why. */
+  purpose: FollowUpPurpose;
+  /** The consultation opened for an issue raised, if any. */
+  raisedConsultationId?: Maybe<Scalars['ID']['output']>;
+  /** Login of whoever scheduled it (`system:follow-up-cadence` for the cadence). */
+  scheduledBy?: Maybe<Scalars['String']['output']>;
+  /**
+   * Source system; `CADENCE` for follow-ups the service scheduled itself, `JOURNEY` for those
+   * scheduled through the API without one.
+   */
+  sourceSystem: Scalars['String']['output'];
+  /** Always FOLLOW_UP. */
+  stage: JourneyStage;
+  /** State. */
+  status: FollowUpStatus;
+};
+
+/** How a follow-up visit is made (回访方式). */
+export type FollowUpChannel =
+  | 'EMAIL'
+  | 'FAX'
+  | 'IVR'
+  | 'MAIL'
+  | 'ON_SITE'
+  | 'PHONE'
+  | 'SMS'
+  | 'WEB';
+
+/** Follow-up figures of a branch in a period (RULES.md "Follow-up visits"). */
+export type FollowUpCompliance = {
+  __typename?: 'FollowUpCompliance';
+  /** The branch. */
+  branch: Branch;
+  /** The period label. */
+  period: Scalars['String']['output'];
+  /** End (exclusive) of the period. */
+  periodEnd: Scalars['DateTime']['output'];
+  /** Start of the period in the branch's time zone. */
+  periodStart: Scalars['DateTime']['output'];
+  /**
+   * Quarterly coverage: accounts active during the quarter with ≥ 1 completed follow-up in it ÷
+   * accounts active during the quarter. A month: its quarter from the start to the month's end; a
+   * year: the mean of its quarters (sample size = quarters averaged, no numerator/denominator).
+   */
+  quarterlyCoverage: Figure;
+};
+
+/** A page of follow-ups. */
+export type FollowUpConnection = {
+  __typename?: 'FollowUpConnection';
+  /** The follow-ups of this page. */
+  edges: Array<FollowUpEdge>;
+  /** Pagination state. */
+  pageInfo: PageInfo;
+};
+
+/** One follow-up in a page. */
+export type FollowUpEdge = {
+  __typename?: 'FollowUpEdge';
+  /** Cursor for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The follow-up. */
+  node: FollowUp;
+};
+
+/** Why a follow-up visit is made. */
+export type FollowUpPurpose =
+  /** About a complaint. */
+  | 'COMPLAINT'
+  /** Anything else. */
+  | 'OTHER'
+  /** The quarterly visit every active account gets (see `schedulePeriodicFollowUps`). */
+  | 'PERIODIC'
+  /** After an activation (scheduled automatically, due 7 days after activation). */
+  | 'POST_ACTIVATION'
+  /** After a fault ticket's closure (scheduled automatically, due 3 days after closure). */
+  | 'POST_REPAIR';
+
+/**
+ * State of a follow-up. SCHEDULED → COMPLETED | MISSED | CANCELLED; a MISSED follow-up may still
+ * be COMPLETED late (it then counts where its completion time falls). COMPLETED and CANCELLED are
+ * final.
+ */
+export type FollowUpStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'MISSED'
+  | 'SCHEDULED';
+
 /** Channel of a business handling. */
 export type HandlingChannel =
   | 'ACCOUNT_MANAGER'
   | 'AGENT'
   | 'BUSINESS_HALL'
   | 'ONLINE';
+
+/** The outcome of one batch: `read = inserted + updated + unchanged + rejected`. */
+export type ImportBatchResult = {
+  __typename?: 'ImportBatchResult';
+  /** New records. */
+  inserted: Scalars['Int']['output'];
+  /** Rows received. */
+  read: Scalars['Int']['output'];
+  /** Rows refused; nothing of them was written. */
+  rejected: Scalars['Int']['output'];
+  /** One outcome per row, in order. */
+  results: Array<ImportRowResult>;
+  /** Records already exactly as given. */
+  unchanged: Scalars['Int']['output'];
+  /** Records that changed. */
+  updated: Scalars['Int']['output'];
+};
+
+/** One documented column of an import kind. */
+export type ImportColumn = {
+  __typename?: 'ImportColumn';
+  /** Meaning and format. */
+  description: Scalars['String']['output'];
+  /** Column name (CSV header / NDJSON key). */
+  name: Scalars['String']['output'];
+  /** Whether every row must give it. */
+  required: Scalars['Boolean']['output'];
+};
+
+/** An importable kind and its columns. */
+export type ImportKindInfo = {
+  __typename?: 'ImportKindInfo';
+  /** Its columns. */
+  columns: Array<ImportColumn>;
+  /** Kind name, as passed to `importRecords(kind:)`. */
+  kind: Scalars['String']['output'];
+};
+
+/** The outcome of one row of a batch. */
+export type ImportRowResult = {
+  __typename?: 'ImportRowResult';
+  /** The offending column, when one is to blame. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** Id of the record written or found; null when rejected. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** Position of the row in the batch (0-based). */
+  index: Scalars['Int']['output'];
+  /** Why the row was rejected, starting with the column. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** What happened. */
+  status: ImportRowStatus;
+};
+
+/** What happened to one imported row. */
+export type ImportRowStatus =
+  | 'INSERTED'
+  | 'REJECTED'
+  | 'UNCHANGED'
+  | 'UPDATED';
 
 /** A further token for a user. */
 export type IssueTokenInput = {
@@ -405,6 +1148,8 @@ export type KeyAccount = {
   __typename?: 'KeyAccount';
   /** The account manager who looks after it. */
   accountManager: User;
+  /** The account's activation orders, newest order first. */
+  activationOrders: ActivationOrderConnection;
   /** The branch the account belongs to. */
   branch: Branch;
   /** When it was closed; null while active. */
@@ -422,20 +1167,66 @@ export type KeyAccount = {
   currentStage: JourneyStage;
   /** Id in the source system; unique together with `sourceSystem` (the integration key). */
   externalId: Scalars['String']['output'];
+  /** The account's fault tickets, newest report first. */
+  faultTickets: FaultTicketConnection;
+  /** The account's follow-ups, latest due first; optionally of one status. */
+  followUps: FollowUpConnection;
   /** Opaque id. */
   id: Scalars['ID']['output'];
   /** Industry (free text, e.g. finance, government, manufacturing). */
   industry?: Maybe<Scalars['String']['output']>;
   /** Customer name. */
   name: Scalars['String']['output'];
+  /**
+   * The account's satisfaction figures in a period (`YYYY`, `YYYY-Qn`, `YYYY-MM`, in its branch's
+   * time zone).
+   */
+  satisfaction: SatisfactionSummary;
   /** System the account comes from (e.g. CRM, BSS). */
   sourceSystem: Scalars['String']['output'];
   /** ACTIVE or CLOSED. */
   status: KeyAccountStatus;
+  /** The account's survey responses, newest first. */
+  surveyResponses: SurveyResponseConnection;
   /** Service tier (free text, e.g. A, B, strategic). */
   tier?: Maybe<Scalars['String']['output']>;
   /** Every journey record of the account, newest first (by the time the record's event began). */
   timeline: JourneyEventConnection;
+};
+
+
+/** A key (enterprise) account (大客户), looked after by one account manager of one branch. */
+export type KeyAccountActivationOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A key (enterprise) account (大客户), looked after by one account manager of one branch. */
+export type KeyAccountFaultTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A key (enterprise) account (大客户), looked after by one account manager of one branch. */
+export type KeyAccountFollowUpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<FollowUpStatus>;
+};
+
+
+/** A key (enterprise) account (大客户), looked after by one account manager of one branch. */
+export type KeyAccountSatisfactionArgs = {
+  period: Scalars['String']['input'];
+};
+
+
+/** A key (enterprise) account (大客户), looked after by one account manager of one branch. */
+export type KeyAccountSurveyResponsesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -488,6 +1279,23 @@ export type KeyAccountFilter = {
 export type KeyAccountStatus =
   | 'ACTIVE'
   | 'CLOSED';
+
+/** A local time span, `HH:mm`–`HH:mm`. */
+export type LocalTimeRange = {
+  __typename?: 'LocalTimeRange';
+  /** End, `HH:mm`. */
+  end: Scalars['String']['output'];
+  /** Start, `HH:mm`. */
+  start: Scalars['String']['output'];
+};
+
+/** A local time span. */
+export type LocalTimeRangeInput = {
+  /** End, `HH:mm`, after start. */
+  end: Scalars['String']['input'];
+  /** Start, `HH:mm`. */
+  start: Scalars['String']['input'];
+};
 
 /** Effect of maintenance on the customer's service. */
 export type MaintenanceImpact =
@@ -552,8 +1360,27 @@ export type MaintenanceRecordInput = {
 /** Changes. Every mutation is recorded in the audit trail. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** REPORTED or REOPENED → ACKNOWLEDGED. */
+  acknowledgeFaultTicket: FaultTicket;
+  /** The service went live (open orders → ACTIVATED). Replaying the same `at` is harmless. */
+  activateOrder: ActivationOrder;
+  /** The order was withdrawn (open orders → CANCELLED). */
+  cancelActivationOrder: ActivationOrder;
+  /** Cancels a SCHEDULED follow-up at `at`. */
+  cancelFollowUp: FollowUp;
+  /** Changes the severity from `at` on; the final severity's target applies. */
+  changeFaultSeverity: FaultTicket;
+  /** RESTORED → CLOSED: the customer confirmed. */
+  closeFaultTicket: FaultTicket;
   /** Closes the account at the given time. */
   closeKeyAccount: KeyAccount;
+  /**
+   * Records that a SCHEDULED (or MISSED) follow-up was made at `at` (not in the future). Replaying
+   * it with the same `at` changes nothing; another `at` is ILLEGAL_TRANSITION.
+   */
+  completeFollowUp: FollowUp;
+  /** Records an order (status RECEIVED). */
+  createActivationOrder: ActivationOrder;
   /** Records a billing interaction. */
   createBillingInteraction: BillingInteraction;
   /** Creates a branch (ADMIN only). */
@@ -568,12 +1395,72 @@ export type Mutation = {
   createMaintenanceRecord: MaintenanceRecord;
   /** Creates a user and returns its first token once (ADMIN only). */
   createUser: CreateUserPayload;
+  /** A delay with its reason (open orders → DELAYED); `notifiedAt` = when the customer was told. */
+  delayActivationOrder: ActivationOrder;
+  /**
+   * Validates and upserts up to 1000 rows of one kind by natural key (sourceSystem + externalId);
+   * one result per row. INTEGRATION tokens import only for their own source system and branch
+   * scope; references (e.g. an account) are given by external id and an unknown one rejects the row.
+   * With `dryRun` nothing is written but every row is validated and decided.
+   */
+  importRecords: ImportBatchResult;
   /** Issues a further token for a user (ADMIN only). */
   issueToken: IssueTokenPayload;
+  /** Marks a SCHEDULED follow-up as missed at `at`; it may still be completed late. */
+  missFollowUp: FollowUp;
+  /** The customer was told about the latest delay at `at`. */
+  notifyActivationDelay: ActivationOrder;
+  /** Reports a fault (status REPORTED); detects a repeat of an earlier fault. */
+  openFaultTicket: FaultTicket;
+  /** IN_PROGRESS → PENDING_CUSTOMER: the clock pauses. */
+  pauseFaultTicket: FaultTicket;
   /** Hands the account to another manager of its branch (BRANCH_HEAD of the branch or ADMIN). */
   reassignAccountManager: KeyAccount;
+  /** The acceptance test report was received (ACTIVATED orders). */
+  recordAcceptanceReport: ActivationOrder;
+  /**
+   * Records (or corrects) the cause and when it was explained to the customer; without
+   * `explainedAt` an explanation already recorded is kept.
+   */
+  recordFaultCause: FaultTicket;
+  /**
+   * Records a pause after the fact, in any status; overlapping pauses count once and the part
+   * outside outages counts for nothing.
+   */
+  recordFaultPause: FaultTicket;
+  /** Records a survey response. */
+  recordSurveyResponse: SurveyResponse;
+  /** RESTORED or CLOSED → REOPENED: the fault came back. */
+  reopenFaultTicket: FaultTicket;
+  /** A new promise made at `at` (open orders); the original promise stays the measure. */
+  repromiseActivationOrder: ActivationOrder;
+  /** ACKNOWLEDGED, IN_PROGRESS, PENDING_CUSTOMER (ends the pause) or REOPENED → RESTORED. */
+  restoreFaultTicket: FaultTicket;
+  /** PENDING_CUSTOMER → IN_PROGRESS: the clock runs again. */
+  resumeFaultTicket: FaultTicket;
   /** Revokes a token at once (ADMIN only); idempotent. */
   revokeToken: ApiToken;
+  /** Dispatch confirmed: RECEIVED or DELAYED → SCHEDULED. */
+  scheduleActivationOrder: ActivationOrder;
+  /** Schedules a follow-up on an account. */
+  scheduleFollowUp: FollowUp;
+  /**
+   * Schedules one PERIODIC follow-up per account active during the quarter (`YYYY-Qn`, in each
+   * branch's time zone), due at 00:00 on the 15th of the quarter's middle month; for one branch or
+   * all. Idempotent. ADMIN; a BRANCH_HEAD for their own branch.
+   */
+  schedulePeriodicFollowUps: PeriodicFollowUpScheduling;
+  /** Sets or removes a branch's target for a figure and period (HQ_ANALYST and ADMIN). */
+  setScorecardTarget: ScorecardTarget;
+  /**
+   * Adds the next version of a policy: ADMIN for DEFAULT and BRANCH; ADMIN or the account's branch
+   * head for ACCOUNT.
+   */
+  setSlaPolicy: SlaPolicy;
+  /** Work starts: RECEIVED, SCHEDULED or DELAYED → IN_PROGRESS. */
+  startActivationWork: ActivationOrder;
+  /** ACKNOWLEDGED or REOPENED → IN_PROGRESS. */
+  startFaultWork: FaultTicket;
   /** Changes a billing interaction; omitted fields stay. */
   updateBillingInteraction: BillingInteraction;
   /** Changes a business handling; omitted fields stay. */
@@ -584,6 +1471,51 @@ export type Mutation = {
   updateKeyAccount: KeyAccount;
   /** Changes a maintenance record; omitted fields stay. */
   updateMaintenanceRecord: MaintenanceRecord;
+  /** Creates or changes a survey attribute of the catalogue (ADMIN). */
+  upsertSurveyAttribute: SurveyAttribute;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationAcknowledgeFaultTicketArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationActivateOrderArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationCancelActivationOrderArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationCancelFollowUpArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationChangeFaultSeverityArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  severity: Severity;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationCloseFaultTicketArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -591,6 +1523,23 @@ export type Mutation = {
 export type MutationCloseKeyAccountArgs = {
   at: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationCompleteFollowUpArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  issuesRaised?: InputMaybe<Array<Scalars['String']['input']>>;
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  performedBy?: InputMaybe<Scalars['String']['input']>;
+  raiseConsultation?: InputMaybe<RaiseConsultationInput>;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationCreateActivationOrderArgs = {
+  input: CreateActivationOrderInput;
 };
 
 
@@ -637,8 +1586,54 @@ export type MutationCreateUserArgs = {
 
 
 /** Changes. Every mutation is recorded in the audit trail. */
+export type MutationDelayActivationOrderArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  notifiedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  reason: DelayReason;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationImportRecordsArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  kind: Scalars['String']['input'];
+  rows: Array<Scalars['JSONObject']['input']>;
+  sourceSystem: Scalars['String']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
 export type MutationIssueTokenArgs = {
   input: IssueTokenInput;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationMissFollowUpArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationNotifyActivationDelayArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationOpenFaultTicketArgs = {
+  input: OpenFaultTicketInput;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationPauseFaultTicketArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  reason: PauseReason;
 };
 
 
@@ -650,7 +1645,113 @@ export type MutationReassignAccountManagerArgs = {
 
 
 /** Changes. Every mutation is recorded in the audit trail. */
+export type MutationRecordAcceptanceReportArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationRecordFaultCauseArgs = {
+  cause: Scalars['String']['input'];
+  explainedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationRecordFaultPauseArgs = {
+  from: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  reason: PauseReason;
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationRecordSurveyResponseArgs = {
+  input: RecordSurveyResponseInput;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationReopenFaultTicketArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationRepromiseActivationOrderArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+  promisedAt: Scalars['DateTime']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationRestoreFaultTicketArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationResumeFaultTicketArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
 export type MutationRevokeTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationScheduleActivationOrderArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationScheduleFollowUpArgs = {
+  input: ScheduleFollowUpInput;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationSchedulePeriodicFollowUpsArgs = {
+  branchCode?: InputMaybe<Scalars['String']['input']>;
+  quarter: Scalars['String']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationSetScorecardTargetArgs = {
+  input: ScorecardTargetInput;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationSetSlaPolicyArgs = {
+  input: SetSlaPolicyInput;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationStartActivationWorkArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationStartFaultWorkArgs = {
+  at: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
 };
 
@@ -689,6 +1790,57 @@ export type MutationUpdateMaintenanceRecordArgs = {
   input: MaintenanceRecordInput;
 };
 
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationUpsertSurveyAttributeArgs = {
+  input: SurveyAttributeInput;
+};
+
+/** Filters for `openActivationOrders`; all given filters must hold. */
+export type OpenActivationOrderFilter = {
+  /** Login of the accounts' manager. */
+  accountManagerLogin?: InputMaybe<Scalars['String']['input']>;
+  /** Branch code. */
+  branchCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only overdue (true) or only not overdue (false) orders. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Filters for `openFaultTickets`; all given filters must hold. */
+export type OpenFaultTicketFilter = {
+  /** Login of the accounts' manager. */
+  accountManagerLogin?: InputMaybe<Scalars['String']['input']>;
+  /** Branch code. */
+  branchCode?: InputMaybe<Scalars['String']['input']>;
+  /** Current severity. */
+  severity?: InputMaybe<Severity>;
+  /** SLA state as of now. */
+  slaState?: InputMaybe<SlaState>;
+};
+
+/** A new fault ticket. */
+export type OpenFaultTicketInput = {
+  /** The account. */
+  accountId: Scalars['ID']['input'];
+  /** How it was reported. */
+  channel: ReportChannel;
+  /**
+   * Id in the source system; default the new ticket's id. Replaying the same report returns the
+   * stored ticket.
+   */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** Inter-provincial circuit; default false. */
+  interProvincial?: InputMaybe<Scalars['Boolean']['input']>;
+  /** When it was reported (not in the future). */
+  reportedAt: Scalars['DateTime']['input'];
+  /** Circuit or line id. */
+  serviceRef: Scalars['String']['input'];
+  /** Severity tier. */
+  severity: Severity;
+  /** Source system; default `JOURNEY`. */
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Relay pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -702,13 +1854,69 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Why a ticket waits for the customer. */
+export type PauseReason =
+  /** The customer asked to postpone. */
+  | 'CUSTOMER_REQUESTED_DELAY'
+  /** The customer cannot be reached. */
+  | 'CUSTOMER_UNAVAILABLE'
+  /** No access to the site. */
+  | 'NO_ACCESS';
+
+/** Result of `schedulePeriodicFollowUps`. */
+export type PeriodicFollowUpScheduling = {
+  __typename?: 'PeriodicFollowUpScheduling';
+  /** Accounts that already had their follow-up for the quarter. */
+  alreadyScheduled: Scalars['Int']['output'];
+  /** The quarter. */
+  quarter: Scalars['String']['output'];
+  /** Follow-ups created by this run. */
+  scheduled: Scalars['Int']['output'];
+};
+
+/** Promised activation lead time of one product. */
+export type ProductLeadTime = {
+  __typename?: 'ProductLeadTime';
+  /** Minutes from order to the promised activation (24 × 7). */
+  minutes: Scalars['Int']['output'];
+  /** Product code (upper case), e.g. BROADBAND, DEDICATED_LINE. */
+  product: Scalars['String']['output'];
+};
+
+/** A product's lead time. */
+export type ProductLeadTimeInput = {
+  /** Minutes (e.g. 72 h = 4320, 5 days = 7200). */
+  minutes: Scalars['Int']['input'];
+  /** Product code (letters, digits, _ and -; compared case-insensitively). */
+  product: Scalars['String']['input'];
+};
+
+/**
+ * Importance–performance quadrant of a survey attribute (因素重要性推导), split at the mean
+ * importance and the mean performance over the attributes taking part; a value equal to the mean
+ * counts as high.
+ */
+export type Quadrant =
+  /** High importance, low performance (急需改进). */
+  | 'IMPROVE_URGENTLY'
+  /** High importance, high performance (继续保持). */
+  | 'KEEP_UP'
+  /** Low importance, low performance (不占优先地位). */
+  | 'LOW_PRIORITY'
+  /** Low importance, high performance (无关紧要). */
+  | 'POSSIBLE_OVERKILL';
+
 /** Read operations. Every list of records is scoped to what the caller may see. */
 export type Query = {
   __typename?: 'Query';
+  /** One order, or null when it does not exist or is outside the caller's scope. */
+  activationOrder?: Maybe<ActivationOrder>;
   /** Tokens of a user (ADMIN only). */
   apiTokens: Array<ApiToken>;
   /** The API version, for clients checking what they talk to. */
   apiVersion: Scalars['String']['output'];
+  /** A branch's open tickets AT_RISK or BREACHED, least time left first. */
+  atRiskFaultTickets: FaultTicketConnection;
   /**
    * The audit trail of an entity, newest first: for ADMIN, HQ_ANALYST and the people of the entity's
    * branch.
@@ -716,20 +1924,78 @@ export type Query = {
   auditTrail: AuditEntryConnection;
   /** One branch by its code, or null when there is none. */
   branch?: Maybe<Branch>;
+  /** One branch's scorecard; branch heads and account managers read only their own branch. */
+  branchScorecard: BranchScorecard;
   /** All branches, ordered by code. */
   branches: Array<Branch>;
+  /** One ticket, or null when it does not exist or is outside the caller's scope. */
+  faultTicket?: Maybe<FaultTicket>;
+  /** One follow-up, or null when it does not exist or is outside the caller's scope. */
+  followUp?: Maybe<FollowUp>;
+  /**
+   * Follow-up coverage of a branch in a period (`YYYY`, `YYYY-Qn` or `YYYY-MM`, in the branch's time
+   * zone). Post-activation and post-repair compliance come with the scorecard.
+   */
+  followUpCompliance: FollowUpCompliance;
+  /**
+   * A work list: SCHEDULED follow-ups of the branch due strictly before `before`, earliest due first;
+   * optionally only those of one account manager's accounts. Another branch than a branch role's
+   * own is FORBIDDEN.
+   */
+  followUpsDue: FollowUpConnection;
+  /** The importable kinds and their documented columns. */
+  importKinds: Array<ImportKindInfo>;
   /** One account, or null when it does not exist or is outside the caller's scope. */
   keyAccount?: Maybe<KeyAccount>;
   /** Accounts in the caller's scope, sorted by name then id; at most 100 per page. */
   keyAccounts: KeyAccountConnection;
   /** The caller. */
   me: User;
+  /** Open orders in the caller's scope, earliest original promise first. */
+  openActivationOrders: ActivationOrderConnection;
+  /** Open (not restored) tickets in the caller's scope, least time left first. */
+  openFaultTickets: FaultTicketConnection;
+  /** A branch's overdue orders (open and past the original promise), most overdue first. */
+  overdueActivationOrders: ActivationOrderConnection;
+  /**
+   * Satisfaction figures of a branch in a period (`YYYY`, `YYYY-Qn`, `YYYY-MM`, in the branch's
+   * time zone). Another branch than a branch role's own is FORBIDDEN.
+   */
+  satisfaction: SatisfactionSummary;
+  /** Every branch's scorecard in rank order (branch roles see only their own branch's entry). */
+  scorecardRanking: Array<BranchScorecard>;
+  /**
+   * The commitments in force for an account at an instant (default now) and which versions gave
+   * them; null when the account is unknown or outside the caller's scope.
+   */
+  slaPolicyFor?: Maybe<EffectiveSlaPolicy>;
+  /**
+   * Every version at one level, newest first. DEFAULT is readable by everyone signed in; BRANCH and
+   * ACCOUNT within the caller's scope.
+   */
+  slaPolicyVersions: Array<SlaPolicy>;
+  /** The survey attribute catalogue in journey order; inactive entries only when asked for. */
+  surveyAttributes: Array<SurveyAttribute>;
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryActivationOrderArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
 /** Read operations. Every list of records is scoped to what the caller may see. */
 export type QueryApiTokensArgs = {
   login: Scalars['String']['input'];
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryAtRiskFaultTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  branchCode: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -748,6 +2014,42 @@ export type QueryBranchArgs = {
 
 
 /** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryBranchScorecardArgs = {
+  branchCode: Scalars['String']['input'];
+  period: Scalars['String']['input'];
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryFaultTicketArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryFollowUpArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryFollowUpComplianceArgs = {
+  branchCode: Scalars['String']['input'];
+  period: Scalars['String']['input'];
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryFollowUpsDueArgs = {
+  accountManagerLogin?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  before: Scalars['DateTime']['input'];
+  branchCode: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
 export type QueryKeyAccountArgs = {
   id: Scalars['ID']['input'];
 };
@@ -762,6 +2064,118 @@ export type QueryKeyAccountsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryOpenActivationOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OpenActivationOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryOpenFaultTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OpenFaultTicketFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryOverdueActivationOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  branchCode: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QuerySatisfactionArgs = {
+  branchCode: Scalars['String']['input'];
+  period: Scalars['String']['input'];
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryScorecardRankingArgs = {
+  period: Scalars['String']['input'];
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QuerySlaPolicyForArgs = {
+  accountId: Scalars['ID']['input'];
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QuerySlaPolicyVersionsArgs = {
+  scope: SlaPolicyScope;
+  scopeKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QuerySurveyAttributesArgs = {
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * An issue raised during a visit that needs an answer: opens a consultation asked through the
+ * account manager at the completion time.
+ */
+export type RaiseConsultationInput = {
+  /** What the customer asked about. */
+  topic: Scalars['String']['input'];
+};
+
+/**
+ * A survey response to record. Any value outside its scale is rejected (BAD_USER_INPUT naming the
+ * field, e.g. `input.cs1`, `input.attributes.0.performance`) and nothing is stored.
+ */
+export type RecordSurveyResponseInput = {
+  /** Account id. */
+  accountId: Scalars['ID']['input'];
+  /** Attribute scores. */
+  attributes?: InputMaybe<Array<AttributeScoreInput>>;
+  /** How the survey was taken (e.g. PHONE, IVR, WEB, SMS, ON_SITE, MAIL). */
+  channel: Scalars['String']['input'];
+  /** Free-text comment. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** CS1, overall satisfaction: integer 1–10. */
+  cs1: Scalars['Int']['input'];
+  /** CS2, against expectation: integer 1–10. */
+  cs2: Scalars['Int']['input'];
+  /** CS3, against the ideal: integer 1–10. */
+  cs3: Scalars['Int']['input'];
+  /** Id in the source system (default: the new response's id); unique with `sourceSystem`. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** The follow-up of the same account during which it was taken. */
+  followUpId?: InputMaybe<Scalars['ID']['input']>;
+  /** Would-you-recommend answer, integer 0–10; omit when not asked. */
+  nps?: InputMaybe<Scalars['Int']['input']>;
+  /** When the customer answered; not in the future. */
+  respondedAt: Scalars['DateTime']['input'];
+  /** Who answered at the customer. */
+  respondent?: InputMaybe<Scalars['String']['input']>;
+  /** Source system (default `JOURNEY`). */
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How a fault was reported. */
+export type ReportChannel =
+  /** The account manager. */
+  | 'ACCOUNT_MANAGER'
+  /** Hotline (10000 / 112). */
+  | 'HOTLINE'
+  /** A maintenance contractor (代维). */
+  | 'MAINTENANCE_CONTRACTOR'
+  /** Network operations centre / machine room. */
+  | 'NOC'
+  /** Self-service portal or app. */
+  | 'SELF_SERVICE';
+
 /**
  * What a user may do. ADMIN: everything. HQ_ANALYST: reads every branch. BRANCH_HEAD: reads and
  * writes everything of their branch, reassigns its accounts. ACCOUNT_MANAGER: reads their branch,
@@ -774,6 +2188,404 @@ export type Role =
   | 'BRANCH_HEAD'
   | 'HQ_ANALYST'
   | 'INTEGRATION';
+
+/**
+ * Satisfaction figures of a branch (or one account) in a period (RULES.md "Satisfaction"), from
+ * the survey responses whose response time falls in the period. `previous` of each figure is its
+ * value in the previous period of the same length.
+ */
+export type SatisfactionSummary = {
+  __typename?: 'SatisfactionSummary';
+  /** The account, when the summary is of one account; null for a branch. */
+  account?: Maybe<KeyAccount>;
+  /** The branch. */
+  branch: Branch;
+  /** Mean CS1 (1–10). */
+  cs1: Figure;
+  /** Mean CS2 (1–10). */
+  cs2: Figure;
+  /** Mean CS3 (1–10). */
+  cs3: Figure;
+  /**
+   * Net promoter score, −100..100: % answering 9–10 minus % answering 0–6, over the responses that
+   * answered the question (sample size = those).
+   */
+  nps: Figure;
+  /** The period label. */
+  period: Scalars['String']['output'];
+  /** End (exclusive) of the period. */
+  periodEnd: Scalars['DateTime']['output'];
+  /** Start of the period in the branch's time zone. */
+  periodStart: Scalars['DateTime']['output'];
+  /** Importance–performance quadrants of the attributes with ≥ 5 responses in the period, by key. */
+  quadrants: Array<AttributeQuadrant>;
+  /** Responses in the period. */
+  responses: Scalars['Int']['output'];
+  /** Standard satisfaction index, 0–100: (0.4·mean CS1 + 0.3·mean CS2 + 0.3·mean CS3 − 1) ÷ 9 × 100. */
+  satisfactionIndex: Figure;
+  /** Share of responses with CS1 of 8, 9 or 10 (0–1). */
+  top3BoxShare: Figure;
+  /** Share of responses with CS1 = 10 (0–1). */
+  topBoxShare: Figure;
+};
+
+/** A follow-up to schedule. */
+export type ScheduleFollowUpInput = {
+  /** Account id. */
+  accountId: Scalars['ID']['input'];
+  /** How. */
+  channel: FollowUpChannel;
+  /** When it is due. */
+  dueAt: Scalars['DateTime']['input'];
+  /** Id in the source system (default: the new follow-up's id); unique with `sourceSystem`. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** The activation order it follows. */
+  followsOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** The fault ticket it follows. */
+  followsTicketId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why. */
+  purpose: FollowUpPurpose;
+  /** Source system (default `JOURNEY`; `CADENCE` is reserved). */
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Figures a target can be set for. */
+export type ScorecardFigure =
+  | 'acknowledgementMinutes'
+  | 'activationLatenessMinutes'
+  | 'activationOnTimeRate'
+  | 'compositeScore'
+  | 'cs1'
+  | 'cs2'
+  | 'cs3'
+  | 'faultWithinSlaRate'
+  | 'followUpCoverage'
+  | 'nps'
+  | 'postActivationFollowUpRate'
+  | 'postRepairFollowUpRate'
+  | 'satisfactionIndex'
+  | 'top3BoxShare'
+  | 'topBoxShare';
+
+/** A target as set. */
+export type ScorecardTarget = {
+  __typename?: 'ScorecardTarget';
+  /** Branch code. */
+  branchCode: Scalars['String']['output'];
+  /** The figure. */
+  figure: ScorecardFigure;
+  /** Period label. */
+  period: Scalars['String']['output'];
+  /** The target; null when removed. */
+  target?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A branch's target for one figure in one period. */
+export type ScorecardTargetInput = {
+  /** Branch code. */
+  branchCode: Scalars['String']['input'];
+  /** The figure. */
+  figure: ScorecardFigure;
+  /** Period label. */
+  period: Scalars['String']['input'];
+  /** Target in the figure's unit (rates 0–1, index 0–100); null removes it. */
+  target?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/**
+ * A new policy version. At DEFAULT every value is required; an override sets only what it changes
+ * (an override that sets nothing ends an earlier one).
+ */
+export type SetSlaPolicyInput = {
+  /** Acknowledgement target, minutes. */
+  acknowledgementTargetMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Clock. */
+  clock?: InputMaybe<SlaClockInput>;
+  /** From when it applies; may be in the past (records already opened keep their values). */
+  effectiveFrom: Scalars['DateTime']['input'];
+  /** Free name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Lead time of other products, minutes. */
+  otherProductsLeadMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Lead times per product. */
+  productLeadTimes?: InputMaybe<Array<ProductLeadTimeInput>>;
+  /** Restoration targets per tier. */
+  restorationTargets?: InputMaybe<Array<SeverityTargetInput>>;
+  /** Level. */
+  scope: SlaPolicyScope;
+  /** Branch code (BRANCH) or account id (ACCOUNT); omitted for DEFAULT. */
+  scopeKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fault severity tiers, highest first. */
+export type Severity =
+  /** Major impact: the account's service is down. */
+  | 'CRITICAL'
+  /** Degraded or partial service. */
+  | 'MAJOR'
+  /** Ordinary impact. */
+  | 'MINOR';
+
+/** A severity a ticket had from `at` on. */
+export type SeverityChange = {
+  __typename?: 'SeverityChange';
+  /** Who recorded it. */
+  actorLogin: Scalars['String']['output'];
+  /** From when. */
+  at: Scalars['DateTime']['output'];
+  /** The severity. */
+  severity: Severity;
+};
+
+/** Restoration target of one severity tier. */
+export type SeverityTarget = {
+  __typename?: 'SeverityTarget';
+  /** Minutes on the policy's clock. */
+  minutes: Scalars['Int']['output'];
+  /** The tier. */
+  severity: Severity;
+};
+
+/** A tier's restoration target. */
+export type SeverityTargetInput = {
+  /** Minutes on the policy's clock. */
+  minutes: Scalars['Int']['input'];
+  /** The tier. */
+  severity: Severity;
+};
+
+/** A policy's clock. */
+export type SlaClockInput = {
+  /** Breaks within the day. */
+  breaks?: InputMaybe<Array<LocalTimeRangeInput>>;
+  /** Closing time `HH:mm` or `24:00` (required for business hours). */
+  close?: InputMaybe<Scalars['String']['input']>;
+  /** Holidays `YYYY-MM-DD`. */
+  holidays?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 24 × 7 or business hours. */
+  kind: SlaClockKind;
+  /** Opening time `HH:mm` (required for business hours). */
+  open?: InputMaybe<Scalars['String']['input']>;
+  /** Working weekdays 1–7 (required for business hours). */
+  weekdays?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** How repair durations are counted. */
+export type SlaClockKind =
+  /** Only the policy's working hours on working, non-holiday days, in the branch time zone. */
+  | 'BUSINESS_HOURS'
+  /** Wall-clock time, every day, all day. */
+  | 'TWENTY_FOUR_SEVEN';
+
+/** The clock of a policy. Business hours are read in the time zone of the account's branch. */
+export type SlaClockSetting = {
+  __typename?: 'SlaClockSetting';
+  /** Breaks removed from every working day, e.g. lunch 12:00–13:00. */
+  breaks?: Maybe<Array<LocalTimeRange>>;
+  /** Local closing time `HH:mm`, `24:00` = end of day (business hours only). */
+  close?: Maybe<Scalars['String']['output']>;
+  /** Local dates `YYYY-MM-DD` on which nothing is counted. */
+  holidays?: Maybe<Array<Scalars['String']['output']>>;
+  /** 24 × 7 or business hours. */
+  kind: SlaClockKind;
+  /** Local opening time `HH:mm` (business hours only). */
+  open?: Maybe<Scalars['String']['output']>;
+  /** The time zone business hours are read in; null on a policy version (it comes from the branch). */
+  timeZone?: Maybe<Scalars['String']['output']>;
+  /** Working weekdays, 1 = Monday … 7 = Sunday (business hours only). */
+  weekdays?: Maybe<Array<Scalars['Int']['output']>>;
+};
+
+/**
+ * One version of an SLA policy. Versions are never changed: a change is a new version, and orders
+ * and tickets keep the values of the version in force when they were opened.
+ */
+export type SlaPolicy = {
+  __typename?: 'SlaPolicy';
+  /** Acknowledgement target in minutes (24 × 7); null = falls through. */
+  acknowledgementTargetMinutes?: Maybe<Scalars['Int']['output']>;
+  /** Clock; null = falls through. */
+  clock?: Maybe<SlaClockSetting>;
+  /** When it was set. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Login of who set it. */
+  createdBy: Scalars['String']['output'];
+  /** From when it applies (to records opened at or after this instant). */
+  effectiveFrom: Scalars['DateTime']['output'];
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** How the version is named in explanations, e.g. `branch HZ v1`. */
+  label: Scalars['String']['output'];
+  /** Free name, e.g. the agreement's reference. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Lead time of products without an entry; null = falls through. */
+  otherProductsLeadMinutes?: Maybe<Scalars['Int']['output']>;
+  /** Lead times per product this version sets (others fall through). */
+  productLeadTimes: Array<ProductLeadTime>;
+  /** Restoration targets this version sets (others fall through). */
+  restorationTargets: Array<SeverityTarget>;
+  /** Level. */
+  scope: SlaPolicyScope;
+  /** `default`, the branch code, or the account id. */
+  scopeKey: Scalars['String']['output'];
+  /** Version number within the level and key, from 1. */
+  version: Scalars['Int']['output'];
+};
+
+/** Which policy version supplied one effective value. */
+export type SlaPolicyFieldSource = {
+  __typename?: 'SlaPolicyFieldSource';
+  /** The value, e.g. `restorationTargets.CRITICAL`, `productLeadTimes.BROADBAND`, `clock`. */
+  field: Scalars['String']['output'];
+  /** The version it came from. */
+  policy: SlaPolicy;
+};
+
+/**
+ * The level an SLA policy is set at; a more specific level overrides a more general one value by
+ * value.
+ */
+export type SlaPolicyScope =
+  /** An account's agreement (`scopeKey` = account id). */
+  | 'ACCOUNT'
+  /** A branch's override (`scopeKey` = branch code). */
+  | 'BRANCH'
+  /** The province-wide default; always sets every value. */
+  | 'DEFAULT';
+
+/**
+ * A ticket against its target: ON_TRACK, AT_RISK (≥ 75 % of the target used) or BREACHED
+ * (> 100 %) while open; MET or MISSED once restored.
+ */
+export type SlaState =
+  /** Open, at least 75 % of the target used. */
+  | 'AT_RISK'
+  /** Open, over the target. */
+  | 'BREACHED'
+  /** Restored within the target. */
+  | 'MET'
+  /** Restored after the target. */
+  | 'MISSED'
+  /** Open, under 75 % of the target used. */
+  | 'ON_TRACK';
+
+/**
+ * An attribute of the service customers score in surveys (performance and importance, 1–10), tied
+ * to the journey stage it judges. The catalogue is configuration (`upsertSurveyAttribute`).
+ */
+export type SurveyAttribute = {
+  __typename?: 'SurveyAttribute';
+  /** Whether new responses may score it (inactive attributes stay on old responses). */
+  active: Scalars['Boolean']['output'];
+  /** What it means. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Stable key responses refer to (e.g. REPAIR_TIMELINESS). */
+  key: Scalars['String']['output'];
+  /** Label shown to people. */
+  label: Scalars['String']['output'];
+  /** The journey stage it judges. */
+  stage: JourneyStage;
+};
+
+/** A catalogue attribute to create or change (by key). */
+export type SurveyAttributeInput = {
+  /** Whether new responses may score it; default true. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What it means. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Key: upper-case letters, digits and _ (e.g. LINE_QUALITY). */
+  key: Scalars['String']['input'];
+  /** Label. */
+  label: Scalars['String']['input'];
+  /** The journey stage it judges. */
+  stage: JourneyStage;
+};
+
+/** A key account's answers to a satisfaction survey (满意度测评). Scores are integers 1–10. */
+export type SurveyResponse = JourneyEvent & {
+  __typename?: 'SurveyResponse';
+  /** The account. */
+  account: KeyAccount;
+  /** Attribute scores. */
+  attributes: Array<AttributeScore>;
+  /** How the survey was taken (e.g. PHONE, IVR, WEB, SMS, ON_SITE, MAIL). */
+  channel: Scalars['String']['output'];
+  /** Free-text comment. */
+  comment?: Maybe<Scalars['String']['output']>;
+  /** CS1, overall satisfaction (1–10). */
+  cs1: Scalars['Int']['output'];
+  /** CS2, performance against the customer's expectation (1–10). */
+  cs2: Scalars['Int']['output'];
+  /** CS3, performance against the ideal / best operator (1–10). */
+  cs3: Scalars['Int']['output'];
+  /** Id in the source system; unique with `sourceSystem`. */
+  externalId: Scalars['String']['output'];
+  /** The follow-up during which it was taken, if any. */
+  followUp?: Maybe<FollowUp>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** Answer to the would-you-recommend question (0–10); null when not asked or not answered. */
+  nps?: Maybe<Scalars['Int']['output']>;
+  /** Same as `respondedAt`. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** When the customer answered; the response counts in the period of this time. */
+  respondedAt: Scalars['DateTime']['output'];
+  /** Who answered at the customer. */
+  respondent?: Maybe<Scalars['String']['output']>;
+  /** This response's standard satisfaction index (0.4·CS1 + 0.3·CS2 + 0.3·CS3 − 1) ÷ 9 × 100. */
+  satisfactionIndex: Scalars['Float']['output'];
+  /** Source system (`JOURNEY` when recorded through the API without one). */
+  sourceSystem: Scalars['String']['output'];
+  /** Always SURVEY. */
+  stage: JourneyStage;
+};
+
+/** A page of survey responses. */
+export type SurveyResponseConnection = {
+  __typename?: 'SurveyResponseConnection';
+  /** The responses of this page, newest first. */
+  edges: Array<SurveyResponseEdge>;
+  /** Pagination state. */
+  pageInfo: PageInfo;
+};
+
+/** One survey response in a page. */
+export type SurveyResponseEdge = {
+  __typename?: 'SurveyResponseEdge';
+  /** Cursor for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The response. */
+  node: SurveyResponse;
+};
+
+/** Repair figures of one severity tier for tickets finally restored in the period. */
+export type TierFigures = {
+  __typename?: 'TierFigures';
+  /** Mean repair duration (MTTR) in minutes, on each ticket's policy clock. */
+  mttrMinutes: Figure;
+  /** 90th percentile of repair duration (nearest rank), in minutes. */
+  p90Minutes: Figure;
+  /**
+   * Share of the tier's tickets that repeat an earlier fault (same account and service reference,
+   * reported within 30 days of its final restoration).
+   */
+  repeatRate: Figure;
+  /** The tier. */
+  severity: Severity;
+  /** Tickets of the tier restored in the period. */
+  tickets: Scalars['Int']['output'];
+  /** Share of the tier's tickets repaired within their SLA target (0–1). */
+  withinSlaRate: Figure;
+};
+
+/** A span of time. */
+export type TimeInterval = {
+  __typename?: 'TimeInterval';
+  /** End. */
+  end: Scalars['DateTime']['output'];
+  /** Start. */
+  start: Scalars['DateTime']['output'];
+};
 
 /** Changes to an account's descriptive fields; omitted fields stay as they are. */
 export type UpdateKeyAccountInput = {
@@ -877,7 +2689,17 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  ActivationDelay: ResolverTypeWrapper<ActivationDelay>;
+  ActivationOrder: ResolverTypeWrapper<ActivationOrderRow>;
+  ActivationOrderConnection: ResolverTypeWrapper<ActivationOrderPage>;
+  ActivationOrderEdge: ResolverTypeWrapper<Omit<ActivationOrderEdge, 'node'> & { node: ResolversTypes['ActivationOrder'] }>;
+  ActivationPromise: ResolverTypeWrapper<ActivationPromise>;
+  ActivationStatus: ActivationStatus;
+  ActivationStatusChange: ResolverTypeWrapper<ActivationStatusEntry>;
   ApiToken: ResolverTypeWrapper<ApiTokenDoc>;
+  AttributeQuadrant: ResolverTypeWrapper<AttributeQuadrant>;
+  AttributeScore: ResolverTypeWrapper<AttributeScore>;
+  AttributeScoreInput: AttributeScoreInput;
   AuditEntry: ResolverTypeWrapper<AuditEntryDoc>;
   AuditEntryConnection: ResolverTypeWrapper<AuditEntryPage>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
@@ -887,6 +2709,7 @@ export type ResolversTypes = {
   BillingInteractionKind: BillingInteractionKind;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Branch: ResolverTypeWrapper<BranchDoc>;
+  BranchScorecard: ResolverTypeWrapper<BranchCard>;
   BusinessHandling: ResolverTypeWrapper<JourneyRecordRow>;
   BusinessHandlingInput: BusinessHandlingInput;
   BusinessHandlingKind: BusinessHandlingKind;
@@ -895,18 +2718,41 @@ export type ResolversTypes = {
   ConsultationInput: ConsultationInput;
   Contact: ResolverTypeWrapper<Contact>;
   ContactInput: ContactInput;
+  CreateActivationOrderInput: CreateActivationOrderInput;
   CreateBranchInput: CreateBranchInput;
   CreateKeyAccountInput: CreateKeyAccountInput;
   CreateUserInput: CreateUserInput;
   CreateUserPayload: ResolverTypeWrapper<Omit<CreateUserPayload, 'user'> & { user: ResolversTypes['User'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DelayReason: DelayReason;
+  EffectiveSlaPolicy: ResolverTypeWrapper<EffectiveSlaPolicyView>;
+  FaultPause: ResolverTypeWrapper<FaultPause>;
+  FaultStatus: FaultStatus;
+  FaultStatusChange: ResolverTypeWrapper<FaultStatusEntry>;
+  FaultTicket: ResolverTypeWrapper<FaultTicketRow>;
+  FaultTicketConnection: ResolverTypeWrapper<FaultTicketPage>;
+  FaultTicketEdge: ResolverTypeWrapper<Omit<FaultTicketEdge, 'node'> & { node: ResolversTypes['FaultTicket'] }>;
   FieldChange: ResolverTypeWrapper<FieldChange>;
+  Figure: ResolverTypeWrapper<Figure>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FollowUp: ResolverTypeWrapper<FollowUpRow>;
+  FollowUpChannel: FollowUpChannel;
+  FollowUpCompliance: ResolverTypeWrapper<FollowUpComplianceReport>;
+  FollowUpConnection: ResolverTypeWrapper<FollowUpPage>;
+  FollowUpEdge: ResolverTypeWrapper<Omit<FollowUpEdge, 'node'> & { node: ResolversTypes['FollowUp'] }>;
+  FollowUpPurpose: FollowUpPurpose;
+  FollowUpStatus: FollowUpStatus;
   HandlingChannel: HandlingChannel;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportBatchResult: ResolverTypeWrapper<ImportBatchOutcome>;
+  ImportColumn: ResolverTypeWrapper<ImportColumn>;
+  ImportKindInfo: ResolverTypeWrapper<ImportKindInfo>;
+  ImportRowResult: ResolverTypeWrapper<ImportRowOutcome>;
+  ImportRowStatus: ImportRowStatus;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssueTokenInput: IssueTokenInput;
   IssueTokenPayload: ResolverTypeWrapper<Omit<IssueTokenPayload, 'apiToken'> & { apiToken: ResolversTypes['ApiToken'] }>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   JourneyEvent: ResolverTypeWrapper<JourneyEventRow>;
   JourneyEventConnection: ResolverTypeWrapper<JourneyEventPage>;
   JourneyEventEdge: ResolverTypeWrapper<Omit<JourneyEventEdge, 'node'> & { node: ResolversTypes['JourneyEvent'] }>;
@@ -916,22 +2762,68 @@ export type ResolversTypes = {
   KeyAccountEdge: ResolverTypeWrapper<Omit<KeyAccountEdge, 'node'> & { node: ResolversTypes['KeyAccount'] }>;
   KeyAccountFilter: KeyAccountFilter;
   KeyAccountStatus: KeyAccountStatus;
+  LocalTimeRange: ResolverTypeWrapper<LocalTimeRange>;
+  LocalTimeRangeInput: LocalTimeRangeInput;
   MaintenanceImpact: MaintenanceImpact;
   MaintenancePerformer: MaintenancePerformer;
   MaintenanceRecord: ResolverTypeWrapper<JourneyRecordRow>;
   MaintenanceRecordInput: MaintenanceRecordInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpenActivationOrderFilter: OpenActivationOrderFilter;
+  OpenFaultTicketFilter: OpenFaultTicketFilter;
+  OpenFaultTicketInput: OpenFaultTicketInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PauseReason: PauseReason;
+  PeriodicFollowUpScheduling: ResolverTypeWrapper<PeriodicFollowUpScheduling>;
+  ProductLeadTime: ResolverTypeWrapper<ProductLeadTime>;
+  ProductLeadTimeInput: ProductLeadTimeInput;
+  Quadrant: Quadrant;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RaiseConsultationInput: RaiseConsultationInput;
+  RecordSurveyResponseInput: RecordSurveyResponseInput;
+  ReportChannel: ReportChannel;
   Role: Role;
+  SatisfactionSummary: ResolverTypeWrapper<SatisfactionReport>;
+  ScheduleFollowUpInput: ScheduleFollowUpInput;
+  ScorecardFigure: ScorecardFigure;
+  ScorecardTarget: ResolverTypeWrapper<ScorecardTarget>;
+  ScorecardTargetInput: ScorecardTargetInput;
+  SetSlaPolicyInput: SetSlaPolicyInput;
+  Severity: Severity;
+  SeverityChange: ResolverTypeWrapper<SeverityChange>;
+  SeverityTarget: ResolverTypeWrapper<SeverityTarget>;
+  SeverityTargetInput: SeverityTargetInput;
+  SlaClockInput: SlaClockInput;
+  SlaClockKind: SlaClockKind;
+  SlaClockSetting: ResolverTypeWrapper<SlaClockSetting>;
+  SlaPolicy: ResolverTypeWrapper<SlaPolicyRow>;
+  SlaPolicyFieldSource: ResolverTypeWrapper<SlaPolicySource>;
+  SlaPolicyScope: SlaPolicyScope;
+  SlaState: SlaState;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SurveyAttribute: ResolverTypeWrapper<SurveyAttributeDoc>;
+  SurveyAttributeInput: SurveyAttributeInput;
+  SurveyResponse: ResolverTypeWrapper<SurveyResponseRow>;
+  SurveyResponseConnection: ResolverTypeWrapper<SurveyResponsePage>;
+  SurveyResponseEdge: ResolverTypeWrapper<Omit<SurveyResponseEdge, 'node'> & { node: ResolversTypes['SurveyResponse'] }>;
+  TierFigures: ResolverTypeWrapper<TierFigures>;
+  TimeInterval: ResolverTypeWrapper<TimeInterval>;
   UpdateKeyAccountInput: UpdateKeyAccountInput;
   User: ResolverTypeWrapper<UserDoc>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  ActivationDelay: ActivationDelay;
+  ActivationOrder: ActivationOrderRow;
+  ActivationOrderConnection: ActivationOrderPage;
+  ActivationOrderEdge: Omit<ActivationOrderEdge, 'node'> & { node: ResolversParentTypes['ActivationOrder'] };
+  ActivationPromise: ActivationPromise;
+  ActivationStatusChange: ActivationStatusEntry;
   ApiToken: ApiTokenDoc;
+  AttributeQuadrant: AttributeQuadrant;
+  AttributeScore: AttributeScore;
+  AttributeScoreInput: AttributeScoreInput;
   AuditEntry: AuditEntryDoc;
   AuditEntryConnection: AuditEntryPage;
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
@@ -939,23 +2831,41 @@ export type ResolversParentTypes = {
   BillingInteractionInput: BillingInteractionInput;
   Boolean: Scalars['Boolean']['output'];
   Branch: BranchDoc;
+  BranchScorecard: BranchCard;
   BusinessHandling: JourneyRecordRow;
   BusinessHandlingInput: BusinessHandlingInput;
   Consultation: JourneyRecordRow;
   ConsultationInput: ConsultationInput;
   Contact: Contact;
   ContactInput: ContactInput;
+  CreateActivationOrderInput: CreateActivationOrderInput;
   CreateBranchInput: CreateBranchInput;
   CreateKeyAccountInput: CreateKeyAccountInput;
   CreateUserInput: CreateUserInput;
   CreateUserPayload: Omit<CreateUserPayload, 'user'> & { user: ResolversParentTypes['User'] };
   DateTime: Scalars['DateTime']['output'];
+  EffectiveSlaPolicy: EffectiveSlaPolicyView;
+  FaultPause: FaultPause;
+  FaultStatusChange: FaultStatusEntry;
+  FaultTicket: FaultTicketRow;
+  FaultTicketConnection: FaultTicketPage;
+  FaultTicketEdge: Omit<FaultTicketEdge, 'node'> & { node: ResolversParentTypes['FaultTicket'] };
   FieldChange: FieldChange;
+  Figure: Figure;
   Float: Scalars['Float']['output'];
+  FollowUp: FollowUpRow;
+  FollowUpCompliance: FollowUpComplianceReport;
+  FollowUpConnection: FollowUpPage;
+  FollowUpEdge: Omit<FollowUpEdge, 'node'> & { node: ResolversParentTypes['FollowUp'] };
   ID: Scalars['ID']['output'];
+  ImportBatchResult: ImportBatchOutcome;
+  ImportColumn: ImportColumn;
+  ImportKindInfo: ImportKindInfo;
+  ImportRowResult: ImportRowOutcome;
   Int: Scalars['Int']['output'];
   IssueTokenInput: IssueTokenInput;
   IssueTokenPayload: Omit<IssueTokenPayload, 'apiToken'> & { apiToken: ResolversParentTypes['ApiToken'] };
+  JSONObject: Scalars['JSONObject']['output'];
   JourneyEvent: JourneyEventRow;
   JourneyEventConnection: JourneyEventPage;
   JourneyEventEdge: Omit<JourneyEventEdge, 'node'> & { node: ResolversParentTypes['JourneyEvent'] };
@@ -963,14 +2873,109 @@ export type ResolversParentTypes = {
   KeyAccountConnection: KeyAccountPage;
   KeyAccountEdge: Omit<KeyAccountEdge, 'node'> & { node: ResolversParentTypes['KeyAccount'] };
   KeyAccountFilter: KeyAccountFilter;
+  LocalTimeRange: LocalTimeRange;
+  LocalTimeRangeInput: LocalTimeRangeInput;
   MaintenanceRecord: JourneyRecordRow;
   MaintenanceRecordInput: MaintenanceRecordInput;
   Mutation: Record<PropertyKey, never>;
+  OpenActivationOrderFilter: OpenActivationOrderFilter;
+  OpenFaultTicketFilter: OpenFaultTicketFilter;
+  OpenFaultTicketInput: OpenFaultTicketInput;
   PageInfo: PageInfo;
+  PeriodicFollowUpScheduling: PeriodicFollowUpScheduling;
+  ProductLeadTime: ProductLeadTime;
+  ProductLeadTimeInput: ProductLeadTimeInput;
   Query: Record<PropertyKey, never>;
+  RaiseConsultationInput: RaiseConsultationInput;
+  RecordSurveyResponseInput: RecordSurveyResponseInput;
+  SatisfactionSummary: SatisfactionReport;
+  ScheduleFollowUpInput: ScheduleFollowUpInput;
+  ScorecardTarget: ScorecardTarget;
+  ScorecardTargetInput: ScorecardTargetInput;
+  SetSlaPolicyInput: SetSlaPolicyInput;
+  SeverityChange: SeverityChange;
+  SeverityTarget: SeverityTarget;
+  SeverityTargetInput: SeverityTargetInput;
+  SlaClockInput: SlaClockInput;
+  SlaClockSetting: SlaClockSetting;
+  SlaPolicy: SlaPolicyRow;
+  SlaPolicyFieldSource: SlaPolicySource;
   String: Scalars['String']['output'];
+  SurveyAttribute: SurveyAttributeDoc;
+  SurveyAttributeInput: SurveyAttributeInput;
+  SurveyResponse: SurveyResponseRow;
+  SurveyResponseConnection: SurveyResponsePage;
+  SurveyResponseEdge: Omit<SurveyResponseEdge, 'node'> & { node: ResolversParentTypes['SurveyResponse'] };
+  TierFigures: TierFigures;
+  TimeInterval: TimeInterval;
   UpdateKeyAccountInput: UpdateKeyAccountInput;
   User: UserDoc;
+};
+
+export type ActivationDelayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivationDelay'] = ResolversParentTypes['ActivationDelay']> = {
+  actorLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  notifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['DelayReason'], ParentType, ContextType>;
+};
+
+export type ActivationOrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivationOrder'] = ResolversParentTypes['ActivationOrder']> = {
+  acceptanceReportRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  acceptanceReportedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  account?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType>;
+  activatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  delayNotified?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  delayNotifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  delayReason?: Resolver<Maybe<ResolversTypes['DelayReason']>, ParentType, ContextType>;
+  delays?: Resolver<Array<ResolversTypes['ActivationDelay']>, ParentType, ContextType>;
+  dispatchConfirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latenessMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  leadTimeMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  onTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  orderedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  originalPromisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  policyReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policyVersions?: Resolver<Array<ResolversTypes['SlaPolicy']>, ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promiseDerived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  promiseGapMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  promisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  promises?: Resolver<Array<ResolversTypes['ActivationPromise']>, ParentType, ContextType>;
+  requestedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  sourceSystem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ActivationStatus'], ParentType, ContextType>;
+  statusHistory?: Resolver<Array<ResolversTypes['ActivationStatusChange']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ActivationOrderConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivationOrderConnection'] = ResolversParentTypes['ActivationOrderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ActivationOrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ActivationOrderEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivationOrderEdge'] = ResolversParentTypes['ActivationOrderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType>;
+};
+
+export type ActivationPromiseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivationPromise'] = ResolversParentTypes['ActivationPromise']> = {
+  actorLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  madeAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  promisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ActivationStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivationStatusChange'] = ResolversParentTypes['ActivationStatusChange']> = {
+  actorLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  delayReason?: Resolver<Maybe<ResolversTypes['DelayReason']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ActivationStatus'], ParentType, ContextType>;
 };
 
 export type ApiTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
@@ -979,6 +2984,22 @@ export type ApiTokenResolvers<ContextType = GraphQLContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type AttributeQuadrantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttributeQuadrant'] = ResolversParentTypes['AttributeQuadrant']> = {
+  attribute?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  importance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  performance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  quadrant?: Resolver<ResolversTypes['Quadrant'], ParentType, ContextType>;
+  responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AttributeScoreResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttributeScore'] = ResolversParentTypes['AttributeScore']> = {
+  attribute?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  importance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  performance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -1018,6 +3039,37 @@ export type BranchResolvers<ContextType = GraphQLContext, ParentType extends Res
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BranchScorecardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BranchScorecard'] = ResolversParentTypes['BranchScorecard']> = {
+  accountsWithoutFollowUp?: Resolver<ResolversTypes['KeyAccountConnection'], ParentType, ContextType, Partial<BranchScorecardAccountsWithoutFollowUpArgs>>;
+  acknowledgementMinutes?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  activationLatenessMinutes?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  activationOnTimeRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  compositeScore?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cs1?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  cs2?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  cs3?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  faultWithinSlaRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  followUpCoverage?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  insufficientSample?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lateActivations?: Resolver<ResolversTypes['ActivationOrderConnection'], ParentType, ContextType, Partial<BranchScorecardLateActivationsArgs>>;
+  missedSlaTickets?: Resolver<ResolversTypes['FaultTicketConnection'], ParentType, ContextType, Partial<BranchScorecardMissedSlaTicketsArgs>>;
+  nps?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  overdueActivations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postActivationFollowUpRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  postRepairFollowUpRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  quadrants?: Resolver<Array<ResolversTypes['AttributeQuadrant']>, ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfactionIndex?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  surveyResponses?: Resolver<ResolversTypes['SurveyResponseConnection'], ParentType, ContextType, Partial<BranchScorecardSurveyResponsesArgs>>;
+  tiers?: Resolver<Array<ResolversTypes['TierFigures']>, ParentType, ContextType>;
+  top3BoxShare?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  topBoxShare?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
 };
 
 export type BusinessHandlingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BusinessHandling'] = ResolversParentTypes['BusinessHandling']> = {
@@ -1064,10 +3116,173 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EffectiveSlaPolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EffectiveSlaPolicy'] = ResolversParentTypes['EffectiveSlaPolicy']> = {
+  account?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType>;
+  acknowledgementTargetMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  clock?: Resolver<ResolversTypes['SlaClockSetting'], ParentType, ContextType>;
+  otherProductsLeadMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  productLeadTimes?: Resolver<Array<ResolversTypes['ProductLeadTime']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  restorationTargets?: Resolver<Array<ResolversTypes['SeverityTarget']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SlaPolicyFieldSource']>, ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['SlaPolicy']>, ParentType, ContextType>;
+};
+
+export type FaultPauseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FaultPause'] = ResolversParentTypes['FaultPause']> = {
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['PauseReason']>, ParentType, ContextType>;
+  recorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type FaultStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FaultStatusChange'] = ResolversParentTypes['FaultStatusChange']> = {
+  actorLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pauseReason?: Resolver<Maybe<ResolversTypes['PauseReason']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FaultStatus'], ParentType, ContextType>;
+};
+
+export type FaultTicketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FaultTicket'] = ResolversParentTypes['FaultTicket']> = {
+  account?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType>;
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acknowledgedWithinTarget?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  acknowledgementMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  acknowledgementTargetMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  causeExplained?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  causeExplainedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['ReportChannel'], ParentType, ContextType>;
+  clock?: Resolver<ResolversTypes['SlaClockSetting'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  elapsedMinutes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstRestoredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interProvincial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isRepeat?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  minutesLeft?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outages?: Resolver<Array<ResolversTypes['TimeInterval']>, ParentType, ContextType>;
+  pauses?: Resolver<Array<ResolversTypes['FaultPause']>, ParentType, ContextType>;
+  policyReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policyVersions?: Resolver<Array<ResolversTypes['SlaPolicy']>, ParentType, ContextType>;
+  reopenCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  repairDurationMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  repeatOf?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType>;
+  reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  restoredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  serviceRef?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+  severityHistory?: Resolver<Array<ResolversTypes['SeverityChange']>, ParentType, ContextType>;
+  slaState?: Resolver<ResolversTypes['SlaState'], ParentType, ContextType>;
+  sourceSystem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FaultStatus'], ParentType, ContextType>;
+  statusHistory?: Resolver<Array<ResolversTypes['FaultStatusChange']>, ParentType, ContextType>;
+  targetMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withinSla?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FaultTicketConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FaultTicketConnection'] = ResolversParentTypes['FaultTicketConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FaultTicketEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type FaultTicketEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FaultTicketEdge'] = ResolversParentTypes['FaultTicketEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType>;
+};
+
 export type FieldChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FieldChange'] = ResolversParentTypes['FieldChange']> = {
   after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FigureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Figure'] = ResolversParentTypes['Figure']> = {
+  denominator?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  high?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  low?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  previous?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sampleSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type FollowUpResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FollowUp'] = ResolversParentTypes['FollowUp']> = {
+  account?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['FollowUpChannel'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  completedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  followsOrderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  followsTicketId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuesRaised?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  missedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  performedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['FollowUpPurpose'], ParentType, ContextType>;
+  raisedConsultationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  scheduledBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceSystem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FollowUpStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FollowUpComplianceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FollowUpCompliance'] = ResolversParentTypes['FollowUpCompliance']> = {
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  quarterlyCoverage?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type FollowUpConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FollowUpConnection'] = ResolversParentTypes['FollowUpConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FollowUpEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type FollowUpEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FollowUpEdge'] = ResolversParentTypes['FollowUpEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType>;
+};
+
+export type ImportBatchResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportBatchResult'] = ResolversParentTypes['ImportBatchResult']> = {
+  inserted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['ImportRowResult']>, ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportColumnResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportColumn'] = ResolversParentTypes['ImportColumn']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ImportKindInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportKindInfo'] = ResolversParentTypes['ImportKindInfo']> = {
+  columns?: Resolver<Array<ResolversTypes['ImportColumn']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportRowResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportRowResult'] = ResolversParentTypes['ImportRowResult']> = {
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ImportRowStatus'], ParentType, ContextType>;
 };
 
 export type IssueTokenPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IssueTokenPayload'] = ResolversParentTypes['IssueTokenPayload']> = {
@@ -1075,8 +3290,12 @@ export type IssueTokenPayloadResolvers<ContextType = GraphQLContext, ParentType 
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
 export type JourneyEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['JourneyEvent'] = ResolversParentTypes['JourneyEvent']> = {
-  __resolveType: TypeResolveFn<'BillingInteraction' | 'BusinessHandling' | 'Consultation' | 'MaintenanceRecord', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ActivationOrder' | 'BillingInteraction' | 'BusinessHandling' | 'Consultation' | 'FaultTicket' | 'FollowUp' | 'MaintenanceRecord' | 'SurveyResponse', ParentType, ContextType>;
 };
 
 export type JourneyEventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['JourneyEventConnection'] = ResolversParentTypes['JourneyEventConnection']> = {
@@ -1091,17 +3310,22 @@ export type JourneyEventEdgeResolvers<ContextType = GraphQLContext, ParentType e
 
 export type KeyAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KeyAccount'] = ResolversParentTypes['KeyAccount']> = {
   accountManager?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  activationOrders?: Resolver<ResolversTypes['ActivationOrderConnection'], ParentType, ContextType, Partial<KeyAccountActivationOrdersArgs>>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currentStage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
   externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  faultTickets?: Resolver<ResolversTypes['FaultTicketConnection'], ParentType, ContextType, Partial<KeyAccountFaultTicketsArgs>>;
+  followUps?: Resolver<ResolversTypes['FollowUpConnection'], ParentType, ContextType, Partial<KeyAccountFollowUpsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   industry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  satisfaction?: Resolver<ResolversTypes['SatisfactionSummary'], ParentType, ContextType, RequireFields<KeyAccountSatisfactionArgs, 'period'>>;
   sourceSystem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['KeyAccountStatus'], ParentType, ContextType>;
+  surveyResponses?: Resolver<ResolversTypes['SurveyResponseConnection'], ParentType, ContextType, Partial<KeyAccountSurveyResponsesArgs>>;
   tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['JourneyEventConnection'], ParentType, ContextType, Partial<KeyAccountTimelineArgs>>;
 };
@@ -1115,6 +3339,11 @@ export type KeyAccountConnectionResolvers<ContextType = GraphQLContext, ParentTy
 export type KeyAccountEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KeyAccountEdge'] = ResolversParentTypes['KeyAccountEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType>;
+};
+
+export type LocalTimeRangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LocalTimeRange'] = ResolversParentTypes['LocalTimeRange']> = {
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MaintenanceRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MaintenanceRecord'] = ResolversParentTypes['MaintenanceRecord']> = {
@@ -1134,7 +3363,15 @@ export type MaintenanceRecordResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationAcknowledgeFaultTicketArgs, 'at' | 'id'>>;
+  activateOrder?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationActivateOrderArgs, 'at' | 'id'>>;
+  cancelActivationOrder?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationCancelActivationOrderArgs, 'at' | 'id'>>;
+  cancelFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationCancelFollowUpArgs, 'at' | 'id'>>;
+  changeFaultSeverity?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationChangeFaultSeverityArgs, 'at' | 'id' | 'severity'>>;
+  closeFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationCloseFaultTicketArgs, 'at' | 'id'>>;
   closeKeyAccount?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType, RequireFields<MutationCloseKeyAccountArgs, 'at' | 'id'>>;
+  completeFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationCompleteFollowUpArgs, 'at' | 'id'>>;
+  createActivationOrder?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationCreateActivationOrderArgs, 'input'>>;
   createBillingInteraction?: Resolver<ResolversTypes['BillingInteraction'], ParentType, ContextType, RequireFields<MutationCreateBillingInteractionArgs, 'input'>>;
   createBranch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType, RequireFields<MutationCreateBranchArgs, 'input'>>;
   createBusinessHandling?: Resolver<ResolversTypes['BusinessHandling'], ParentType, ContextType, RequireFields<MutationCreateBusinessHandlingArgs, 'input'>>;
@@ -1142,14 +3379,36 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createKeyAccount?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType, RequireFields<MutationCreateKeyAccountArgs, 'input'>>;
   createMaintenanceRecord?: Resolver<ResolversTypes['MaintenanceRecord'], ParentType, ContextType, RequireFields<MutationCreateMaintenanceRecordArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['CreateUserPayload'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  delayActivationOrder?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationDelayActivationOrderArgs, 'at' | 'id' | 'reason'>>;
+  importRecords?: Resolver<ResolversTypes['ImportBatchResult'], ParentType, ContextType, RequireFields<MutationImportRecordsArgs, 'dryRun' | 'kind' | 'rows' | 'sourceSystem'>>;
   issueToken?: Resolver<ResolversTypes['IssueTokenPayload'], ParentType, ContextType, RequireFields<MutationIssueTokenArgs, 'input'>>;
+  missFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationMissFollowUpArgs, 'at' | 'id'>>;
+  notifyActivationDelay?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationNotifyActivationDelayArgs, 'at' | 'id'>>;
+  openFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationOpenFaultTicketArgs, 'input'>>;
+  pauseFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationPauseFaultTicketArgs, 'at' | 'id' | 'reason'>>;
   reassignAccountManager?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType, RequireFields<MutationReassignAccountManagerArgs, 'accountManagerLogin' | 'id'>>;
+  recordAcceptanceReport?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationRecordAcceptanceReportArgs, 'at' | 'id'>>;
+  recordFaultCause?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationRecordFaultCauseArgs, 'cause' | 'id'>>;
+  recordFaultPause?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationRecordFaultPauseArgs, 'from' | 'id' | 'reason' | 'to'>>;
+  recordSurveyResponse?: Resolver<ResolversTypes['SurveyResponse'], ParentType, ContextType, RequireFields<MutationRecordSurveyResponseArgs, 'input'>>;
+  reopenFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationReopenFaultTicketArgs, 'at' | 'id'>>;
+  repromiseActivationOrder?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationRepromiseActivationOrderArgs, 'at' | 'id' | 'promisedAt'>>;
+  restoreFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationRestoreFaultTicketArgs, 'at' | 'id'>>;
+  resumeFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationResumeFaultTicketArgs, 'at' | 'id'>>;
   revokeToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
+  scheduleActivationOrder?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationScheduleActivationOrderArgs, 'at' | 'id'>>;
+  scheduleFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationScheduleFollowUpArgs, 'input'>>;
+  schedulePeriodicFollowUps?: Resolver<ResolversTypes['PeriodicFollowUpScheduling'], ParentType, ContextType, RequireFields<MutationSchedulePeriodicFollowUpsArgs, 'quarter'>>;
+  setScorecardTarget?: Resolver<ResolversTypes['ScorecardTarget'], ParentType, ContextType, RequireFields<MutationSetScorecardTargetArgs, 'input'>>;
+  setSlaPolicy?: Resolver<ResolversTypes['SlaPolicy'], ParentType, ContextType, RequireFields<MutationSetSlaPolicyArgs, 'input'>>;
+  startActivationWork?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationStartActivationWorkArgs, 'at' | 'id'>>;
+  startFaultWork?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationStartFaultWorkArgs, 'at' | 'id'>>;
   updateBillingInteraction?: Resolver<ResolversTypes['BillingInteraction'], ParentType, ContextType, RequireFields<MutationUpdateBillingInteractionArgs, 'id' | 'input'>>;
   updateBusinessHandling?: Resolver<ResolversTypes['BusinessHandling'], ParentType, ContextType, RequireFields<MutationUpdateBusinessHandlingArgs, 'id' | 'input'>>;
   updateConsultation?: Resolver<ResolversTypes['Consultation'], ParentType, ContextType, RequireFields<MutationUpdateConsultationArgs, 'id' | 'input'>>;
   updateKeyAccount?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType, RequireFields<MutationUpdateKeyAccountArgs, 'id' | 'input'>>;
   updateMaintenanceRecord?: Resolver<ResolversTypes['MaintenanceRecord'], ParentType, ContextType, RequireFields<MutationUpdateMaintenanceRecordArgs, 'id' | 'input'>>;
+  upsertSurveyAttribute?: Resolver<ResolversTypes['SurveyAttribute'], ParentType, ContextType, RequireFields<MutationUpsertSurveyAttributeArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1159,15 +3418,162 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PeriodicFollowUpSchedulingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PeriodicFollowUpScheduling'] = ResolversParentTypes['PeriodicFollowUpScheduling']> = {
+  alreadyScheduled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quarter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scheduled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProductLeadTimeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProductLeadTime'] = ResolversParentTypes['ProductLeadTime']> = {
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  activationOrder?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<QueryActivationOrderArgs, 'id'>>;
   apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType, RequireFields<QueryApiTokensArgs, 'login'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  atRiskFaultTickets?: Resolver<ResolversTypes['FaultTicketConnection'], ParentType, ContextType, RequireFields<QueryAtRiskFaultTicketsArgs, 'branchCode'>>;
   auditTrail?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'entityId'>>;
   branch?: Resolver<Maybe<ResolversTypes['Branch']>, ParentType, ContextType, RequireFields<QueryBranchArgs, 'code'>>;
+  branchScorecard?: Resolver<ResolversTypes['BranchScorecard'], ParentType, ContextType, RequireFields<QueryBranchScorecardArgs, 'branchCode' | 'period'>>;
   branches?: Resolver<Array<ResolversTypes['Branch']>, ParentType, ContextType>;
+  faultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<QueryFaultTicketArgs, 'id'>>;
+  followUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType, RequireFields<QueryFollowUpArgs, 'id'>>;
+  followUpCompliance?: Resolver<ResolversTypes['FollowUpCompliance'], ParentType, ContextType, RequireFields<QueryFollowUpComplianceArgs, 'branchCode' | 'period'>>;
+  followUpsDue?: Resolver<ResolversTypes['FollowUpConnection'], ParentType, ContextType, RequireFields<QueryFollowUpsDueArgs, 'before' | 'branchCode'>>;
+  importKinds?: Resolver<Array<ResolversTypes['ImportKindInfo']>, ParentType, ContextType>;
   keyAccount?: Resolver<Maybe<ResolversTypes['KeyAccount']>, ParentType, ContextType, RequireFields<QueryKeyAccountArgs, 'id'>>;
   keyAccounts?: Resolver<ResolversTypes['KeyAccountConnection'], ParentType, ContextType, Partial<QueryKeyAccountsArgs>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  openActivationOrders?: Resolver<ResolversTypes['ActivationOrderConnection'], ParentType, ContextType, Partial<QueryOpenActivationOrdersArgs>>;
+  openFaultTickets?: Resolver<ResolversTypes['FaultTicketConnection'], ParentType, ContextType, Partial<QueryOpenFaultTicketsArgs>>;
+  overdueActivationOrders?: Resolver<ResolversTypes['ActivationOrderConnection'], ParentType, ContextType, RequireFields<QueryOverdueActivationOrdersArgs, 'branchCode'>>;
+  satisfaction?: Resolver<ResolversTypes['SatisfactionSummary'], ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'branchCode' | 'period'>>;
+  scorecardRanking?: Resolver<Array<ResolversTypes['BranchScorecard']>, ParentType, ContextType, RequireFields<QueryScorecardRankingArgs, 'period'>>;
+  slaPolicyFor?: Resolver<Maybe<ResolversTypes['EffectiveSlaPolicy']>, ParentType, ContextType, RequireFields<QuerySlaPolicyForArgs, 'accountId'>>;
+  slaPolicyVersions?: Resolver<Array<ResolversTypes['SlaPolicy']>, ParentType, ContextType, RequireFields<QuerySlaPolicyVersionsArgs, 'scope'>>;
+  surveyAttributes?: Resolver<Array<ResolversTypes['SurveyAttribute']>, ParentType, ContextType, Partial<QuerySurveyAttributesArgs>>;
+};
+
+export type SatisfactionSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SatisfactionSummary'] = ResolversParentTypes['SatisfactionSummary']> = {
+  account?: Resolver<Maybe<ResolversTypes['KeyAccount']>, ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  cs1?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  cs2?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  cs3?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  nps?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  quadrants?: Resolver<Array<ResolversTypes['AttributeQuadrant']>, ParentType, ContextType>;
+  responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfactionIndex?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  top3BoxShare?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  topBoxShare?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type ScorecardTargetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ScorecardTarget'] = ResolversParentTypes['ScorecardTarget']> = {
+  branchCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figure?: Resolver<ResolversTypes['ScorecardFigure'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type SeverityChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SeverityChange'] = ResolversParentTypes['SeverityChange']> = {
+  actorLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+};
+
+export type SeverityTargetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SeverityTarget'] = ResolversParentTypes['SeverityTarget']> = {
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+};
+
+export type SlaClockSettingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlaClockSetting'] = ResolversParentTypes['SlaClockSetting']> = {
+  breaks?: Resolver<Maybe<Array<ResolversTypes['LocalTimeRange']>>, ParentType, ContextType>;
+  close?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  holidays?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SlaClockKind'], ParentType, ContextType>;
+  open?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  weekdays?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+};
+
+export type SlaPolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlaPolicy'] = ResolversParentTypes['SlaPolicy']> = {
+  acknowledgementTargetMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  clock?: Resolver<Maybe<ResolversTypes['SlaClockSetting']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  effectiveFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  otherProductsLeadMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  productLeadTimes?: Resolver<Array<ResolversTypes['ProductLeadTime']>, ParentType, ContextType>;
+  restorationTargets?: Resolver<Array<ResolversTypes['SeverityTarget']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['SlaPolicyScope'], ParentType, ContextType>;
+  scopeKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SlaPolicyFieldSourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlaPolicyFieldSource'] = ResolversParentTypes['SlaPolicyFieldSource']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policy?: Resolver<ResolversTypes['SlaPolicy'], ParentType, ContextType>;
+};
+
+export type SurveyAttributeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyAttribute'] = ResolversParentTypes['SurveyAttribute']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
+};
+
+export type SurveyResponseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyResponse'] = ResolversParentTypes['SurveyResponse']> = {
+  account?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType>;
+  attributes?: Resolver<Array<ResolversTypes['AttributeScore']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cs1?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cs2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cs3?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  followUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nps?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  respondedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  respondent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  satisfactionIndex?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sourceSystem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SurveyResponseConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyResponseConnection'] = ResolversParentTypes['SurveyResponseConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SurveyResponseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type SurveyResponseEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyResponseEdge'] = ResolversParentTypes['SurveyResponseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SurveyResponse'], ParentType, ContextType>;
+};
+
+export type TierFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TierFigures'] = ResolversParentTypes['TierFigures']> = {
+  mttrMinutes?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  p90Minutes?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  repeatRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+  tickets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withinSlaRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type TimeIntervalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimeInterval'] = ResolversParentTypes['TimeInterval']> = {
+  end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -1180,29 +3586,70 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  ActivationDelay?: ActivationDelayResolvers<ContextType>;
+  ActivationOrder?: ActivationOrderResolvers<ContextType>;
+  ActivationOrderConnection?: ActivationOrderConnectionResolvers<ContextType>;
+  ActivationOrderEdge?: ActivationOrderEdgeResolvers<ContextType>;
+  ActivationPromise?: ActivationPromiseResolvers<ContextType>;
+  ActivationStatusChange?: ActivationStatusChangeResolvers<ContextType>;
   ApiToken?: ApiTokenResolvers<ContextType>;
+  AttributeQuadrant?: AttributeQuadrantResolvers<ContextType>;
+  AttributeScore?: AttributeScoreResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   BillingInteraction?: BillingInteractionResolvers<ContextType>;
   Branch?: BranchResolvers<ContextType>;
+  BranchScorecard?: BranchScorecardResolvers<ContextType>;
   BusinessHandling?: BusinessHandlingResolvers<ContextType>;
   Consultation?: ConsultationResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   CreateUserPayload?: CreateUserPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EffectiveSlaPolicy?: EffectiveSlaPolicyResolvers<ContextType>;
+  FaultPause?: FaultPauseResolvers<ContextType>;
+  FaultStatusChange?: FaultStatusChangeResolvers<ContextType>;
+  FaultTicket?: FaultTicketResolvers<ContextType>;
+  FaultTicketConnection?: FaultTicketConnectionResolvers<ContextType>;
+  FaultTicketEdge?: FaultTicketEdgeResolvers<ContextType>;
   FieldChange?: FieldChangeResolvers<ContextType>;
+  Figure?: FigureResolvers<ContextType>;
+  FollowUp?: FollowUpResolvers<ContextType>;
+  FollowUpCompliance?: FollowUpComplianceResolvers<ContextType>;
+  FollowUpConnection?: FollowUpConnectionResolvers<ContextType>;
+  FollowUpEdge?: FollowUpEdgeResolvers<ContextType>;
+  ImportBatchResult?: ImportBatchResultResolvers<ContextType>;
+  ImportColumn?: ImportColumnResolvers<ContextType>;
+  ImportKindInfo?: ImportKindInfoResolvers<ContextType>;
+  ImportRowResult?: ImportRowResultResolvers<ContextType>;
   IssueTokenPayload?: IssueTokenPayloadResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   JourneyEvent?: JourneyEventResolvers<ContextType>;
   JourneyEventConnection?: JourneyEventConnectionResolvers<ContextType>;
   JourneyEventEdge?: JourneyEventEdgeResolvers<ContextType>;
   KeyAccount?: KeyAccountResolvers<ContextType>;
   KeyAccountConnection?: KeyAccountConnectionResolvers<ContextType>;
   KeyAccountEdge?: KeyAccountEdgeResolvers<ContextType>;
+  LocalTimeRange?: LocalTimeRangeResolvers<ContextType>;
   MaintenanceRecord?: MaintenanceRecordResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PeriodicFollowUpScheduling?: PeriodicFollowUpSchedulingResolvers<ContextType>;
+  ProductLeadTime?: ProductLeadTimeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SatisfactionSummary?: SatisfactionSummaryResolvers<ContextType>;
+  ScorecardTarget?: ScorecardTargetResolvers<ContextType>;
+  SeverityChange?: SeverityChangeResolvers<ContextType>;
+  SeverityTarget?: SeverityTargetResolvers<ContextType>;
+  SlaClockSetting?: SlaClockSettingResolvers<ContextType>;
+  SlaPolicy?: SlaPolicyResolvers<ContextType>;
+  SlaPolicyFieldSource?: SlaPolicyFieldSourceResolvers<ContextType>;
+  SurveyAttribute?: SurveyAttributeResolvers<ContextType>;
+  SurveyResponse?: SurveyResponseResolvers<ContextType>;
+  SurveyResponseConnection?: SurveyResponseConnectionResolvers<ContextType>;
+  SurveyResponseEdge?: SurveyResponseEdgeResolvers<ContextType>;
+  TierFigures?: TierFiguresResolvers<ContextType>;
+  TimeInterval?: TimeIntervalResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

@@ -1,10 +1,14 @@
 import {
+  ACTIVATION_ACTIONS,
+  activationStatusesAllowing,
   derivePromisedAt,
+  IllegalActivationTransitionError,
   isDelayNotified,
   isOnTime,
   isOpenActivationStatus,
   isOverdue,
   latenessMinutes,
+  nextActivationStatus,
   originalPromisedAt,
   type ActivationStatus,
 } from './activation-rules';
@@ -134,5 +138,45 @@ describe('isDelayNotified', () => {
       false,
     );
     expect(isDelayNotified({ notifiedAt: null, originalPromisedAt: promised })).toBe(false);
+  });
+});
+
+describe('nextActivationStatus', () => {
+  it('walks the usual path RECEIVED → SCHEDULED → IN_PROGRESS → ACTIVATED', () => {
+    expect(nextActivationStatus('RECEIVED', 'SCHEDULE')).toBe('SCHEDULED');
+    expect(nextActivationStatus('SCHEDULED', 'START_WORK')).toBe('IN_PROGRESS');
+    expect(nextActivationStatus('IN_PROGRESS', 'ACTIVATE')).toBe('ACTIVATED');
+  });
+
+  it('lets any open order be delayed (again), re-promised, activated or cancelled', () => {
+    const open: ActivationStatus[] = ['RECEIVED', 'SCHEDULED', 'IN_PROGRESS', 'DELAYED'];
+    for (const status of open) {
+      expect(nextActivationStatus(status, 'DELAY')).toBe('DELAYED');
+      expect(nextActivationStatus(status, 'REPROMISE')).toBe(status);
+      expect(nextActivationStatus(status, 'ACTIVATE')).toBe('ACTIVATED');
+      expect(nextActivationStatus(status, 'CANCEL')).toBe('CANCELLED');
+    }
+    expect(nextActivationStatus('DELAYED', 'SCHEDULE')).toBe('SCHEDULED');
+    expect(nextActivationStatus('DELAYED', 'START_WORK')).toBe('IN_PROGRESS');
+  });
+
+  it('refuses everything on a final order and names the statuses that allow the action', () => {
+    for (const action of ACTIVATION_ACTIONS) {
+      expect(() => nextActivationStatus('ACTIVATED', action)).toThrow(
+        IllegalActivationTransitionError,
+      );
+      expect(() => nextActivationStatus('CANCELLED', action)).toThrow(
+        IllegalActivationTransitionError,
+      );
+    }
+    expect(() => nextActivationStatus('IN_PROGRESS', 'SCHEDULE')).toThrow(
+      'cannot SCHEDULE an order in status IN_PROGRESS; allowed from RECEIVED, DELAYED',
+    );
+    expect(activationStatusesAllowing('ACTIVATE')).toEqual([
+      'RECEIVED',
+      'SCHEDULED',
+      'IN_PROGRESS',
+      'DELAYED',
+    ]);
   });
 });

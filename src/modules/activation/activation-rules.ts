@@ -84,3 +84,98 @@ function timeOf(date: Date): number {
   if (Number.isNaN(ms)) throw new RangeError('invalid date');
   return ms;
 }
+
+/** Why an activation is delayed. */
+export const DELAY_REASONS = [
+  'LINE_RESOURCE_SHORTAGE',
+  'CAPACITY_EXPANSION',
+  'INTER_PROVINCIAL',
+  'CUSTOMER_SIDE',
+  'OTHER',
+] as const;
+
+/** The reason code of a delay. */
+export type DelayReason = (typeof DELAY_REASONS)[number];
+
+/** Every action applied to an activation order. */
+export const ACTIVATION_ACTIONS = [
+  'SCHEDULE',
+  'START_WORK',
+  'DELAY',
+  'REPROMISE',
+  'ACTIVATE',
+  'CANCEL',
+] as const;
+
+/** An action applied to an activation order. */
+export type ActivationAction = (typeof ACTIVATION_ACTIONS)[number];
+
+/**
+ * Legal actions: status → action → next status; anything not listed is illegal.
+ * - Any open order may be activated at once (imports often only know the activation).
+ * - A delayed order may be delayed again (a further reason), rescheduled or taken into work.
+ * - A re-promise keeps the status; it is legal while the order is open.
+ * - ACTIVATED and CANCELLED are final.
+ */
+export const ACTIVATION_TRANSITIONS: Readonly<
+  Record<ActivationStatus, Readonly<Partial<Record<ActivationAction, ActivationStatus>>>>
+> = {
+  RECEIVED: {
+    SCHEDULE: 'SCHEDULED',
+    START_WORK: 'IN_PROGRESS',
+    DELAY: 'DELAYED',
+    REPROMISE: 'RECEIVED',
+    ACTIVATE: 'ACTIVATED',
+    CANCEL: 'CANCELLED',
+  },
+  SCHEDULED: {
+    START_WORK: 'IN_PROGRESS',
+    DELAY: 'DELAYED',
+    REPROMISE: 'SCHEDULED',
+    ACTIVATE: 'ACTIVATED',
+    CANCEL: 'CANCELLED',
+  },
+  IN_PROGRESS: {
+    DELAY: 'DELAYED',
+    REPROMISE: 'IN_PROGRESS',
+    ACTIVATE: 'ACTIVATED',
+    CANCEL: 'CANCELLED',
+  },
+  DELAYED: {
+    SCHEDULE: 'SCHEDULED',
+    START_WORK: 'IN_PROGRESS',
+    DELAY: 'DELAYED',
+    REPROMISE: 'DELAYED',
+    ACTIVATE: 'ACTIVATED',
+    CANCEL: 'CANCELLED',
+  },
+  ACTIVATED: {},
+  CANCELLED: {},
+};
+
+/** The statuses from which `action` is legal, in lifecycle order. */
+export function activationStatusesAllowing(action: ActivationAction): ActivationStatus[] {
+  return ACTIVATION_STATUSES.filter((status) => ACTIVATION_TRANSITIONS[status][action]);
+}
+
+/** Thrown when an action is applied to an order in a status that does not allow it. */
+export class IllegalActivationTransitionError extends Error {
+  constructor(
+    readonly from: ActivationStatus,
+    readonly action: ActivationAction,
+  ) {
+    const allowed = activationStatusesAllowing(action);
+    super(`cannot ${action} an order in status ${from}; allowed from ${allowed.join(', ')}`);
+    this.name = 'IllegalActivationTransitionError';
+  }
+}
+
+/** The status an order enters when `action` is applied; throws if the action is illegal. */
+export function nextActivationStatus(
+  current: ActivationStatus,
+  action: ActivationAction,
+): ActivationStatus {
+  const next = ACTIVATION_TRANSITIONS[current][action];
+  if (next === undefined) throw new IllegalActivationTransitionError(current, action);
+  return next;
+}

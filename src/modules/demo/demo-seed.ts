@@ -3,21 +3,25 @@ import type { Logger } from '../../config/logger';
 import type { ResolvedDatabase } from '../../db/resolve-database';
 import { BranchModel } from '../branches/branch.model';
 import { upsertBranch } from '../branches/branch.service';
+import { seedCommitments } from './demo-commitments';
 import { DEMO_BRANCHES } from './demo-data';
+import { seedFollowUpsAndSurveys } from './demo-follow-ups-and-surveys';
 import { seedPeopleAndAccounts } from './demo-people';
+
+/** The demo branches (upserted by code). */
+export async function seedDemoBranches(): Promise<void> {
+  for (const branch of DEMO_BRANCHES) await upsertBranch(branch);
+}
 
 /** One step of the demo data set; steps run in order and each is idempotent. */
 export type DemoStep = { name: string; run(): Promise<void> };
 
 // Modules add their step here, in dependency order.
 const DEMO_STEPS: DemoStep[] = [
-  {
-    name: 'branches',
-    run: async () => {
-      for (const branch of DEMO_BRANCHES) await upsertBranch(branch);
-    },
-  },
+  { name: 'branches', run: seedDemoBranches },
   { name: 'people-and-accounts', run: seedPeopleAndAccounts },
+  { name: 'commitments', run: seedCommitments },
+  { name: 'follow-ups-and-surveys', run: seedFollowUpsAndSurveys },
 ];
 
 /** Loads the demo data set; idempotent (every step upserts by natural keys or checks first). */

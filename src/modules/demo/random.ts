@@ -27,3 +27,8 @@ export function createRandom(seed: number): Random {
     chance: (p) => next() < p,
   };
 }
+
+/** A 32-bit seed from a natural key (FNV-1a), so demo records never depend on generated ids. */
+export function seedOf(text: string): number {
+  return [...text].reduce((hash, ch) => Math.imul(hash ^ ch.charCodeAt(0), 16777619), 2166136261);
+}

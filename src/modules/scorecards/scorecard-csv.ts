@@ -1,22 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
-import type { BranchCard, ShownFigure } from './scorecard-card';
+import { TARGET_FIGURES, type BranchCard, type ShownFigure } from './scorecard-card';
 
+// The composite first: it decides the rank.
 const FIGURES = [
   'compositeScore',
-  'satisfactionIndex',
-  'cs1',
-  'cs2',
-  'cs3',
-  'topBoxShare',
-  'top3BoxShare',
-  'nps',
-  'activationOnTimeRate',
-  'activationLatenessMinutes',
-  'faultWithinSlaRate',
-  'acknowledgementMinutes',
-  'followUpCoverage',
-  'postActivationFollowUpRate',
-  'postRepairFollowUpRate',
+  ...TARGET_FIGURES.filter((f) => f !== 'compositeScore'),
 ] as const;
 
 const cell = (value: number | null) => (value === null ? '' : Number(value.toFixed(4)));

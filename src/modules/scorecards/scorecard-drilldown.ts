@@ -1,13 +1,13 @@
 import { findConnection, type PageArgs } from '../../db/keyset-pagination';
 import { quartersOf, type Period } from '../../shared/period';
 import { actorScope } from '../access/scope';
-import { KeyAccountModel } from '../accounts/account.model';
-import { ActivationOrderModel } from '../activation/activation-order.model';
+import { KeyAccountModel, type KeyAccountDoc } from '../accounts/account.model';
+import { ActivationOrderModel, type ActivationOrderDoc } from '../activation/activation-order.model';
 import { requireActor, type Actor } from '../auth/actor';
 import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
-import { FaultTicketModel } from '../faults/fault-ticket.model';
+import { FaultTicketModel, type FaultTicketDoc } from '../faults/fault-ticket.model';
 import { FollowUpModel } from '../follow-ups/follow-up.model';
-import { SurveyResponseModel } from '../surveys/survey-response.model';
+import { SurveyResponseModel, type SurveyResponseRow } from '../surveys/survey-response.model';
 
 /** Which card a drill-down starts from. */
 export type CardRef = { branchCode: string; period: string };
@@ -23,7 +23,7 @@ const within = (period: Period) => ({ $gte: period.start, $lt: period.end });
 /** The records behind `activationOnTimeRate`'s misses: activations of the period done late. */
 export async function lateActivations(actor: Actor | null, card: CardRef, args: PageArgs) {
   const { scope, period } = await context(actor, card);
-  return findConnection(ActivationOrderModel, {
+  return findConnection<ActivationOrderDoc>(ActivationOrderModel, {
     scope,
     filter: {
       branchCode: card.branchCode,
@@ -39,7 +39,7 @@ export async function lateActivations(actor: Actor | null, card: CardRef, args: 
 /** The records behind `faultWithinSlaRate`'s misses: tickets restored in the period outside SLA. */
 export async function missedSlaTickets(actor: Actor | null, card: CardRef, args: PageArgs) {
   const { scope, period } = await context(actor, card);
-  return findConnection(FaultTicketModel, {
+  return findConnection<FaultTicketDoc>(FaultTicketModel, {
     scope,
     filter: { branchCode: card.branchCode, withinSla: false, measuredAt: within(period) },
     sort: [{ field: 'measuredAt', direction: 1 }],
@@ -50,7 +50,7 @@ export async function missedSlaTickets(actor: Actor | null, card: CardRef, args:
 /** The responses behind the satisfaction figures. */
 export async function periodSurveyResponses(actor: Actor | null, card: CardRef, args: PageArgs) {
   const { scope, period } = await context(actor, card);
-  return findConnection(SurveyResponseModel, {
+  return findConnection<SurveyResponseRow>(SurveyResponseModel, {
     scope,
     filter: { branchCode: card.branchCode, respondedAt: within(period) },
     sort: [{ field: 'respondedAt', direction: 1 }],
@@ -71,7 +71,7 @@ export async function accountsWithoutFollowUp(actor: Actor | null, card: CardRef
     status: 'COMPLETED',
     completedAt: { $gte: span.start, $lt: span.end },
   }).setOptions({ scope });
-  return findConnection(KeyAccountModel, {
+  return findConnection<KeyAccountDoc>(KeyAccountModel, {
     scope,
     filter: {
       branchCode: card.branchCode,

@@ -1,0 +1,358 @@
+import { Types } from 'mongoose';
+import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
+import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
+import { notFound } from '../../shared/errors';
+import { validate } from '../../shared/validate';
+import { actorScope, systemScope, type Scope } from '../access/scope';
+import type { KeyAccountDoc } from '../accounts/account.model';
+import { requireWritableAccount } from '../accounts/account.service';
+import { accountIdsManagedBy } from '../accounts/managed-accounts';
+import { requireActor, type Actor } from '../auth/actor';
+import { recordAudit } from '../audit/audit.service';
+import { emitLifecycle } from '../journey/lifecycle-hooks';
+import { emitMeasuredChange } from '../journey/measured-record';
+import { insertOnce, OWN_SOURCE_SYSTEM, writeWithRevision } from '../journey/revisioned-write';
+import { refreshCurrentStage } from '../journey/stage.service';
+import { leadTimeFor } from '../sla-policies/resolve-policy';
+import { effectivePolicyForAccount } from '../sla-policies/sla-policy.service';
+import {
+  activationEventInput,
+  createActivationOrderInput,
+  openActivationOrderFilter,
+  type CreateActivationOrderInput,
+} from './activation-order.inputs';
+import {
+  ActivationOrderModel,
+  CLOSED_ACTIVATION_STATUSES,
+  type ActivationOrderDoc,
+} from './activation-order.model';
+import {
+  activationTimeFigures,
+  applyActivationEvent,
+  measureActivationOrder,
+  type ActivationEvent,
+  type ActivationOrderState,
+} from './activation-order.state';
+import { derivePromisedAt } from './activation-rules';
+
+// Fields that decide the scorecard figures of an order; a change to any of them is announced.
+const MEASURED_FIELDS = [
+  'status',
+  'originalPromisedAt',
+  'activatedAt',
+  'onTime',
+  'latenessMinutes',
+  'delayNotifiedAt',
+  'measuredAt',
+] as const;
+
+const ACTION_NAMES: Record<ActivationEvent['kind'], string> = {
+  SCHEDULE: 'scheduleActivationOrder',
+  START_WORK: 'startActivationWork',
+  DELAY: 'delayActivationOrder',
+  REPROMISE: 'repromiseActivationOrder',
+  NOTIFY_DELAY: 'notifyActivationDelay',
+  ACTIVATE: 'activateOrder',
+  CANCEL: 'cancelActivationOrder',
+  ACCEPTANCE_REPORT: 'recordAcceptanceReport',
+};
+
+/** One order within the scope, or null (unknown and out-of-scope ids look the same). */
+export async function findActivationOrder(
+  scope: Scope,
+  id: string,
+): Promise<ActivationOrderDoc | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  return ActivationOrderModel.findOne({ _id: id }, null, { scope }).lean<ActivationOrderDoc>();
+}
+
+function withMeasures<T extends ActivationOrderState>(state: T) {
+  return { ...state, ...measureActivationOrder(state) };
+}
+
+// Consequences of every write, in this order: audit, current stage, lifecycle events.
+async function afterWrite(
+  actor: Actor,
+  action: string,
+  before: ActivationOrderDoc | null,
+  after: ActivationOrderDoc,
+  options: { refreshStage?: boolean } = {},
+): Promise<void> {
+  await recordAudit({
+    actor,
+    action,
+    entityType: 'ActivationOrder',
+    entityId: String(after._id),
+    branchCode: after.branchCode,
+    before,
+    after,
+  });
+  if (options.refreshStage !== false) await refreshCurrentStage(after.accountId);
+  if (after.activatedAt && !before?.activatedAt) {
+    await emitLifecycle('activationCompleted', {
+      orderId: after._id,
+      accountId: after.accountId,
+      branchCode: after.branchCode,
+      activatedAt: after.activatedAt,
+    });
+  }
+  await emitMeasuredChange({
+    branchCode: after.branchCode,
+    before,
+    after,
+    fields: MEASURED_FIELDS,
+  });
+}
+
+/** Whether an existing order is the one this creation describes (a replayed creation). */
+function isSameCreation(order: ActivationOrderDoc, input: CreateActivationOrderInput): boolean {
+  const time = (date: Date | null | undefined) => date?.getTime() ?? null;
+  return (
+    order.accountId.toHexString() === input.accountId.toLowerCase() &&
+    order.product === input.product &&
+    time(order.orderedAt) === time(input.orderedAt) &&
+    time(order.requestedAt) === time(input.requestedAt) &&
+    (!input.promisedAt || time(order.promises[0]?.promisedAt) === time(input.promisedAt))
+  );
+}
+
+async function newOrder(
+  actor: Actor,
+  account: KeyAccountDoc,
+  input: CreateActivationOrderInput,
+  sourceSystem: string,
+): Promise<ActivationOrderDoc> {
+  // The policy in force at the order time is copied: later versions never change this order.
+  const policy = await effectivePolicyForAccount(account, input.orderedAt);
+  const leadTimeMinutes = leadTimeFor(policy, input.product);
+  const _id = new Types.ObjectId();
+  const state: ActivationOrderState = {
+    status: 'RECEIVED',
+    orderedAt: input.orderedAt,
+    promises: [
+      {
+        madeAt: input.orderedAt,
+        promisedAt: input.promisedAt ?? derivePromisedAt(input.orderedAt, leadTimeMinutes),
+        actorLogin: actor.login,
+      },
+    ],
+    statusHistory: [
+      { status: 'RECEIVED', at: input.orderedAt, actorLogin: actor.login, reason: null },
+    ],
+    delays: [],
+    dispatchConfirmedAt: null,
+    acceptanceReportedAt: null,
+    acceptanceReportRef: null,
+    leadTimeMinutes,
+  };
+  const now = new Date();
+  return {
+    _id,
+    accountId: account._id,
+    branchCode: account.branchCode,
+    stage: 'ACTIVATION',
+    journeyAt: input.orderedAt,
+    recordedBy: actor.login,
+    sourceSystem,
+    externalId: input.externalId ?? _id.toHexString(),
+    product: input.product,
+    requestedAt: input.requestedAt ?? null,
+    promiseDerived: !input.promisedAt,
+    policyVersionIds: policy.versions.map((version) => new Types.ObjectId(version.id)),
+    policyReason: policy.reason,
+    revision: 0,
+    createdAt: now,
+    updatedAt: now,
+    ...withMeasures(state),
+  };
+}
+
+/**
+ * Creates an order and applies its later events in memory under the same rules as the one-by-one
+ * mutations, then writes it once (for the demo and imports). A replayed creation (same
+ * sourceSystem + externalId and the same facts) returns the stored order unchanged, without side
+ * effects; different facts are a CONFLICT.
+ */
+export async function recordActivationOrder(options: {
+  actor: Actor | null;
+  input: unknown;
+  events?: readonly unknown[];
+  /** Bulk callers (demo, imports) pass false and refresh each account's stage once at the end. */
+  refreshStage?: boolean;
+}): Promise<ActivationOrderDoc> {
+  const actor = requireActor(options.actor);
+  const input = validate(createActivationOrderInput, options.input);
+  const events = (options.events ?? []).map((event, index) =>
+    validate(activationEventInput, event, `events.${index}`),
+  );
+  const account = await requireWritableAccount(actor, input.accountId);
+  const sourceSystem = input.sourceSystem ?? OWN_SOURCE_SYSTEM;
+  const { record, created } = await insertOnce<ActivationOrderDoc>({
+    model: ActivationOrderModel,
+    // The key is unique province-wide, so a replay is looked up across branches.
+    scope: systemScope('activation-replay'),
+    what: 'activation order',
+    key: { sourceSystem, externalId: input.externalId ?? null },
+    isSame: (stored) => isSameCreation(stored, input),
+    build: async () => {
+      let order = await newOrder(actor, account, input, sourceSystem);
+      for (const event of events) {
+        const next = applyActivationEvent(order, event, actor.login);
+        if (next) order = withMeasures(next);
+      }
+      return order;
+    },
+  });
+  if (created) {
+    await afterWrite(actor, 'createActivationOrder', null, record, {
+      refreshStage: options.refreshStage,
+    });
+  }
+  return record;
+}
+
+/** `Mutation.createActivationOrder`. */
+export function createActivationOrder(options: { actor: Actor | null; input: unknown }) {
+  return recordActivationOrder(options);
+}
+
+/**
+ * Applies one event to an order: NOT_FOUND when the caller cannot see it, FORBIDDEN when they may
+ * not change its account, ILLEGAL_TRANSITION / BAD_USER_INPUT from the rules. A replay returns the
+ * order unchanged without side effects.
+ */
+export async function changeActivationOrder(options: {
+  actor: Actor | null;
+  id: string;
+  event: unknown;
+}): Promise<ActivationOrderDoc> {
+  const actor = requireActor(options.actor);
+  const event = validate(activationEventInput, options.event, '');
+  const scope = actorScope(actor);
+  const { before, after, changed } = await writeWithRevision<ActivationOrderDoc>({
+    model: ActivationOrderModel,
+    scope,
+    what: 'activation order',
+    load: async () => {
+      const order = await findActivationOrder(scope, options.id);
+      if (!order) throw notFound('activation order');
+      return order;
+    },
+    authorize: async (order) => {
+      await requireWritableAccount(actor, String(order.accountId));
+    },
+    decide: (order) => {
+      const next = applyActivationEvent(order, event, actor.login);
+      if (!next) return null;
+      return {
+        status: next.status,
+        promises: next.promises,
+        statusHistory: next.statusHistory,
+        delays: next.delays,
+        dispatchConfirmedAt: next.dispatchConfirmedAt,
+        acceptanceReportedAt: next.acceptanceReportedAt,
+        acceptanceReportRef: next.acceptanceReportRef,
+        ...measureActivationOrder(next),
+      };
+    },
+  });
+  if (changed) await afterWrite(actor, ACTION_NAMES[event.kind], before, after);
+  return after;
+}
+
+/** Read-time figures of an order, computed once per order object (one `now` per request). */
+const figuresCache = new WeakMap<object, ReturnType<typeof activationTimeFigures>>();
+
+/** `overdue` and `delayNotified` of an order as of `now` (cached on the order object). */
+export function activationFigures(order: ActivationOrderDoc, now = new Date()) {
+  let figures = figuresCache.get(order);
+  if (!figures) {
+    figures = activationTimeFigures(order, now);
+    figuresCache.set(order, figures);
+  }
+  return figures;
+}
+
+async function openOrders(
+  scope: Scope,
+  query: Record<string, unknown>,
+): Promise<ActivationOrderDoc[]> {
+  return ActivationOrderModel.find(
+    { ...query, status: { $nin: CLOSED_ACTIVATION_STATUSES } },
+    null,
+    { scope },
+  ).lean<ActivationOrderDoc[]>();
+}
+
+// Open orders are few per branch, so `overdue` (which depends on now) is filtered here and the
+// list paged in memory with a keyset cursor that also fixes `now` for the following pages.
+function pageOpenOrders(
+  orders: ActivationOrderDoc[],
+  args: PageArgs,
+  now: Date,
+  keep: (order: ActivationOrderDoc) => boolean,
+) {
+  const cursor = readMemoryCursor(args.after, now);
+  const kept = orders.filter((order) => {
+    activationFigures(order, cursor.now);
+    return keep(order);
+  });
+  return pageInMemory(kept, {
+    cursor,
+    first: args.first,
+    key: (order) => order.originalPromisedAt.getTime(),
+    id: (order) => order._id.toHexString(),
+  });
+}
+
+/** `Query.openActivationOrders`: open orders in scope, earliest original promise first. */
+export async function listOpenActivationOrders(options: {
+  actor: Actor | null;
+  filter: unknown;
+  args: PageArgs;
+}): Promise<Connection<ActivationOrderDoc>> {
+  const actor = requireActor(options.actor);
+  const scope = actorScope(actor);
+  const filter = validate(openActivationOrderFilter, options.filter, 'filter');
+  const query: Record<string, unknown> = {};
+  if (filter?.branchCode) query.branchCode = filter.branchCode;
+  if (filter?.accountManagerLogin) {
+    query.accountId = { $in: await accountIdsManagedBy(scope, filter.accountManagerLogin) };
+  }
+  const overdue = filter?.overdue;
+  return pageOpenOrders(await openOrders(scope, query), options.args, new Date(), (order) =>
+    overdue == null ? true : activationFigures(order).overdue === overdue,
+  );
+}
+
+/** `Query.overdueActivationOrders`: a branch's overdue orders, most overdue first. */
+export async function listOverdueActivationOrders(options: {
+  actor: Actor | null;
+  branchCode: string;
+  args: PageArgs;
+}): Promise<Connection<ActivationOrderDoc>> {
+  const actor = requireActor(options.actor);
+  const orders = await openOrders(actorScope(actor), { branchCode: options.branchCode });
+  return pageOpenOrders(
+    orders,
+    options.args,
+    new Date(),
+    (order) => activationFigures(order).overdue,
+  );
+}
+
+/** Orders of many accounts, newest first, one aggregation (for `KeyAccount.activationOrders`). */
+export function activationOrdersOfAccounts(
+  scope: Scope,
+  accountIds: readonly string[],
+  args: Pick<PageArgs, 'first' | 'after'>,
+): Promise<Map<string, Connection<ActivationOrderDoc>>> {
+  return findConnectionsByKey<ActivationOrderDoc>(ActivationOrderModel, {
+    scope,
+    keyField: 'accountId',
+    keys: accountIds.map((id) => new Types.ObjectId(id)),
+    filter: {},
+    sort: [{ field: 'orderedAt', direction: -1 }],
+    args,
+  });
+}

@@ -1,0 +1,412 @@
+import { Types } from 'mongoose';
+import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
+import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
+import { notFound } from '../../shared/errors';
+import { validate } from '../../shared/validate';
+import { actorScope, systemScope, type Scope } from '../access/scope';
+import type { KeyAccountDoc } from '../accounts/account.model';
+import { requireWritableAccount } from '../accounts/account.service';
+import { accountIdsManagedBy } from '../accounts/managed-accounts';
+import { requireActor, type Actor } from '../auth/actor';
+import { recordAudit, type AuditActor } from '../audit/audit.service';
+import { emitLifecycle } from '../journey/lifecycle-hooks';
+import { emitMeasuredChange } from '../journey/measured-record';
+import { insertOnce, OWN_SOURCE_SYSTEM, writeWithRevision } from '../journey/revisioned-write';
+import { refreshCurrentStage } from '../journey/stage.service';
+import { effectivePolicyForAccount } from '../sla-policies/sla-policy.service';
+import { findRepeatOf } from './fault-lifecycle';
+import {
+  faultEventInput,
+  openFaultTicketFilter,
+  openFaultTicketInput,
+  type OpenFaultTicketInput,
+} from './fault-ticket.inputs';
+import {
+  FaultTicketModel,
+  RESTORED_FAULT_STATUSES,
+  type FaultTicketDoc,
+} from './fault-ticket.model';
+import {
+  applyFaultEvent,
+  measureFaultTicket,
+  storedFaultMeasures,
+  type FaultEvent,
+  type FaultMeasures,
+  type FaultTicketState,
+} from './fault-ticket.state';
+
+// Fields that decide the scorecard figures of a ticket; a change to any of them is announced.
+const MEASURED_FIELDS = [
+  'severity',
+  'targetMinutes',
+  'repairDurationMinutes',
+  'withinSla',
+  'acknowledgementMinutes',
+  'finalRestoredAt',
+  'repeatOfTicketId',
+  'measuredAt',
+] as const;
+
+const ACTION_NAMES: Record<FaultEvent['kind'], string> = {
+  ACKNOWLEDGE: 'acknowledgeFaultTicket',
+  START_WORK: 'startFaultWork',
+  PAUSE: 'pauseFaultTicket',
+  RESUME: 'resumeFaultTicket',
+  RESTORE: 'restoreFaultTicket',
+  CLOSE: 'closeFaultTicket',
+  REOPEN: 'reopenFaultTicket',
+  RECORD_PAUSE: 'recordFaultPause',
+  CHANGE_SEVERITY: 'changeFaultSeverity',
+  RECORD_CAUSE: 'recordFaultCause',
+};
+
+/** One ticket within the scope, or null (unknown and out-of-scope ids look the same). */
+export async function findFaultTicket(scope: Scope, id: string): Promise<FaultTicketDoc | null> {
+  if (!Types.ObjectId.isValid(id)) return null;
+  return FaultTicketModel.findOne({ _id: id }, null, { scope }).lean<FaultTicketDoc>();
+}
+
+/** Tickets by id within the scope, for the `repeatOf` loader. */
+export function findFaultTicketsByIds(
+  scope: Scope,
+  ids: readonly string[],
+): Promise<FaultTicketDoc[]> {
+  const valid = ids.filter((id) => Types.ObjectId.isValid(id));
+  return FaultTicketModel.find({ _id: { $in: valid } }, null, { scope }).lean<FaultTicketDoc[]>();
+}
+
+const measuresCache = new WeakMap<object, FaultMeasures>();
+
+/** Every figure of a ticket as of `now`, computed once per ticket object (one `now` per request). */
+export function faultMeasures(ticket: FaultTicketDoc, now = new Date()): FaultMeasures {
+  let measures = measuresCache.get(ticket);
+  if (!measures) {
+    measures = measureFaultTicket(ticket, now);
+    measuresCache.set(ticket, measures);
+  }
+  return measures;
+}
+
+const withMeasures = <T extends FaultTicketState>(state: T) => ({
+  ...state,
+  ...storedFaultMeasures(state),
+});
+
+// Consequences of a write, in this order: audit, current stage, lifecycle events.
+async function afterWrite(
+  actor: AuditActor,
+  action: string,
+  before: FaultTicketDoc | null,
+  after: FaultTicketDoc,
+  options: { refreshStage?: boolean } = {},
+): Promise<void> {
+  await recordAudit({
+    actor,
+    action,
+    entityType: 'FaultTicket',
+    entityId: String(after._id),
+    branchCode: after.branchCode,
+    before,
+    after,
+  });
+  if (options.refreshStage !== false) await refreshCurrentStage(after.accountId);
+  if (after.closedAt && after.closedAt.getTime() !== before?.closedAt?.getTime()) {
+    await emitLifecycle('faultTicketClosed', {
+      ticketId: after._id,
+      accountId: after.accountId,
+      branchCode: after.branchCode,
+      closedAt: after.closedAt,
+    });
+  }
+  await emitMeasuredChange({
+    branchCode: after.branchCode,
+    before,
+    after,
+    fields: MEASURED_FIELDS,
+  });
+}
+
+/**
+ * Re-derives "repeat of" for every ticket on the same account and service reference (a handful),
+ * so the answer does not depend on the order in which tickets and restorations were recorded: a
+ * restoration can make later tickets repeats, a reopen can undo it. Returns the changed tickets.
+ */
+async function rederiveRepeats(
+  accountId: Types.ObjectId,
+  serviceRef: string,
+): Promise<{ before: FaultTicketDoc; after: FaultTicketDoc }[]> {
+  const scope = systemScope('repeat-faults');
+  const tickets = await FaultTicketModel.find({ accountId, serviceRef }, null, {
+    scope,
+  }).lean<FaultTicketDoc[]>();
+  const candidates = tickets.map((doc) => ({
+    id: doc._id.toHexString(),
+    accountId: doc.accountId.toHexString(),
+    serviceRef: doc.serviceRef,
+    reportedAt: doc.reportedAt,
+    finalRestoredAt: doc.finalRestoredAt,
+    doc,
+  }));
+  const changed: { before: FaultTicketDoc; after: FaultTicketDoc }[] = [];
+  for (const candidate of candidates) {
+    const repeatOf = findRepeatOf(candidate, candidates)?.doc._id ?? null;
+    const current = candidate.doc.repeatOfTicketId;
+    if ((repeatOf?.toHexString() ?? null) === (current?.toHexString() ?? null)) continue;
+    // A derived field outside the revision: the lifecycle writes never set it, so nothing clobbers.
+    await FaultTicketModel.updateOne(
+      { _id: candidate.doc._id },
+      { $set: { repeatOfTicketId: repeatOf } },
+    ).setOptions({ scope });
+    changed.push({
+      before: candidate.doc,
+      after: { ...candidate.doc, repeatOfTicketId: repeatOf },
+    });
+  }
+  return changed;
+}
+
+/** Re-derives repeats and writes the consequences for tickets other than `self`. */
+async function refreshRepeats(self: FaultTicketDoc): Promise<FaultTicketDoc> {
+  let updated = self;
+  for (const change of await rederiveRepeats(self.accountId, self.serviceRef)) {
+    if (change.after._id.equals(self._id)) {
+      updated = { ...self, repeatOfTicketId: change.after.repeatOfTicketId };
+      continue;
+    }
+    await afterWrite(
+      { system: 'repeat-faults' },
+      'rederiveRepeatFault',
+      change.before,
+      change.after,
+      {
+        refreshStage: false,
+      },
+    );
+  }
+  return updated;
+}
+
+function isSameReport(ticket: FaultTicketDoc, input: OpenFaultTicketInput): boolean {
+  return (
+    ticket.accountId.toHexString() === input.accountId.toLowerCase() &&
+    ticket.serviceRef === input.serviceRef &&
+    ticket.channel === input.channel &&
+    ticket.reportedAt.getTime() === input.reportedAt.getTime() &&
+    ticket.severityHistory[0]?.severity === input.severity
+  );
+}
+
+async function newTicket(
+  actor: Actor,
+  account: KeyAccountDoc,
+  input: OpenFaultTicketInput,
+  sourceSystem: string,
+): Promise<FaultTicketDoc> {
+  // The policy in force at the report is copied: later versions never change this ticket.
+  const policy = await effectivePolicyForAccount(account, input.reportedAt);
+  const _id = new Types.ObjectId();
+  const at = input.reportedAt;
+  const state: FaultTicketState = {
+    status: 'REPORTED',
+    reportedAt: at,
+    severity: input.severity,
+    severityHistory: [{ severity: input.severity, at, actorLogin: actor.login }],
+    statusHistory: [{ status: 'REPORTED', at, actorLogin: actor.login, reason: null }],
+    recordedPauses: [],
+    cause: null,
+    causeExplainedAt: null,
+    sla: {
+      targets: policy.restorationTargets,
+      acknowledgementTargetMinutes: policy.acknowledgementTargetMinutes,
+      clock: policy.clock,
+    },
+  };
+  const now = new Date();
+  return {
+    _id,
+    accountId: account._id,
+    branchCode: account.branchCode,
+    journeyAt: at,
+    recordedBy: actor.login,
+    sourceSystem,
+    externalId: input.externalId ?? _id.toHexString(),
+    serviceRef: input.serviceRef,
+    channel: input.channel,
+    interProvincial: input.interProvincial ?? false,
+    policyVersionIds: policy.versions.map((version) => new Types.ObjectId(version.id)),
+    policyReason: policy.reason,
+    repeatOfTicketId: null,
+    revision: 0,
+    createdAt: now,
+    updatedAt: now,
+    ...withMeasures(state),
+  };
+}
+
+/**
+ * Opens a ticket and applies its later events in memory under the same rules as the one-by-one
+ * mutations, then writes it once (for the demo and imports). A replayed report (same sourceSystem
+ * + externalId and the same facts) returns the stored ticket unchanged, without side effects;
+ * different facts are a CONFLICT.
+ */
+export async function recordFaultTicket(options: {
+  actor: Actor | null;
+  input: unknown;
+  events?: readonly unknown[];
+  /** Bulk callers (demo, imports) pass false and refresh each account's stage once at the end. */
+  refreshStage?: boolean;
+}): Promise<FaultTicketDoc> {
+  const actor = requireActor(options.actor);
+  const input = validate(openFaultTicketInput, options.input);
+  const events = (options.events ?? []).map((event, index) =>
+    validate(faultEventInput, event, `events.${index}`),
+  );
+  const account = await requireWritableAccount(actor, input.accountId);
+  const sourceSystem = input.sourceSystem ?? OWN_SOURCE_SYSTEM;
+  const { record, created } = await insertOnce<FaultTicketDoc>({
+    model: FaultTicketModel,
+    // The key is unique province-wide, so a replay is looked up across branches.
+    scope: systemScope('fault-replay'),
+    what: 'fault ticket',
+    key: { sourceSystem, externalId: input.externalId ?? null },
+    isSame: (stored) => isSameReport(stored, input),
+    build: async () => {
+      let ticket = await newTicket(actor, account, input, sourceSystem);
+      for (const event of events) {
+        const next = applyFaultEvent(ticket, event, actor.login);
+        if (next) ticket = withMeasures(next);
+      }
+      return ticket;
+    },
+  });
+  if (!created) return record;
+  const ticket = await refreshRepeats(record);
+  await afterWrite(actor, 'openFaultTicket', null, ticket, { refreshStage: options.refreshStage });
+  return ticket;
+}
+
+/** `Mutation.openFaultTicket`. */
+export function openFaultTicket(options: { actor: Actor | null; input: unknown }) {
+  return recordFaultTicket(options);
+}
+
+/**
+ * Applies one event to a ticket: NOT_FOUND when the caller cannot see it, FORBIDDEN when they may
+ * not change its account, ILLEGAL_TRANSITION / BAD_USER_INPUT from the rules. A replay returns the
+ * ticket unchanged without side effects.
+ */
+export async function changeFaultTicket(options: {
+  actor: Actor | null;
+  id: string;
+  event: unknown;
+}): Promise<FaultTicketDoc> {
+  const actor = requireActor(options.actor);
+  const event = validate(faultEventInput, options.event, '');
+  const scope = actorScope(actor);
+  const { before, after, changed } = await writeWithRevision<FaultTicketDoc>({
+    model: FaultTicketModel,
+    scope,
+    what: 'fault ticket',
+    load: async () => {
+      const ticket = await findFaultTicket(scope, options.id);
+      if (!ticket) throw notFound('fault ticket');
+      return ticket;
+    },
+    authorize: async (ticket) => {
+      await requireWritableAccount(actor, String(ticket.accountId));
+    },
+    decide: (ticket) => {
+      const next = applyFaultEvent(ticket, event, actor.login);
+      if (!next) return null;
+      return {
+        status: next.status,
+        severity: next.severity,
+        severityHistory: next.severityHistory,
+        statusHistory: next.statusHistory,
+        recordedPauses: next.recordedPauses,
+        cause: next.cause,
+        causeExplainedAt: next.causeExplainedAt,
+        ...storedFaultMeasures(next),
+      };
+    },
+  });
+  if (!changed) return after;
+  // Only restorations move a final restoration time, on which other tickets' repeats depend.
+  const restorationMoved = before.finalRestoredAt?.getTime() !== after.finalRestoredAt?.getTime();
+  const ticket = restorationMoved ? await refreshRepeats(after) : after;
+  await afterWrite(actor, ACTION_NAMES[event.kind], before, ticket);
+  return ticket;
+}
+
+async function openTickets(scope: Scope, query: Record<string, unknown>) {
+  return FaultTicketModel.find({ ...query, status: { $nin: RESTORED_FAULT_STATUSES } }, null, {
+    scope,
+  }).lean<FaultTicketDoc[]>();
+}
+
+// Open tickets are few per branch, so the SLA state (which depends on now) is filtered here and
+// the list paged in memory with a keyset cursor that also fixes `now` for the following pages.
+function pageOpenTickets(
+  tickets: FaultTicketDoc[],
+  args: PageArgs,
+  keep: (measures: FaultMeasures) => boolean,
+) {
+  const cursor = readMemoryCursor(args.after);
+  const kept = tickets.filter((ticket) => keep(faultMeasures(ticket, cursor.now)));
+  return pageInMemory(kept, {
+    cursor,
+    first: args.first,
+    key: (ticket) => faultMeasures(ticket).minutesLeft ?? 0,
+    id: (ticket) => ticket._id.toHexString(),
+  });
+}
+
+/** `Query.openFaultTickets`: open tickets in scope, least time left first. */
+export async function listOpenFaultTickets(options: {
+  actor: Actor | null;
+  filter: unknown;
+  args: PageArgs;
+}): Promise<Connection<FaultTicketDoc>> {
+  const actor = requireActor(options.actor);
+  const scope = actorScope(actor);
+  const filter = validate(openFaultTicketFilter, options.filter, 'filter');
+  const query: Record<string, unknown> = {};
+  if (filter?.branchCode) query.branchCode = filter.branchCode;
+  if (filter?.severity) query.severity = filter.severity;
+  if (filter?.accountManagerLogin) {
+    query.accountId = { $in: await accountIdsManagedBy(scope, filter.accountManagerLogin) };
+  }
+  const state = filter?.slaState;
+  return pageOpenTickets(await openTickets(scope, query), options.args, (measures) =>
+    state ? measures.slaState === state : true,
+  );
+}
+
+/** `Query.atRiskFaultTickets`: a branch's open tickets at risk or breached, least time left first. */
+export async function listAtRiskFaultTickets(options: {
+  actor: Actor | null;
+  branchCode: string;
+  args: PageArgs;
+}): Promise<Connection<FaultTicketDoc>> {
+  const actor = requireActor(options.actor);
+  const tickets = await openTickets(actorScope(actor), { branchCode: options.branchCode });
+  return pageOpenTickets(tickets, options.args, (measures) =>
+    ['AT_RISK', 'BREACHED'].includes(measures.slaState),
+  );
+}
+
+/** Tickets of many accounts, newest first, one aggregation (for `KeyAccount.faultTickets`). */
+export function faultTicketsOfAccounts(
+  scope: Scope,
+  accountIds: readonly string[],
+  args: Pick<PageArgs, 'first' | 'after'>,
+): Promise<Map<string, Connection<FaultTicketDoc>>> {
+  return findConnectionsByKey<FaultTicketDoc>(FaultTicketModel, {
+    scope,
+    keyField: 'accountId',
+    keys: accountIds.map((id) => new Types.ObjectId(id)),
+    filter: {},
+    sort: [{ field: 'reportedAt', direction: -1 }],
+    args,
+  });
+}

@@ -1,0 +1,30 @@
+import { emitLifecycle } from './lifecycle-hooks';
+
+type Measured = Record<string, unknown> & { measuredAt: Date | null };
+
+const valueKey = (value: unknown): string =>
+  value instanceof Date ? `d${value.getTime()}` : JSON.stringify(value ?? null);
+
+/**
+ * Emits `measuredRecordWritten` when any of the measured `fields` differs between the record
+ * before and after a write, with the measured instants it was and is counted at (a period that
+ * loses the record and the one that gains it). Records not (or no longer) measured give no times.
+ */
+export async function emitMeasuredChange(options: {
+  branchCode: string;
+  before: Measured | null;
+  after: Measured;
+  fields: readonly string[];
+}): Promise<void> {
+  const { before, after, fields } = options;
+  const changed = fields.some((field) => valueKey(before?.[field]) !== valueKey(after[field]));
+  if (!changed) return;
+  const times = [before?.measuredAt ?? null, after.measuredAt].filter(
+    (at): at is Date => at instanceof Date,
+  );
+  const eventTimes = times.filter(
+    (at, index) => times.findIndex((other) => other.getTime() === at.getTime()) === index,
+  );
+  if (eventTimes.length === 0) return;
+  await emitLifecycle('measuredRecordWritten', { branchCode: options.branchCode, eventTimes });
+}

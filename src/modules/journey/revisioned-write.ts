@@ -1,0 +1,78 @@
+import type { Model, Types } from 'mongoose';
+import { AppError } from '../../shared/errors';
+import type { Scope } from '../access/scope';
+
+/** The source system of records created through the API without one. */
+export const OWN_SOURCE_SYSTEM = 'JOURNEY';
+
+type Revisioned = { _id: Types.ObjectId; revision: number };
+
+/**
+ * Read–decide–write on one record without transactions: the write expects the revision it read,
+ * and a lost race is decided again on the fresh record (up to three times, then CONFLICT).
+ * `decide` returns the fields to set, or null when nothing changes (a replay); `authorize` runs
+ * once, on the first read. Returns the record before and after (after = before for a replay).
+ */
+export async function writeWithRevision<D extends Revisioned>(options: {
+  model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  scope: Scope;
+  what: string;
+  load: () => Promise<D>;
+  authorize: (record: D) => Promise<void>;
+  decide: (record: D) => Record<string, unknown> | null;
+}): Promise<{ before: D; after: D; changed: boolean }> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const before = await options.load();
+    if (attempt === 0) await options.authorize(before);
+    const set = options.decide(before);
+    if (!set) return { before, after: before, changed: false };
+    const after = await options.model
+      .findOneAndUpdate(
+        { _id: before._id, revision: before.revision },
+        { $set: set, $inc: { revision: 1 } },
+        { returnDocument: 'after', scope: options.scope },
+      )
+      .lean<D>();
+    if (after) return { before, after, changed: true };
+  }
+  throw new AppError(
+    'CONFLICT',
+    `the ${options.what} is being changed concurrently; try again`,
+    'id',
+  );
+}
+
+/**
+ * Inserts a new record keyed by (sourceSystem, externalId). When the key exists, `isSame` decides:
+ * the stored record is a replay of this creation (returned, `created: false`) or a CONFLICT on
+ * `input.externalId`. The insert is tried first (new records are the common case) and the unique
+ * index answers the rest, so a concurrent insert of the same key is answered the same way.
+ */
+export async function insertOnce<D extends { sourceSystem: string; externalId: string }>(options: {
+  model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  scope: Scope;
+  what: string;
+  key: { sourceSystem: string; externalId: string | null };
+  isSame: (stored: D) => boolean;
+  build: () => Promise<D>;
+}): Promise<{ record: D; created: boolean }> {
+  const { model, scope, key } = options;
+  try {
+    const created = await model.create(await options.build());
+    return { record: created.toObject() as D, created: true };
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 11000 || !key.externalId) throw error;
+    const stored = await model
+      .findOne({ sourceSystem: key.sourceSystem, externalId: key.externalId }, null, { scope })
+      .lean<D>();
+    if (!stored) throw error;
+    if (!options.isSame(stored)) {
+      throw new AppError(
+        'CONFLICT',
+        `another ${options.what} has this sourceSystem and externalId`,
+        'input.externalId',
+      );
+    }
+    return { record: stored, created: false };
+  }
+}

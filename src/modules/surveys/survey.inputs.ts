@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { codeInput, objectIdInput, pastInstantInput } from '../../shared/inputs';
+import { JOURNEY_STAGES } from '../journey/journey-stage';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A CS or attribute score: an integer 1–10 (RULES.md "Satisfaction"). */
+const score = z.number().int('must be an integer 1–10').min(1).max(10);
+
+/** One attribute's performance and importance in a response. */
+const attributeScoreInput = z.object({
+  attribute: text(64),
+  performance: score,
+  importance: score,
+});
+
+// An attribute scored twice in one response would count twice in its means.
+const attributeScores = z
+  .array(attributeScoreInput)
+  .max(50)
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.attribute)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'attribute'], message: 'scored twice' });
+      }
+      seen.add(item.attribute);
+    });
+  });
+
+/** `Mutation.recordSurveyResponse` input. */
+export const recordSurveyResponseInput = z.object({
+  accountId: z.string().min(1),
+  respondedAt: pastInstantInput,
+  channel: text(50),
+  respondent: text(200).nullish(),
+  cs1: score,
+  cs2: score,
+  cs3: score,
+  nps: z.number().int('must be an integer 0–10').min(0).max(10).nullish(),
+  attributes: attributeScores.nullish(),
+  comment: text(4000).nullish(),
+  followUpId: objectIdInput.nullish(),
+  sourceSystem: codeInput.nullish(),
+  externalId: text(100).nullish(),
+});
+
+/** `Mutation.upsertSurveyAttribute` input. */
+export const surveyAttributeInput = z.object({
+  key: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'upper-case letters, digits and _ (2–64), e.g. LINE_QUALITY'),
+  label: text(200),
+  stage: z.enum(JOURNEY_STAGES),
+  description: z.string().trim().max(1000).nullish(),
+  active: z.boolean().nullish(),
+});

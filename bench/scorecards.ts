@@ -35,7 +35,12 @@ function account(random: Random, i: number) {
 
 function recordsOf(random: Random, a: ReturnType<typeof account>) {
   let n = 0;
-  const base = () => ({ accountId: a._id, branchCode: a.branchCode, sourceSystem: 'BENCH', externalId: `${a.externalId}-${(n += 1)}` });
+  const base = () => ({
+    accountId: a._id,
+    branchCode: a.branchCode,
+    sourceSystem: 'BENCH',
+    externalId: `${a.externalId}-${(n += 1)}`,
+  });
   const orders = [0, 1].map(() => {
     const orderedAt = at(random);
     const promised = new Date(orderedAt.getTime() + 72 * 3_600_000);
@@ -160,15 +165,13 @@ export async function main(): Promise<void> {
   const database = await openBenchDatabase('bench_scorecards');
   try {
     const db = mongoose.connection.db!;
-    await db
-      .collection('branches')
-      .insertMany(
-        Array.from({ length: BRANCHES }, (_, b) => ({
-          code: codeOf(b),
-          name: `Branch ${b}`,
-          timeZone: 'Asia/Shanghai',
-        })),
-      );
+    await db.collection('branches').insertMany(
+      Array.from({ length: BRANCHES }, (_, b) => ({
+        code: codeOf(b),
+        name: `Branch ${b}`,
+        timeZone: 'Asia/Shanghai',
+      })),
+    );
     const once = await insertProvince(1);
     console.log(
       `database: ${database.label}; ${BRANCHES} branches, ${ACCOUNTS} accounts, ${once} records (a year)`,

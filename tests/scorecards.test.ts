@@ -98,8 +98,10 @@ describe('branch scorecards over a hand-built quarter', () => {
         at: t(activatedAt),
       });
   };
-  const ticket = async (steps: [string, Record<string, unknown>][]) => {
-    const [[, open], ...rest] = steps;
+  const ticket = async (
+    open: Record<string, unknown>,
+    rest: [string, Record<string, unknown>][],
+  ) => {
     const data = await admin(
       'mutation($i: OpenFaultTicketInput!) { openFaultTicket(input: $i) { id } }',
       { i: open },
@@ -133,8 +135,7 @@ describe('branch scorecards over a hand-built quarter', () => {
 
     // T1 on X1: 10:00 → 15:00, paused 11:00–12:00 and (recorded) 11:30–12:30: 300 − 90 = 210 ≤ 240.
     const base = { accountId: '', serviceRef: 'CIR-1', severity: 'CRITICAL', channel: 'HOTLINE' };
-    await ticket([
-      ['open', { ...base, accountId: ids.X1, reportedAt: t('2026-01-10T10:00:00') }],
+    await ticket({ ...base, accountId: ids.X1, reportedAt: t('2026-01-10T10:00:00') }, [
       ['acknowledgeFaultTicket', { at: t('2026-01-10T10:10:00') }],
       ['startFaultWork', { at: t('2026-01-10T10:30:00') }],
       ['pauseFaultTicket', { at: t('2026-01-10T11:00:00'), reason: 'NO_ACCESS' }],
@@ -147,8 +148,7 @@ describe('branch scorecards over a hand-built quarter', () => {
       ['closeFaultTicket', { at: t('2026-01-10T17:00:00') }],
     ]);
     // T2 on X1, same circuit 10 days after T1's restoration (a repeat): 10:00 → 15:00 = 300 > 240.
-    await ticket([
-      ['open', { ...base, accountId: ids.X1, reportedAt: t('2026-01-20T10:00:00') }],
+    await ticket({ ...base, accountId: ids.X1, reportedAt: t('2026-01-20T10:00:00') }, [
       ['acknowledgeFaultTicket', { at: t('2026-01-20T10:20:00') }],
       ['restoreFaultTicket', { at: t('2026-01-20T15:00:00') }],
     ]);

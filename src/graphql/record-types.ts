@@ -26,7 +26,8 @@ export type FollowUpPage = Connection<FollowUpRow>;
 export type SurveyResponsePage = Connection<SurveyResponseRow>;
 
 /** The outcome of one imported row. */
-export type ImportRowOutcome = import('../modules/imports/import.service').ImportBatchOutcome['results'][number];
+export type ImportRowOutcome =
+  import('../modules/imports/import.service').ImportBatchOutcome['results'][number];
 
 export type {
   EffectiveSlaPolicyView,

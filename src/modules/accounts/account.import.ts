@@ -41,17 +41,26 @@ function plan(row: AccountRow, managerId: unknown, openedAt: Date): Record<strin
     openedAt,
     closedAt: row.closedAt,
     status: row.closedAt ? 'CLOSED' : 'ACTIVE',
-    contacts: row.contactName ? [{ name: row.contactName, role: null, phone: row.contactPhone, email: row.contactEmail }] : [],
+    contacts: row.contactName
+      ? [{ name: row.contactName, role: null, phone: row.contactPhone, email: row.contactEmail }]
+      : [],
   };
 }
 
 /** Imports key accounts: upsert by (sourceSystem, externalId), same rules as createKeyAccount. */
-async function importAccounts(context: ImportContext, raw: Record<string, unknown>[]): Promise<ImportOutcome[]> {
+async function importAccounts(
+  context: ImportContext,
+  raw: Record<string, unknown>[],
+): Promise<ImportOutcome[]> {
   const { valid, outcomes } = parseRows(accountRow, raw);
   const [managers, branches, existing] = await Promise.all([
     loadManagers(valid.map((v) => v.row)),
     BranchModel.find({ code: { $in: [...new Set(valid.map((v) => v.row.branchCode))] } }).lean(),
-    loadByExternalIds(KeyAccountModel, context.sourceSystem, valid.map((v) => v.row.externalId)),
+    loadByExternalIds(
+      KeyAccountModel,
+      context.sourceSystem,
+      valid.map((v) => v.row.externalId),
+    ),
   ]);
   const branchCodes = new Set(branches.map((b) => b.code));
   const planned: PlannedRow[] = [];
@@ -59,15 +68,31 @@ async function importAccounts(context: ImportContext, raw: Record<string, unknow
     const manager = managers.get(row.accountManagerLogin);
     const stored = existing.get(row.externalId);
     const openedAt = row.openedAt ?? (stored?.openedAt as Date | undefined) ?? new Date();
-    if (!branchCodes.has(row.branchCode)) outcomes.set(index, rejected('branchCode', `unknown branch ${row.branchCode}`));
+    if (!branchCodes.has(row.branchCode))
+      outcomes.set(index, rejected('branchCode', `unknown branch ${row.branchCode}`));
     else if (!manager || manager.branchCode !== row.branchCode)
-      outcomes.set(index, rejected('accountManagerLogin', `no account manager ${row.accountManagerLogin} in branch ${row.branchCode}`));
+      outcomes.set(
+        index,
+        rejected(
+          'accountManagerLogin',
+          `no account manager ${row.accountManagerLogin} in branch ${row.branchCode}`,
+        ),
+      );
     else if (stored && stored.branchCode !== row.branchCode)
       outcomes.set(index, rejected('branchCode', 'an account cannot move to another branch'));
-    else if (!canWriteAccount(context.actor, { branchCode: row.branchCode, accountManagerId: manager._id }))
+    else if (
+      !canWriteAccount(context.actor, { branchCode: row.branchCode, accountManagerId: manager._id })
+    )
       outcomes.set(index, rejected('branchCode', 'outside the scope of this token'));
-    else if (row.closedAt && row.closedAt < openedAt) outcomes.set(index, rejected('closedAt', 'cannot be before openedAt'));
-    else planned.push({ index, externalId: row.externalId, branchCode: row.branchCode, fields: plan(row, manager._id, openedAt) });
+    else if (row.closedAt && row.closedAt < openedAt)
+      outcomes.set(index, rejected('closedAt', 'cannot be before openedAt'));
+    else
+      planned.push({
+        index,
+        externalId: row.externalId,
+        branchCode: row.branchCode,
+        fields: plan(row, manager._id, openedAt),
+      });
   }
   const written = await upsertPlannedRows({
     model: KeyAccountModel,
@@ -87,22 +112,41 @@ async function importAccounts(context: ImportContext, raw: Record<string, unknow
 async function announceCoverageChanges(planned: PlannedRow[]): Promise<void> {
   const byBranch = new Map<string, Date[]>();
   for (const row of planned) {
-    const times = [row.fields.openedAt, row.fields.closedAt].filter((t): t is Date => t instanceof Date);
+    const times = [row.fields.openedAt, row.fields.closedAt].filter(
+      (t): t is Date => t instanceof Date,
+    );
     byBranch.set(row.branchCode, [...(byBranch.get(row.branchCode) ?? []), ...times]);
   }
-  for (const [branchCode, eventTimes] of byBranch) await emitLifecycle('measuredRecordWritten', { branchCode, eventTimes });
+  for (const [branchCode, eventTimes] of byBranch)
+    await emitLifecycle('measuredRecordWritten', { branchCode, eventTimes });
 }
 
 registerImportKind({
   kind: 'accounts',
   columns: [
-    { name: 'externalId', required: true, description: 'id in the source system (natural key with the source system)' },
+    {
+      name: 'externalId',
+      required: true,
+      description: 'id in the source system (natural key with the source system)',
+    },
     { name: 'name', required: true, description: 'customer name' },
-    { name: 'branchCode', required: true, description: 'branch code; an account never moves branch' },
-    { name: 'accountManagerLogin', required: true, description: 'login of an ACCOUNT_MANAGER or BRANCH_HEAD of that branch' },
+    {
+      name: 'branchCode',
+      required: true,
+      description: 'branch code; an account never moves branch',
+    },
+    {
+      name: 'accountManagerLogin',
+      required: true,
+      description: 'login of an ACCOUNT_MANAGER or BRANCH_HEAD of that branch',
+    },
     { name: 'industry', required: false, description: 'industry' },
     { name: 'tier', required: false, description: 'service tier' },
-    { name: 'openedAt', required: false, description: 'relationship start, ISO-8601 with offset (default: first import time)' },
+    {
+      name: 'openedAt',
+      required: false,
+      description: 'relationship start, ISO-8601 with offset (default: first import time)',
+    },
     { name: 'closedAt', required: false, description: 'closure time; given = CLOSED' },
     { name: 'contactName', required: false, description: 'main contact' },
     { name: 'contactPhone', required: false, description: 'main contact phone' },

@@ -26,7 +26,9 @@ export async function recordAudits(
   at = new Date(),
 ): Promise<void> {
   if (entries.length === 0) return;
-  await AuditEntryModel.insertMany(entries.map((entry) => ({ ...entry, at, actor: auditActorFields(entry.actor) })));
+  await AuditEntryModel.insertMany(
+    entries.map((entry) => ({ ...entry, at, actor: auditActorFields(entry.actor) })),
+  );
 }
 
 /** Appends who changed what, with before/after of the changed fields. */

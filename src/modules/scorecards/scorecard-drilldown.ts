@@ -2,7 +2,10 @@ import { findConnection, type PageArgs } from '../../db/keyset-pagination';
 import { quartersOf, type Period } from '../../shared/period';
 import { actorScope } from '../access/scope';
 import { KeyAccountModel, type KeyAccountDoc } from '../accounts/account.model';
-import { ActivationOrderModel, type ActivationOrderDoc } from '../activation/activation-order.model';
+import {
+  ActivationOrderModel,
+  type ActivationOrderDoc,
+} from '../activation/activation-order.model';
 import { requireActor, type Actor } from '../auth/actor';
 import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
 import { FaultTicketModel, type FaultTicketDoc } from '../faults/fault-ticket.model';

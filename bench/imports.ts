@@ -1,0 +1,266 @@
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { loadConfig } from '../src/config/env';
+import { createLogger } from '../src/config/logger';
+import { startStandIn } from '../src/db/mongo-java-server';
+import { createRandom } from '../src/modules/demo/random';
+import { createImportApi, type ImportApi } from '../src/modules/imports/import-client';
+import { runImport } from '../src/modules/imports/import-runner';
+import { startService } from '../src/service';
+import { timed } from './bench-database';
+
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
+const MEMORY_ROWS = Number(process.env.BENCH_MEMORY_ROWS ?? 1_000_000);
+const ACCOUNTS = 1000;
+const SEVERITIES = ['CRITICAL', 'MAJOR', 'MINOR'];
+const TICKET_HEADER =
+  'externalId,accountExternalId,accountSourceSystem,serviceRef,severity,channel,reportedAt,acknowledgedAt,restoredAt,closedAt';
+
+async function writeLines(
+  file: string,
+  header: string,
+  count: number,
+  line: (i: number) => string,
+) {
+  const out = createWriteStream(file);
+  out.write(`${header}\n`);
+  for (let i = 0; i < count; i += 1) {
+    if (!out.write(`${line(i)}\n`))
+      await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+}
+
+function ticketLine(random: ReturnType<typeof createRandom>) {
+  return (i: number) => {
+    const reported =
+      Date.parse('2025-01-01T00:00:00+08:00') + random.int(0, 360 * 24 * 60) * 60_000;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const restored = reported + random.int(30, 1800) * 60_000;
+    return [
+      `T${i}`,
+      `ACC-${i % ACCOUNTS}`,
+      'CRM',
+      `CIR-${i % ACCOUNTS}-${random.int(1, 5)}`,
+      random.pick(SEVERITIES),
+      'NOC',
+      iso(reported),
+      iso(reported + random.int(1, 25) * 60_000),
+      iso(restored),
+      iso(restored + 3_600_000),
+    ].join(',');
+  };
+}
+
+async function gql(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data!;
+}
+
+async function prepareWorld(url: string, adminToken: string, dir: string) {
+  await gql(
+    url,
+    adminToken,
+    'mutation { createBranch(input: { code: "BX", name: "Bench" }) { code } }',
+  );
+  await gql(
+    url,
+    adminToken,
+    'mutation { createUser(input: { login: "mgr", name: "m", role: ACCOUNT_MANAGER, branchCode: "BX" }) { token } }',
+  );
+  const crm = (
+    await gql(
+      url,
+      adminToken,
+      'mutation { createUser(input: { login: "crm", name: "c", role: INTEGRATION, sourceSystem: "CRM" }) { token } }',
+    )
+  ).createUser.token as string;
+  const oss = (
+    await gql(
+      url,
+      adminToken,
+      'mutation { createUser(input: { login: "oss", name: "o", role: INTEGRATION, sourceSystem: "OSS" }) { token } }',
+    )
+  ).createUser.token as string;
+  const accounts = path.join(dir, 'accounts.csv');
+  await writeLines(
+    accounts,
+    'externalId,name,branchCode,accountManagerLogin,openedAt',
+    ACCOUNTS,
+    (i) => `ACC-${i},Account ${i},BX,mgr,2024-01-01T00:00:00+08:00`,
+  );
+  const run = await runImport({
+    api: createImportApi(`${url}/graphql`, crm),
+    kind: 'accounts',
+    file: accounts,
+    format: 'csv',
+    dryRun: false,
+  });
+  if (run.summary.inserted !== ACCOUNTS)
+    throw new Error(`accounts import: ${JSON.stringify(run.summary)}`);
+  return oss;
+}
+
+// The same upserts the import wrote, sent with the raw driver: one bulkWrite per 1000 rows.
+async function baselineRowsPerSecond(): Promise<number> {
+  const db = mongoose.connection.db!;
+  const stored = await db
+    .collection('faulttickets')
+    .find({}, { projection: { _id: 0 } })
+    .toArray();
+  const target = db.collection('faulttickets_baseline');
+  await target.createIndex({ sourceSystem: 1, externalId: 1 }, { unique: true });
+  const ms = await timed(async () => {
+    for (let i = 0; i < stored.length; i += 1000) {
+      await target.bulkWrite(
+        stored.slice(i, i + 1000).map((doc) => ({
+          updateOne: {
+            filter: { sourceSystem: doc.sourceSystem, externalId: doc.externalId },
+            update: { $set: doc },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+    }
+  });
+  return stored.length / (ms / 1000);
+}
+
+// The importer alone (a service that answers at once), so its own memory is what is measured.
+async function memoryProfile(dir: string) {
+  const file = path.join(dir, 'memory.csv');
+  await writeLines(file, TICKET_HEADER, MEMORY_ROWS, ticketLine(createRandom(7)));
+  const instant: ImportApi = {
+    columnsOf: async () =>
+      TICKET_HEADER.split(',').map((name) => ({ name, required: false, description: '' })),
+    defaultSourceSystem: async () => 'OSS',
+    importBatch: async ({ rows }) => ({
+      read: rows.length,
+      inserted: rows.length,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      results: rows.map((_, index) => ({ index, status: 'INSERTED', reason: null, field: null })),
+    }),
+  };
+  const samples: { rows: number; rssMb: number; heapMb: number }[] = [];
+  const checkpoints = [0.1, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * MEMORY_ROWS));
+  await runImport({
+    api: instant,
+    kind: 'fault-tickets',
+    file,
+    format: 'csv',
+    dryRun: true,
+    progress: {
+      start: () => undefined,
+      stop: () => undefined,
+      update: (rows) => {
+        if (rows < (checkpoints[0] ?? Infinity)) return;
+        checkpoints.shift();
+        const { rss, heapUsed } = process.memoryUsage();
+        samples.push({
+          rows,
+          rssMb: Math.round(rss / 2 ** 20),
+          heapMb: Math.round(heapUsed / 2 ** 20),
+        });
+      },
+    },
+  });
+  return samples;
+}
+
+/** `npm run bench:imports`: 100 000 fault tickets through the API vs raw bulkWrite; importer memory over 1 000 000 rows. */
+export async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'journey-bench-'));
+  const server = await startStandIn({ kind: 'memory' });
+  const config = loadConfig({
+    MONGODB_URI: `${server.uri}/bench_imports`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false',
+  });
+  const service = await startService(config, createLogger(config));
+  try {
+    const adminToken = readFileSync(path.join(dir, 'initial-admin-token'), 'utf8').trim();
+    const ossToken = await prepareWorld(service.url, adminToken, dir);
+    const file = path.join(dir, 'tickets.csv');
+    await writeLines(file, TICKET_HEADER, TICKETS, ticketLine(createRandom(42)));
+    let summary: unknown;
+    const ms = await timed(async () => {
+      const run = await runImport({
+        api: createImportApi(`${service.url}/graphql`, ossToken),
+        kind: 'fault-tickets',
+        file,
+        format: 'csv',
+        dryRun: false,
+        batchSize: 1000,
+        concurrency: 4,
+      });
+      summary = run.summary;
+    });
+    const importRate = TICKETS / (ms / 1000);
+    const rerunMs = await timed(() =>
+      runImport({
+        api: createImportApi(`${service.url}/graphql`, ossToken),
+        kind: 'fault-tickets',
+        file,
+        format: 'csv',
+        dryRun: false,
+        batchSize: 1000,
+        concurrency: 4,
+      }),
+    );
+    const baseline = await baselineRowsPerSecond();
+    console.log(
+      `database: mongo-java-server 1.47 (memory backend); import summary ${JSON.stringify(summary)}`,
+    );
+    console.log(
+      `import: ${TICKETS} fault tickets in ${(ms / 1000).toFixed(1)} s = ${importRate.toFixed(0)} rows/s; unchanged re-run ${(rerunMs / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `raw driver bulkWrite of the same upserts: ${baseline.toFixed(0)} rows/s; ratio ${(importRate / baseline).toFixed(2)}`,
+    );
+    const memory = await memoryProfile(dir);
+    console.log(
+      `importer memory over ${MEMORY_ROWS} rows: ${memory.map((m) => `${m.rows}: rss ${m.rssMb} MB heap ${m.heapMb} MB`).join('; ')}`,
+    );
+    console.log(
+      JSON.stringify({
+        rowsPerSecond: Math.round(importRate),
+        bulkWriteRowsPerSecond: Math.round(baseline),
+        ratio: Number((importRate / baseline).toFixed(2)),
+        memory,
+      }),
+    );
+  } finally {
+    await service.stop();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

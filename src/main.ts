@@ -19,8 +19,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   try {
     const service = await startService(config, logger);
+    let stopping = false;
+    // A repeated signal (e.g. from a supervisor and its child wrapper) must not cut the drain short.
     const onSignal = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, 'signal received');
+      logger.info({ signal, alreadyStopping: stopping }, 'signal received');
+      if (stopping) return;
+      stopping = true;
       service.stop().then(
         () => process.exit(0),
         (error: unknown) => {
@@ -29,8 +33,8 @@ async function main(): Promise<void> {
         },
       );
     };
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
   } catch (error) {
     logger.fatal({ err: error }, 'Journey could not start');
     process.exit(1);

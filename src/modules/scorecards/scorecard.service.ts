@@ -215,13 +215,14 @@ export async function invalidateSnapshots(event: {
   if (event.eventTimes.length === 0) return;
   const branch = await findBranch(event.branchCode);
   if (!branch) return;
+  // One range for a whole batch: from the earliest instant's quarter to a year after the latest.
+  const times = event.eventTimes.map((at) => at.getTime());
+  const earliest = new Date(Math.min(...times));
   await ScorecardSnapshotModel.updateMany(
     {
       branchCode: event.branchCode,
-      $or: event.eventTimes.map((at) => ({
-        periodEnd: { $gt: periodContaining(at, 'QUARTER', branch.timeZone).start },
-        periodStart: { $lte: new Date(at.getTime() + YEAR_MS) },
-      })),
+      periodEnd: { $gt: periodContaining(earliest, 'QUARTER', branch.timeZone).start },
+      periodStart: { $lte: new Date(Math.max(...times) + YEAR_MS) },
     },
     { $set: { stale: true } },
   );

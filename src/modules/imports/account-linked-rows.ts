@@ -1,0 +1,201 @@
+import type { Model, Types } from 'mongoose';
+import { z } from 'zod';
+import { CLOCK_SKEW_MS } from '../../shared/inputs';
+import { canWriteAccount } from '../access/permissions';
+import { systemScope } from '../access/scope';
+import { KeyAccountModel } from '../accounts/account.model';
+import { emitLifecycle } from '../journey/lifecycle-hooks';
+import type { PlannedRow } from './batch-upsert';
+import type { ImportContext, ImportOutcome } from './import-kind';
+import { rejected } from './parse-rows';
+import { instantCell, optionalInstantCell, optionalTextCell } from './row-fields';
+
+// Helpers for import kinds whose records hang off a key account (follow-ups, survey responses):
+// references by external id, access per row, and the measured-record event per batch.
+
+const scope = systemScope('import');
+
+/** Source system of the accounts a row names when it gives none: accounts come from the CRM. */
+export const DEFAULT_ACCOUNT_SOURCE = 'CRM';
+
+const notInFuture = (date: Date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS;
+
+/** A required instant that has already happened (the mutations' clock-skew allowance applies). */
+export const pastInstantCell = () => instantCell().refine(notInFuture, 'cannot be in the future');
+
+/** An optional instant that has already happened (empty = null). */
+export const optionalPastInstantCell = () =>
+  optionalInstantCell().refine((date) => date === null || notInFuture(date), {
+    message: 'cannot be in the future',
+  });
+
+/** An optional source-system code (empty = null): letters, digits, _ and -. */
+export const optionalCodeCell = () =>
+  optionalTextCell(32).refine((code) => code === null || /^[A-Za-z0-9_-]+$/.test(code), {
+    message: 'letters, digits, _ and - only',
+  });
+
+/** An optional code of a fixed set (empty = null). */
+export const optionalEnumCell = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .preprocess(
+      (value) => (value === '' || value === null ? undefined : value),
+      z.enum(values).optional(),
+    )
+    .transform((value) => value ?? null);
+
+/** A record of a source system, as rows refer to it. */
+export type RecordKey = { sourceSystem: string; externalId: string };
+
+/** How reasons name a referenced record: `CRM/CRM-HZ-001`. */
+export const describeKey = (key: RecordKey) => `${key.sourceSystem}/${key.externalId}`;
+
+const mapKey = (key: RecordKey) => JSON.stringify([key.sourceSystem, key.externalId]);
+
+/** Records found by natural key; `get` answers undefined for an unknown key or none asked. */
+export type RecordsByKey<T> = { get(key: RecordKey | null): T | undefined };
+
+/**
+ * Records of any source systems by natural key in one query, whatever the caller's scope (access
+ * is decided per row).
+ */
+export async function loadByKeys<T extends RecordKey>(
+  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  keys: readonly (RecordKey | null)[],
+): Promise<RecordsByKey<T>> {
+  const bySystem = new Map<string, Set<string>>();
+  for (const key of keys) {
+    if (key)
+      bySystem.set(
+        key.sourceSystem,
+        (bySystem.get(key.sourceSystem) ?? new Set()).add(key.externalId),
+      );
+  }
+  const rows =
+    bySystem.size === 0
+      ? []
+      : ((await model
+          .find(
+            {
+              $or: [...bySystem].map(([sourceSystem, ids]) => ({
+                sourceSystem,
+                externalId: { $in: [...ids] },
+              })),
+            },
+            null,
+            { scope },
+          )
+          .lean()) as T[]);
+  const found = new Map(rows.map((row) => [mapKey(row), row]));
+  return { get: (key) => (key ? found.get(mapKey(key)) : undefined) };
+}
+
+/** What access and timelines need of an account a row names. */
+export type LinkedAccount = RecordKey & {
+  _id: Types.ObjectId;
+  branchCode: string;
+  accountManagerId: Types.ObjectId;
+};
+
+/** The accounts the rows name, in one query. */
+export function loadAccounts(keys: readonly RecordKey[]): Promise<RecordsByKey<LinkedAccount>> {
+  return loadByKeys<LinkedAccount>(KeyAccountModel, keys);
+}
+
+/** The account a row may write on, or why not. */
+export type AccountCheck =
+  { ok: true; account: LinkedAccount } | { ok: false; outcome: ImportOutcome };
+
+/**
+ * The account a row names, if the row may write on it: an unknown account rejects the row
+ * (nothing is invented), an account the token may not write is "outside the scope of this token",
+ * and a stored record never moves to another account.
+ */
+export function writableAccount(
+  context: ImportContext,
+  key: RecordKey,
+  accounts: RecordsByKey<LinkedAccount>,
+  stored: { accountId?: unknown } | undefined,
+): AccountCheck {
+  const account = accounts.get(key);
+  const refuse = (reason: string): AccountCheck => ({
+    ok: false,
+    outcome: rejected('accountExternalId', reason),
+  });
+  if (!account) return refuse(`no key account ${describeKey(key)}`);
+  if (!canWriteAccount(context.actor, account)) return refuse('outside the scope of this token');
+  if (stored && String(stored.accountId) !== String(account._id))
+    return refuse('a record cannot move to another account');
+  return { ok: true, account };
+}
+
+/**
+ * The fields only an insert sets: who recorded the record first (a later import by another token
+ * does not make a replayed row UPDATED).
+ */
+export const insertOnly = (context: ImportContext, stored: unknown) =>
+  stored ? {} : { recordedBy: context.actor.login };
+
+/**
+ * Plans the valid rows in file order, setting the outcome of those refused; a later row with the
+ * same key is checked against what the earlier one planned, not against the stale stored record.
+ */
+export function planRows<R extends { externalId: string }>(options: {
+  valid: readonly { index: number; row: R }[];
+  existing: Map<string, Record<string, unknown>>;
+  outcomes: Map<number, ImportOutcome>;
+  plan: (
+    index: number,
+    row: R,
+    stored: Record<string, unknown> | undefined,
+  ) => PlannedRow | ImportOutcome;
+}): PlannedRow[] {
+  const latest = new Map(options.existing);
+  const planned: PlannedRow[] = [];
+  for (const { index, row } of options.valid) {
+    const stored = latest.get(row.externalId);
+    const decision = options.plan(index, row, stored);
+    if (!('fields' in decision)) {
+      options.outcomes.set(index, decision);
+      continue;
+    }
+    planned.push(decision);
+    latest.set(row.externalId, { ...stored, ...decision.fields });
+  }
+  return planned;
+}
+
+/**
+ * Tells scorecards, once per branch, the measured instants a batch changed (old and new values),
+ * so snapshots of closed periods holding them are recomputed. `instantsOf` gives a row's changed
+ * instants from the stored record (undefined when new) and the written fields.
+ */
+export async function announceMeasuredChanges(options: {
+  planned: readonly PlannedRow[];
+  written: Map<number, ImportOutcome>;
+  existing: Map<string, Record<string, unknown>>;
+  instantsOf: (
+    before: Record<string, unknown> | undefined,
+    after: Record<string, unknown>,
+  ) => unknown[];
+}): Promise<void> {
+  const byBranch = new Map<string, Map<number, Date>>();
+  for (const row of options.planned) {
+    const status = options.written.get(row.index)?.status;
+    if (status !== 'INSERTED' && status !== 'UPDATED') continue;
+    const times = byBranch.get(row.branchCode) ?? new Map<number, Date>();
+    for (const at of options.instantsOf(options.existing.get(row.externalId), row.fields)) {
+      if (at instanceof Date) times.set(at.getTime(), at);
+    }
+    byBranch.set(row.branchCode, times);
+  }
+  for (const [branchCode, times] of byBranch) {
+    if (times.size > 0)
+      await emitLifecycle('measuredRecordWritten', { branchCode, eventTimes: [...times.values()] });
+  }
+}
+
+/** Whether two stored-or-planned instants differ (null and missing are the same). */
+export const instantChanged = (before: unknown, after: unknown) =>
+  (before instanceof Date ? before.getTime() : null) !==
+  (after instanceof Date ? after.getTime() : null);

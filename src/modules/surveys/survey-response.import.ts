@@ -1,0 +1,244 @@
+import type { Types } from 'mongoose';
+import { z } from 'zod';
+import { FollowUpModel } from '../follow-ups/follow-up.model';
+import {
+  announceMeasuredChanges,
+  DEFAULT_ACCOUNT_SOURCE,
+  describeKey,
+  insertOnly,
+  loadAccounts,
+  loadByKeys,
+  optionalCodeCell,
+  planRows,
+  pastInstantCell,
+  writableAccount,
+  type LinkedAccount,
+  type RecordKey,
+  type RecordsByKey,
+} from '../imports/account-linked-rows';
+import { loadByExternalIds, upsertPlannedRows, type PlannedRow } from '../imports/batch-upsert';
+import { registerImportKind, type ImportContext, type ImportOutcome } from '../imports/import-kind';
+import { parseRows, rejected } from '../imports/parse-rows';
+import { optionalTextCell, textCell } from '../imports/row-fields';
+import { MAX_ATTRIBUTE_SCORES, parseAttributeScores } from './attribute-scores-cell';
+import { SurveyAttributeModel } from './attribute-catalogue.model';
+import { SurveyResponseModel } from './survey-response.model';
+
+// A score on its scale, as a CSV cell (digits) or an NDJSON number; empty = not given.
+const scale = (min: number, max: number) => {
+  const message = `must be an integer ${min}–${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+const scoreCell = () => z.preprocess(blankToUndefined, scale(1, 10));
+const optionalNpsCell = () =>
+  z.preprocess(blankToUndefined, scale(0, 10).optional()).transform((value) => value ?? null);
+
+const surveyResponseRow = z.object({
+  externalId: textCell(100),
+  accountExternalId: textCell(100),
+  accountSourceSystem: optionalCodeCell(),
+  respondedAt: pastInstantCell(),
+  channel: textCell(50),
+  respondent: optionalTextCell(200),
+  cs1: scoreCell(),
+  cs2: scoreCell(),
+  cs3: scoreCell(),
+  nps: optionalNpsCell(),
+  comment: optionalTextCell(4000),
+  followUpExternalId: optionalTextCell(100),
+  followUpSourceSystem: optionalCodeCell(),
+  attributes: z.unknown().transform((value, ctx) => {
+    const cell = parseAttributeScores(value);
+    if (cell.ok) return cell.scores;
+    ctx.addIssue({ code: 'custom', message: cell.reason });
+    return z.NEVER;
+  }),
+});
+
+type SurveyImportRow = z.infer<typeof surveyResponseRow>;
+
+type LinkedFollowUp = RecordKey & { _id: Types.ObjectId; accountId: Types.ObjectId };
+
+const accountKey = (row: SurveyImportRow): RecordKey => ({
+  sourceSystem: row.accountSourceSystem ?? DEFAULT_ACCOUNT_SOURCE,
+  externalId: row.accountExternalId,
+});
+
+// A linked follow-up is by default one the same system delivered (its follow-ups import).
+const followUpKey = (context: ImportContext, row: SurveyImportRow): RecordKey | null =>
+  row.followUpExternalId
+    ? {
+        sourceSystem: row.followUpSourceSystem ?? context.sourceSystem,
+        externalId: row.followUpExternalId,
+      }
+    : null;
+
+// Active catalogue keys among those the batch scores, in one query.
+async function activeAttributes(rows: SurveyImportRow[]): Promise<Set<string>> {
+  const keys = [...new Set(rows.flatMap((row) => row.attributes.map((a) => a.attribute)))];
+  if (keys.length === 0) return new Set();
+  const found = await SurveyAttributeModel.find(
+    { key: { $in: keys }, active: true },
+    { key: 1 },
+  ).lean();
+  return new Set(found.map((entry) => entry.key));
+}
+
+type References = {
+  accounts: RecordsByKey<LinkedAccount>;
+  followUps: RecordsByKey<LinkedFollowUp>;
+  catalogue: Set<string>;
+};
+
+/** One valid row checked against the catalogue, its references and access, then planned. */
+function planRow(
+  context: ImportContext,
+  index: number,
+  row: SurveyImportRow,
+  refs: References,
+  stored: Record<string, unknown> | undefined,
+): PlannedRow | ImportOutcome {
+  const unknown = row.attributes.findIndex((a) => !refs.catalogue.has(a.attribute));
+  if (unknown >= 0) {
+    const { attribute } = row.attributes[unknown]!;
+    return rejected('attributes', `entry ${unknown + 1}: no active survey attribute ${attribute}`);
+  }
+  const checked = writableAccount(context, accountKey(row), refs.accounts, stored);
+  if (!checked.ok) return checked.outcome;
+  const { account } = checked;
+  const linkKey = followUpKey(context, row);
+  const followUp = refs.followUps.get(linkKey);
+  if (linkKey && !followUp)
+    return rejected('followUpExternalId', `no follow-up ${describeKey(linkKey)}`);
+  if (followUp && !followUp.accountId.equals(account._id))
+    return rejected(
+      'followUpExternalId',
+      `the follow-up ${describeKey(followUp)} is of another account`,
+    );
+  return {
+    index,
+    externalId: row.externalId,
+    branchCode: account.branchCode,
+    fields: {
+      accountId: account._id,
+      branchCode: account.branchCode,
+      stage: 'SURVEY',
+      journeyAt: row.respondedAt,
+      respondedAt: row.respondedAt,
+      channel: row.channel,
+      respondent: row.respondent,
+      cs1: row.cs1,
+      cs2: row.cs2,
+      cs3: row.cs3,
+      nps: row.nps,
+      attributes: row.attributes,
+      comment: row.comment,
+      followUpId: followUp?._id ?? null,
+      ...insertOnly(context, stored),
+    },
+  };
+}
+
+/**
+ * Imports survey responses: upsert by (sourceSystem, externalId) with the rules of
+ * `recordSurveyResponse` (scales, catalogue, not in the future); accounts, linked follow-ups, the
+ * catalogue and stored responses of the whole batch are read in one query each. Every written
+ * response invalidates the scorecards of its response time (and of its old one if it moved).
+ */
+async function importSurveyResponses(
+  context: ImportContext,
+  raw: Record<string, unknown>[],
+): Promise<ImportOutcome[]> {
+  const { valid, outcomes } = parseRows(surveyResponseRow, raw);
+  const rows = valid.map((v) => v.row);
+  const [accounts, followUps, catalogue, existing] = await Promise.all([
+    loadAccounts(rows.map(accountKey)),
+    loadByKeys<LinkedFollowUp>(
+      FollowUpModel,
+      rows.map((row) => followUpKey(context, row)),
+    ),
+    activeAttributes(rows),
+    loadByExternalIds(
+      SurveyResponseModel,
+      context.sourceSystem,
+      rows.map((row) => row.externalId),
+    ),
+  ]);
+  const refs = { accounts, followUps, catalogue };
+  const planned = planRows({
+    valid,
+    existing,
+    outcomes,
+    plan: (index, row, stored) => planRow(context, index, row, refs, stored),
+  });
+  const written = await upsertPlannedRows({
+    model: SurveyResponseModel,
+    entityType: 'SurveyResponse',
+    sourceSystem: context.sourceSystem,
+    actor: context.actor,
+    rows: planned,
+    existing,
+    dryRun: context.dryRun,
+  });
+  for (const [index, outcome] of written) outcomes.set(index, outcome);
+  if (!context.dryRun) {
+    // Any change of a response changes the satisfaction figures of its period.
+    await announceMeasuredChanges({
+      planned,
+      written,
+      existing,
+      instantsOf: (before, after) => [before?.respondedAt, after.respondedAt],
+    });
+  }
+  return raw.map((_, index) => outcomes.get(index)!);
+}
+
+registerImportKind({
+  kind: 'survey-responses',
+  columns: [
+    {
+      name: 'externalId',
+      required: true,
+      description: 'id in the survey system (natural key with the source system)',
+    },
+    { name: 'accountExternalId', required: true, description: 'external id of the key account' },
+    {
+      name: 'accountSourceSystem',
+      required: false,
+      description: `source system of the account (default ${DEFAULT_ACCOUNT_SOURCE})`,
+    },
+    {
+      name: 'respondedAt',
+      required: true,
+      description: 'response time, ISO-8601 with offset; not in the future',
+    },
+    {
+      name: 'channel',
+      required: true,
+      description: 'how the survey was taken (e.g. PHONE, WEB, IVR)',
+    },
+    { name: 'respondent', required: false, description: 'who answered' },
+    { name: 'cs1', required: true, description: 'overall satisfaction, integer 1–10' },
+    { name: 'cs2', required: true, description: 'against expectation, integer 1–10' },
+    { name: 'cs3', required: true, description: 'against the ideal, integer 1–10' },
+    { name: 'nps', required: false, description: 'would recommend, integer 0–10' },
+    { name: 'comment', required: false, description: 'free text' },
+    {
+      name: 'followUpExternalId',
+      required: false,
+      description: 'external id of the follow-up of the same account the survey was taken in',
+    },
+    {
+      name: 'followUpSourceSystem',
+      required: false,
+      description: 'source system of that follow-up (default: the import’s source system)',
+    },
+    {
+      name: 'attributes',
+      required: false,
+      description: `KEY:performance:importance entries separated by ; (scores 1–10, active catalogue keys, each once, at most ${MAX_ATTRIBUTE_SCORES}); NDJSON may give an array of {attribute, performance, importance}`,
+    },
+  ],
+  importBatch: importSurveyResponses,
+});

@@ -171,6 +171,7 @@ async function memoryProfile(dir: string) {
       update: (rows) => {
         if (rows < (checkpoints[0] ?? Infinity)) return;
         checkpoints.shift();
+        global.gc?.(); // live memory, not garbage waiting for the collector
         const { rss, heapUsed } = process.memoryUsage();
         samples.push({
           rows,

@@ -1,14 +1,15 @@
 import type { Types } from 'mongoose';
 import { AppError, badInput } from '../../shared/errors';
 import { parsePeriod, PeriodFormatError } from '../../shared/period';
-import { actorScope, systemScope } from '../access/scope';
+import { actorScope } from '../access/scope';
 import { KeyAccountModel } from '../accounts/account.model';
 import { requireRole, type Actor } from '../auth/actor';
-import { recordAudit, type AuditActor } from '../audit/audit.service';
+import { diffFields } from '../audit/audit-diff';
+import { recordAudits, type AuditActor } from '../audit/audit.service';
 import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
 import { listBranches } from '../branches/branch.service';
 import type { BranchDoc } from '../branches/branch.model';
-import { onLifecycle } from '../journey/lifecycle-hooks';
+import { onLifecycleBatch } from '../journey/lifecycle-hooks';
 import {
   CADENCE_SOURCE,
   periodicFollowUp,
@@ -20,73 +21,99 @@ import type { FollowUpChannel } from './follow-up-kinds';
 import { isActiveDuring } from './follow-up-rules';
 import { FollowUpModel } from './follow-up.model';
 
-const cadenceScope = systemScope('follow-up-cadence');
-
 /** Whether a cadence follow-up was inserted now or was there already. */
 export type CadenceOutcome = 'scheduled' | 'alreadyScheduled';
 
-/**
- * Schedules a cadence follow-up by its natural key with an upsert that only sets fields on
- * insert, so replayed events and re-runs never duplicate it (a concurrent twin losing the race on
- * the unique key counts as already scheduled). While it is still SCHEDULED, its due time follows
- * a corrected event time.
- */
-export async function scheduleCadenceFollowUp(options: {
+/** One cadence follow-up to schedule for an account. */
+export type CadenceRequest = {
   auditActor: AuditActor;
   account: { _id: Types.ObjectId; branchCode: string };
   followUp: CadenceFollowUp;
   channel?: FollowUpChannel;
   links?: { followsOrderId?: Types.ObjectId; followsTicketId?: Types.ObjectId };
-}): Promise<CadenceOutcome> {
-  const { account, followUp } = options;
-  const key = { sourceSystem: CADENCE_SOURCE, externalId: followUp.externalId };
-  const fields = {
+};
+
+const keyOf = (request: CadenceRequest) => ({
+  sourceSystem: CADENCE_SOURCE,
+  externalId: request.followUp.externalId,
+});
+
+function fieldsOf({ account, followUp, channel, links }: CadenceRequest) {
+  return {
     accountId: account._id,
     branchCode: account.branchCode,
     stage: 'FOLLOW_UP',
     journeyAt: followUp.dueAt,
     recordedBy: 'system:follow-up-cadence',
     purpose: followUp.purpose,
-    channel: options.channel ?? 'PHONE',
+    channel: channel ?? 'PHONE',
     dueAt: followUp.dueAt,
-    followsOrderId: options.links?.followsOrderId ?? null,
-    followsTicketId: options.links?.followsTicketId ?? null,
+    followsOrderId: links?.followsOrderId ?? null,
+    followsTicketId: links?.followsTicketId ?? null,
   };
-  let upsertedId: unknown;
+}
+
+// Upserts that only set fields on insert; a concurrent twin losing the race on the unique key
+// (11000) simply counts as already scheduled.
+async function insertMissing(requests: CadenceRequest[]): Promise<Map<number, unknown>> {
+  const operations = requests.map((request) => ({
+    updateOne: {
+      filter: keyOf(request),
+      update: { $setOnInsert: fieldsOf(request) },
+      upsert: true,
+    },
+  }));
   try {
-    const result = await FollowUpModel.updateOne(
-      key,
-      { $setOnInsert: fields },
-      { upsert: true },
-    ).setOptions({ scope: cadenceScope });
-    upsertedId = result.upsertedCount > 0 ? result.upsertedId : null;
+    const result = await FollowUpModel.bulkWrite(operations, { ordered: false });
+    return new Map(Object.entries(result.upsertedIds ?? {}).map(([i, id]) => [Number(i), id]));
   } catch (error) {
-    if ((error as { code?: unknown }).code !== 11000) throw error;
-    upsertedId = null;
+    const { writeErrors, result } = error as {
+      writeErrors?: { code?: number }[];
+      result?: { upsertedIds?: Record<string, unknown> };
+    };
+    const errors = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+    if (!errors.every((e) => e?.code === 11000)) throw error;
+    return new Map(Object.entries(result?.upsertedIds ?? {}).map(([i, id]) => [Number(i), id]));
   }
-  if (upsertedId) {
-    await recordAudit({
-      actor: options.auditActor,
-      action: 'scheduleFollowUp',
-      entityType: 'FollowUp',
-      entityId: String(upsertedId),
-      branchCode: account.branchCode,
-      before: null,
-      after: { ...key, ...fields, status: 'SCHEDULED' },
-    });
-    return 'scheduled';
-  }
-  await FollowUpModel.updateOne(
-    { ...key, status: 'SCHEDULED', dueAt: { $ne: followUp.dueAt } },
-    { $set: { dueAt: followUp.dueAt, journeyAt: followUp.dueAt } },
-  ).setOptions({ scope: cadenceScope });
-  return 'alreadyScheduled';
+}
+
+/**
+ * Schedules cadence follow-ups by their natural keys in one bulk upsert, so replayed events and
+ * re-runs never duplicate them, audits the new ones in one insert, and moves the due time of those
+ * already SCHEDULED to a corrected event time.
+ */
+export async function scheduleCadenceFollowUps(
+  requests: CadenceRequest[],
+): Promise<CadenceOutcome[]> {
+  if (requests.length === 0) return [];
+  const inserted = await insertMissing(requests);
+  await recordAudits(
+    [...inserted].map(([index, id]) => {
+      const request = requests[index]!;
+      return {
+        actor: request.auditActor,
+        action: 'scheduleFollowUp',
+        entityType: 'FollowUp',
+        entityId: String(id),
+        branchCode: request.account.branchCode,
+        changes: diffFields(null, { ...keyOf(request), ...fieldsOf(request), status: 'SCHEDULED' }),
+      };
+    }),
+  );
+  const corrections = requests
+    .filter((_, index) => !inserted.has(index))
+    .map((request) => ({
+      updateOne: {
+        filter: { ...keyOf(request), status: 'SCHEDULED', dueAt: { $ne: request.followUp.dueAt } },
+        update: { $set: { dueAt: request.followUp.dueAt, journeyAt: request.followUp.dueAt } },
+      },
+    }));
+  if (corrections.length > 0) await FollowUpModel.bulkWrite(corrections, { ordered: false });
+  return requests.map((_, index) => (inserted.has(index) ? 'scheduled' : 'alreadyScheduled'));
 }
 
 /** Counts of a periodic scheduling run. */
 export type PeriodicScheduling = { quarter: string; scheduled: number; alreadyScheduled: number };
-
-const BATCH = 25;
 
 // A quarter label, checked before any branch is looked at so a typo fails even without branches.
 function requireQuarterLabel(label: string): void {
@@ -118,18 +145,13 @@ async function scheduleBranchQuarter(actor: Actor, branch: BranchDoc, label: str
   const active = accounts.filter((a) =>
     isActiveDuring({ createdAt: a.openedAt, closedAt: a.closedAt ?? null }, quarter),
   );
-  const outcomes: CadenceOutcome[] = [];
-  for (let i = 0; i < active.length; i += BATCH) {
-    const batch = active.slice(i, i + BATCH).map((account) =>
-      scheduleCadenceFollowUp({
-        auditActor: actor,
-        account,
-        followUp: periodicFollowUp(String(account._id), quarter),
-      }),
-    );
-    outcomes.push(...(await Promise.all(batch)));
-  }
-  return outcomes;
+  return scheduleCadenceFollowUps(
+    active.map((account) => ({
+      auditActor: actor,
+      account,
+      followUp: periodicFollowUp(String(account._id), quarter),
+    })),
+  );
 }
 
 /**
@@ -158,23 +180,27 @@ export async function schedulePeriodicFollowUps(options: {
 
 // Cadence consequences of other modules' writes (RULES.md "Follow-up visits"): registered when
 // this file loads, which the follow-up resolvers make happen at start.
-onLifecycle('activationCompleted', async (event) => {
-  await scheduleCadenceFollowUp({
-    auditActor: { system: 'follow-up-cadence' },
-    account: { _id: event.accountId, branchCode: event.branchCode },
-    followUp: postActivationFollowUp({
-      orderId: String(event.orderId),
-      activatedAt: event.activatedAt,
-    }),
-    links: { followsOrderId: event.orderId },
-  });
+onLifecycleBatch('activationCompleted', async (events) => {
+  await scheduleCadenceFollowUps(
+    events.map((event) => ({
+      auditActor: { system: 'follow-up-cadence' },
+      account: { _id: event.accountId, branchCode: event.branchCode },
+      followUp: postActivationFollowUp({
+        orderId: String(event.orderId),
+        activatedAt: event.activatedAt,
+      }),
+      links: { followsOrderId: event.orderId },
+    })),
+  );
 });
 
-onLifecycle('faultTicketClosed', async (event) => {
-  await scheduleCadenceFollowUp({
-    auditActor: { system: 'follow-up-cadence' },
-    account: { _id: event.accountId, branchCode: event.branchCode },
-    followUp: postRepairFollowUp({ ticketId: String(event.ticketId), closedAt: event.closedAt }),
-    links: { followsTicketId: event.ticketId },
-  });
+onLifecycleBatch('faultTicketClosed', async (events) => {
+  await scheduleCadenceFollowUps(
+    events.map((event) => ({
+      auditActor: { system: 'follow-up-cadence' },
+      account: { _id: event.accountId, branchCode: event.branchCode },
+      followUp: postRepairFollowUp({ ticketId: String(event.ticketId), closedAt: event.closedAt }),
+      links: { followsTicketId: event.ticketId },
+    })),
+  );
 });

@@ -35,8 +35,8 @@ import {
 } from './activation-order.state';
 import { derivePromisedAt } from './activation-rules';
 
-// Fields that decide the scorecard figures of an order; a change to any of them is announced.
-const MEASURED_FIELDS = [
+/** Fields that decide the scorecard figures of an order (imports announce changes to them too). */
+export const MEASURED_ORDER_FIELDS = [
   'status',
   'originalPromisedAt',
   'activatedAt',
@@ -100,7 +100,7 @@ async function afterWrite(
     branchCode: after.branchCode,
     before,
     after,
-    fields: MEASURED_FIELDS,
+    fields: MEASURED_ORDER_FIELDS,
   });
 }
 

@@ -92,7 +92,8 @@ export function isOpenFaultStatus(status: FaultStatus): boolean {
 }
 
 const MS_PER_MINUTE = 60_000;
-const REPEAT_WINDOW_MS = 30 * 24 * 60 * MS_PER_MINUTE;
+/** How long after a final restoration a new fault on the same service counts as a repeat. */
+export const REPEAT_WINDOW_MS = 30 * 24 * 60 * MS_PER_MINUTE;
 
 /** Acknowledged − reported in exact wall-clock minutes (24 × 7); throws if acknowledged first. */
 export function acknowledgementMinutes(reportedAt: Date, acknowledgedAt: Date): number {

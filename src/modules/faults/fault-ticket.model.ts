@@ -95,6 +95,8 @@ faultTicketSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 faultTicketSchema.index({ branchCode: 1, status: 1 });
 faultTicketSchema.index({ branchCode: 1, measuredAt: 1 });
 faultTicketSchema.index({ accountId: 1, serviceRef: 1, reportedAt: 1 });
+// With the one above, serves both halves of the repeat re-derivation of a batch (imports).
+faultTicketSchema.index({ accountId: 1, serviceRef: 1, finalRestoredAt: 1 });
 
 /** A stored fault ticket. */
 export type FaultTicketDoc = FaultTicketState &

@@ -35,8 +35,8 @@ import {
   type FaultTicketState,
 } from './fault-ticket.state';
 
-// Fields that decide the scorecard figures of a ticket; a change to any of them is announced.
-const MEASURED_FIELDS = [
+/** Fields that decide the scorecard figures of a ticket (imports announce changes to them too). */
+export const MEASURED_FAULT_FIELDS = [
   'severity',
   'targetMinutes',
   'repairDurationMinutes',
@@ -122,7 +122,7 @@ async function afterWrite(
     branchCode: after.branchCode,
     before,
     after,
-    fields: MEASURED_FIELDS,
+    fields: MEASURED_FAULT_FIELDS,
   });
 }
 

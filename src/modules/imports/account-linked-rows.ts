@@ -5,7 +5,7 @@ import { canWriteAccount } from '../access/permissions';
 import { systemScope } from '../access/scope';
 import { KeyAccountModel } from '../accounts/account.model';
 import { emitLifecycle } from '../journey/lifecycle-hooks';
-import type { PlannedRow } from './batch-upsert';
+import { externalIdBounds, type PlannedRow } from './batch-upsert';
 import type { ImportContext, ImportOutcome } from './import-kind';
 import { rejected } from './parse-rows';
 import { instantCell, optionalInstantCell, optionalTextCell } from './row-fields';
@@ -79,7 +79,7 @@ export async function loadByKeys<T extends RecordKey>(
             {
               $or: [...bySystem].map(([sourceSystem, ids]) => ({
                 sourceSystem,
-                externalId: { $in: [...ids] },
+                externalId: { ...externalIdBounds([...ids]), $in: [...ids] },
               })),
             },
             null,

@@ -1,6 +1,8 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { requireActor } from '../auth/actor';
 import '../accounts/account.import';
+import '../activation/activation-order.import';
+import '../faults/fault-ticket.import';
 import '../follow-ups/follow-up.import';
 import '../surveys/survey-response.import';
 import { importKinds } from './import-kind';

@@ -6,6 +6,27 @@ const valueKey = (value: unknown): string =>
   value instanceof Date ? `d${value.getTime()}` : JSON.stringify(value ?? null);
 
 /**
+ * The measured instants a write moved a record between (the period that loses it and the one that
+ * gains it): none unless one of the measured `fields` differs between before and after; records
+ * not (or no longer) measured give no times.
+ */
+export function changedMeasuredInstants(options: {
+  before: Measured | null;
+  after: Measured;
+  fields: readonly string[];
+}): Date[] {
+  const { before, after, fields } = options;
+  const changed = fields.some((field) => valueKey(before?.[field]) !== valueKey(after[field]));
+  if (!changed) return [];
+  const times = [before?.measuredAt ?? null, after.measuredAt].filter(
+    (at): at is Date => at instanceof Date,
+  );
+  return times.filter(
+    (at, index) => times.findIndex((other) => other.getTime() === at.getTime()) === index,
+  );
+}
+
+/**
  * Emits `measuredRecordWritten` when any of the measured `fields` differs between the record
  * before and after a write, with the measured instants it was and is counted at (a period that
  * loses the record and the one that gains it). Records not (or no longer) measured give no times.
@@ -16,15 +37,7 @@ export async function emitMeasuredChange(options: {
   after: Measured;
   fields: readonly string[];
 }): Promise<void> {
-  const { before, after, fields } = options;
-  const changed = fields.some((field) => valueKey(before?.[field]) !== valueKey(after[field]));
-  if (!changed) return;
-  const times = [before?.measuredAt ?? null, after.measuredAt].filter(
-    (at): at is Date => at instanceof Date,
-  );
-  const eventTimes = times.filter(
-    (at, index) => times.findIndex((other) => other.getTime() === at.getTime()) === index,
-  );
+  const eventTimes = changedMeasuredInstants(options);
   if (eventTimes.length === 0) return;
   await emitLifecycle('measuredRecordWritten', { branchCode: options.branchCode, eventTimes });
 }

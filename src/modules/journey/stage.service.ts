@@ -42,3 +42,71 @@ export async function refreshCurrentStage(accountId: Types.ObjectId): Promise<Jo
   );
   return stage;
 }
+
+type StageRowOf = StageRow & { _id: Types.ObjectId };
+
+// The latest record (journeyAt, then _id, descending) of each account in one aggregation; the
+// caller's filter comes first in the match, as the cheaper and narrower test.
+async function latestPerAccount(
+  source: ReturnType<typeof journeySources>[number],
+  accountIds: readonly Types.ObjectId[],
+  filter: Record<string, unknown>,
+): Promise<Map<string, StageRow>> {
+  const rows = await source.model
+    .aggregate<StageRowOf>([
+      { $match: { ...filter, accountId: { $in: accountIds } } },
+      { $sort: { accountId: 1, journeyAt: -1, _id: -1 } },
+      {
+        $group: {
+          _id: '$accountId',
+          stage: { $first: '$stage' },
+          journeyAt: { $first: '$journeyAt' },
+        },
+      },
+    ])
+    .option({ scope });
+  return new Map(rows.map((row) => [String(row._id), row]));
+}
+
+/**
+ * `refreshCurrentStage` for many accounts at once (bulk writers such as imports): the same rule and
+ * tie-breaks, with one or two aggregations per record collection and one bulk write, however many
+ * accounts. `notBefore`: every account has a record at or after it (the caller just wrote one),
+ * so older records cannot be the latest and are not read.
+ */
+export async function refreshCurrentStages(
+  accountIds: readonly Types.ObjectId[],
+  options: { notBefore?: Date } = {},
+): Promise<void> {
+  if (accountIds.length === 0) return;
+  const recent = options.notBefore ? { journeyAt: { $gte: options.notBefore } } : {};
+  const sources = journeySources().filter((s) => s.movesStage);
+  const [open, latest] = await Promise.all([
+    Promise.all(
+      sources
+        .filter((s) => s.openFilter)
+        .map((s) => latestPerAccount(s, accountIds, s.openFilter!)),
+    ),
+    Promise.all(sources.map((s) => latestPerAccount(s, accountIds, recent))),
+  ]);
+  const updates = accountIds.map((accountId) => {
+    const key = String(accountId);
+    const openRows = open.map((rows) => rows.get(key));
+    // First source wins a tie, as the stable sort of refreshCurrentStage.
+    const newest = latest
+      .map((rows) => rows.get(key))
+      .reduce<StageRow | undefined>(
+        (best, row) => (row && (!best || row.journeyAt > best.journeyAt) ? row : best),
+        undefined,
+      );
+    const stage = currentStage({
+      openFaultStage:
+        openRows.find((row) => row?.stage === 'FAULT_REPORTING' || row?.stage === 'REPAIR')
+          ?.stage ?? null,
+      hasOpenActivation: openRows.some((row) => row?.stage === 'ACTIVATION'),
+      latestStage: newest?.stage ?? null,
+    });
+    return { updateOne: { filter: { _id: accountId }, update: { $set: { currentStage: stage } } } };
+  });
+  await KeyAccountModel.bulkWrite(updates, { ordered: false });
+}

@@ -5,10 +5,11 @@ import { actorScope, canReadBranch, systemScope } from '../access/scope';
 import { findKeyAccount } from '../accounts/account.service';
 import { requireActor, requireRole, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/audit.service';
-import { DEFAULT_TIME_ZONE } from '../branches/branch.model';
+import { BranchModel, DEFAULT_TIME_ZONE } from '../branches/branch.model';
 import { findBranch } from '../branches/branch.service';
 import {
   DEFAULT_SCOPE_KEY,
+  policyInForce,
   resolvePolicy,
   type EffectivePolicy,
   type PolicyScope,
@@ -131,6 +132,60 @@ export async function effectivePolicyForAccount(
     at,
   });
   return { ...policy, timeZone };
+}
+
+/** The policy in force for an account at an instant, from versions read beforehand. */
+export type PolicyResolver = (
+  account: { _id: Types.ObjectId; branchCode: string },
+  at: Date,
+) => EffectivePolicy<SlaPolicyRow> & { timeZone: string };
+
+/**
+ * `effectivePolicyForAccount` for a batch of accounts (imports): every version of their three
+ * levels and their branches' time zones in one query each, then resolved in memory, once per
+ * account and set of versions in force (instants under the same versions share the answer).
+ */
+export async function policyResolverFor(
+  accounts: readonly { _id: Types.ObjectId; branchCode: string }[],
+): Promise<PolicyResolver> {
+  const branchCodes = [...new Set(accounts.map((account) => account.branchCode))];
+  const accountKeys = [...new Set(accounts.map((account) => account._id.toHexString()))];
+  const [docs, branches] = await Promise.all([
+    SlaPolicyModel.find(
+      {
+        $or: [
+          { scope: 'DEFAULT', scopeKey: DEFAULT_SCOPE_KEY },
+          { scope: 'BRANCH', scopeKey: { $in: branchCodes } },
+          { scope: 'ACCOUNT', scopeKey: { $in: accountKeys } },
+        ],
+      },
+      null,
+      { scope: policyScope },
+    ).lean<SlaPolicyDoc[]>(),
+    BranchModel.find({ code: { $in: branchCodes } }, { code: 1, timeZone: 1 }).lean(),
+  ]);
+  const versions = docs.map(toRow);
+  const zones = new Map(branches.map((branch) => [branch.code, branch.timeZone]));
+  const resolved = new Map<string, ReturnType<PolicyResolver>>();
+  return (account, at) => {
+    const accountId = account._id.toHexString();
+    const inForce = [
+      policyInForce(versions, 'ACCOUNT', accountId, at),
+      policyInForce(versions, 'BRANCH', account.branchCode, at),
+      policyInForce(versions, 'DEFAULT', DEFAULT_SCOPE_KEY, at),
+    ];
+    const key = [accountId, ...inForce.map((version) => version?.id ?? '-')].join('|');
+    let policy = resolved.get(key);
+    if (!policy) {
+      const timeZone = zones.get(account.branchCode) ?? DEFAULT_TIME_ZONE;
+      policy = {
+        ...resolvePolicy(versions, { accountId, branchCode: account.branchCode, timeZone, at }),
+        timeZone,
+      };
+      resolved.set(key, policy);
+    }
+    return policy;
+  };
 }
 
 /** `Query.slaPolicyFor`: null when the account is unknown or outside the caller's scope. */

@@ -1,0 +1,278 @@
+import { emitLifecycleBatch } from '../journey/lifecycle-hooks';
+import { Types } from 'mongoose';
+import { DEFAULT_ACCOUNT_SOURCE, insertOnly } from '../imports/account-linked-rows';
+import type { PlannedRow } from '../imports/batch-upsert';
+import {
+  announceMeasuredChanges,
+  refreshStagesOf,
+  type WrittenRecord,
+} from '../imports/import-effects';
+import { registerImportKind, type ImportContext, type ImportOutcome } from '../imports/import-kind';
+import { keepActorLogins, sameInstant } from '../imports/list-cells';
+import { rejected } from '../imports/parse-rows';
+import { importPolicyBoundBatch, type CheckedRow as Checked } from '../imports/policy-bound-batch';
+import { SEVERITIES } from '../sla-policies/resolve-policy';
+import type { PolicyResolver } from '../sla-policies/sla-policy.service';
+import { FaultTicketModel, REPORT_CHANNELS, type FaultTicketDoc } from './fault-ticket.model';
+import {
+  faultTicketRow,
+  planFaultTicket,
+  type FaultTicketImportRow,
+} from './fault-ticket.import-rules';
+import { rederiveRepeatsAround, type TouchedTicket } from './fault-ticket.repeats';
+import { MEASURED_FAULT_FIELDS } from './fault-ticket.service';
+import {
+  PAUSE_REASONS,
+  storedFaultMeasures,
+  type FaultTicketState,
+  type TicketSla,
+} from './fault-ticket.state';
+
+/** A valid row whose account the token may write on. */
+type CheckedRow = Checked<FaultTicketImportRow, FaultTicketDoc>;
+
+/** The policy values a ticket copies, with where they came from. */
+type PolicySnapshot = Pick<FaultTicketDoc, 'sla' | 'policyVersionIds' | 'policyReason'>;
+
+// A ticket keeps the values copied when it was reported; a new report time copies them again.
+const keepsPolicy = ({ row, stored }: CheckedRow) =>
+  stored !== undefined && sameInstant(stored.reportedAt, row.reportedAt);
+
+function policySnapshot(checked: CheckedRow, policyFor: PolicyResolver | null): PolicySnapshot {
+  if (keepsPolicy(checked)) {
+    const { sla, policyVersionIds, policyReason } = checked.stored!;
+    return { sla, policyVersionIds, policyReason };
+  }
+  const policy = policyFor!(checked.account, checked.row.reportedAt);
+  return {
+    sla: {
+      targets: policy.restorationTargets,
+      acknowledgementTargetMinutes: policy.acknowledgementTargetMinutes,
+      clock: policy.clock,
+    },
+    policyVersionIds: policy.versions.map((version) => new Types.ObjectId(version.id)),
+    policyReason: policy.reason,
+  };
+}
+
+// Stored as the schema orders it, so a replayed row compares equal field by field.
+const slaFields = (sla: TicketSla): TicketSla => ({
+  targets: Object.fromEntries(
+    SEVERITIES.map((severity) => [severity, sla.targets[severity]]),
+  ) as TicketSla['targets'],
+  acknowledgementTargetMinutes: sla.acknowledgementTargetMinutes,
+  clock: sla.clock,
+});
+
+// A time before any default policy was in force has nothing to be measured against.
+function policySnapshotOrWhyNot(
+  checked: CheckedRow,
+  policyFor: PolicyResolver | null,
+): { ok: true; snapshot: PolicySnapshot } | { ok: false; outcome: ImportOutcome } {
+  try {
+    return { ok: true, snapshot: policySnapshot(checked, policyFor) };
+  } catch (error) {
+    if (error instanceof RangeError)
+      return { ok: false, outcome: rejected('reportedAt', error.message) };
+    throw error;
+  }
+}
+
+// History entries keep who recorded them first when they record the same thing.
+function withStoredActors(state: FaultTicketState, stored: FaultTicketDoc | undefined) {
+  return {
+    severityHistory: keepActorLogins(
+      state.severityHistory,
+      stored?.severityHistory,
+      (a, b) => a.severity === b.severity && sameInstant(a.at, b.at),
+    ),
+    statusHistory: keepActorLogins(
+      state.statusHistory,
+      stored?.statusHistory,
+      (a, b) => a.status === b.status && sameInstant(a.at, b.at) && a.reason === b.reason,
+    ),
+    recordedPauses: keepActorLogins(
+      state.recordedPauses,
+      stored?.recordedPauses,
+      (a, b) => sameInstant(a.from, b.from) && sameInstant(a.to, b.to) && a.reason === b.reason,
+    ),
+  };
+}
+
+/** One checked row planned as the whole ticket the mutations would have stored, or rejected. */
+function planRow(
+  context: ImportContext,
+  checked: CheckedRow,
+  policyFor: PolicyResolver | null,
+): PlannedRow | ImportOutcome {
+  const { index, row, account, stored } = checked;
+  const policy = policySnapshotOrWhyNot(checked, policyFor);
+  if (!policy.ok) return policy.outcome;
+  const { snapshot } = policy;
+  const sla = slaFields(snapshot.sla);
+  const planned = planFaultTicket(row, { sla, actorLogin: context.actor.login });
+  if (!planned.ok) return rejected(planned.field, planned.reason);
+  const { state } = planned;
+  return {
+    index,
+    externalId: row.externalId,
+    branchCode: account.branchCode,
+    fields: {
+      accountId: account._id,
+      branchCode: account.branchCode,
+      journeyAt: row.reportedAt,
+      serviceRef: row.serviceRef,
+      channel: row.channel,
+      interProvincial: row.interProvincial ?? false,
+      reportedAt: state.reportedAt,
+      severity: state.severity,
+      status: state.status,
+      ...withStoredActors(state, stored),
+      cause: state.cause,
+      causeExplainedAt: state.causeExplainedAt,
+      sla,
+      policyVersionIds: snapshot.policyVersionIds,
+      policyReason: snapshot.policyReason,
+      ...storedFaultMeasures(state),
+      ...insertOnly(context, stored),
+    },
+  };
+}
+
+const REPEAT_FACTS = ['accountId', 'serviceRef', 'reportedAt', 'finalRestoredAt'] as const;
+
+// The tickets a batch moved as repeats see them (new ones; another service, report or final
+// restoration), old and new versions: other tickets' repeats may change on both.
+function movedTickets(written: readonly WrittenRecord[]): TouchedTicket[] {
+  return written.flatMap(({ before, after }) => {
+    const same = (field: string) =>
+      JSON.stringify(before?.[field] ?? null) === JSON.stringify(after[field] ?? null);
+    if (before && REPEAT_FACTS.every(same)) return [];
+    const versions = before ? [after, before] : [after];
+    return versions as unknown as TouchedTicket[];
+  });
+}
+
+/**
+ * After the bulk write: "repeat of" re-derived around the moved tickets, one
+ * `measuredRecordWritten` per branch, `faultTicketClosed` for tickets newly (or differently)
+ * closed, and the current stage of the accounts written on, once per account.
+ */
+async function afterWrite(written: WrittenRecord[]): Promise<void> {
+  const repeats = await rederiveRepeatsAround(movedTickets(written), { system: 'repeat-faults' });
+  await refreshStagesOf(written);
+  await emitLifecycleBatch(
+    'faultTicketClosed',
+    written
+      .filter(
+        ({ before, after }) =>
+          after.closedAt && !sameInstant(before?.closedAt as Date, after.closedAt as Date),
+      )
+      .map(({ id, after }) => ({
+        ticketId: id,
+        accountId: after.accountId as Types.ObjectId,
+        branchCode: after.branchCode as string,
+        closedAt: after.closedAt as Date,
+      })),
+  );
+  await announceMeasuredChanges(
+    [...written, ...repeats.map((change) => ({ ...change, branchCode: change.after.branchCode }))],
+    MEASURED_FAULT_FIELDS,
+  );
+}
+
+/**
+ * Imports fault tickets: upsert by (sourceSystem, externalId) of the whole ticket a row
+ * describes, under the rules of the ticket mutations. Per batch: one read each of the stored
+ * tickets, the accounts, and (for new report times) the policies and branches; one bulk write and
+ * one audit insert; then the re-derivation of repeats and the consequences (see `afterWrite`).
+ */
+function importFaultTickets(
+  context: ImportContext,
+  raw: Record<string, unknown>[],
+): Promise<ImportOutcome[]> {
+  return importPolicyBoundBatch({
+    context,
+    raw,
+    schema: faultTicketRow,
+    model: FaultTicketModel,
+    entityType: 'FaultTicket',
+    keepsPolicy,
+    plan: (checked, policyFor) => planRow(context, checked, policyFor),
+    afterWrite,
+  });
+}
+
+const time = (what: string) => `${what}, ISO-8601 with offset; not in the future`;
+
+registerImportKind({
+  kind: 'fault-tickets',
+  columns: [
+    {
+      name: 'externalId',
+      required: true,
+      description: 'ticket id in the source system (natural key with the source system)',
+    },
+    { name: 'accountExternalId', required: true, description: 'external id of the key account' },
+    {
+      name: 'accountSourceSystem',
+      required: false,
+      description: `source system of the account (default ${DEFAULT_ACCOUNT_SOURCE})`,
+    },
+    {
+      name: 'serviceRef',
+      required: true,
+      description: 'circuit or line id of the affected service',
+    },
+    {
+      name: 'severity',
+      required: true,
+      description: `final severity: ${SEVERITIES.join(' | ')}; its target applies`,
+    },
+    { name: 'channel', required: true, description: REPORT_CHANNELS.join(' | ') },
+    { name: 'reportedAt', required: true, description: time('when the fault was reported') },
+    { name: 'acknowledgedAt', required: false, description: time('acknowledgement') },
+    {
+      name: 'workStartedAt',
+      required: false,
+      description: time('work started (after acknowledgedAt)'),
+    },
+    { name: 'restoredAt', required: false, description: time('first restoration') },
+    {
+      name: 'closedAt',
+      required: false,
+      description: time('customer confirmed (after restoredAt)'),
+    },
+    {
+      name: 'reopenedAt',
+      required: false,
+      description: time('reopened (after restoredAt or closedAt)'),
+    },
+    { name: 'finalRestoredAt', required: false, description: time('restoration after the reopen') },
+    {
+      name: 'statusHistory',
+      required: false,
+      description:
+        'every status change after REPORTED, in order: STATUS@time;… with PENDING_CUSTOMER:REASON@time for a pause; when given it wins over the single time columns',
+    },
+    {
+      name: 'severityHistory',
+      required: false,
+      description:
+        'every severity the ticket had: SEVERITY@time;…, the first at reportedAt, the last = severity (default: severity throughout)',
+    },
+    {
+      name: 'pauses',
+      required: false,
+      description: `pauses recorded after the fact: from/to/REASON;… with REASON ${PAUSE_REASONS.join(' | ')}`,
+    },
+    { name: 'interProvincial', required: false, description: 'true/false (default false)' },
+    { name: 'cause', required: false, description: 'the cause, once known' },
+    {
+      name: 'causeExplainedAt',
+      required: false,
+      description: time('when the cause was explained to the customer (needs cause)'),
+    },
+  ],
+  importBatch: importFaultTickets,
+});

@@ -1,0 +1,96 @@
+import type { Model } from 'mongoose';
+import type { z } from 'zod';
+import { policyResolverFor, type PolicyResolver } from '../sla-policies/sla-policy.service';
+import {
+  DEFAULT_ACCOUNT_SOURCE,
+  loadAccounts,
+  writableAccount,
+  type LinkedAccount,
+} from './account-linked-rows';
+import { loadByExternalIds, upsertPlannedRows, type PlannedRow } from './batch-upsert';
+import { writtenRecords, type WrittenRecord } from './import-effects';
+import type { ImportContext, ImportOutcome } from './import-kind';
+import { parseRows } from './parse-rows';
+
+/** What every row of such a kind names: its key and its account. */
+type AccountRow = {
+  externalId: string;
+  accountExternalId: string;
+  accountSourceSystem: string | null;
+};
+
+/** A valid row whose account the token may write on, with the record stored under its key. */
+export type CheckedRow<R, D> = {
+  index: number;
+  row: R;
+  account: LinkedAccount;
+  stored: D | undefined;
+};
+
+/**
+ * One batch of a kind whose records copy the SLA policy in force when they began (activation
+ * orders, fault tickets): rows parsed; the stored records and the accounts read in one query
+ * each; access checked per row; the policies (and branches' time zones) read once, only when a row
+ * needs them (`keepsPolicy` false); every row planned; one bulk write and one audit insert; then
+ * `afterWrite` with the records written (not on a dry run). Their `revision` is bumped on every
+ * write, so the records' own revisioned writers re-read. Returns one outcome per row, in order.
+ */
+export async function importPolicyBoundBatch<
+  S extends z.ZodType<AccountRow>,
+  D extends { accountId: unknown },
+>(options: {
+  context: ImportContext;
+  raw: Record<string, unknown>[];
+  schema: S;
+  model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  entityType: string;
+  keepsPolicy: (checked: CheckedRow<z.infer<S>, D>) => boolean;
+  plan: (
+    checked: CheckedRow<z.infer<S>, D>,
+    policyFor: PolicyResolver | null,
+  ) => PlannedRow | ImportOutcome;
+  afterWrite: (written: WrittenRecord[]) => Promise<void>;
+}): Promise<ImportOutcome[]> {
+  const { context, raw } = options;
+  const { valid, outcomes } = parseRows(options.schema, raw);
+  const accountKey = (row: AccountRow) => ({
+    sourceSystem: row.accountSourceSystem ?? DEFAULT_ACCOUNT_SOURCE,
+    externalId: row.accountExternalId,
+  });
+  const [accounts, existing] = await Promise.all([
+    loadAccounts(valid.map((v) => accountKey(v.row))),
+    loadByExternalIds(
+      options.model,
+      context.sourceSystem,
+      valid.map((v) => v.row.externalId),
+    ),
+  ]);
+  const checked: CheckedRow<z.infer<S>, D>[] = [];
+  for (const { index, row } of valid) {
+    const stored = existing.get(row.externalId) as D | undefined;
+    const access = writableAccount(context, accountKey(row), accounts, stored);
+    if (access.ok) checked.push({ index, row, account: access.account, stored });
+    else outcomes.set(index, access.outcome);
+  }
+  const needPolicy = checked.filter((c) => !options.keepsPolicy(c)).map((c) => c.account);
+  const policyFor = needPolicy.length > 0 ? await policyResolverFor(needPolicy) : null;
+  const planned: PlannedRow[] = [];
+  for (const row of checked) {
+    const decision = options.plan(row, policyFor);
+    if ('fields' in decision) planned.push(decision);
+    else outcomes.set(row.index, decision);
+  }
+  const written = await upsertPlannedRows({
+    model: options.model,
+    entityType: options.entityType,
+    sourceSystem: context.sourceSystem,
+    actor: context.actor,
+    rows: planned,
+    existing,
+    dryRun: context.dryRun,
+    counter: 'revision',
+  });
+  for (const [index, outcome] of written) outcomes.set(index, outcome);
+  if (!context.dryRun) await options.afterWrite(writtenRecords(planned, written, existing));
+  return raw.map((_, index) => outcomes.get(index)!);
+}

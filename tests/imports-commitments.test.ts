@@ -1,0 +1,883 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { loadDemoData } from '../src/modules/demo/demo-seed';
+import { createImportApi } from '../src/modules/imports/import-client';
+import { runImport, type ImportRunOptions } from '../src/modules/imports/import-runner';
+import { onLifecycle, type LifecycleEvents } from '../src/modules/journey/lifecycle-hooks';
+import { refreshCurrentStage, refreshCurrentStages } from '../src/modules/journey/stage.service';
+import { countCommands } from './support/command-counter';
+import { startTestService, stopTestService, type TestService } from './support/test-service';
+import { buildWorld, createUser, ok, type World } from './support/world';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+// Local wall time in the branches' zone, Asia/Shanghai (UTC+8, no DST), as a CSV cell.
+const at = (local: string) => `${local}:00+08:00`;
+const instant = (local: string) => new Date(at(local));
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'journey-import-commitments-'));
+const write = (name: string, content: string) => {
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  return file;
+};
+/** A CSV file's text: the header, then each row's cells in column order (empty when absent). */
+const csv = (columns: readonly string[], rows: Record<string, string>[]) =>
+  [columns.join(','), ...rows.map((row) => columns.map((c) => row[c] ?? '').join(','))].join('\n');
+// Batches run concurrently, so rejects are in the order batches finish: sort by line.
+const rejectsOf = (file: string): Row[] =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+    .sort((a, b) => a.line - b.line);
+const reconciles = (s: Row) => s.read === s.inserted + s.updated + s.unchanged + s.rejected;
+
+const TT_COLUMNS = [
+  'externalId',
+  'accountExternalId',
+  'accountSourceSystem',
+  'serviceRef',
+  'severity',
+  'channel',
+  'reportedAt',
+  'acknowledgedAt',
+  'workStartedAt',
+  'restoredAt',
+  'closedAt',
+  'reopenedAt',
+  'finalRestoredAt',
+  'statusHistory',
+  'severityHistory',
+  'pauses',
+  'interProvincial',
+  'cause',
+  'causeExplainedAt',
+] as const;
+const ORDER_COLUMNS = [
+  'externalId',
+  'accountExternalId',
+  'product',
+  'orderedAt',
+  'requestedAt',
+  'promisedAt',
+  'repromises',
+  'status',
+  'dispatchConfirmedAt',
+  'workStartedAt',
+  'delayReason',
+  'delayedAt',
+  'delayNotifiedAt',
+  'activatedAt',
+  'cancelledAt',
+  'acceptanceReportedAt',
+  'acceptanceReportRef',
+] as const;
+
+/** A CRITICAL NOC ticket of account A1 reported at `reportedAt`, plus the given cells. */
+const ticket = (fields: Record<string, string>) => ({
+  accountExternalId: 'A1',
+  serviceRef: 'CIRCUIT-1',
+  severity: 'CRITICAL',
+  channel: 'NOC',
+  ...fields,
+});
+
+const TICKET = `id status severity stage channel interProvincial
+  repairDurationMinutes elapsedMinutes targetMinutes minutesLeft withinSla slaState
+  acknowledgementMinutes acknowledgementTargetMinutes acknowledgedWithinTarget
+  isRepeat repeatOf { id }
+  reportedAt acknowledgedAt firstRestoredAt restoredAt closedAt reopenCount
+  statusHistory { status at actorLogin pauseReason }
+  severityHistory { severity at actorLogin }
+  pauses { from to reason recorded }
+  outages { start end }
+  cause causeExplained causeExplainedAt
+  clock { kind timeZone }
+  policyReason policyVersions { label }`;
+
+// Consequences the service emitted in this process.
+const closed: LifecycleEvents['faultTicketClosed'][] = [];
+const completed: LifecycleEvents['activationCompleted'][] = [];
+const measured: LifecycleEvents['measuredRecordWritten'][] = [];
+onLifecycle('faultTicketClosed', async (event) => {
+  closed.push(event);
+});
+onLifecycle('activationCompleted', async (event) => {
+  completed.push(event);
+});
+onLifecycle('measuredRecordWritten', async (event) => {
+  measured.push(event);
+});
+
+const collection = (name: string) => mongoose.connection.db!.collection(name);
+const storedTicket = (externalId: string) =>
+  collection('faulttickets').findOne({ sourceSystem: 'OSS', externalId });
+/** A stored record without what differs between two copies of the same facts. */
+const facts = (doc: Row | null, extra: string[] = []) => {
+  const copy: Row = { ...doc };
+  for (const key of ['_id', 'externalId', 'createdAt', 'updatedAt', 'revision', '__v', ...extra])
+    delete copy[key];
+  return copy;
+};
+
+describe('imports of activation orders and fault tickets', () => {
+  let service: TestService;
+  let world: World;
+  let oss: string; // INTEGRATION, source system OSS, province-wide
+  let ossA: string; // INTEGRATION, source system OSS, branch BA only
+  beforeAll(async () => {
+    service = await startTestService();
+    world = await buildWorld(service);
+    oss = await createUser(service, 'int.oss', { role: 'INTEGRATION', sourceSystem: 'OSS' });
+    ossA = await createUser(service, 'int.oss.ba', {
+      role: 'INTEGRATION',
+      branchCode: 'BA',
+      sourceSystem: 'OSS',
+    });
+  });
+  afterAll(() => stopTestService(service));
+
+  const run = (kind: string, file: string, token: string, extra: Partial<ImportRunOptions> = {}) =>
+    runImport({
+      api: createImportApi(`${service.url}/graphql`, token),
+      kind,
+      file,
+      format: 'csv',
+      dryRun: false,
+      batchSize: 4,
+      ...extra,
+    });
+  const tickets = (name: string, rows: Record<string, string>[]) =>
+    write(name, csv(TT_COLUMNS, rows.map(ticket)));
+  const readTicket = async (id: string) =>
+    (
+      await ok<Row>(service, oss, `query($id: ID!) { t: faultTicket(id: $id) { ${TICKET} } }`, {
+        id,
+      })
+    ).t;
+
+  describe('fault tickets', () => {
+    it('stores the ticket the mutations build (the 210-minute example), field for field', async () => {
+      // Through the mutations, by the same integration user.
+      const call = async (mutation: string, variables: Row) =>
+        (await ok<Row>(service, oss, mutation, variables)).r;
+      const opened = await call(
+        `mutation($i: OpenFaultTicketInput!) { r: openFaultTicket(input: $i) { id } }`,
+        {
+          i: {
+            accountId: world.accounts.own,
+            serviceRef: 'CIRCUIT-MUT',
+            severity: 'MAJOR',
+            channel: 'NOC',
+            reportedAt: at('2025-03-05T10:00'),
+            sourceSystem: 'OSS',
+            externalId: 'MUT-210',
+          },
+        },
+      );
+      const id = opened.id as string;
+      const step = (name: string, args: string, variables: Row) =>
+        call(`mutation(${args}) { r: ${name} { id } }`, { id, ...variables });
+      await step(
+        'changeFaultSeverity(id: $id, severity: CRITICAL, at: $at)',
+        '$id: ID!, $at: DateTime!',
+        {
+          at: at('2025-03-05T10:20'),
+        },
+      );
+      for (const [name, time] of [
+        ['acknowledgeFaultTicket', '2025-03-05T10:05'],
+        ['startFaultWork', '2025-03-05T10:10'],
+      ] as const) {
+        await step(`${name}(id: $id, at: $at)`, '$id: ID!, $at: DateTime!', { at: at(time) });
+      }
+      await step(
+        'pauseFaultTicket(id: $id, at: $at, reason: CUSTOMER_UNAVAILABLE)',
+        '$id: ID!, $at: DateTime!',
+        { at: at('2025-03-05T11:00') },
+      );
+      await step('resumeFaultTicket(id: $id, at: $at)', '$id: ID!, $at: DateTime!', {
+        at: at('2025-03-05T12:00'),
+      });
+      await step(
+        'recordFaultPause(id: $id, from: $from, to: $to, reason: NO_ACCESS)',
+        '$id: ID!, $from: DateTime!, $to: DateTime!',
+        { from: at('2025-03-05T11:30'), to: at('2025-03-05T12:30') },
+      );
+      for (const [name, time] of [
+        ['restoreFaultTicket', '2025-03-05T15:00'],
+        ['closeFaultTicket', '2025-03-05T16:00'],
+      ] as const) {
+        await step(`${name}(id: $id, at: $at)`, '$id: ID!, $at: DateTime!', { at: at(time) });
+      }
+      await step(
+        'recordFaultCause(id: $id, cause: "Fibre cut", explainedAt: $at)',
+        '$id: ID!, $at: DateTime!',
+        { at: at('2025-03-05T17:00') },
+      );
+
+      // The same facts as one import row.
+      const file = tickets('equivalent.csv', [
+        {
+          externalId: 'IMP-210',
+          serviceRef: 'CIRCUIT-IMP',
+          reportedAt: at('2025-03-05T10:00'),
+          severityHistory: `MAJOR@${at('2025-03-05T10:00')};CRITICAL@${at('2025-03-05T10:20')}`,
+          statusHistory: [
+            `ACKNOWLEDGED@${at('2025-03-05T10:05')}`,
+            `IN_PROGRESS@${at('2025-03-05T10:10')}`,
+            `PENDING_CUSTOMER:CUSTOMER_UNAVAILABLE@${at('2025-03-05T11:00')}`,
+            `IN_PROGRESS@${at('2025-03-05T12:00')}`,
+            `RESTORED@${at('2025-03-05T15:00')}`,
+            `CLOSED@${at('2025-03-05T16:00')}`,
+          ].join(';'),
+          pauses: `${at('2025-03-05T11:30')}/${at('2025-03-05T12:30')}/NO_ACCESS`,
+          cause: 'Fibre cut',
+          causeExplainedAt: at('2025-03-05T17:00'),
+        },
+      ]);
+      const result = await run('fault-tickets', file, oss);
+      expect(result.summary).toMatchObject({ read: 1, inserted: 1, rejected: 0 });
+
+      const viaMutations = await storedTicket('MUT-210');
+      const viaImport = await storedTicket('IMP-210');
+      expect(facts(viaImport, ['serviceRef'])).toEqual(facts(viaMutations, ['serviceRef']));
+      const [mutationView, importView] = await Promise.all([
+        readTicket(id),
+        readTicket(String(viaImport!._id)),
+      ]);
+      expect({ ...importView, id: null }).toEqual({ ...mutationView, id: null });
+      // Outage 10:00–15:00 = 300 min; pauses merge to 11:00–12:30 = 90 min; 300 − 90 = 210 ≤ 240.
+      expect(importView).toMatchObject({
+        status: 'CLOSED',
+        severity: 'CRITICAL',
+        repairDurationMinutes: 210,
+        targetMinutes: 240,
+        withinSla: true,
+        acknowledgementMinutes: 5,
+        isRepeat: false,
+        policyReason: 'default v1',
+      });
+
+      // The row of the ticket opened through the mutations, under its own key, changes nothing.
+      const replay = readFileSync(file, 'utf8')
+        .replace('IMP-210', 'MUT-210')
+        .replace('CIRCUIT-IMP', 'CIRCUIT-MUT');
+      const replayed = await run('fault-tickets', write('replay.csv', replay), oss);
+      expect(replayed.summary).toMatchObject({ read: 1, unchanged: 1 });
+    });
+
+    it('rejects every inconsistent row with its column, and reconciles the counts', async () => {
+      const file = tickets('rejects.csv', [
+        { externalId: 'R-OK', reportedAt: at('2025-01-10T10:00') }, // line 2
+        { externalId: 'R-ACC', accountExternalId: 'NOPE', reportedAt: at('2025-01-10T10:00') }, // 3
+        {
+          externalId: 'R-SEQ',
+          reportedAt: at('2025-01-10T10:00'),
+          acknowledgedAt: at('2025-01-10T10:05'),
+          closedAt: at('2025-01-10T11:00'),
+        }, // 4: closed without a restoration
+        {
+          externalId: 'R-HIST',
+          reportedAt: at('2025-01-10T10:00'),
+          statusHistory: `IN_PROGRESS@${at('2025-01-10T10:10')}`,
+        }, // 5: work before an acknowledgement
+        {
+          externalId: 'R-BACK',
+          reportedAt: at('2025-01-10T10:00'),
+          acknowledgedAt: at('2025-01-10T10:30'),
+          restoredAt: at('2025-01-10T10:20'),
+        }, // 6: restored before acknowledged
+        { externalId: 'R-FUT', reportedAt: '2999-01-01T00:00:00+08:00' }, // 7
+        { externalId: 'R-SEV', severity: 'URGENT', reportedAt: at('2025-01-10T10:00') }, // 8
+        { externalId: 'R-CH', channel: 'FAX', reportedAt: at('2025-01-10T10:00') }, // 9
+        {
+          externalId: 'R-PAUSE',
+          reportedAt: at('2025-01-10T10:00'),
+          pauses: `${at('2025-01-10T11:00')}/${at('2025-01-10T12:00')}/LUNCH`,
+        }, // 10
+        { externalId: 'R-SCOPE', accountExternalId: 'B1', reportedAt: at('2025-01-10T10:00') }, // 11
+        { externalId: '', reportedAt: at('2025-01-10T10:00') }, // 12
+        { externalId: 'R-1960', reportedAt: at('1960-01-10T10:00') }, // 13: before any policy
+      ]);
+      const result = await run('fault-tickets', file, ossA);
+      expect(result.summary).toMatchObject({ read: 12, inserted: 1, rejected: 11 });
+      expect(reconciles(result.summary)).toBe(true);
+      expect(result.exitCode).toBe(1);
+      const rejects = rejectsOf(result.summary.rejectsFile!);
+      expect(rejects.map((r) => [r.line, r.field])).toEqual([
+        [3, 'accountExternalId'],
+        [4, 'closedAt'],
+        [5, 'statusHistory'],
+        [6, 'restoredAt'],
+        [7, 'reportedAt'],
+        [8, 'severity'],
+        [9, 'channel'],
+        [10, 'pauses'],
+        [11, 'accountExternalId'],
+        [12, 'externalId'],
+        [13, 'reportedAt'],
+      ]);
+      const reason = (line: number) => rejects.find((r) => r.line === line)!.reason;
+      expect(reason(3)).toBe('accountExternalId: no key account CRM/NOPE');
+      expect(reason(4)).toMatch(
+        /^closedAt: cannot CLOSE a ticket in status ACKNOWLEDGED; allowed from RESTORED$/,
+      );
+      expect(reason(5)).toMatch(
+        /^statusHistory: entry 1: cannot START_WORK a ticket in status REPORTED/,
+      );
+      expect(reason(6)).toBe(
+        'restoredAt: cannot be before the last status change (2025-01-10T02:30:00.000Z)',
+      );
+      expect(reason(7)).toBe('reportedAt: cannot be in the future');
+      expect(reason(10)).toMatch(/^pauses: entry 1 \(.*\): pause reason LUNCH is not one of/);
+      expect(reason(11)).toBe('accountExternalId: outside the scope of this token');
+      expect(reason(13)).toMatch(/^reportedAt: no default SLA policy in force at 1960-/);
+      expect(
+        await collection('faulttickets').countDocuments({ externalId: /^R-/, sourceSystem: 'OSS' }),
+      ).toBe(1);
+    });
+
+    it('changes nothing on a second run: all UNCHANGED, no audit entries, no events', async () => {
+      const file = tickets('twice.csv', [
+        {
+          externalId: 'TWICE-1',
+          reportedAt: at('2024-10-01T10:00'),
+          acknowledgedAt: at('2024-10-01T10:10'),
+          restoredAt: at('2024-10-01T12:00'),
+          closedAt: at('2024-10-01T13:00'),
+          cause: 'Power',
+        },
+        {
+          externalId: 'TWICE-2',
+          accountExternalId: 'A2',
+          reportedAt: at('2024-10-02T10:00'),
+          severityHistory: `MINOR@${at('2024-10-02T10:00')};CRITICAL@${at('2024-10-02T10:30')}`,
+          statusHistory: `ACKNOWLEDGED@${at('2024-10-02T10:05')};IN_PROGRESS@${at('2024-10-02T10:06')};PENDING_CUSTOMER:NO_ACCESS@${at('2024-10-02T11:00')}`,
+          pauses: `${at('2024-10-02T10:20')}/${at('2024-10-02T10:40')}/CUSTOMER_UNAVAILABLE`,
+        },
+      ]);
+      const first = await run('fault-tickets', file, oss);
+      expect(first.summary).toMatchObject({ read: 2, inserted: 2, rejected: 0 });
+      const audits = await collection('auditentries').countDocuments();
+      const events = closed.length + measured.length;
+      const second = await run('fault-tickets', file, oss);
+      expect(second.summary).toMatchObject({ read: 2, inserted: 0, updated: 0, unchanged: 2 });
+      expect(await collection('auditentries').countDocuments()).toBe(audits);
+      expect(closed.length + measured.length).toBe(events);
+      // Another token of the same system replays it unchanged too (who recorded it is kept).
+      const again = await run('fault-tickets', file, ossA);
+      expect(again.summary).toMatchObject({ unchanged: 2 });
+      expect((await storedTicket('TWICE-1'))!.recordedBy).toBe('int.oss');
+      // An open ticket holds its account in REPAIR.
+      const account = await collection('keyaccounts').findOne({ externalId: 'A2' });
+      expect(account!.currentStage).toBe('REPAIR');
+    });
+
+    it('updates a changed row (a later restoration) and audits the changed fields', async () => {
+      const row = {
+        externalId: 'UPD-1',
+        serviceRef: 'CIRCUIT-U',
+        reportedAt: at('2024-10-05T10:00'),
+        acknowledgedAt: at('2024-10-05T10:10'),
+        restoredAt: at('2024-10-05T11:00'),
+      };
+      const file = tickets('update.csv', [row]);
+      await run('fault-tickets', file, oss);
+      measured.length = 0;
+      writeFileSync(
+        file,
+        csv(TT_COLUMNS, [ticket({ ...row, restoredAt: at('2024-10-05T16:00') })]),
+      );
+      const changed = await run('fault-tickets', file, oss);
+      expect(changed.summary).toMatchObject({ read: 1, updated: 1 });
+      const stored = await storedTicket('UPD-1');
+      // 10:00–16:00 = 360 min > 240: breached now (it was 60 min, within).
+      expect(stored).toMatchObject({ repairDurationMinutes: 360, withinSla: false, revision: 2 });
+      const audit = await collection('auditentries')
+        .find({ entityId: String(stored!._id) })
+        .sort({ _id: 1 })
+        .toArray();
+      expect(audit.map((a) => a.action)).toEqual(['import:insert', 'import:update']);
+      expect(audit[1]!.changes.map((c: Row) => c.field)).toEqual([
+        'finalRestoredAt',
+        'firstRestoredAt',
+        'measuredAt',
+        'repairDurationMinutes',
+        'statusHistory',
+        'withinSla',
+      ]);
+      // The period that lost the ticket and the one that gained it (here the same quarter).
+      expect(measured).toEqual([
+        {
+          branchCode: 'BA',
+          eventTimes: [instant('2024-10-05T11:00'), instant('2024-10-05T16:00')],
+        },
+      ]);
+    });
+
+    it('detects a repeat within one batch whatever the row order, and follows a reopen', async () => {
+      const earlier = {
+        externalId: 'REP-1',
+        accountExternalId: 'A2',
+        serviceRef: 'CIRCUIT-R',
+        reportedAt: at('2025-08-01T10:00'),
+        acknowledgedAt: at('2025-08-01T10:05'),
+        restoredAt: at('2025-08-02T10:00'),
+      };
+      const later = {
+        ...earlier,
+        externalId: 'REP-2',
+        // 29 days after the restoration: within the 30-day window.
+        reportedAt: at('2025-08-31T10:00'),
+        acknowledgedAt: at('2025-08-31T10:05'),
+        restoredAt: at('2025-08-31T12:00'),
+      };
+      const file = tickets('repeats.csv', [later, earlier]);
+      const first = await run('fault-tickets', file, oss);
+      expect(first.summary).toMatchObject({ inserted: 2 });
+      const [one, two] = await Promise.all([storedTicket('REP-1'), storedTicket('REP-2')]);
+      expect(two!.repeatOfTicketId).toEqual(one!._id);
+      expect(one!.repeatOfTicketId).toBeNull();
+      expect(await readTicket(String(two!._id))).toMatchObject({
+        isRepeat: true,
+        repeatOf: { id: String(one!._id) },
+      });
+      const audits = await collection('auditentries').countDocuments();
+      expect((await run('fault-tickets', file, oss)).summary).toMatchObject({ unchanged: 2 });
+      expect(await collection('auditentries').countDocuments()).toBe(audits);
+
+      // The earlier ticket was reopened after all: no final restoration, no repeat.
+      writeFileSync(
+        file,
+        csv(TT_COLUMNS, [ticket({ ...earlier, reopenedAt: at('2025-08-03T09:00') })]),
+      );
+      expect((await run('fault-tickets', file, oss)).summary).toMatchObject({ updated: 1 });
+      expect((await storedTicket('REP-2'))!.repeatOfTicketId).toBeNull();
+      const rederived = await collection('auditentries')
+        .find({ entityId: String(two!._id), action: 'rederiveRepeatFault' })
+        .toArray();
+      expect(rederived.map((a) => a.changes[0].after)).toEqual([one!._id, null]);
+    });
+
+    it('makes a stored later ticket a repeat when the earlier one arrives in a later run', async () => {
+      const base = {
+        accountExternalId: 'A2',
+        serviceRef: 'CIRCUIT-S',
+        acknowledgedAt: '',
+        restoredAt: '',
+      };
+      await run(
+        'fault-tickets',
+        tickets('later-first.csv', [
+          { ...base, externalId: 'SEQ-2', reportedAt: at('2025-09-20T10:00') },
+        ]),
+        oss,
+      );
+      await run(
+        'fault-tickets',
+        tickets('earlier-second.csv', [
+          {
+            ...base,
+            externalId: 'SEQ-1',
+            reportedAt: at('2025-09-01T10:00'),
+            acknowledgedAt: at('2025-09-01T10:05'),
+            restoredAt: at('2025-09-01T11:00'),
+          },
+        ]),
+        oss,
+      );
+      const [one, two] = await Promise.all([storedTicket('SEQ-1'), storedTicket('SEQ-2')]);
+      // Reported 19 days after the restoration: a repeat.
+      expect(two!.repeatOfTicketId).toEqual(one!._id);
+    });
+
+    it('finds every repeat when the two tickets of a service are in concurrent batches', async () => {
+      const pairs = [1, 2, 3, 4, 5, 6];
+      const rows = pairs.flatMap((n): Record<string, string>[] => [
+        {
+          externalId: `CON-${n}-LATER`,
+          serviceRef: `CIRCUIT-CON-${n}`,
+          reportedAt: at('2025-10-20T10:00'),
+        },
+        {
+          externalId: `CON-${n}-EARLIER`,
+          serviceRef: `CIRCUIT-CON-${n}`,
+          reportedAt: at('2025-10-01T10:00'),
+          acknowledgedAt: at('2025-10-01T10:05'),
+          restoredAt: at('2025-10-01T11:00'),
+        },
+      ]);
+      // One row per batch, four batches in flight: a ticket and its repeat race each other.
+      const result = await run('fault-tickets', tickets('concurrent.csv', rows), oss, {
+        batchSize: 1,
+        concurrency: 4,
+      });
+      expect(result.summary).toMatchObject({ read: 12, inserted: 12 });
+      for (const n of pairs) {
+        const [earlier, later] = await Promise.all([
+          storedTicket(`CON-${n}-EARLIER`),
+          storedTicket(`CON-${n}-LATER`),
+        ]);
+        expect(later!.repeatOfTicketId).toEqual(earlier!._id);
+      }
+    });
+
+    it('triggers the post-repair follow-up exactly once for a closed ticket imported twice', async () => {
+      const file = tickets('closed.csv', [
+        {
+          externalId: 'CLOSED-1',
+          reportedAt: at('2024-11-01T10:00'),
+          acknowledgedAt: at('2024-11-01T10:05'),
+          restoredAt: at('2024-11-01T12:00'),
+          closedAt: at('2024-11-01T15:00'),
+        },
+      ]);
+      await run('fault-tickets', file, oss);
+      await run('fault-tickets', file, oss);
+      const stored = await storedTicket('CLOSED-1');
+      expect(closed.filter((e) => e.ticketId.equals(stored!._id))).toEqual([
+        {
+          ticketId: stored!._id,
+          accountId: stored!.accountId,
+          branchCode: 'BA',
+          closedAt: instant('2024-11-01T15:00'),
+        },
+      ]);
+      const followUps = await collection('followups')
+        .find({ sourceSystem: 'CADENCE', followsTicketId: stored!._id })
+        .toArray();
+      expect(followUps).toHaveLength(1);
+    });
+
+    it('invalidates the snapshot of a closed period the import changes', async () => {
+      const SCORECARD = `query { branchScorecard(branchCode: "BA", period: "2025-Q2") {
+        faultWithinSlaRate { value numerator denominator } } }`;
+      const before = await ok<Row>(service, world.tokens.admin, SCORECARD);
+      expect(before.branchScorecard.faultWithinSlaRate).toMatchObject({
+        value: null,
+        denominator: 0,
+      });
+      const snapshot = () =>
+        collection('scorecardsnapshots').findOne({ branchCode: 'BA', period: '2025-Q2' });
+      expect((await snapshot())!.stale).toBe(false);
+
+      const file = tickets('late.csv', [
+        {
+          externalId: 'Q2-LATE',
+          reportedAt: at('2025-05-10T10:00'),
+          acknowledgedAt: at('2025-05-10T10:10'),
+          restoredAt: at('2025-05-10T16:00'),
+        },
+      ]);
+      expect((await run('fault-tickets', file, oss)).exitCode).toBe(0);
+      expect((await snapshot())!.stale).toBe(true);
+      const after = await ok<Row>(service, world.tokens.admin, SCORECARD);
+      // 10:00–16:00 = 360 min > 240 (CRITICAL): 0 of 1 within SLA.
+      expect(after.branchScorecard.faultWithinSlaRate).toMatchObject({
+        value: 0,
+        numerator: 0,
+        denominator: 1,
+      });
+    });
+
+    it('never lets a branch-bound token touch another branch’s account', async () => {
+      const file = tickets('scope.csv', [
+        {
+          externalId: 'SCOPE-B',
+          accountExternalId: 'B1',
+          reportedAt: at('2025-02-01T10:00'),
+        },
+      ]);
+      expect((await run('fault-tickets', file, oss)).summary).toMatchObject({ inserted: 1 });
+      writeFileSync(
+        file,
+        csv(TT_COLUMNS, [
+          ticket({
+            externalId: 'SCOPE-B',
+            accountExternalId: 'B1',
+            reportedAt: at('2025-02-01T10:00'),
+            acknowledgedAt: at('2025-02-01T10:30'),
+          }),
+        ]),
+      );
+      const refused = await run('fault-tickets', file, ossA);
+      expect(refused.summary).toMatchObject({ read: 1, rejected: 1 });
+      expect(rejectsOf(refused.summary.rejectsFile!)[0]).toMatchObject({
+        field: 'accountExternalId',
+        reason: 'accountExternalId: outside the scope of this token',
+      });
+      expect((await storedTicket('SCOPE-B'))!.status).toBe('REPORTED');
+    });
+
+    it('costs the same few database commands for 500 rows as for 5', async () => {
+      const rows = (count: number, prefix: string) =>
+        Array.from({ length: count }, (_, i) =>
+          ticket({
+            externalId: `${prefix}-${i}`,
+            accountExternalId: i % 2 ? 'A1' : 'A2',
+            serviceRef: `${prefix}-C${i}`,
+            reportedAt: at('2024-06-03T10:00'),
+            acknowledgedAt: at('2024-06-03T10:05'),
+            workStartedAt: at('2024-06-03T10:30'),
+            restoredAt: at('2024-06-03T13:00'),
+          }),
+        );
+      const api = createImportApi(`${service.url}/graphql`, oss);
+      const batch = (count: number, prefix: string) =>
+        api.importBatch({
+          kind: 'fault-tickets',
+          sourceSystem: 'OSS',
+          rows: rows(count, prefix),
+          dryRun: false,
+        });
+      const five = await countCommands(() => batch(5, 'BULK5'));
+      const fiveHundred = await countCommands(() => batch(500, 'BULK500'));
+      expect(fiveHundred.byName).toEqual(five.byName);
+      // find: the token (2), stored tickets, accounts, policies, branches, the repeat check, the
+      // branch of the snapshot invalidation; update: the bulk write, the stage bulk write, the
+      // snapshot invalidation; insert: the audit; aggregate: latest and latest open records of the
+      // six timeline collections (6 + 2).
+      expect(fiveHundred.byName).toEqual({ find: 8, update: 3, insert: 1, aggregate: 8 });
+      expect(await collection('faulttickets').countDocuments({ externalId: /^BULK500-/ })).toBe(
+        500,
+      );
+      // A replay reads the stored tickets and the accounts, and finds nothing to do.
+      const replay = await countCommands(() => batch(500, 'BULK500'));
+      expect(replay.byName).toEqual({ find: 4 });
+    });
+  });
+
+  describe('activation orders', () => {
+    const orders = (name: string, rows: Record<string, string>[]) =>
+      write(
+        name,
+        csv(
+          ORDER_COLUMNS,
+          rows.map((row) => ({ accountExternalId: 'A1', product: 'BROADBAND', ...row })),
+        ),
+      );
+    const storedOrder = (externalId: string) =>
+      collection('activationorders').findOne({ sourceSystem: 'OSS', externalId });
+
+    it('stores the order the mutations build, field for field', async () => {
+      const call = async (mutation: string, variables: Row) =>
+        (await ok<Row>(service, oss, mutation, variables)).r;
+      const { id } = await call(
+        `mutation($i: CreateActivationOrderInput!) { r: createActivationOrder(input: $i) { id } }`,
+        {
+          i: {
+            accountId: world.accounts.own,
+            product: 'broadband',
+            orderedAt: at('2025-03-03T09:00'),
+            requestedAt: at('2025-03-05T09:00'),
+            sourceSystem: 'OSS',
+            externalId: 'MUT-ORD',
+          },
+        },
+      );
+      const step = (field: string, args: string, variables: Row) =>
+        call(`mutation(${args}) { r: ${field} { id } }`, { id, ...variables });
+      const idAt = '$id: ID!, $at: DateTime!';
+      await step('scheduleActivationOrder(id: $id, at: $at)', idAt, { at: at('2025-03-03T10:00') });
+      await step(
+        'delayActivationOrder(id: $id, at: $at, reason: LINE_RESOURCE_SHORTAGE, notifiedAt: $n)',
+        `${idAt}, $n: DateTime`,
+        { at: at('2025-03-05T09:00'), n: at('2025-03-05T10:00') },
+      );
+      await step(
+        'repromiseActivationOrder(id: $id, promisedAt: $p, at: $at)',
+        `${idAt}, $p: DateTime!`,
+        { at: at('2025-03-05T10:00'), p: at('2025-03-08T18:00') },
+      );
+      await step('activateOrder(id: $id, at: $at)', idAt, { at: at('2025-03-08T12:00') });
+      await step('recordAcceptanceReport(id: $id, at: $at, reference: "ACC-1")', idAt, {
+        at: at('2025-03-09T09:00'),
+      });
+
+      const file = orders('equivalent.csv', [
+        {
+          externalId: 'IMP-ORD',
+          product: 'broadband',
+          orderedAt: at('2025-03-03T09:00'),
+          requestedAt: at('2025-03-05T09:00'),
+          status: 'ACTIVATED',
+          dispatchConfirmedAt: at('2025-03-03T10:00'),
+          delayReason: 'LINE_RESOURCE_SHORTAGE',
+          delayedAt: at('2025-03-05T09:00'),
+          delayNotifiedAt: at('2025-03-05T10:00'),
+          repromises: `${at('2025-03-08T18:00')}@${at('2025-03-05T10:00')}`,
+          activatedAt: at('2025-03-08T12:00'),
+          acceptanceReportedAt: at('2025-03-09T09:00'),
+          acceptanceReportRef: 'ACC-1',
+        },
+      ]);
+      const first = await run('activation-orders', file, oss);
+      expect(first.summary).toMatchObject({ read: 1, inserted: 1, rejected: 0 });
+      const [viaMutations, viaImport] = await Promise.all([
+        storedOrder('MUT-ORD'),
+        storedOrder('IMP-ORD'),
+      ]);
+      expect(facts(viaImport)).toEqual(facts(viaMutations));
+      // Broadband promise: ordered + 72 h = 03-06 09:00; activated 03-08 12:00 = 51 h = 3060 min late.
+      expect(viaImport).toMatchObject({
+        onTime: false,
+        latenessMinutes: 3060,
+        promiseDerived: true,
+      });
+      expect(completed.filter((e) => e.orderId.equals(viaImport!._id))).toHaveLength(1);
+
+      // Imported twice: unchanged, and the post-activation follow-up is scheduled once.
+      expect((await run('activation-orders', file, oss)).summary).toMatchObject({ unchanged: 1 });
+      expect(completed.filter((e) => e.orderId.equals(viaImport!._id))).toHaveLength(1);
+      expect(
+        await collection('followups').countDocuments({
+          sourceSystem: 'CADENCE',
+          followsOrderId: viaImport!._id,
+        }),
+      ).toBe(1);
+    });
+
+    it('rejects inconsistent orders with their column and updates a changed one', async () => {
+      const file = orders('orders.csv', [
+        { externalId: 'O-1', orderedAt: at('2025-04-01T09:00'), status: 'RECEIVED' }, // line 2
+        {
+          externalId: 'O-ACC',
+          accountExternalId: 'NOPE',
+          orderedAt: at('2025-04-01T09:00'),
+          status: 'RECEIVED',
+        }, // 3
+        { externalId: 'O-ST', orderedAt: at('2025-04-01T09:00'), status: 'ACTIVATED' }, // 4
+        {
+          externalId: 'O-BACK',
+          orderedAt: at('2025-04-01T09:00'),
+          status: 'ACTIVATED',
+          delayReason: 'OTHER',
+          delayedAt: at('2025-04-03T09:00'),
+          activatedAt: at('2025-04-02T09:00'),
+        }, // 5
+        {
+          externalId: 'O-CODE',
+          orderedAt: at('2025-04-01T09:00'),
+          status: 'DELAYED',
+          delayReason: 'RAIN',
+          delayedAt: at('2025-04-02T09:00'),
+        }, // 6
+        {
+          externalId: 'O-B',
+          accountExternalId: 'B1',
+          orderedAt: at('2025-04-01T09:00'),
+          status: 'RECEIVED',
+        }, // 7
+      ]);
+      const result = await run('activation-orders', file, ossA);
+      expect(result.summary).toMatchObject({ read: 6, inserted: 1, rejected: 5 });
+      expect(reconciles(result.summary)).toBe(true);
+      expect(
+        rejectsOf(result.summary.rejectsFile!).map((r) => [r.line, r.field, r.reason]),
+      ).toEqual([
+        [3, 'accountExternalId', 'accountExternalId: no key account CRM/NOPE'],
+        [
+          4,
+          'status',
+          'status: is ACTIVATED but the times given lead to RECEIVED (ACTIVATED is entered at activatedAt)',
+        ],
+        [5, 'activatedAt', 'activatedAt: cannot be before delayedAt (2025-04-03T01:00:00.000Z)'],
+        [6, 'delayReason', expect.stringMatching(/^delayReason: /)],
+        [7, 'accountExternalId', 'accountExternalId: outside the scope of this token'],
+      ]);
+
+      writeFileSync(
+        file,
+        csv(ORDER_COLUMNS, [
+          {
+            externalId: 'O-1',
+            accountExternalId: 'A1',
+            product: 'BROADBAND',
+            orderedAt: at('2025-04-01T09:00'),
+            status: 'ACTIVATED',
+            activatedAt: at('2025-04-03T09:00'),
+          },
+        ]),
+      );
+      expect((await run('activation-orders', file, ossA)).summary).toMatchObject({ updated: 1 });
+      // Promised 04-04 09:00 (72 h), activated 04-03 09:00: on time.
+      expect(await storedOrder('O-1')).toMatchObject({
+        status: 'ACTIVATED',
+        onTime: true,
+        latenessMinutes: 0,
+        measuredAt: instant('2025-04-03T09:00'),
+      });
+    });
+  });
+});
+
+describe('sample files', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService();
+    await loadDemoData();
+  }, 120_000);
+  afterAll(() => stopTestService(service));
+
+  it('import cleanly into the demo data (accounts with int.crm, then orders and tickets with int.oss), and again unchanged', async () => {
+    const tokenOf = async (login: string) =>
+      (
+        await ok<Row>(
+          service,
+          service.adminToken,
+          'mutation($l: String!) { issueToken(input: { login: $l }) { token } }',
+          { l: login },
+        )
+      ).issueToken.token as string;
+    const sample = (kind: string) =>
+      path.resolve(__dirname, '..', 'scripts', 'samples', `${kind}.csv`);
+    const load = async (kind: string, login: string) =>
+      runImport({
+        api: createImportApi(`${service.url}/graphql`, await tokenOf(login)),
+        kind,
+        file: sample(kind),
+        rejectsFile: path.join(dir, `${kind}.rejects.ndjson`),
+        format: 'csv',
+        dryRun: false,
+      });
+    expect((await load('accounts', 'int.crm')).exitCode).toBe(0);
+    for (const kind of ['activation-orders', 'fault-tickets']) {
+      const first = await load(kind, 'int.oss');
+      expect({ kind, ...first.summary }).toMatchObject({
+        kind,
+        rejected: 0,
+        updated: 0,
+        unchanged: 0,
+        rejectsFile: null,
+      });
+      expect(first.summary.inserted).toBe(first.summary.read);
+      expect(first.summary.read).toBeGreaterThanOrEqual(6);
+      const again = await load(kind, 'int.oss');
+      expect(again.summary).toMatchObject({ inserted: 0, updated: 0, rejected: 0 });
+      expect(again.summary.unchanged).toBe(again.summary.read);
+    }
+    // The sample's second ticket repeats the first (same circuit, 18 days after its restoration).
+    const tickets = mongoose.connection.db!.collection('faulttickets');
+    const [first, second] = await Promise.all([
+      tickets.findOne({ sourceSystem: 'OSS', externalId: 'OSS-TT-26001' }),
+      tickets.findOne({ sourceSystem: 'OSS', externalId: 'OSS-TT-26002' }),
+    ]);
+    expect(second).toMatchObject({
+      repeatOfTicketId: first!._id,
+      reopenCount: 1,
+      status: 'CLOSED',
+    });
+
+    // The batched stage refresh imports use decides as the one-account refresh, on every account.
+    const accounts = await mongoose.connection.db!.collection('keyaccounts').find().toArray();
+    await refreshCurrentStages(accounts.map((account) => account._id));
+    const batched = await mongoose.connection.db!.collection('keyaccounts').find().toArray();
+    const oneByOne = await Promise.all(accounts.map((account) => refreshCurrentStage(account._id)));
+    expect(batched.map((account) => account.currentStage)).toEqual(oneByOne);
+    expect(new Set(oneByOne).size).toBeGreaterThan(2);
+  }, 60_000);
+});

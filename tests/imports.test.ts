@@ -158,6 +158,18 @@ describe('imports', () => {
     );
   });
 
+  it('accepts a file without its optional columns (survey responses without attribute scores)', async () => {
+    const file = write(
+      'responses.csv',
+      [
+        'externalId,accountExternalId,respondedAt,channel,cs1,cs2,cs3',
+        'SR-1,A1,2026-03-01T10:00:00+08:00,PHONE,9,8,8',
+      ].join('\n'),
+    );
+    const result = await run(file, world.tokens.intA, { kind: 'survey-responses' });
+    expect(result.summary).toMatchObject({ read: 1, inserted: 1, rejected: 0 });
+  });
+
   it('names the line of a broken NDJSON line', async () => {
     const file = write(
       'bad.ndjson',

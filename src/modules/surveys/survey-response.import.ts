@@ -48,7 +48,8 @@ const surveyResponseRow = z.object({
   comment: optionalTextCell(4000),
   followUpExternalId: optionalTextCell(100),
   followUpSourceSystem: optionalCodeCell(),
-  attributes: z.unknown().transform((value, ctx) => {
+  // Optional column: without it (or empty) a response has no attribute scores.
+  attributes: z.unknown().optional().transform((value, ctx) => {
     const cell = parseAttributeScores(value);
     if (cell.ok) return cell.scores;
     ctx.addIssue({ code: 'custom', message: cell.reason });

@@ -184,11 +184,34 @@ async function memoryProfile(dir: string) {
   return samples;
 }
 
+// Server time per command and collection during the import: where the import's time goes.
+function profileCommands() {
+  const totals = new Map<string, { count: number; ms: number }>();
+  const started = new Map<number, string>();
+  const client = mongoose.connection.getClient();
+  client.on('commandStarted', (e) => {
+    const target = (e.command as Record<string, unknown>)[e.commandName];
+    started.set(e.requestId, `${e.commandName} ${typeof target === 'string' ? target : ''}`.trim());
+  });
+  client.on('commandSucceeded', (e) => {
+    const key = started.get(e.requestId) ?? e.commandName;
+    const total = totals.get(key) ?? { count: 0, ms: 0 };
+    totals.set(key, { count: total.count + 1, ms: total.ms + e.duration });
+  });
+  return () =>
+    [...totals]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 8)
+      .map(([key, t]) => `${key}: ${t.count}× ${(t.ms / 1000).toFixed(1)} s`)
+      .join('; ');
+}
+
 /** `npm run bench:imports`: 100 000 fault tickets through the API vs raw bulkWrite; importer memory over 1 000 000 rows. */
 export async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'journey-bench-'));
   const server = await startStandIn({ kind: 'memory' });
   const config = loadConfig({
+    NODE_ENV: 'test', // command monitoring on, for the time-by-command profile
     MONGODB_URI: `${server.uri}/bench_imports`,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -203,6 +226,7 @@ export async function main(): Promise<void> {
     const file = path.join(dir, 'tickets.csv');
     await writeLines(file, TICKET_HEADER, TICKETS, ticketLine(createRandom(42)));
     let summary: unknown;
+    const profile = profileCommands();
     const ms = await timed(async () => {
       const run = await runImport({
         api: createImportApi(`${service.url}/graphql`, ossToken),
@@ -216,6 +240,7 @@ export async function main(): Promise<void> {
       summary = run.summary;
     });
     const importRate = TICKETS / (ms / 1000);
+    const timeByCommand = profile();
     const rerunMs = await timed(() =>
       runImport({
         api: createImportApi(`${service.url}/graphql`, ossToken),
@@ -228,6 +253,7 @@ export async function main(): Promise<void> {
       }),
     );
     const baseline = await baselineRowsPerSecond();
+    console.log(`server time by command during the import: ${timeByCommand}`);
     console.log(
       `database: mongo-java-server 1.47 (memory backend); import summary ${JSON.stringify(summary)}`,
     );

@@ -49,12 +49,15 @@ const surveyResponseRow = z.object({
   followUpExternalId: optionalTextCell(100),
   followUpSourceSystem: optionalCodeCell(),
   // Optional column: without it (or empty) a response has no attribute scores.
-  attributes: z.unknown().optional().transform((value, ctx) => {
-    const cell = parseAttributeScores(value);
-    if (cell.ok) return cell.scores;
-    ctx.addIssue({ code: 'custom', message: cell.reason });
-    return z.NEVER;
-  }),
+  attributes: z
+    .unknown()
+    .optional()
+    .transform((value, ctx) => {
+      const cell = parseAttributeScores(value);
+      if (cell.ok) return cell.scores;
+      ctx.addIssue({ code: 'custom', message: cell.reason });
+      return z.NEVER;
+    }),
 });
 
 type SurveyImportRow = z.infer<typeof surveyResponseRow>;

@@ -10,7 +10,11 @@ import {
 import { registerImportKind, type ImportContext, type ImportOutcome } from '../imports/import-kind';
 import { keepActorLogins, sameInstant } from '../imports/list-cells';
 import { rejected } from '../imports/parse-rows';
-import { importPolicyBoundBatch, type CheckedRow as Checked } from '../imports/policy-bound-batch';
+import {
+  importPolicyBoundBatch,
+  policySnapshotOrRejection,
+  type CheckedRow as Checked,
+} from '../imports/policy-bound-batch';
 import { leadTimeFor } from '../sla-policies/resolve-policy';
 import type { PolicyResolver } from '../sla-policies/sla-policy.service';
 import {
@@ -52,20 +56,6 @@ function policySnapshot(checked: CheckedRow, policyFor: PolicyResolver | null): 
   };
 }
 
-// A time before any default policy was in force has nothing to be measured against.
-function policySnapshotOrWhyNot(
-  checked: CheckedRow,
-  policyFor: PolicyResolver | null,
-): { ok: true; snapshot: PolicySnapshot } | { ok: false; outcome: ImportOutcome } {
-  try {
-    return { ok: true, snapshot: policySnapshot(checked, policyFor) };
-  } catch (error) {
-    if (error instanceof RangeError)
-      return { ok: false, outcome: rejected('orderedAt', error.message) };
-    throw error;
-  }
-}
-
 // History entries keep who recorded them first when they record the same thing.
 function withStoredActors(state: ActivationOrderState, stored: ActivationOrderDoc | undefined) {
   return {
@@ -95,7 +85,7 @@ function planRow(
   policyFor: PolicyResolver | null,
 ): PlannedRow | ImportOutcome {
   const { index, row, account, stored } = checked;
-  const policy = policySnapshotOrWhyNot(checked, policyFor);
+  const policy = policySnapshotOrRejection('orderedAt', () => policySnapshot(checked, policyFor));
   if (!policy.ok) return policy.outcome;
   const { snapshot } = policy;
   const planned = planActivationOrder(row, {

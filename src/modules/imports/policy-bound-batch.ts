@@ -10,7 +10,7 @@ import {
 import { loadByExternalIds, upsertPlannedRows, type PlannedRow } from './batch-upsert';
 import { writtenRecords, type WrittenRecord } from './import-effects';
 import type { ImportContext, ImportOutcome } from './import-kind';
-import { parseRows } from './parse-rows';
+import { parseRows, rejected } from './parse-rows';
 
 /** What every row of such a kind names: its key and its account. */
 type AccountRow = {
@@ -93,4 +93,20 @@ export async function importPolicyBoundBatch<
   for (const [index, outcome] of written) outcomes.set(index, outcome);
   if (!context.dryRun) await options.afterWrite(writtenRecords(planned, written, existing));
   return raw.map((_, index) => outcomes.get(index)!);
+}
+
+/**
+ * The policy snapshot a row is measured against, or its rejection on `field` when no default
+ * policy was in force at that time (nothing to measure it against).
+ */
+export function policySnapshotOrRejection<T>(
+  field: string,
+  snapshot: () => T,
+): { ok: true; snapshot: T } | { ok: false; outcome: ImportOutcome } {
+  try {
+    return { ok: true, snapshot: snapshot() };
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, outcome: rejected(field, error.message) };
+    throw error;
+  }
 }

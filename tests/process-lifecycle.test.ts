@@ -14,6 +14,9 @@ function startProcess(env: Record<string, string>) {
     cwd: root,
     env: {
       ...process.env,
+      // As `npm start` runs it: jest's NODE_ENV=test would switch off Apollo's own signal handlers
+      // and hide a double shutdown.
+      NODE_ENV: 'development',
       LOG_LEVEL: 'info',
       DEMO_DATA: 'false',
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'journey-process-')),

@@ -28,6 +28,9 @@ export function createApollo(options: {
     schema: buildSchema(),
     introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
+    // The service drains and closes everything itself on SIGTERM/SIGINT (src/main.ts); Apollo's
+    // own handlers would stop it a second time and re-raise the signal, hanging the shutdown.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError: createFormatError(logger),
     validationRules: protection.validationRules,

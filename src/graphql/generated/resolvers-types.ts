@@ -40,7 +40,7 @@ export type ActivationDelay = {
   reason: DelayReason;
 };
 
-/** An activation order: measured against the original promise (docs/measurement-rules.md, "Activation"). */
+/** An activation order: measured against the original promise (measurement rules, "Activation"). */
 export type ActivationOrder = JourneyEvent & Node & {
   __typename?: 'ActivationOrder';
   /** Reference of the acceptance test report. */
@@ -765,7 +765,7 @@ export type FaultStatusChange = {
   status: FaultStatus;
 };
 
-/** A fault ticket: repair time against the target of its severity tier (docs/measurement-rules.md, "Fault repair"). */
+/** A fault ticket: repair time against the target of its severity tier (measurement rules, "Fault repair"). */
 export type FaultTicket = JourneyEvent & Node & {
   __typename?: 'FaultTicket';
   /** The account. */
@@ -988,7 +988,7 @@ export type FollowUpChannel =
   /** A web form or portal. */
   | 'WEB';
 
-/** Follow-up figures of a branch in a period (docs/measurement-rules.md, "Follow-up visits"). */
+/** Follow-up figures of a branch in a period (measurement rules, "Follow-up visits"). */
 export type FollowUpCompliance = {
   __typename?: 'FollowUpCompliance';
   /** The branch. */
@@ -2288,7 +2288,7 @@ export type Role =
   | 'INTEGRATION';
 
 /**
- * Satisfaction figures of a branch (or one account) in a period (docs/measurement-rules.md, "Satisfaction"), from
+ * Satisfaction figures of a branch (or one account) in a period (measurement rules, "Satisfaction"), from
  * the survey responses whose response time falls in the period. `previous` of each figure is its
  * value in the previous period of the same length.
  */

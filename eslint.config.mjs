@@ -21,5 +21,29 @@ export default tseslint.config(
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
   },
+  {
+    // The web app's browser modules, served as written.
+    files: ['src/modules/web-app/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'navigator',
+          'location',
+          'history',
+          'localStorage',
+          'sessionStorage',
+          'fetch',
+          'FormData',
+          'Blob',
+          'URL',
+          'setTimeout',
+          'Plot',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
   prettier,
 );

@@ -120,6 +120,30 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
   },
   {
+    // The web app's browser modules, served as written.
+    files: ['src/modules/web-app/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'navigator',
+          'location',
+          'history',
+          'localStorage',
+          'sessionStorage',
+          'fetch',
+          'FormData',
+          'Blob',
+          'URL',
+          'setTimeout',
+          'Plot',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     files: ['schema/**/*.graphql'],
     languageOptions: {
       parser: graphql.parser,

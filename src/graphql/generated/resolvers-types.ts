@@ -366,7 +366,9 @@ export type BranchScorecard = Node & {
   /**
    * Weighted mean (0–100) of satisfaction index 40 %, activation on-time 20 %, within-SLA 25 %,
    * follow-up coverage 15 %, over the components with data (weights rescaled); `sampleSize` is the
-   * number of components that had data.
+   * number of components that had data. `low`/`high` propagate the components' 95 % intervals as if
+   * independent (half-width √Σ (weight share × component half-width)²; a component without an
+   * interval adds none), so two branches whose intervals overlap differ within noise.
    */
   compositeScore: Figure;
   /** When these figures were computed. */

@@ -169,6 +169,8 @@ describe('scorecard web app in a browser', () => {
     expect(await settled(page, 'main [role=alert]', /not found/i)).toMatch(/not found/i);
     await page.goto(`${service.url}/app/branches/BA/${Q}`);
     expect(await settled(page, 'h1', 'Branch BA — Q1 2026')).toBe('Branch BA — Q1 2026');
+    expect(await page.title()).toBe('Branch BA — Q1 2026 · Journey scorecards');
+    expect(await page.locator('nav a[aria-current=page]').allInnerTexts()).toEqual(['My branch']);
   });
 
   it('shows HQ every branch in the API order with the same composite values', async () => {

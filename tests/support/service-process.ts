@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { GraphQLResponse } from './test-service';
+import { graphqlClient, type GraphQLResponse } from './test-service';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -63,18 +63,7 @@ export async function startServiceProcess(
     void exited.then(() => reject(new Error(`service exited early: ${output}`)));
   });
   const adminToken = readFileSync(path.join(dataDir, 'initial-admin-token'), 'utf8').trim();
-  const graphql = async <T>(query: string, variables?: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
-    return { status: response.status, ...body };
-  };
+  const graphql = graphqlClient(url);
   return {
     url,
     dataDir,

@@ -31,14 +31,15 @@ async function loadManagers(rows: AccountRow[]): Promise<Map<string, UserDoc>> {
   return new Map(users.map((user) => [user.login, user]));
 }
 
-function plan(row: AccountRow, managerId: unknown, openedAt: Date): Record<string, unknown> {
+function plan(row: AccountRow, managerId: unknown): Record<string, unknown> {
   return {
     name: row.name,
     branchCode: row.branchCode,
     accountManagerId: managerId,
     industry: row.industry,
     tier: row.tier,
-    openedAt,
+    // Without an openedAt a stored account keeps its own, and a new one opens now (onInsert).
+    ...(row.openedAt ? { openedAt: row.openedAt } : {}),
     closedAt: row.closedAt,
     status: row.closedAt ? 'CLOSED' : 'ACTIVE',
     contacts: row.contactName
@@ -91,7 +92,8 @@ async function importAccounts(
         index,
         externalId: row.externalId,
         branchCode: row.branchCode,
-        fields: plan(row, manager._id, openedAt),
+        fields: plan(row, manager._id),
+        onInsert: { openedAt },
       });
   }
   const written = await upsertPlannedRows({

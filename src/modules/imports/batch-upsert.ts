@@ -20,6 +20,8 @@ export type PlannedRow = {
   branchCode: string;
   /** Every field the row determines (compared with the stored record; `$set` on write). */
   fields: Record<string, unknown>;
+  /** Defaults a new record takes (e.g. opened now), never compared with a stored one. */
+  onInsert?: Record<string, unknown>;
 };
 
 type Doc = Record<string, unknown>;
@@ -96,11 +98,15 @@ function planKey(
     const picked = version
       ? Object.fromEntries(Object.keys(row.fields).map((k) => [k, version![k]]))
       : null;
-    const changes: FieldChange[] = diffFields(picked, row.fields);
+    const changes: FieldChange[] = diffFields(
+      picked,
+      version ? row.fields : { ...row.onInsert, ...row.fields },
+    );
     const status = !version ? 'INSERTED' : changes.length > 0 ? 'UPDATED' : 'UNCHANGED';
     decided.push({ row, status });
     if (status === 'UNCHANGED') continue;
-    const after = { ...version, ...row.fields, _id: id, externalId };
+    const added = version ? row.fields : { ...row.onInsert, ...row.fields };
+    const after = { ...version, ...added, _id: id, externalId };
     pending.push(
       auditConsequence({
         actor: options.actor,
@@ -113,7 +119,7 @@ function planKey(
       ...(options.consequencesOf?.({ id, branchCode: row.branchCode, before: version, after }) ??
         []),
     );
-    fields = { ...fields, ...row.fields };
+    fields = { ...fields, ...added };
     version = after;
   }
   return { externalId, stored, id, rows: decided, fields, pending };

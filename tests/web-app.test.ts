@@ -12,7 +12,8 @@ import {
 
 // The scorecard web app in a real browser (Debian's chromium, installed by .ci/run) against the
 // real service, on a hand-built 2026-Q1: BA has 30 responses (paged drill-down), one late of two
-// activations and three scored attributes; BB 12 responses; BC 3 (insufficient sample).
+// activations and three scored attributes; BB and BD 12 alike responses each (a tie); BC 3
+// (insufficient sample).
 const Q = '2026-Q1';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const oneDecimal = new Intl.NumberFormat('en', {
@@ -90,16 +91,24 @@ describe('scorecard web app in a browser', () => {
     await createBranch(service, 'BC');
     headC = await createUser(service, 'headC', { role: 'BRANCH_HEAD', branchCode: 'BC' });
     await createUser(service, 'mgrC1', { role: 'ACCOUNT_MANAGER', branchCode: 'BC' });
-    const [x1, x2, y1, z1] = [
+    await createBranch(service, 'BD');
+    await createUser(service, 'mgrD1', { role: 'ACCOUNT_MANAGER', branchCode: 'BD' });
+    const [x1, x2, y1, z1, w1] = [
       await account('X1', 'BA', 'mgrA1'),
       await account('X2', 'BA', 'mgrA2'),
       await account('Y1', 'BB', 'mgrB1'),
       await account('Z1', 'BC', 'mgrC1'),
+      await account('W1', 'BD', 'mgrD1'),
     ];
     await responses(x1, 15, (i) => (i % 3 === 0 ? 10 : 8));
     await responses(x2, 15, () => 9);
     await responses(y1, 12, () => 9);
     await responses(z1, 3, () => 10);
+    await responses(w1, 12, () => 9);
+    await admin(
+      'mutation($i: ScorecardTargetInput!) { setScorecardTarget(input: $i) { target } }',
+      { i: { branchCode: 'BA', period: Q, figure: 'compositeScore', target: 60 } },
+    );
     await activation(x1, '2026-02-10T18:00:00+08:00', '2026-02-10T12:00:00+08:00'); // on time
     await activation(x2, '2026-02-10T18:00:00+08:00', '2026-02-11T12:00:00+08:00'); // late
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
@@ -116,10 +125,12 @@ describe('scorecard web app in a browser', () => {
     context.on('request', (request) => requested.push(request.url()));
     return context.newPage();
   }
+  /** Signs in with the keyboard only: the token field has the focus, Enter submits. */
   async function signIn(page: Page, path: string, token: string) {
     await page.goto(`${service.url}${path}`);
-    await page.fill('input[type=password]#token', token);
-    await page.click('form button[type=submit]');
+    await page.waitForSelector('input[type=password]#token:focus');
+    await page.keyboard.type(token);
+    await page.keyboard.press('Enter');
   }
   /** The element's text once it matches (or after 10 s, for the assertion to show what it is). */
   async function settled(page: Page, selector: string, expected: string | RegExp) {
@@ -158,6 +169,8 @@ describe('scorecard web app in a browser', () => {
     expect(await settled(page, 'main [role=alert]', /not found/i)).toMatch(/not found/i);
     await page.goto(`${service.url}/app/branches/BA/${Q}`);
     expect(await settled(page, 'h1', 'Branch BA — Q1 2026')).toBe('Branch BA — Q1 2026');
+    expect(await page.title()).toBe('Branch BA — Q1 2026 · Journey scorecards');
+    expect(await page.locator('nav a[aria-current=page]').allInnerTexts()).toEqual(['My branch']);
   });
 
   it('shows HQ every branch in the API order with the same composite values', async () => {
@@ -169,9 +182,10 @@ describe('scorecard web app in a browser', () => {
     //   (0.4·82.22 + 0.15·0) ÷ 0.55 = 59.80
     // BA: CS1 (5·10 + 10·8 + 15·9) ÷ 30 = 8.833, index (3.533 + 4.8 − 1) ÷ 9 × 100 = 81.48,
     //   on time 1 of 2, coverage 0 of 2: (0.4·81.48 + 0.2·50 + 0.15·0) ÷ 0.75 = 56.79
-    // BC: 3 responses, insufficient sample, last.
-    expect(api.map((c) => c.branch.code)).toEqual(['BB', 'BA', 'BC']);
+    // BD: as BB, a tie on composite and top-box share (0), broken by code. BC: 3 responses, last.
+    expect(api.map((c) => c.branch.code)).toEqual(['BB', 'BD', 'BA', 'BC']);
     expect(api.map((c) => c.compositeScore.value)).toEqual([
+      expect.closeTo(59.8, 2),
       expect.closeTo(59.8, 2),
       expect.closeTo(56.79, 2),
       expect.any(Number),
@@ -181,14 +195,20 @@ describe('scorecard web app in a browser', () => {
     expect(await cells(page, '#ranking-table', 3)).toEqual(
       api.map((c) => oneDecimal.format(c.compositeScore.value)),
     );
+    // BD's interval: the index has no spread (12 equal responses), coverage 0 of 1 has the Wilson
+    // interval [0, 0.7935], half-width 39.675 points, weighed 0.15 ÷ 0.55: 10.82 either side.
+    expect((await cells(page, '#ranking-table', 4))[1]).toBe('49.0 – 70.6');
+    expect(await cells(page, '#ranking-table', 5)).toEqual(['—', '—', '60.0', '—']); // BA's target
     const notes = await cells(page, '#ranking-table', 9);
-    expect(notes[2]).toMatch(/insufficient sample/i);
-    // One dot per branch; BC's is hollow (insufficient sample).
+    expect(notes[1]).toBe('Same composite and top-box share as Branch BB; placed by branch code');
+    expect(notes[2]).toBe('Within noise of Branch BD: the intervals overlap'); // 56.79 + … ≥ 48.98
+    expect(notes[3]).toMatch(/insufficient sample/i);
+    // One dot per branch, BC's hollow; one red target tick (BA's).
     const fills = await page
       .locator('#ranking-chart svg circle')
       .evaluateAll((dots) => dots.map((dot) => dot.getAttribute('fill')));
-    expect(fills).toHaveLength(3);
-    expect(fills[2]).toBe('white');
+    expect(fills).toEqual(['#1f5fbf', '#1f5fbf', '#1f5fbf', 'white']);
+    expect(await page.locator('#ranking-chart svg g[stroke="#c62828"] line').count()).toBe(1);
   });
 
   it('draws the quadrant and trend charts of a card, with their tables', async () => {
@@ -246,6 +266,21 @@ describe('scorecard web app in a browser', () => {
       await cells(page, '#ranking-table', 3),
     );
 
+    await page.goto(`${service.url}/app/branches/BA/${Q}`);
+    await page.waitForSelector('#figures-table tbody tr');
+    const [one] = await Promise.all([page.waitForEvent('download'), page.click('.download')]);
+    const [header, row] = readFileSync((await one.path())!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
+    expect(row?.[header!.indexOf('branch')]).toBe('BA');
+    const shown = await cells(page, '#figures-table', 2); // composite first, then the index
+    expect(shown.slice(0, 2)).toEqual(
+      ['compositeScore', 'satisfactionIndex'].map((f) =>
+        oneDecimal.format(Number(row?.[header!.indexOf(f)])),
+      ),
+    );
+
     await page.goto(`${service.url}/app/branches/BA/${Q}/survey-responses`);
     await page.waitForSelector('#drill-table tbody tr');
     const [list] = await Promise.all([page.waitForEvent('download'), page.click('.download')]);
@@ -299,6 +334,55 @@ describe('scorecard web app in a browser', () => {
       '分公司排名 — 2026年第1季度',
     );
     expect(await page.evaluate('document.documentElement.lang')).toBe('zh-CN');
+  });
+
+  it('rounds numbers and cuts periods as people read them (the browser modules)', async () => {
+    const page = await newPage();
+    await page.goto(`${service.url}/app`);
+    const result = await page.evaluate(`(async () => {
+      const f = await import('/app/assets/format.js');
+      return {
+        quarters: f.periodsEndingAt('2026-Q1', 3),
+        months: f.periodsEndingAt('2026-02', 3),
+        trendOfMonth: f.trendPeriods('2026-03', 'Asia/Shanghai'),
+        trendOfYear: f.trendPeriods('2025', 'Asia/Shanghai'),
+        kinds: ['2026', '2026-Q4', '2026-12', '2026-13'].map(f.periodKind),
+        values: [
+          f.formatValue(0.12345, 'share'),
+          f.formatValue(8.125, 'score'),
+          f.formatValue(null, 'index'),
+          f.formatValue(59.6, 'minutes'),
+          f.formatValue(125, 'minutes'),
+          f.formatValue(180, 'minutes'),
+        ],
+        changes: [f.formatChange(0.5, 0.475, 'share'), f.formatChange(80, 81.25, 'index')],
+        periods: ['2026-Q1', '2026-03', '2026'].map(f.formatPeriod),
+      };
+    })()`);
+    expect(result).toEqual({
+      quarters: ['2026-Q1', '2025-Q4', '2025-Q3'],
+      months: ['2026-02', '2026-01', '2025-12'],
+      trendOfMonth: ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09'].concat([
+        '2025-10',
+        '2025-11',
+        '2025-12',
+        '2026-01',
+        '2026-02',
+        '2026-03',
+      ]),
+      trendOfYear: ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'].concat([
+        '2025-Q1',
+        '2025-Q2',
+        '2025-Q3',
+        '2025-Q4',
+      ]),
+      kinds: ['year', 'quarter', 'month', null],
+      // 12.345 % → 12.3 %; 8.125 → 8.13 (half away from zero); 59.6 min → 60 → 1 h
+      values: ['12.3%', '8.13', '—', '1 h', '2 h 5 min', '3 h'],
+      // 50 % − 47.5 % = +2.5 points; 80 − 81.25 = −1.25 → −1.3
+      changes: ['+2.5 pp', '−1.3'],
+      periods: ['Q1 2026', 'March 2026', '2026'],
+    });
   });
 
   it('made no request outside the service', () => {

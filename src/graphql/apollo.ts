@@ -6,6 +6,7 @@ import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { GraphQLContext } from './context';
 import { createFormatError } from './format-error';
+import { leaveSyntaxErrorsToApollo, requestErrorStatusPlugin } from './http-status.plugin';
 import { buildSchema } from './schema';
 
 /** Builds the Apollo server with its security limits and error masking. */
@@ -34,7 +35,11 @@ export function createApollo(options: {
     hideSchemaDetailsFromClientErrors: true,
     formatError: createFormatError(logger),
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...protection.plugins.map(leaveSyntaxErrorsToApollo),
+      requestErrorStatusPlugin(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
     logger,
   });
 }

@@ -1,0 +1,63 @@
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import type { GraphQLContext } from './context';
+
+/** The two response media types of the GraphQL-over-HTTP specification. */
+export const RESPONSE_MEDIA_TYPES = ['application/json', 'application/graphql-response+json'];
+
+// Request errors: the document did not parse or validate, or the variables did not coerce.
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+]);
+
+/**
+ * Statuses of request errors per the GraphQL-over-HTTP specification: 400 for a client that
+ * accepts `application/graphql-response+json` (Apollo's default), but 200 for a client that only
+ * understands `application/json`, which reads the error from the body.
+ */
+export function requestErrorStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
+  const listener: GraphQLRequestListener<GraphQLContext> = {
+    async willSendResponse({ contextValue, response }) {
+      if (contextValue.responseMediaType !== 'application/json') return;
+      if (response.http.status !== 400 || response.body.kind !== 'single') return;
+      const { data, errors } = response.body.singleResult;
+      const requestError =
+        data === undefined &&
+        (errors ?? []).every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)));
+      if (requestError) response.http.status = 200;
+    },
+  };
+  return { requestDidStart: async () => listener };
+}
+
+/**
+ * graphql-armor's token limit re-parses the document in its own hook, where a syntax error
+ * becomes a server error (HTTP 500). Its syntax errors are left to Apollo's own parse, which
+ * answers them as the client's mistake; the token-limit error itself passes unchanged.
+ */
+export function leaveSyntaxErrorsToApollo<T extends ApolloServerPlugin<GraphQLContext>>(
+  plugin: T,
+): T {
+  if (!plugin.requestDidStart) return plugin;
+  const started = plugin.requestDidStart.bind(plugin);
+  return {
+    ...plugin,
+    async requestDidStart(context) {
+      const listener = await started(context);
+      const parsing = listener?.parsingDidStart?.bind(listener);
+      if (!listener || !parsing) return listener;
+      return {
+        ...listener,
+        async parsingDidStart(requestContext) {
+          try {
+            return await parsing(requestContext);
+          } catch (error) {
+            if (/token limit/i.test(String((error as Error)?.message))) throw error;
+            return undefined;
+          }
+        },
+      };
+    },
+  };
+}

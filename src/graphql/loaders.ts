@@ -9,6 +9,7 @@ import {
   createFaultTicketsByAccount,
   createFaultTicketsById,
 } from '../modules/faults/fault-ticket.loaders';
+import { createScorecardsByPeriod } from '../modules/scorecards/scorecard.loaders';
 import { createSlaPoliciesById } from '../modules/sla-policies/sla-policy.loaders';
 import {
   createFollowUpsByAccount,
@@ -37,6 +38,7 @@ export function createLoaders(actor: Actor | null) {
     surveyResponsesByAccount: createSurveyResponsesByAccount(scope),
     satisfactionByAccount: createSatisfactionByAccount(scope),
     surveyAttributesByKey: createSurveyAttributesByKey(),
+    scorecardsByPeriod: createScorecardsByPeriod(),
   };
 }
 

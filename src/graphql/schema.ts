@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { projectRoot } from '../shared/project-root';
 import { moduleResolvers } from '../modules';
+import { guardArguments } from './argument-guards';
 import type { Resolvers } from './generated/resolvers-types';
 
 const rootResolvers: Resolvers = {
@@ -17,9 +18,11 @@ const rootResolvers: Resolvers = {
 /** Loads the SDL files of `schema/` and binds the modules' resolvers to them. */
 export function buildSchema(): GraphQLSchema {
   const typeDefs = mergeTypeDefs(loadFilesSync(path.join(projectRoot(), 'schema', '*.graphql')));
-  return makeExecutableSchema({
-    typeDefs,
-    resolvers: mergeResolvers([rootResolvers, ...moduleResolvers]),
-    inheritResolversFromInterfaces: true,
-  });
+  return guardArguments(
+    makeExecutableSchema({
+      typeDefs,
+      resolvers: mergeResolvers([rootResolvers, ...moduleResolvers]),
+      inheritResolversFromInterfaces: true,
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import type { Model, Types } from 'mongoose';
 import { z } from 'zod';
-import { CLOCK_SKEW_MS } from '../../shared/inputs';
+import { FUTURE_MESSAGE, isNotFuture } from '../../shared/inputs';
 import { canWriteAccount } from '../access/permissions';
 import { systemScope } from '../access/scope';
 import { KeyAccountModel } from '../accounts/account.model';
@@ -18,15 +18,13 @@ const scope = systemScope('import');
 /** Source system of the accounts a row names when it gives none: accounts come from the CRM. */
 export const DEFAULT_ACCOUNT_SOURCE = 'CRM';
 
-const notInFuture = (date: Date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS;
-
 /** A required instant that has already happened (the mutations' clock-skew allowance applies). */
-export const pastInstantCell = () => instantCell().refine(notInFuture, 'cannot be in the future');
+export const pastInstantCell = () => instantCell().refine(isNotFuture, FUTURE_MESSAGE);
 
 /** An optional instant that has already happened (empty = null). */
 export const optionalPastInstantCell = () =>
-  optionalInstantCell().refine((date) => date === null || notInFuture(date), {
-    message: 'cannot be in the future',
+  optionalInstantCell().refine((date) => date === null || isNotFuture(date), {
+    message: FUTURE_MESSAGE,
   });
 
 /** An optional source-system code (empty = null): letters, digits, _ and -. */

@@ -2,7 +2,7 @@ import type { Model, Types } from 'mongoose';
 import { z } from 'zod';
 import { FUTURE_MESSAGE, isNotFuture } from '../../shared/inputs';
 import { canWriteAccount } from '../access/permissions';
-import { systemScope } from '../access/scope';
+import { actorScope, canReadBranch, systemScope } from '../access/scope';
 import { KeyAccountModel } from '../accounts/account.model';
 import { emitLifecycle } from '../journey/lifecycle-hooks';
 import { externalIdBounds, type PlannedRow } from './batch-upsert';
@@ -105,9 +105,16 @@ export type AccountCheck =
   { ok: true; account: LinkedAccount } | { ok: false; outcome: ImportOutcome };
 
 /**
- * The account a row names, if the row may write on it: an unknown account rejects the row
- * (nothing is invented), an account the token may not write is "outside the scope of this token",
- * and a stored record never moves to another account.
+ * Whether the token may see a record a row refers to. A record it may not see is answered exactly
+ * like one that does not exist, so a row cannot probe another branch's keys.
+ */
+export const visibleTo = (context: ImportContext, record: { branchCode?: unknown } | undefined) =>
+  !!record && canReadBranch(actorScope(context.actor), String(record.branchCode));
+
+/**
+ * The account a row names, if the row may write on it: an unknown account, or one the token may
+ * not see, rejects the row alike (nothing is invented); one it sees but may not change is
+ * "outside the scope of this token"; and a stored record never moves to another account.
  */
 export function writableAccount(
   context: ImportContext,
@@ -115,7 +122,8 @@ export function writableAccount(
   accounts: RecordsByKey<LinkedAccount>,
   stored: { accountId?: unknown } | undefined,
 ): AccountCheck {
-  const account = accounts.get(key);
+  const found = accounts.get(key);
+  const account = visibleTo(context, found) ? found : undefined;
   const refuse = (reason: string): AccountCheck => ({
     ok: false,
     outcome: rejected('accountExternalId', reason),

@@ -38,7 +38,7 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   const token = process.env.JOURNEY_TOKEN;
   if (!token) {
     process.stderr.write(
-      'JOURNEY_TOKEN is not set: export an INTEGRATION token (see README "Imports")\n',
+      'JOURNEY_TOKEN is not set: export an INTEGRATION token (see docs/integration-imports.md)\n',
     );
     return 2;
   }

@@ -521,7 +521,7 @@ describe('follow-up visits', () => {
     });
   });
 
-  it('computes quarterly coverage per RULES.md for quarters, months and years', async () => {
+  it('computes quarterly coverage per the measurement rules for quarters, months and years', async () => {
     await createBranch(service, 'BC');
     await createUser(service, 'mgrC', { role: 'ACCOUNT_MANAGER', branchCode: 'BC' });
     const opened = '2025-01-01T00:00:00+08:00';

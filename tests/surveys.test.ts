@@ -258,7 +258,7 @@ describe('survey responses and satisfaction', () => {
       await respond('admin', s2, '2025-09-30T16:00:00Z', { cs1: 1, cs2: 1, cs3: 1, nps: 0 });
     });
 
-    it('computes the example of RULES.md: CS1 {10, 8, 7}, CS2 {9, 8, 6}, CS3 {9, 7, 6} → 75.93', async () => {
+    it('computes the example of the rules: CS1 {10, 8, 7}, CS2 {9, 8, 6}, CS3 {9, 7, 6} → 75.93', async () => {
       const summary = (await as('hq', SATISFACTION, { b: 'BS', p: '2025-Q3' })).satisfaction;
       expect(summary).toMatchObject({
         branch: { code: 'BS' },

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-/** Time zone for calendar boundaries when a branch has none configured (RULES.md). */
+/** Time zone for calendar boundaries when a branch has none configured (measurement rules). */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** Length of a reporting period. */

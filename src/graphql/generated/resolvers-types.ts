@@ -40,7 +40,7 @@ export type ActivationDelay = {
   reason: DelayReason;
 };
 
-/** An activation order: measured against the original promise (RULES.md "Activation"). */
+/** An activation order: measured against the original promise (measurement rules, "Activation"). */
 export type ActivationOrder = JourneyEvent & {
   __typename?: 'ActivationOrder';
   /** Reference of the acceptance test report. */
@@ -740,7 +740,7 @@ export type FaultStatusChange = {
   status: FaultStatus;
 };
 
-/** A fault ticket: repair time against the target of its severity tier (RULES.md "Fault repair"). */
+/** A fault ticket: repair time against the target of its severity tier (measurement rules, "Fault repair"). */
 export type FaultTicket = JourneyEvent & {
   __typename?: 'FaultTicket';
   /** The account. */
@@ -955,7 +955,7 @@ export type FollowUpChannel =
   | 'SMS'
   | 'WEB';
 
-/** Follow-up figures of a branch in a period (RULES.md "Follow-up visits"). */
+/** Follow-up figures of a branch in a period (measurement rules, "Follow-up visits"). */
 export type FollowUpCompliance = {
   __typename?: 'FollowUpCompliance';
   /** The branch. */
@@ -2190,7 +2190,7 @@ export type Role =
   | 'INTEGRATION';
 
 /**
- * Satisfaction figures of a branch (or one account) in a period (RULES.md "Satisfaction"), from
+ * Satisfaction figures of a branch (or one account) in a period (measurement rules, "Satisfaction"), from
  * the survey responses whose response time falls in the period. `previous` of each figure is its
  * value in the previous period of the same length.
  */

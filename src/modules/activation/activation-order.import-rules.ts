@@ -52,7 +52,7 @@ const productCell = () =>
     codeInput.transform(normalizeProduct),
   );
 
-/** An activation-order import row (columns: see the kind's registration and README). */
+/** An activation-order import row (columns: docs/integration-imports.md). */
 export const activationOrderRow = z.object({
   externalId: textCell(100),
   accountExternalId: textCell(100),

@@ -54,7 +54,7 @@ export type ActivationEvent =
   | { kind: 'NOTIFY_DELAY'; at: Date }
   | { kind: 'ACCEPTANCE_REPORT'; at: Date; reference: string | null };
 
-/** The denormalised, measured fields stored on every write (RULES.md "Activation"). */
+/** The denormalised, measured fields stored on every write (measurement rules "Activation"). */
 export type ActivationMeasures = {
   /** The latest promise made (what the customer now expects). */
   promisedAt: Date;

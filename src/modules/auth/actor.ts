@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 
-/** Roles, from most to least powerful; see README "Roles". */
+/** Roles, from most to least powerful; see docs/account-managers.md. */
 export const ROLES = [
   'ADMIN',
   'HQ_ANALYST',

@@ -1,7 +1,8 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { createBranch, findBranch, listBranches } from './branch.service';
 
-// Branch codes and names are reference data, readable without a token (see README "Roles").
+// Branch codes and names are reference data, readable without a token
+// (see docs/account-managers.md).
 export const branchResolvers: Resolvers = {
   Query: {
     branches: () => listBranches(),

@@ -86,7 +86,7 @@ export function readPauseEntry(text: string): EntryReading<PauseEntry> {
   return { ok: true, value: { from: from.value, to: to.value, reason: reason.value } };
 }
 
-/** A fault-ticket import row (columns: see the kind's registration and README). */
+/** A fault-ticket import row (columns: docs/integration-imports.md). */
 export const faultTicketRow = z.object({
   externalId: textCell(100),
   accountExternalId: textCell(100),

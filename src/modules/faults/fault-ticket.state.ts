@@ -196,7 +196,7 @@ export function applyFaultEvent<S extends FaultTicketState>(
   }
 }
 
-/** Every figure of a ticket (RULES.md "Fault repair"); time-dependent ones as of `now`. */
+/** Every figure of a ticket (measurement rules "Fault repair"); time-dependent ones as of `now`. */
 export type FaultMeasures = {
   open: boolean;
   stage: JourneyStage;

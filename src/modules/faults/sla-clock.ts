@@ -27,7 +27,7 @@ export type SlaClock =
 /** Where a ticket stands against its target: the first three while open, the last two once restored. */
 export type SlaState = 'ON_TRACK' | 'AT_RISK' | 'BREACHED' | 'MET' | 'MISSED';
 
-/** Share of the target at which an open ticket becomes at risk (RULES.md: ≥ 75 %). */
+/** Share of the target at which an open ticket becomes at risk (measurement rules: ≥ 75 %). */
 export const AT_RISK_SHARE = 0.75;
 
 // Internally everything is epoch milliseconds; Date only crosses the public API.
@@ -71,7 +71,7 @@ export function clockMinutes(intervals: readonly Interval[], clock: SlaClock): n
 }
 
 /**
- * Outage intervals from a status history (RULES.md): from the first REPORTED to the first
+ * Outage intervals from a status history (measurement rules): from the first REPORTED to the first
  * RESTORED; after each REOPENED, from the reopen to the next RESTORED. An interval still open
  * ends at `now`, or is dropped when `now` is omitted. Events are sorted by time (stable).
  */

@@ -178,8 +178,8 @@ export async function schedulePeriodicFollowUps(options: {
   };
 }
 
-// Cadence consequences of other modules' writes (RULES.md "Follow-up visits"): registered when
-// this file loads, which the follow-up resolvers make happen at start.
+// Cadence consequences of other modules' writes (measurement rules "Follow-up visits"): registered
+// when this file loads, which the follow-up resolvers make happen at start.
 onLifecycleBatch('activationCompleted', async (events) => {
   await scheduleCadenceFollowUps(
     events.map((event) => ({

@@ -26,7 +26,7 @@ function withInterval(figure: CoverageFigure): CoverageReportFigure {
 }
 
 /**
- * Quarterly follow-up coverage of a branch in a period (RULES.md "Follow-up visits"): the
+ * Quarterly follow-up coverage of a branch in a period (measurement rules "Follow-up visits"): the
  * branch's accounts and completed follow-ups from the first quarter's start to the period's end,
  * counted by the pure rule.
  */

@@ -82,7 +82,7 @@ function overdueCounts(branchCodes: string[], asOf: Date) {
   ]).option({ scope });
 }
 
-/** Tickets finally restored in the period (their measured event, RULES.md "Periods"). */
+/** Tickets finally restored in the period (their measured event, see "Time and periods"). */
 function ticketsOf(branchCodes: string[], period: Period) {
   return FaultTicketModel.find(
     { branchCode: { $in: branchCodes }, measuredAt: { $gte: period.start, $lt: period.end } },

@@ -126,7 +126,7 @@ function coverageFigure(coverage: CoverageFigure): Figure {
 }
 
 /**
- * A branch's figures for a period, per RULES.md "Branch scorecard": satisfaction from the
+ * A branch's figures for a period, per measurement rules "Branch scorecard": satisfaction from the
  * responses, activation and repair from the measured records, follow-up compliance, and the
  * composite of the components that have data (weights rescaled over those).
  */

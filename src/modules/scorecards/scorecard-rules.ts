@@ -8,7 +8,7 @@ export type CompositeWeights = {
   followUpCoverage: number;
 };
 
-/** RULES.md weights: satisfaction 40 %, activation 20 %, fault repair 25 %, follow-ups 15 %. */
+/** Rule weights: satisfaction 40 %, activation 20 %, fault repair 25 %, follow-ups 15 %. */
 export const DEFAULT_COMPOSITE_WEIGHTS: Readonly<CompositeWeights> = {
   satisfactionIndex: 0.4,
   activationOnTimeRate: 0.2,

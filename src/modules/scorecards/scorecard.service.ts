@@ -121,7 +121,7 @@ async function targetsFor(
   return byBranch;
 }
 
-/** All branches' scorecards for a period, ranked per RULES.md (rank 1 first). */
+/** All branches' scorecards for a period, ranked per the measurement rules (rank 1 first). */
 export async function rankedScorecards(label: string, now = new Date()): Promise<BranchCard[]> {
   const branches = await listBranches();
   if (branches.length === 0) return [];

@@ -1,6 +1,6 @@
 import type { BusinessHours, SlaClock } from '../faults/sla-clock';
 
-/** Fault severity tiers, highest first (RULES.md "Fault repair"). */
+/** Fault severity tiers, highest first (measurement rules "Fault repair"). */
 export const SEVERITIES = ['CRITICAL', 'MAJOR', 'MINOR'] as const;
 
 /** A fault severity tier. */

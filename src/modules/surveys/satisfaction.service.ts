@@ -47,7 +47,7 @@ const SCORE_FIELDS = {
   attributes: 1,
 } as const;
 
-// A response belongs to the period of its response time (RULES.md "Periods").
+// A response belongs to the period of its response time (measurement rules "Time and periods").
 const within = (rows: readonly ScoreRow[], period: Period) =>
   rows.filter((row) => row.respondedAt >= period.start && row.respondedAt < period.end);
 

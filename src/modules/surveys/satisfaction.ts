@@ -23,7 +23,7 @@ export type SatisfactionSummary = {
 /** One response's importance and performance score for one attribute (1–10). */
 export type AttributeScore = { attribute: string; importance: number; performance: number };
 
-/** Importance–performance quadrant (RULES.md "Satisfaction"). */
+/** Importance–performance quadrant (measurement rules "Satisfaction"). */
 export type IpaQuadrant = 'IMPROVE_URGENTLY' | 'KEEP_UP' | 'LOW_PRIORITY' | 'POSSIBLE_OVERKILL';
 
 /** An attribute's mean scores over its responses and the quadrant they fall in. */

@@ -4,7 +4,7 @@ import { JOURNEY_STAGES } from '../journey/journey-stage';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** A CS or attribute score: an integer 1–10 (RULES.md "Satisfaction"). */
+/** A CS or attribute score: an integer 1–10 (measurement rules "Satisfaction"). */
 const score = z.number().int('must be an integer 1–10').min(1).max(10);
 
 /** One attribute's performance and importance in a response. */

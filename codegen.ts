@@ -4,6 +4,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   generates: {
+    // One self-contained SDL for client tooling (relay-compiler, IDEs): the files of schema/ extend
+    // Query and Mutation, which tools reading them concatenated refuse.
+    'src/graphql/generated/schema.graphql': { plugins: ['schema-ast'] },
     'src/graphql/generated/resolvers-types.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {

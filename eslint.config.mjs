@@ -1,12 +1,110 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import graphql from '@graphql-eslint/eslint-plugin';
+
+/*
+ * The schema is the API's documentation and contract: it is linted with @graphql-eslint's
+ * schema-recommended and schema-relay presets (`npm run lint:schema`, run by CI) and must stay at
+ * zero findings. Options and exceptions, each with its reason:
+ * - require-description: also every argument, input field and enum value (the SDL is what
+ *   clients read), and every field.
+ * - strict-id-in-types: types without identity of their own are excepted by name: connection,
+ *   edge and payload wrappers (suffixes), PageInfo, and value objects that only exist inside
+ *   their parent (a figure, a status change, a contact, a computed report …). Everything a
+ *   client can refer to again implements Node.
+ * - naming-convention: ScorecardFigure's values are camelCase on purpose: each names the
+ *   BranchScorecard field it targets; renaming them would break stored targets and clients.
+ * - require-nullable-result-in-root (not in the presets, switched on): root fields that can be
+ *   refused or miss must be nullable so one refusal does not empty the whole answer. The few that
+ *   can neither be refused nor miss carry an eslint-disable comment saying so.
+ * - relay-edge-types: `shouldImplementNode: true` (every edge's node is a Node);
+ *   `listTypeCanWrapOnlyEdgeType: false`: short, bounded lists of value objects (status histories,
+ *   severity tiers, quadrants, a policy's versions) are plain lists on purpose, not connections.
+ * - relay-arguments: followUpsDue's `before` is a due-date bound, not a cursor; the field carries
+ *   an eslint-disable comment saying so (renaming the argument would break clients).
+ * - relay-arguments: `includeBoth: false`: forward-only connections (timelines, drill-downs,
+ *   work lists) need not offer `last`/`before`.
+ */
+const VALUE_TYPES = [
+  'PageInfo',
+  'Contact',
+  'Figure',
+  'TierFigures',
+  'AttributeQuadrant',
+  'AttributeScore',
+  'ActivationPromise',
+  'ActivationStatusChange',
+  'ActivationDelay',
+  'FaultStatusChange',
+  'SeverityChange',
+  'FaultPause',
+  'TimeInterval',
+  'LocalTimeRange',
+  'SlaClockSetting',
+  'ProductLeadTime',
+  'SeverityTarget',
+  'SlaPolicyFieldSource',
+  'EffectiveSlaPolicy',
+  'FieldChange',
+  'ImportRowResult',
+  'ImportBatchResult',
+  'ImportColumn',
+  'ImportKindInfo',
+  'PeriodicFollowUpScheduling',
+  'FollowUpCompliance',
+  'SatisfactionSummary',
+  'ScorecardTarget',
+];
+
+// The preset's convention, except ScorecardFigure's values (see above).
+function namingConvention() {
+  const preset =
+    graphql.configs['flat/schema-recommended'].rules['@graphql-eslint/naming-convention'];
+  const { EnumValueDefinition, ...rest } = preset[1];
+  return {
+    ...rest,
+    'EnumValueDefinition[parent.name.value!=ScorecardFigure]': EnumValueDefinition,
+    'EnumValueDefinition[parent.name.value=ScorecardFigure]': 'camelCase',
+  };
+}
+
+const schemaRules = {
+  ...graphql.configs['flat/schema-recommended'].rules,
+  ...graphql.configs['flat/schema-relay'].rules,
+  '@graphql-eslint/require-description': [
+    'error',
+    {
+      types: true,
+      rootField: true,
+      FieldDefinition: true,
+      InputValueDefinition: true,
+      EnumValueDefinition: true,
+      DirectiveDefinition: true,
+    },
+  ],
+  '@graphql-eslint/strict-id-in-types': [
+    'error',
+    {
+      acceptedIdNames: ['id'],
+      acceptedIdTypes: ['ID'],
+      exceptions: { types: VALUE_TYPES, suffixes: ['Connection', 'Edge', 'Payload'] },
+    },
+  ],
+  '@graphql-eslint/naming-convention': ['error', namingConvention()],
+  '@graphql-eslint/require-nullable-result-in-root': 'error',
+  '@graphql-eslint/relay-edge-types': [
+    'error',
+    { shouldImplementNode: true, listTypeCanWrapOnlyEdgeType: false },
+  ],
+  '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'coverage', '.cache', '.data', 'src/graphql/generated'] },
-  js.configs.recommended,
-  ...tseslint.configs.recommended,
   {
+    files: ['**/*.{js,mjs,cjs,ts}'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -20,6 +118,39 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
+  {
+    // The web app's browser modules, served as written.
+    files: ['src/modules/web-app/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'navigator',
+          'location',
+          'history',
+          'localStorage',
+          'sessionStorage',
+          'fetch',
+          'FormData',
+          'Blob',
+          'URL',
+          'setTimeout',
+          'Plot',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
+    files: ['schema/**/*.graphql'],
+    languageOptions: {
+      parser: graphql.parser,
+      parserOptions: { graphQLConfig: { schema: 'schema/*.graphql' } },
+    },
+    plugins: { '@graphql-eslint': graphql },
+    rules: schemaRules,
   },
   prettier,
 );

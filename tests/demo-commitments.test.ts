@@ -2,6 +2,7 @@ import { upsertBranch } from '../src/modules/branches/branch.service';
 import { seedCommitments } from '../src/modules/demo/demo-commitments';
 import { DEMO_BRANCHES } from '../src/modules/demo/demo-data';
 import { seedPeopleAndAccounts } from '../src/modules/demo/demo-people';
+import { useTestDemoClock } from './support/demo';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { ok } from './support/world';
 
@@ -35,6 +36,7 @@ describe('demo commitments', () => {
   let firstLoad = '';
   beforeAll(async () => {
     service = await startTestService();
+    useTestDemoClock();
     for (const branch of DEMO_BRANCHES) await upsertBranch(branch);
     await seedPeopleAndAccounts();
     await seedCommitments();

@@ -1,4 +1,4 @@
-import { loadDemoData } from '../src/modules/demo/demo-seed';
+import { loadTestDemoData } from './support/demo';
 import { DEMO_BRANCHES } from '../src/modules/demo/demo-data';
 import { periodContaining } from '../src/shared/period';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
@@ -52,9 +52,9 @@ describe('demo follow-ups and surveys', () => {
 
   beforeAll(async () => {
     service = await startTestService();
-    await loadDemoData();
+    await loadTestDemoData();
     first = await tally();
-    await loadDemoData(); // idempotent: a second load adds and changes nothing
+    await loadTestDemoData(); // idempotent: a second load adds and changes nothing
   }, 120_000);
   afterAll(() => stopTestService(service));
 

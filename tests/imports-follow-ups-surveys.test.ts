@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { loadDemoData } from '../src/modules/demo/demo-seed';
+import { loadTestDemoData } from './support/demo';
 import { createImportApi } from '../src/modules/imports/import-client';
 import { runImport, type ImportRunOptions } from '../src/modules/imports/import-runner';
 import { onLifecycle, type LifecycleEvents } from '../src/modules/journey/lifecycle-hooks';
@@ -660,7 +660,7 @@ describe('sample files', () => {
   let service: TestService;
   beforeAll(async () => {
     service = await startTestService();
-    await loadDemoData();
+    await loadTestDemoData();
   }, 120_000);
   afterAll(() => stopTestService(service));
 

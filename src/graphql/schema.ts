@@ -2,16 +2,24 @@ import path from 'node:path';
 import { loadFilesSync } from '@graphql-tools/load-files';
 import { mergeResolvers, mergeTypeDefs } from '@graphql-tools/merge';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLScalarType, GraphQLSchema } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { projectRoot } from '../shared/project-root';
 import { moduleResolvers } from '../modules';
 import { guardArguments } from './argument-guards';
-import type { Resolvers } from './generated/resolvers-types';
 
-const rootResolvers: Resolvers = {
-  DateTime: DateTimeResolver,
-  JSONObject: JSONObjectResolver,
+/**
+ * A library scalar's behaviour without its name and description: handed over whole, graphql-tools
+ * would replace the SDL's description (the one written for this API) with the library's.
+ */
+function behaviourOf(scalar: GraphQLScalarType) {
+  const { serialize, parseValue, parseLiteral, extensions } = scalar.toConfig();
+  return { serialize, parseValue, parseLiteral, extensions };
+}
+
+const rootResolvers = {
+  DateTime: behaviourOf(DateTimeResolver),
+  JSONObject: behaviourOf(JSONObjectResolver),
   Query: { apiVersion: () => '1' },
 };
 

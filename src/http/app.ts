@@ -8,6 +8,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import { authenticateRequest } from '../graphql/authenticate';
 import { RESPONSE_MEDIA_TYPES } from '../graphql/http-status.plugin';
+import { webAppRouter } from '../modules/web-app/web-app.router';
 import { scorecardExportRouter } from './scorecard-export';
 
 /** JSON for every error that reaches Express (malformed JSON, oversize bodies); never HTML. */
@@ -42,7 +43,7 @@ const notFoundJson: express.RequestHandler = (_req, res) => {
   res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
 };
 
-/** The Express application: health, readiness and GraphQL. */
+/** The Express application: health, readiness, GraphQL, the CSV export and the web app. */
 export function createApp(options: {
   apollo: ApolloServer<GraphQLContext>;
   logger: Logger;
@@ -88,6 +89,7 @@ export function createApp(options: {
     }),
   );
   app.use(scorecardExportRouter());
+  app.use(webAppRouter());
   app.use(notFoundJson);
   app.use(jsonErrors);
   return app;

@@ -12,6 +12,7 @@ import { slaPolicyResolvers } from './sla-policies/sla-policy.resolvers';
 import { activationOrderResolvers } from './activation/activation-order.resolvers';
 import { faultTicketResolvers } from './faults/fault-ticket.resolvers';
 import { scorecardResolvers } from './scorecards/scorecard.resolvers';
+import { nodeResolvers } from './nodes/node.resolvers';
 
 /** Every domain module's resolvers; importing them also registers their mongoose models. */
 export const moduleResolvers: Resolvers[] = [
@@ -28,4 +29,5 @@ export const moduleResolvers: Resolvers[] = [
   activationOrderResolvers,
   faultTicketResolvers,
   scorecardResolvers,
+  nodeResolvers,
 ];

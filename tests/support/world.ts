@@ -66,7 +66,13 @@ export async function createUser(
 /** Creates a key account and returns its id. */
 export async function createAccount(
   service: TestService,
-  input: { externalId: string; branchCode: string; accountManagerLogin: string; name?: string },
+  input: {
+    externalId: string;
+    branchCode: string;
+    accountManagerLogin: string;
+    name?: string;
+    openedAt?: string;
+  },
 ): Promise<string> {
   const data = await ok(
     service,

@@ -41,7 +41,7 @@ export type ActivationDelay = {
 };
 
 /** An activation order: measured against the original promise (measurement rules, "Activation"). */
-export type ActivationOrder = JourneyEvent & {
+export type ActivationOrder = JourneyEvent & Node & {
   __typename?: 'ActivationOrder';
   /** Reference of the acceptance test report. */
   acceptanceReportRef?: Maybe<Scalars['String']['output']>;
@@ -68,7 +68,7 @@ export type ActivationOrder = JourneyEvent & {
   dispatchConfirmedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Id in that system; unique together with `sourceSystem`. */
   externalId: Scalars['String']['output'];
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
   /** max(0, activated − original promise) in minutes; null until activated. */
   latenessMinutes?: Maybe<Scalars['Float']['output']>;
@@ -173,13 +173,13 @@ export type ActivationStatusChange = {
 };
 
 /** An API token's metadata; the token itself is shown only once, when issued. */
-export type ApiToken = {
+export type ApiToken = Node & {
   __typename?: 'ApiToken';
   /** When it was issued. */
   createdAt: Scalars['DateTime']['output'];
   /** When it stops working; null = never. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Opaque id, used to revoke the token. */
+  /** Opaque global id (see Node), used to revoke the token. */
   id: Scalars['ID']['output'];
   /** Free label (e.g. the machine or script that uses it). */
   label?: Maybe<Scalars['String']['output']>;
@@ -231,7 +231,7 @@ export type AttributeScoreInput = {
 };
 
 /** Who changed what and when. */
-export type AuditEntry = {
+export type AuditEntry = Node & {
   __typename?: 'AuditEntry';
   /** The mutation that changed it. */
   action: Scalars['String']['output'];
@@ -245,7 +245,7 @@ export type AuditEntry = {
   entityId: Scalars['ID']['output'];
   /** Type of the entity (e.g. KeyAccount, FaultTicket). */
   entityType: Scalars['String']['output'];
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
 };
 
@@ -269,15 +269,21 @@ export type AuditEntryEdge = {
 
 /** Channel of a billing interaction. */
 export type BillingChannel =
+  /** Through the account manager. */
   | 'ACCOUNT_MANAGER'
+  /** A business hall (营业厅). */
   | 'BUSINESS_HALL'
+  /** The customer hotline. */
   | 'HOTLINE'
+  /** By post. */
   | 'MAIL'
+  /** Online (portal or app). */
   | 'ONLINE'
+  /** A self-service terminal. */
   | 'SELF_SERVICE';
 
 /** A fee inquiry, statement, payment or dispute (费用查询 / 交纳 / 清单). */
-export type BillingInteraction = JourneyEvent & {
+export type BillingInteraction = JourneyEvent & Node & {
   __typename?: 'BillingInteraction';
   /** The account. */
   account: KeyAccount;
@@ -285,7 +291,7 @@ export type BillingInteraction = JourneyEvent & {
   accurate?: Maybe<Scalars['Boolean']['output']>;
   /** Channel. */
   channel: BillingChannel;
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
   /** Kind. */
   kind: BillingInteractionKind;
@@ -317,16 +323,22 @@ export type BillingInteractionInput = {
 
 /** Kind of billing interaction. */
 export type BillingInteractionKind =
+  /** A disputed charge. */
   | 'DISPUTE'
+  /** A question about fees. */
   | 'INQUIRY'
+  /** A payment. */
   | 'PAYMENT'
+  /** A bill or itemised statement (清单) requested or sent. */
   | 'STATEMENT';
 
 /** A branch (分公司) of the provincial company; every key account belongs to exactly one. */
-export type Branch = {
+export type Branch = Node & {
   __typename?: 'Branch';
   /** Short unique code, e.g. `HZ`; the natural key used by imports and scorecards. */
   code: Scalars['String']['output'];
+  /** Opaque global id (see Node). */
+  id: Scalars['ID']['output'];
   /** Display name. */
   name: Scalars['String']['output'];
   /** IANA time zone in which the branch's days, months, quarters and business hours are cut. */
@@ -339,7 +351,7 @@ export type Branch = {
  * branch's target and the previous period's value. Closed periods come from snapshots (recomputed
  * when late records for them arrive); the open period is computed live.
  */
-export type BranchScorecard = {
+export type BranchScorecard = Node & {
   __typename?: 'BranchScorecard';
   /** Accounts active in the coverage span without a completed follow-up in it. */
   accountsWithoutFollowUp: KeyAccountConnection;
@@ -354,7 +366,9 @@ export type BranchScorecard = {
   /**
    * Weighted mean (0–100) of satisfaction index 40 %, activation on-time 20 %, within-SLA 25 %,
    * follow-up coverage 15 %, over the components with data (weights rescaled); `sampleSize` is the
-   * number of components that had data.
+   * number of components that had data. `low`/`high` propagate the components' 95 % intervals as if
+   * independent (half-width √Σ (weight share × component half-width)²; a component without an
+   * interval adds none), so two branches whose intervals overlap differ within noise.
    */
   compositeScore: Figure;
   /** When these figures were computed. */
@@ -372,6 +386,8 @@ export type BranchScorecard = {
    * the mean of its quarters, a month is its quarter up to the month's end.
    */
   followUpCoverage: Figure;
+  /** Opaque global id (see Node). */
+  id: Scalars['ID']['output'];
   /** Fewer than 10 survey responses in the period. */
   insufficientSample: Scalars['Boolean']['output'];
   /** Activations of the period done after their original promise. */
@@ -458,7 +474,7 @@ export type BranchScorecardSurveyResponsesArgs = {
 };
 
 /** A contract, agreement or change handled for the customer (业务办理 / 协议签订). */
-export type BusinessHandling = JourneyEvent & {
+export type BusinessHandling = JourneyEvent & Node & {
   __typename?: 'BusinessHandling';
   /** The account. */
   account: KeyAccount;
@@ -468,7 +484,7 @@ export type BusinessHandling = JourneyEvent & {
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** How many times the customer had to come (visit, send papers). */
   customerTrips: Scalars['Int']['output'];
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
   /** Kind. */
   kind: BusinessHandlingKind;
@@ -502,14 +518,19 @@ export type BusinessHandlingInput = {
 
 /** Kind of business handling. */
 export type BusinessHandlingKind =
+  /** A service agreement (e.g. an SLA agreement) signed. */
   | 'AGREEMENT'
+  /** A change to existing services. */
   | 'CHANGE'
+  /** A new contract. */
   | 'NEW_CONTRACT'
+  /** A contract renewed. */
   | 'RENEWAL'
+  /** A contract or service ended. */
   | 'TERMINATION';
 
 /** A question the customer asked (咨询) and how it was answered. */
-export type Consultation = JourneyEvent & {
+export type Consultation = JourneyEvent & Node & {
   __typename?: 'Consultation';
   /** The account. */
   account: KeyAccount;
@@ -519,7 +540,7 @@ export type Consultation = JourneyEvent & {
   askedAt: Scalars['DateTime']['output'];
   /** Channel. */
   channel: ConsultationChannel;
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
   /** Same as `askedAt`. */
   occurredAt: Scalars['DateTime']['output'];
@@ -535,11 +556,17 @@ export type Consultation = JourneyEvent & {
 
 /** Through which channel a consultation came in. */
 export type ConsultationChannel =
+  /** Through the account manager. */
   | 'ACCOUNT_MANAGER'
+  /** A business hall (营业厅). */
   | 'BUSINESS_HALL'
+  /** By e-mail. */
   | 'EMAIL'
+  /** The customer hotline. */
   | 'HOTLINE'
+  /** Online (portal or app). */
   | 'ONLINE'
+  /** At the customer’s site. */
   | 'ON_SITE';
 
 /** A consultation to record. */
@@ -741,7 +768,7 @@ export type FaultStatusChange = {
 };
 
 /** A fault ticket: repair time against the target of its severity tier (measurement rules, "Fault repair"). */
-export type FaultTicket = JourneyEvent & {
+export type FaultTicket = JourneyEvent & Node & {
   __typename?: 'FaultTicket';
   /** The account. */
   account: KeyAccount;
@@ -771,7 +798,7 @@ export type FaultTicket = JourneyEvent & {
   externalId: Scalars['String']['output'];
   /** First restoration. */
   firstRestoredAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
   /** Whether the circuit crosses provinces. */
   interProvincial: Scalars['Boolean']['output'];
@@ -890,7 +917,7 @@ export type Figure = {
 };
 
 /** A follow-up visit to a key account (回访): by phone, on site, mail, SMS, IVR, web … */
-export type FollowUp = JourneyEvent & {
+export type FollowUp = JourneyEvent & Node & {
   __typename?: 'FollowUp';
   /** The account. */
   account: KeyAccount;
@@ -913,7 +940,7 @@ export type FollowUp = JourneyEvent & {
   followsOrderId?: Maybe<Scalars['ID']['output']>;
   /** The fault ticket it follows, if any. */
   followsTicketId?: Maybe<Scalars['ID']['output']>;
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
   /** Issues the customer raised during the visit. */
   issuesRaised: Array<Scalars['String']['output']>;
@@ -946,13 +973,21 @@ export type FollowUp = JourneyEvent & {
 
 /** How a follow-up visit is made (回访方式). */
 export type FollowUpChannel =
+  /** An e-mail. */
   | 'EMAIL'
+  /** A fax. */
   | 'FAX'
+  /** An automated voice call (interactive voice response). */
   | 'IVR'
+  /** A letter. */
   | 'MAIL'
+  /** A visit at the customer. */
   | 'ON_SITE'
+  /** A phone call. */
   | 'PHONE'
+  /** A text message. */
   | 'SMS'
+  /** A web form or portal. */
   | 'WEB';
 
 /** Follow-up figures of a branch in a period (measurement rules, "Follow-up visits"). */
@@ -1011,16 +1046,24 @@ export type FollowUpPurpose =
  * final.
  */
 export type FollowUpStatus =
+  /** Called off (final); counts nowhere. */
   | 'CANCELLED'
+  /** Made (final); counts where its completion time falls. */
   | 'COMPLETED'
+  /** Not made by its due time; may still be completed late. */
   | 'MISSED'
+  /** Planned and not yet made; overdue once past `dueAt`. */
   | 'SCHEDULED';
 
 /** Channel of a business handling. */
 export type HandlingChannel =
+  /** Through the account manager. */
   | 'ACCOUNT_MANAGER'
+  /** A sales agent or partner. */
   | 'AGENT'
+  /** A business hall (营业厅). */
   | 'BUSINESS_HALL'
+  /** Online (portal or app). */
   | 'ONLINE';
 
 /** The outcome of one batch: `read = inserted + updated + unchanged + rejected`. */
@@ -1077,9 +1120,13 @@ export type ImportRowResult = {
 
 /** What happened to one imported row. */
 export type ImportRowStatus =
+  /** A new record was written. */
   | 'INSERTED'
+  /** The row was refused (see `reason`); nothing of it was written. */
   | 'REJECTED'
+  /** The record was already exactly as given; nothing was written. */
   | 'UNCHANGED'
+  /** An existing record (same natural key) was changed. */
   | 'UPDATED';
 
 /** A further token for a user. */
@@ -1105,7 +1152,7 @@ export type IssueTokenPayload = {
 export type JourneyEvent = {
   /** The account. */
   account: KeyAccount;
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
   /** When the record's event began (e.g. asked, ordered, reported); the timeline's order. */
   occurredAt: Scalars['DateTime']['output'];
@@ -1133,18 +1180,27 @@ export type JourneyEventEdge = {
 
 /** Stages of the key-account service journey. */
 export type JourneyStage =
+  /** Service being installed or switched on (业务开通). */
   | 'ACTIVATION'
+  /** Fees, statements, payments and disputes. */
   | 'BILLING'
+  /** Questions before or around a purchase (咨询). */
   | 'CONSULTING'
+  /** Contracts, agreements and changes (业务办理). */
   | 'CONTRACT'
+  /** A fault reported and not yet acknowledged. */
   | 'FAULT_REPORTING'
+  /** A follow-up visit (回访). */
   | 'FOLLOW_UP'
+  /** Maintenance of the customer’s lines (维护). */
   | 'MAINTENANCE'
+  /** A fault acknowledged and being repaired. */
   | 'REPAIR'
+  /** A satisfaction survey response. */
   | 'SURVEY';
 
 /** A key (enterprise) account (大客户), looked after by one account manager of one branch. */
-export type KeyAccount = {
+export type KeyAccount = Node & {
   __typename?: 'KeyAccount';
   /** The account manager who looks after it. */
   accountManager: User;
@@ -1171,7 +1227,7 @@ export type KeyAccount = {
   faultTickets: FaultTicketConnection;
   /** The account's follow-ups, latest due first; optionally of one status. */
   followUps: FollowUpConnection;
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
   /** Industry (free text, e.g. finance, government, manufacturing). */
   industry?: Maybe<Scalars['String']['output']>;
@@ -1277,7 +1333,9 @@ export type KeyAccountFilter = {
 
 /** Whether the customer relationship is running. */
 export type KeyAccountStatus =
+  /** The relationship is running. */
   | 'ACTIVE'
+  /** The relationship has ended (`closedAt` says when). */
   | 'CLOSED';
 
 /** A local time span, `HH:mm`–`HH:mm`. */
@@ -1299,17 +1357,22 @@ export type LocalTimeRangeInput = {
 
 /** Effect of maintenance on the customer's service. */
 export type MaintenanceImpact =
+  /** Service degraded during the work. */
   | 'DEGRADED'
+  /** No effect on the customer’s service. */
   | 'NONE'
+  /** Service interrupted during the work. */
   | 'OUTAGE';
 
 /** Who performed maintenance. */
 export type MaintenancePerformer =
+  /** A maintenance contractor (代维). */
   | 'CONTRACTOR'
+  /** The operator’s own staff. */
   | 'OWN_STAFF';
 
 /** Maintenance of the customer's lines (维护和线路保障). */
-export type MaintenanceRecord = JourneyEvent & {
+export type MaintenanceRecord = JourneyEvent & Node & {
   __typename?: 'MaintenanceRecord';
   /** The account. */
   account: KeyAccount;
@@ -1317,7 +1380,7 @@ export type MaintenanceRecord = JourneyEvent & {
   description?: Maybe<Scalars['String']['output']>;
   /** End; null while running. */
   endAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
   /** Effect on service. */
   impact: MaintenanceImpact;
@@ -1361,118 +1424,118 @@ export type MaintenanceRecordInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** REPORTED or REOPENED → ACKNOWLEDGED. */
-  acknowledgeFaultTicket: FaultTicket;
+  acknowledgeFaultTicket?: Maybe<FaultTicket>;
   /** The service went live (open orders → ACTIVATED). Replaying the same `at` is harmless. */
-  activateOrder: ActivationOrder;
+  activateOrder?: Maybe<ActivationOrder>;
   /** The order was withdrawn (open orders → CANCELLED). */
-  cancelActivationOrder: ActivationOrder;
+  cancelActivationOrder?: Maybe<ActivationOrder>;
   /** Cancels a SCHEDULED follow-up at `at`. */
-  cancelFollowUp: FollowUp;
+  cancelFollowUp?: Maybe<FollowUp>;
   /** Changes the severity from `at` on; the final severity's target applies. */
-  changeFaultSeverity: FaultTicket;
+  changeFaultSeverity?: Maybe<FaultTicket>;
   /** RESTORED → CLOSED: the customer confirmed. */
-  closeFaultTicket: FaultTicket;
+  closeFaultTicket?: Maybe<FaultTicket>;
   /** Closes the account at the given time. */
-  closeKeyAccount: KeyAccount;
+  closeKeyAccount?: Maybe<KeyAccount>;
   /**
    * Records that a SCHEDULED (or MISSED) follow-up was made at `at` (not in the future). Replaying
    * it with the same `at` changes nothing; another `at` is ILLEGAL_TRANSITION.
    */
-  completeFollowUp: FollowUp;
+  completeFollowUp?: Maybe<FollowUp>;
   /** Records an order (status RECEIVED). */
-  createActivationOrder: ActivationOrder;
+  createActivationOrder?: Maybe<ActivationOrder>;
   /** Records a billing interaction. */
-  createBillingInteraction: BillingInteraction;
+  createBillingInteraction?: Maybe<BillingInteraction>;
   /** Creates a branch (ADMIN only). */
-  createBranch: Branch;
+  createBranch?: Maybe<Branch>;
   /** Records a business handling. */
-  createBusinessHandling: BusinessHandling;
+  createBusinessHandling?: Maybe<BusinessHandling>;
   /** Records a consultation. */
-  createConsultation: Consultation;
+  createConsultation?: Maybe<Consultation>;
   /** Creates a key account. */
-  createKeyAccount: KeyAccount;
+  createKeyAccount?: Maybe<KeyAccount>;
   /** Records maintenance. */
-  createMaintenanceRecord: MaintenanceRecord;
+  createMaintenanceRecord?: Maybe<MaintenanceRecord>;
   /** Creates a user and returns its first token once (ADMIN only). */
-  createUser: CreateUserPayload;
+  createUser?: Maybe<CreateUserPayload>;
   /** A delay with its reason (open orders → DELAYED); `notifiedAt` = when the customer was told. */
-  delayActivationOrder: ActivationOrder;
+  delayActivationOrder?: Maybe<ActivationOrder>;
   /**
    * Validates and upserts up to 1000 rows of one kind by natural key (sourceSystem + externalId);
    * one result per row. INTEGRATION tokens import only for their own source system and branch
    * scope; references (e.g. an account) are given by external id and an unknown one rejects the row.
    * With `dryRun` nothing is written but every row is validated and decided.
    */
-  importRecords: ImportBatchResult;
+  importRecords?: Maybe<ImportBatchResult>;
   /** Issues a further token for a user (ADMIN only). */
-  issueToken: IssueTokenPayload;
+  issueToken?: Maybe<IssueTokenPayload>;
   /** Marks a SCHEDULED follow-up as missed at `at`; it may still be completed late. */
-  missFollowUp: FollowUp;
+  missFollowUp?: Maybe<FollowUp>;
   /** The customer was told about the latest delay at `at`. */
-  notifyActivationDelay: ActivationOrder;
+  notifyActivationDelay?: Maybe<ActivationOrder>;
   /** Reports a fault (status REPORTED); detects a repeat of an earlier fault. */
-  openFaultTicket: FaultTicket;
+  openFaultTicket?: Maybe<FaultTicket>;
   /** IN_PROGRESS → PENDING_CUSTOMER: the clock pauses. */
-  pauseFaultTicket: FaultTicket;
+  pauseFaultTicket?: Maybe<FaultTicket>;
   /** Hands the account to another manager of its branch (BRANCH_HEAD of the branch or ADMIN). */
-  reassignAccountManager: KeyAccount;
+  reassignAccountManager?: Maybe<KeyAccount>;
   /** The acceptance test report was received (ACTIVATED orders). */
-  recordAcceptanceReport: ActivationOrder;
+  recordAcceptanceReport?: Maybe<ActivationOrder>;
   /**
    * Records (or corrects) the cause and when it was explained to the customer; without
    * `explainedAt` an explanation already recorded is kept.
    */
-  recordFaultCause: FaultTicket;
+  recordFaultCause?: Maybe<FaultTicket>;
   /**
    * Records a pause after the fact, in any status; overlapping pauses count once and the part
    * outside outages counts for nothing.
    */
-  recordFaultPause: FaultTicket;
+  recordFaultPause?: Maybe<FaultTicket>;
   /** Records a survey response. */
-  recordSurveyResponse: SurveyResponse;
+  recordSurveyResponse?: Maybe<SurveyResponse>;
   /** RESTORED or CLOSED → REOPENED: the fault came back. */
-  reopenFaultTicket: FaultTicket;
+  reopenFaultTicket?: Maybe<FaultTicket>;
   /** A new promise made at `at` (open orders); the original promise stays the measure. */
-  repromiseActivationOrder: ActivationOrder;
+  repromiseActivationOrder?: Maybe<ActivationOrder>;
   /** ACKNOWLEDGED, IN_PROGRESS, PENDING_CUSTOMER (ends the pause) or REOPENED → RESTORED. */
-  restoreFaultTicket: FaultTicket;
+  restoreFaultTicket?: Maybe<FaultTicket>;
   /** PENDING_CUSTOMER → IN_PROGRESS: the clock runs again. */
-  resumeFaultTicket: FaultTicket;
+  resumeFaultTicket?: Maybe<FaultTicket>;
   /** Revokes a token at once (ADMIN only); idempotent. */
-  revokeToken: ApiToken;
+  revokeToken?: Maybe<ApiToken>;
   /** Dispatch confirmed: RECEIVED or DELAYED → SCHEDULED. */
-  scheduleActivationOrder: ActivationOrder;
+  scheduleActivationOrder?: Maybe<ActivationOrder>;
   /** Schedules a follow-up on an account. */
-  scheduleFollowUp: FollowUp;
+  scheduleFollowUp?: Maybe<FollowUp>;
   /**
    * Schedules one PERIODIC follow-up per account active during the quarter (`YYYY-Qn`, in each
    * branch's time zone), due at 00:00 on the 15th of the quarter's middle month; for one branch or
    * all. Idempotent. ADMIN; a BRANCH_HEAD for their own branch.
    */
-  schedulePeriodicFollowUps: PeriodicFollowUpScheduling;
+  schedulePeriodicFollowUps?: Maybe<PeriodicFollowUpScheduling>;
   /** Sets or removes a branch's target for a figure and period (HQ_ANALYST and ADMIN). */
-  setScorecardTarget: ScorecardTarget;
+  setScorecardTarget?: Maybe<ScorecardTarget>;
   /**
    * Adds the next version of a policy: ADMIN for DEFAULT and BRANCH; ADMIN or the account's branch
    * head for ACCOUNT.
    */
-  setSlaPolicy: SlaPolicy;
+  setSlaPolicy?: Maybe<SlaPolicy>;
   /** Work starts: RECEIVED, SCHEDULED or DELAYED → IN_PROGRESS. */
-  startActivationWork: ActivationOrder;
+  startActivationWork?: Maybe<ActivationOrder>;
   /** ACKNOWLEDGED or REOPENED → IN_PROGRESS. */
-  startFaultWork: FaultTicket;
+  startFaultWork?: Maybe<FaultTicket>;
   /** Changes a billing interaction; omitted fields stay. */
-  updateBillingInteraction: BillingInteraction;
+  updateBillingInteraction?: Maybe<BillingInteraction>;
   /** Changes a business handling; omitted fields stay. */
-  updateBusinessHandling: BusinessHandling;
+  updateBusinessHandling?: Maybe<BusinessHandling>;
   /** Changes a consultation; omitted fields stay. */
-  updateConsultation: Consultation;
+  updateConsultation?: Maybe<Consultation>;
   /** Changes an account's descriptive fields. */
-  updateKeyAccount: KeyAccount;
+  updateKeyAccount?: Maybe<KeyAccount>;
   /** Changes a maintenance record; omitted fields stay. */
-  updateMaintenanceRecord: MaintenanceRecord;
+  updateMaintenanceRecord?: Maybe<MaintenanceRecord>;
   /** Creates or changes a survey attribute of the catalogue (ADMIN). */
-  upsertSurveyAttribute: SurveyAttribute;
+  upsertSurveyAttribute?: Maybe<SurveyAttribute>;
 };
 
 
@@ -1796,6 +1859,16 @@ export type MutationUpsertSurveyAttributeArgs = {
   input: SurveyAttributeInput;
 };
 
+/**
+ * An object with identity (Relay's Global Object Identification): whatever implements it can be
+ * fetched again by its id alone with `node` or `nodes`, and clients' caches (Relay, Apollo Client)
+ * normalise it by `id`.
+ */
+export type Node = {
+  /** Opaque global id, unique across all types. Use it as it is; never parse it. */
+  id: Scalars['ID']['output'];
+};
+
 /** Filters for `openActivationOrders`; all given filters must hold. */
 export type OpenActivationOrderFilter = {
   /** Login of the accounts' manager. */
@@ -1912,20 +1985,20 @@ export type Query = {
   /** One order, or null when it does not exist or is outside the caller's scope. */
   activationOrder?: Maybe<ActivationOrder>;
   /** Tokens of a user (ADMIN only). */
-  apiTokens: Array<ApiToken>;
+  apiTokens?: Maybe<Array<ApiToken>>;
   /** The API version, for clients checking what they talk to. */
   apiVersion: Scalars['String']['output'];
   /** A branch's open tickets AT_RISK or BREACHED, least time left first. */
-  atRiskFaultTickets: FaultTicketConnection;
+  atRiskFaultTickets?: Maybe<FaultTicketConnection>;
   /**
    * The audit trail of an entity, newest first: for ADMIN, HQ_ANALYST and the people of the entity's
    * branch.
    */
-  auditTrail: AuditEntryConnection;
+  auditTrail?: Maybe<AuditEntryConnection>;
   /** One branch by its code, or null when there is none. */
   branch?: Maybe<Branch>;
   /** One branch's scorecard; branch heads and account managers read only their own branch. */
-  branchScorecard: BranchScorecard;
+  branchScorecard?: Maybe<BranchScorecard>;
   /** All branches, ordered by code. */
   branches: Array<Branch>;
   /** One ticket, or null when it does not exist or is outside the caller's scope. */
@@ -1936,34 +2009,44 @@ export type Query = {
    * Follow-up coverage of a branch in a period (`YYYY`, `YYYY-Qn` or `YYYY-MM`, in the branch's time
    * zone). Post-activation and post-repair compliance come with the scorecard.
    */
-  followUpCompliance: FollowUpCompliance;
+  followUpCompliance?: Maybe<FollowUpCompliance>;
   /**
    * A work list: SCHEDULED follow-ups of the branch due strictly before `before`, earliest due first;
    * optionally only those of one account manager's accounts. Another branch than a branch role's
    * own is FORBIDDEN.
    */
-  followUpsDue: FollowUpConnection;
+  followUpsDue?: Maybe<FollowUpConnection>;
   /** The importable kinds and their documented columns. */
-  importKinds: Array<ImportKindInfo>;
+  importKinds?: Maybe<Array<ImportKindInfo>>;
   /** One account, or null when it does not exist or is outside the caller's scope. */
   keyAccount?: Maybe<KeyAccount>;
   /** Accounts in the caller's scope, sorted by name then id; at most 100 per page. */
-  keyAccounts: KeyAccountConnection;
+  keyAccounts?: Maybe<KeyAccountConnection>;
   /** The caller. */
-  me: User;
+  me?: Maybe<User>;
+  /**
+   * Any object with identity by its global id; null when no object has this id or the object is
+   * outside the caller's scope (the two look the same).
+   */
+  node?: Maybe<Node>;
+  /**
+   * Objects by global id, in the order of `ids` (at most 100); null in each place whose id names no
+   * object or one outside the caller's scope.
+   */
+  nodes: Array<Maybe<Node>>;
   /** Open orders in the caller's scope, earliest original promise first. */
-  openActivationOrders: ActivationOrderConnection;
+  openActivationOrders?: Maybe<ActivationOrderConnection>;
   /** Open (not restored) tickets in the caller's scope, least time left first. */
-  openFaultTickets: FaultTicketConnection;
+  openFaultTickets?: Maybe<FaultTicketConnection>;
   /** A branch's overdue orders (open and past the original promise), most overdue first. */
-  overdueActivationOrders: ActivationOrderConnection;
+  overdueActivationOrders?: Maybe<ActivationOrderConnection>;
   /**
    * Satisfaction figures of a branch in a period (`YYYY`, `YYYY-Qn`, `YYYY-MM`, in the branch's
    * time zone). Another branch than a branch role's own is FORBIDDEN.
    */
-  satisfaction: SatisfactionSummary;
+  satisfaction?: Maybe<SatisfactionSummary>;
   /** Every branch's scorecard in rank order (branch roles see only their own branch's entry). */
-  scorecardRanking: Array<BranchScorecard>;
+  scorecardRanking?: Maybe<Array<BranchScorecard>>;
   /**
    * The commitments in force for an account at an instant (default now) and which versions gave
    * them; null when the account is unknown or outside the caller's scope.
@@ -1973,7 +2056,7 @@ export type Query = {
    * Every version at one level, newest first. DEFAULT is readable by everyone signed in; BRANCH and
    * ACCOUNT within the caller's scope.
    */
-  slaPolicyVersions: Array<SlaPolicy>;
+  slaPolicyVersions?: Maybe<Array<SlaPolicy>>;
   /** The survey attribute catalogue in journey order; inactive entries only when asked for. */
   surveyAttributes: Array<SurveyAttribute>;
 };
@@ -2062,6 +2145,18 @@ export type QueryKeyAccountsArgs = {
   filter?: InputMaybe<KeyAccountFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -2183,10 +2278,15 @@ export type ReportChannel =
  * confined to one branch).
  */
 export type Role =
+  /** Reads their branch; writes only the accounts they manage. */
   | 'ACCOUNT_MANAGER'
+  /** Everything, including users, tokens, branches and the default SLA policy. */
   | 'ADMIN'
+  /** Reads and writes everything of their branch; reassigns its accounts. */
   | 'BRANCH_HEAD'
+  /** Reads every branch; sets scorecard targets. */
   | 'HQ_ANALYST'
+  /** Imports for one source system, optionally confined to one branch. */
   | 'INTEGRATION';
 
 /**
@@ -2251,20 +2351,35 @@ export type ScheduleFollowUpInput = {
 
 /** Figures a target can be set for. */
 export type ScorecardFigure =
+  /** Mean acknowledgement time in minutes. */
   | 'acknowledgementMinutes'
+  /** Mean activation lateness in minutes. */
   | 'activationLatenessMinutes'
+  /** Share of activations done by the original promise (0–1). */
   | 'activationOnTimeRate'
+  /** The weighted composite score (0–100). */
   | 'compositeScore'
+  /** Mean CS1, overall satisfaction (1–10). */
   | 'cs1'
+  /** Mean CS2, against expectation (1–10). */
   | 'cs2'
+  /** Mean CS3, against the ideal operator (1–10). */
   | 'cs3'
+  /** Share of tickets restored within their SLA target (0–1). */
   | 'faultWithinSlaRate'
+  /** Quarterly follow-up coverage (0–1). */
   | 'followUpCoverage'
+  /** Net promoter score (−100..100). */
   | 'nps'
+  /** Share of activations followed up within 7 days (0–1). */
   | 'postActivationFollowUpRate'
+  /** Share of closed tickets followed up within 3 days (0–1). */
   | 'postRepairFollowUpRate'
+  /** The standard satisfaction index (0–100). */
   | 'satisfactionIndex'
+  /** Share of responses with CS1 of 8–10 (0–1). */
   | 'top3BoxShare'
+  /** Share of responses with CS1 = 10 (0–1). */
   | 'topBoxShare';
 
 /** A target as set. */
@@ -2400,7 +2515,7 @@ export type SlaClockSetting = {
  * One version of an SLA policy. Versions are never changed: a change is a new version, and orders
  * and tickets keep the values of the version in force when they were opened.
  */
-export type SlaPolicy = {
+export type SlaPolicy = Node & {
   __typename?: 'SlaPolicy';
   /** Acknowledgement target in minutes (24 × 7); null = falls through. */
   acknowledgementTargetMinutes?: Maybe<Scalars['Int']['output']>;
@@ -2412,7 +2527,7 @@ export type SlaPolicy = {
   createdBy: Scalars['String']['output'];
   /** From when it applies (to records opened at or after this instant). */
   effectiveFrom: Scalars['DateTime']['output'];
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
   /** How the version is named in explanations, e.g. `branch HZ v1`. */
   label: Scalars['String']['output'];
@@ -2473,12 +2588,14 @@ export type SlaState =
  * An attribute of the service customers score in surveys (performance and importance, 1–10), tied
  * to the journey stage it judges. The catalogue is configuration (`upsertSurveyAttribute`).
  */
-export type SurveyAttribute = {
+export type SurveyAttribute = Node & {
   __typename?: 'SurveyAttribute';
   /** Whether new responses may score it (inactive attributes stay on old responses). */
   active: Scalars['Boolean']['output'];
   /** What it means. */
   description?: Maybe<Scalars['String']['output']>;
+  /** Opaque global id (see Node). */
+  id: Scalars['ID']['output'];
   /** Stable key responses refer to (e.g. REPAIR_TIMELINESS). */
   key: Scalars['String']['output'];
   /** Label shown to people. */
@@ -2502,7 +2619,7 @@ export type SurveyAttributeInput = {
 };
 
 /** A key account's answers to a satisfaction survey (满意度测评). Scores are integers 1–10. */
-export type SurveyResponse = JourneyEvent & {
+export type SurveyResponse = JourneyEvent & Node & {
   __typename?: 'SurveyResponse';
   /** The account. */
   account: KeyAccount;
@@ -2522,7 +2639,7 @@ export type SurveyResponse = JourneyEvent & {
   externalId: Scalars['String']['output'];
   /** The follow-up during which it was taken, if any. */
   followUp?: Maybe<FollowUp>;
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
   /** Answer to the would-you-recommend question (0–10); null when not asked or not answered. */
   nps?: Maybe<Scalars['Int']['output']>;
@@ -2600,11 +2717,11 @@ export type UpdateKeyAccountInput = {
 };
 
 /** A person or integration that calls the API. */
-export type User = {
+export type User = Node & {
   __typename?: 'User';
   /** The branch of a branch role; null for ADMIN, HQ_ANALYST and unconfined integrations. */
   branch?: Maybe<Branch>;
-  /** Opaque id. */
+  /** Opaque global id (see Node). */
   id: Scalars['ID']['output'];
   /** Unique login. */
   login: Scalars['String']['output'];
@@ -2686,6 +2803,37 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  JourneyEvent:
+    | ( ActivationOrderRow )
+    | ( JourneyRecordRow )
+    | ( JourneyRecordRow )
+    | ( JourneyRecordRow )
+    | ( FaultTicketRow )
+    | ( FollowUpRow )
+    | ( JourneyRecordRow )
+    | ( SurveyResponseRow )
+  ;
+  Node:
+    | ( ActivationOrderRow )
+    | ( ApiTokenDoc )
+    | ( AuditEntryDoc )
+    | ( JourneyRecordRow )
+    | ( BranchDoc )
+    | ( BranchCard )
+    | ( JourneyRecordRow )
+    | ( JourneyRecordRow )
+    | ( FaultTicketRow )
+    | ( FollowUpRow )
+    | ( KeyAccountDoc )
+    | ( JourneyRecordRow )
+    | ( SlaPolicyRow )
+    | ( SurveyAttributeDoc )
+    | ( SurveyResponseRow )
+    | ( UserDoc )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -2769,6 +2917,7 @@ export type ResolversTypes = {
   MaintenanceRecord: ResolverTypeWrapper<JourneyRecordRow>;
   MaintenanceRecordInput: MaintenanceRecordInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OpenActivationOrderFilter: OpenActivationOrderFilter;
   OpenFaultTicketFilter: OpenFaultTicketFilter;
   OpenFaultTicketInput: OpenFaultTicketInput;
@@ -2878,6 +3027,7 @@ export type ResolversParentTypes = {
   MaintenanceRecord: JourneyRecordRow;
   MaintenanceRecordInput: MaintenanceRecordInput;
   Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   OpenActivationOrderFilter: OpenActivationOrderFilter;
   OpenFaultTicketFilter: OpenFaultTicketFilter;
   OpenFaultTicketInput: OpenFaultTicketInput;
@@ -2984,6 +3134,7 @@ export type ApiTokenResolvers<ContextType = GraphQLContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AttributeQuadrantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttributeQuadrant'] = ResolversParentTypes['AttributeQuadrant']> = {
@@ -3010,6 +3161,7 @@ export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends
   entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AuditEntryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
@@ -3037,8 +3189,10 @@ export type BillingInteractionResolvers<ContextType = GraphQLContext, ParentType
 
 export type BranchResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Branch'] = ResolversParentTypes['Branch']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type BranchScorecardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BranchScorecard'] = ResolversParentTypes['BranchScorecard']> = {
@@ -3054,6 +3208,7 @@ export type BranchScorecardResolvers<ContextType = GraphQLContext, ParentType ex
   cs3?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   faultWithinSlaRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   followUpCoverage?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   insufficientSample?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lateActivations?: Resolver<ResolversTypes['ActivationOrderConnection'], ParentType, ContextType, Partial<BranchScorecardLateActivationsArgs>>;
   missedSlaTickets?: Resolver<ResolversTypes['FaultTicketConnection'], ParentType, ContextType, Partial<BranchScorecardMissedSlaTicketsArgs>>;
@@ -3070,6 +3225,7 @@ export type BranchScorecardResolvers<ContextType = GraphQLContext, ParentType ex
   tiers?: Resolver<Array<ResolversTypes['TierFigures']>, ParentType, ContextType>;
   top3BoxShare?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   topBoxShare?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type BusinessHandlingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BusinessHandling'] = ResolversParentTypes['BusinessHandling']> = {
@@ -3328,6 +3484,7 @@ export type KeyAccountResolvers<ContextType = GraphQLContext, ParentType extends
   surveyResponses?: Resolver<ResolversTypes['SurveyResponseConnection'], ParentType, ContextType, Partial<KeyAccountSurveyResponsesArgs>>;
   tier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['JourneyEventConnection'], ParentType, ContextType, Partial<KeyAccountTimelineArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type KeyAccountConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KeyAccountConnection'] = ResolversParentTypes['KeyAccountConnection']> = {
@@ -3363,52 +3520,56 @@ export type MaintenanceRecordResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  acknowledgeFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationAcknowledgeFaultTicketArgs, 'at' | 'id'>>;
-  activateOrder?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationActivateOrderArgs, 'at' | 'id'>>;
-  cancelActivationOrder?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationCancelActivationOrderArgs, 'at' | 'id'>>;
-  cancelFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationCancelFollowUpArgs, 'at' | 'id'>>;
-  changeFaultSeverity?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationChangeFaultSeverityArgs, 'at' | 'id' | 'severity'>>;
-  closeFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationCloseFaultTicketArgs, 'at' | 'id'>>;
-  closeKeyAccount?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType, RequireFields<MutationCloseKeyAccountArgs, 'at' | 'id'>>;
-  completeFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationCompleteFollowUpArgs, 'at' | 'id'>>;
-  createActivationOrder?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationCreateActivationOrderArgs, 'input'>>;
-  createBillingInteraction?: Resolver<ResolversTypes['BillingInteraction'], ParentType, ContextType, RequireFields<MutationCreateBillingInteractionArgs, 'input'>>;
-  createBranch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType, RequireFields<MutationCreateBranchArgs, 'input'>>;
-  createBusinessHandling?: Resolver<ResolversTypes['BusinessHandling'], ParentType, ContextType, RequireFields<MutationCreateBusinessHandlingArgs, 'input'>>;
-  createConsultation?: Resolver<ResolversTypes['Consultation'], ParentType, ContextType, RequireFields<MutationCreateConsultationArgs, 'input'>>;
-  createKeyAccount?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType, RequireFields<MutationCreateKeyAccountArgs, 'input'>>;
-  createMaintenanceRecord?: Resolver<ResolversTypes['MaintenanceRecord'], ParentType, ContextType, RequireFields<MutationCreateMaintenanceRecordArgs, 'input'>>;
-  createUser?: Resolver<ResolversTypes['CreateUserPayload'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
-  delayActivationOrder?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationDelayActivationOrderArgs, 'at' | 'id' | 'reason'>>;
-  importRecords?: Resolver<ResolversTypes['ImportBatchResult'], ParentType, ContextType, RequireFields<MutationImportRecordsArgs, 'dryRun' | 'kind' | 'rows' | 'sourceSystem'>>;
-  issueToken?: Resolver<ResolversTypes['IssueTokenPayload'], ParentType, ContextType, RequireFields<MutationIssueTokenArgs, 'input'>>;
-  missFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationMissFollowUpArgs, 'at' | 'id'>>;
-  notifyActivationDelay?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationNotifyActivationDelayArgs, 'at' | 'id'>>;
-  openFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationOpenFaultTicketArgs, 'input'>>;
-  pauseFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationPauseFaultTicketArgs, 'at' | 'id' | 'reason'>>;
-  reassignAccountManager?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType, RequireFields<MutationReassignAccountManagerArgs, 'accountManagerLogin' | 'id'>>;
-  recordAcceptanceReport?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationRecordAcceptanceReportArgs, 'at' | 'id'>>;
-  recordFaultCause?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationRecordFaultCauseArgs, 'cause' | 'id'>>;
-  recordFaultPause?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationRecordFaultPauseArgs, 'from' | 'id' | 'reason' | 'to'>>;
-  recordSurveyResponse?: Resolver<ResolversTypes['SurveyResponse'], ParentType, ContextType, RequireFields<MutationRecordSurveyResponseArgs, 'input'>>;
-  reopenFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationReopenFaultTicketArgs, 'at' | 'id'>>;
-  repromiseActivationOrder?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationRepromiseActivationOrderArgs, 'at' | 'id' | 'promisedAt'>>;
-  restoreFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationRestoreFaultTicketArgs, 'at' | 'id'>>;
-  resumeFaultTicket?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationResumeFaultTicketArgs, 'at' | 'id'>>;
-  revokeToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
-  scheduleActivationOrder?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationScheduleActivationOrderArgs, 'at' | 'id'>>;
-  scheduleFollowUp?: Resolver<ResolversTypes['FollowUp'], ParentType, ContextType, RequireFields<MutationScheduleFollowUpArgs, 'input'>>;
-  schedulePeriodicFollowUps?: Resolver<ResolversTypes['PeriodicFollowUpScheduling'], ParentType, ContextType, RequireFields<MutationSchedulePeriodicFollowUpsArgs, 'quarter'>>;
-  setScorecardTarget?: Resolver<ResolversTypes['ScorecardTarget'], ParentType, ContextType, RequireFields<MutationSetScorecardTargetArgs, 'input'>>;
-  setSlaPolicy?: Resolver<ResolversTypes['SlaPolicy'], ParentType, ContextType, RequireFields<MutationSetSlaPolicyArgs, 'input'>>;
-  startActivationWork?: Resolver<ResolversTypes['ActivationOrder'], ParentType, ContextType, RequireFields<MutationStartActivationWorkArgs, 'at' | 'id'>>;
-  startFaultWork?: Resolver<ResolversTypes['FaultTicket'], ParentType, ContextType, RequireFields<MutationStartFaultWorkArgs, 'at' | 'id'>>;
-  updateBillingInteraction?: Resolver<ResolversTypes['BillingInteraction'], ParentType, ContextType, RequireFields<MutationUpdateBillingInteractionArgs, 'id' | 'input'>>;
-  updateBusinessHandling?: Resolver<ResolversTypes['BusinessHandling'], ParentType, ContextType, RequireFields<MutationUpdateBusinessHandlingArgs, 'id' | 'input'>>;
-  updateConsultation?: Resolver<ResolversTypes['Consultation'], ParentType, ContextType, RequireFields<MutationUpdateConsultationArgs, 'id' | 'input'>>;
-  updateKeyAccount?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType, RequireFields<MutationUpdateKeyAccountArgs, 'id' | 'input'>>;
-  updateMaintenanceRecord?: Resolver<ResolversTypes['MaintenanceRecord'], ParentType, ContextType, RequireFields<MutationUpdateMaintenanceRecordArgs, 'id' | 'input'>>;
-  upsertSurveyAttribute?: Resolver<ResolversTypes['SurveyAttribute'], ParentType, ContextType, RequireFields<MutationUpsertSurveyAttributeArgs, 'input'>>;
+  acknowledgeFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationAcknowledgeFaultTicketArgs, 'at' | 'id'>>;
+  activateOrder?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<MutationActivateOrderArgs, 'at' | 'id'>>;
+  cancelActivationOrder?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<MutationCancelActivationOrderArgs, 'at' | 'id'>>;
+  cancelFollowUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType, RequireFields<MutationCancelFollowUpArgs, 'at' | 'id'>>;
+  changeFaultSeverity?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationChangeFaultSeverityArgs, 'at' | 'id' | 'severity'>>;
+  closeFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationCloseFaultTicketArgs, 'at' | 'id'>>;
+  closeKeyAccount?: Resolver<Maybe<ResolversTypes['KeyAccount']>, ParentType, ContextType, RequireFields<MutationCloseKeyAccountArgs, 'at' | 'id'>>;
+  completeFollowUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType, RequireFields<MutationCompleteFollowUpArgs, 'at' | 'id'>>;
+  createActivationOrder?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<MutationCreateActivationOrderArgs, 'input'>>;
+  createBillingInteraction?: Resolver<Maybe<ResolversTypes['BillingInteraction']>, ParentType, ContextType, RequireFields<MutationCreateBillingInteractionArgs, 'input'>>;
+  createBranch?: Resolver<Maybe<ResolversTypes['Branch']>, ParentType, ContextType, RequireFields<MutationCreateBranchArgs, 'input'>>;
+  createBusinessHandling?: Resolver<Maybe<ResolversTypes['BusinessHandling']>, ParentType, ContextType, RequireFields<MutationCreateBusinessHandlingArgs, 'input'>>;
+  createConsultation?: Resolver<Maybe<ResolversTypes['Consultation']>, ParentType, ContextType, RequireFields<MutationCreateConsultationArgs, 'input'>>;
+  createKeyAccount?: Resolver<Maybe<ResolversTypes['KeyAccount']>, ParentType, ContextType, RequireFields<MutationCreateKeyAccountArgs, 'input'>>;
+  createMaintenanceRecord?: Resolver<Maybe<ResolversTypes['MaintenanceRecord']>, ParentType, ContextType, RequireFields<MutationCreateMaintenanceRecordArgs, 'input'>>;
+  createUser?: Resolver<Maybe<ResolversTypes['CreateUserPayload']>, ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  delayActivationOrder?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<MutationDelayActivationOrderArgs, 'at' | 'id' | 'reason'>>;
+  importRecords?: Resolver<Maybe<ResolversTypes['ImportBatchResult']>, ParentType, ContextType, RequireFields<MutationImportRecordsArgs, 'dryRun' | 'kind' | 'rows' | 'sourceSystem'>>;
+  issueToken?: Resolver<Maybe<ResolversTypes['IssueTokenPayload']>, ParentType, ContextType, RequireFields<MutationIssueTokenArgs, 'input'>>;
+  missFollowUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType, RequireFields<MutationMissFollowUpArgs, 'at' | 'id'>>;
+  notifyActivationDelay?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<MutationNotifyActivationDelayArgs, 'at' | 'id'>>;
+  openFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationOpenFaultTicketArgs, 'input'>>;
+  pauseFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationPauseFaultTicketArgs, 'at' | 'id' | 'reason'>>;
+  reassignAccountManager?: Resolver<Maybe<ResolversTypes['KeyAccount']>, ParentType, ContextType, RequireFields<MutationReassignAccountManagerArgs, 'accountManagerLogin' | 'id'>>;
+  recordAcceptanceReport?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<MutationRecordAcceptanceReportArgs, 'at' | 'id'>>;
+  recordFaultCause?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationRecordFaultCauseArgs, 'cause' | 'id'>>;
+  recordFaultPause?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationRecordFaultPauseArgs, 'from' | 'id' | 'reason' | 'to'>>;
+  recordSurveyResponse?: Resolver<Maybe<ResolversTypes['SurveyResponse']>, ParentType, ContextType, RequireFields<MutationRecordSurveyResponseArgs, 'input'>>;
+  reopenFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationReopenFaultTicketArgs, 'at' | 'id'>>;
+  repromiseActivationOrder?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<MutationRepromiseActivationOrderArgs, 'at' | 'id' | 'promisedAt'>>;
+  restoreFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationRestoreFaultTicketArgs, 'at' | 'id'>>;
+  resumeFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationResumeFaultTicketArgs, 'at' | 'id'>>;
+  revokeToken?: Resolver<Maybe<ResolversTypes['ApiToken']>, ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
+  scheduleActivationOrder?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<MutationScheduleActivationOrderArgs, 'at' | 'id'>>;
+  scheduleFollowUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType, RequireFields<MutationScheduleFollowUpArgs, 'input'>>;
+  schedulePeriodicFollowUps?: Resolver<Maybe<ResolversTypes['PeriodicFollowUpScheduling']>, ParentType, ContextType, RequireFields<MutationSchedulePeriodicFollowUpsArgs, 'quarter'>>;
+  setScorecardTarget?: Resolver<Maybe<ResolversTypes['ScorecardTarget']>, ParentType, ContextType, RequireFields<MutationSetScorecardTargetArgs, 'input'>>;
+  setSlaPolicy?: Resolver<Maybe<ResolversTypes['SlaPolicy']>, ParentType, ContextType, RequireFields<MutationSetSlaPolicyArgs, 'input'>>;
+  startActivationWork?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<MutationStartActivationWorkArgs, 'at' | 'id'>>;
+  startFaultWork?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationStartFaultWorkArgs, 'at' | 'id'>>;
+  updateBillingInteraction?: Resolver<Maybe<ResolversTypes['BillingInteraction']>, ParentType, ContextType, RequireFields<MutationUpdateBillingInteractionArgs, 'id' | 'input'>>;
+  updateBusinessHandling?: Resolver<Maybe<ResolversTypes['BusinessHandling']>, ParentType, ContextType, RequireFields<MutationUpdateBusinessHandlingArgs, 'id' | 'input'>>;
+  updateConsultation?: Resolver<Maybe<ResolversTypes['Consultation']>, ParentType, ContextType, RequireFields<MutationUpdateConsultationArgs, 'id' | 'input'>>;
+  updateKeyAccount?: Resolver<Maybe<ResolversTypes['KeyAccount']>, ParentType, ContextType, RequireFields<MutationUpdateKeyAccountArgs, 'id' | 'input'>>;
+  updateMaintenanceRecord?: Resolver<Maybe<ResolversTypes['MaintenanceRecord']>, ParentType, ContextType, RequireFields<MutationUpdateMaintenanceRecordArgs, 'id' | 'input'>>;
+  upsertSurveyAttribute?: Resolver<Maybe<ResolversTypes['SurveyAttribute']>, ParentType, ContextType, RequireFields<MutationUpsertSurveyAttributeArgs, 'input'>>;
+};
+
+export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'ActivationOrder' | 'ApiToken' | 'AuditEntry' | 'BillingInteraction' | 'Branch' | 'BranchScorecard' | 'BusinessHandling' | 'Consultation' | 'FaultTicket' | 'FollowUp' | 'KeyAccount' | 'MaintenanceRecord' | 'SlaPolicy' | 'SurveyAttribute' | 'SurveyResponse' | 'User', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3431,28 +3592,30 @@ export type ProductLeadTimeResolvers<ContextType = GraphQLContext, ParentType ex
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   activationOrder?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<QueryActivationOrderArgs, 'id'>>;
-  apiTokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType, RequireFields<QueryApiTokensArgs, 'login'>>;
+  apiTokens?: Resolver<Maybe<Array<ResolversTypes['ApiToken']>>, ParentType, ContextType, RequireFields<QueryApiTokensArgs, 'login'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  atRiskFaultTickets?: Resolver<ResolversTypes['FaultTicketConnection'], ParentType, ContextType, RequireFields<QueryAtRiskFaultTicketsArgs, 'branchCode'>>;
-  auditTrail?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'entityId'>>;
+  atRiskFaultTickets?: Resolver<Maybe<ResolversTypes['FaultTicketConnection']>, ParentType, ContextType, RequireFields<QueryAtRiskFaultTicketsArgs, 'branchCode'>>;
+  auditTrail?: Resolver<Maybe<ResolversTypes['AuditEntryConnection']>, ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'entityId'>>;
   branch?: Resolver<Maybe<ResolversTypes['Branch']>, ParentType, ContextType, RequireFields<QueryBranchArgs, 'code'>>;
-  branchScorecard?: Resolver<ResolversTypes['BranchScorecard'], ParentType, ContextType, RequireFields<QueryBranchScorecardArgs, 'branchCode' | 'period'>>;
+  branchScorecard?: Resolver<Maybe<ResolversTypes['BranchScorecard']>, ParentType, ContextType, RequireFields<QueryBranchScorecardArgs, 'branchCode' | 'period'>>;
   branches?: Resolver<Array<ResolversTypes['Branch']>, ParentType, ContextType>;
   faultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<QueryFaultTicketArgs, 'id'>>;
   followUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType, RequireFields<QueryFollowUpArgs, 'id'>>;
-  followUpCompliance?: Resolver<ResolversTypes['FollowUpCompliance'], ParentType, ContextType, RequireFields<QueryFollowUpComplianceArgs, 'branchCode' | 'period'>>;
-  followUpsDue?: Resolver<ResolversTypes['FollowUpConnection'], ParentType, ContextType, RequireFields<QueryFollowUpsDueArgs, 'before' | 'branchCode'>>;
-  importKinds?: Resolver<Array<ResolversTypes['ImportKindInfo']>, ParentType, ContextType>;
+  followUpCompliance?: Resolver<Maybe<ResolversTypes['FollowUpCompliance']>, ParentType, ContextType, RequireFields<QueryFollowUpComplianceArgs, 'branchCode' | 'period'>>;
+  followUpsDue?: Resolver<Maybe<ResolversTypes['FollowUpConnection']>, ParentType, ContextType, RequireFields<QueryFollowUpsDueArgs, 'before' | 'branchCode'>>;
+  importKinds?: Resolver<Maybe<Array<ResolversTypes['ImportKindInfo']>>, ParentType, ContextType>;
   keyAccount?: Resolver<Maybe<ResolversTypes['KeyAccount']>, ParentType, ContextType, RequireFields<QueryKeyAccountArgs, 'id'>>;
-  keyAccounts?: Resolver<ResolversTypes['KeyAccountConnection'], ParentType, ContextType, Partial<QueryKeyAccountsArgs>>;
-  me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
-  openActivationOrders?: Resolver<ResolversTypes['ActivationOrderConnection'], ParentType, ContextType, Partial<QueryOpenActivationOrdersArgs>>;
-  openFaultTickets?: Resolver<ResolversTypes['FaultTicketConnection'], ParentType, ContextType, Partial<QueryOpenFaultTicketsArgs>>;
-  overdueActivationOrders?: Resolver<ResolversTypes['ActivationOrderConnection'], ParentType, ContextType, RequireFields<QueryOverdueActivationOrdersArgs, 'branchCode'>>;
-  satisfaction?: Resolver<ResolversTypes['SatisfactionSummary'], ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'branchCode' | 'period'>>;
-  scorecardRanking?: Resolver<Array<ResolversTypes['BranchScorecard']>, ParentType, ContextType, RequireFields<QueryScorecardRankingArgs, 'period'>>;
+  keyAccounts?: Resolver<Maybe<ResolversTypes['KeyAccountConnection']>, ParentType, ContextType, Partial<QueryKeyAccountsArgs>>;
+  me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  openActivationOrders?: Resolver<Maybe<ResolversTypes['ActivationOrderConnection']>, ParentType, ContextType, Partial<QueryOpenActivationOrdersArgs>>;
+  openFaultTickets?: Resolver<Maybe<ResolversTypes['FaultTicketConnection']>, ParentType, ContextType, Partial<QueryOpenFaultTicketsArgs>>;
+  overdueActivationOrders?: Resolver<Maybe<ResolversTypes['ActivationOrderConnection']>, ParentType, ContextType, RequireFields<QueryOverdueActivationOrdersArgs, 'branchCode'>>;
+  satisfaction?: Resolver<Maybe<ResolversTypes['SatisfactionSummary']>, ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'branchCode' | 'period'>>;
+  scorecardRanking?: Resolver<Maybe<Array<ResolversTypes['BranchScorecard']>>, ParentType, ContextType, RequireFields<QueryScorecardRankingArgs, 'period'>>;
   slaPolicyFor?: Resolver<Maybe<ResolversTypes['EffectiveSlaPolicy']>, ParentType, ContextType, RequireFields<QuerySlaPolicyForArgs, 'accountId'>>;
-  slaPolicyVersions?: Resolver<Array<ResolversTypes['SlaPolicy']>, ParentType, ContextType, RequireFields<QuerySlaPolicyVersionsArgs, 'scope'>>;
+  slaPolicyVersions?: Resolver<Maybe<Array<ResolversTypes['SlaPolicy']>>, ParentType, ContextType, RequireFields<QuerySlaPolicyVersionsArgs, 'scope'>>;
   surveyAttributes?: Resolver<Array<ResolversTypes['SurveyAttribute']>, ParentType, ContextType, Partial<QuerySurveyAttributesArgs>>;
 };
 
@@ -3516,6 +3679,7 @@ export type SlaPolicyResolvers<ContextType = GraphQLContext, ParentType extends 
   scope?: Resolver<ResolversTypes['SlaPolicyScope'], ParentType, ContextType>;
   scopeKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SlaPolicyFieldSourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlaPolicyFieldSource'] = ResolversParentTypes['SlaPolicyFieldSource']> = {
@@ -3526,9 +3690,11 @@ export type SlaPolicyFieldSourceResolvers<ContextType = GraphQLContext, ParentTy
 export type SurveyAttributeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyAttribute'] = ResolversParentTypes['SurveyAttribute']> = {
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SurveyResponseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyResponse'] = ResolversParentTypes['SurveyResponse']> = {
@@ -3583,6 +3749,7 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   sourceSystem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
@@ -3633,6 +3800,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LocalTimeRange?: LocalTimeRangeResolvers<ContextType>;
   MaintenanceRecord?: MaintenanceRecordResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PeriodicFollowUpScheduling?: PeriodicFollowUpSchedulingResolvers<ContextType>;
   ProductLeadTime?: ProductLeadTimeResolvers<ContextType>;

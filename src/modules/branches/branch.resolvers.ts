@@ -8,6 +8,9 @@ export const branchResolvers: Resolvers = {
     branches: () => listBranches(),
     branch: (_parent, { code }) => findBranch(code),
   },
+  Branch: {
+    id: (branch) => String(branch._id),
+  },
   Mutation: {
     createBranch: (_parent, { input }, { actor }) => createBranch({ actor, input }),
   },

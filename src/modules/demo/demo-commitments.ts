@@ -13,7 +13,7 @@ import {
   setSlaPolicy,
   slaPolicyVersions,
 } from '../sla-policies/sla-policy.service';
-import { DEMO_ACTOR, DEMO_NOW, daysAgo } from './demo-actor';
+import { DEMO_ACTOR, daysAgo, demoNow } from './demo-actor';
 import { createRandom, seedOf, type Random } from './random';
 
 const scope = systemScope('demo');
@@ -67,7 +67,7 @@ const CAUSES = [
 
 const plus = (at: Date, ms: number) => new Date(at.getTime() + ms);
 const between = (random: Random, min: number, max: number) => min + random.next() * (max - min);
-const inPast = (at: Date) => at.getTime() <= DEMO_NOW.getTime();
+const inPast = (at: Date) => at.getTime() <= demoNow().getTime();
 
 /** A working-hours instant `days` days before the demo's reference time. */
 const workingTime = (random: Random, days: number) =>
@@ -297,7 +297,7 @@ function planTickets(random: Random, account: DemoAccount, policy: Policy): Plan
   }
   // A few tickets still being repaired, more where repairs are slow.
   if (random.chance(0.05 + quality.breach)) {
-    const reportedAt = plus(DEMO_NOW, -random.int(30, 20 * 60) * MINUTE);
+    const reportedAt = plus(demoNow(), -random.int(30, 20 * 60) * MINUTE);
     const serviceRef = random.pick(circuits);
     planned.push(
       planTicket(random, account, policy, {
@@ -314,7 +314,7 @@ function planTickets(random: Random, account: DemoAccount, policy: Policy): Plan
 async function seedAccount(account: DemoAccount): Promise<void> {
   const random = createRandom(seedOf(`commitments:${account.externalId}`));
   // Demo policies are effective over the whole history, so one resolution serves every record.
-  const policy = await effectivePolicyForAccount(account, DEMO_NOW);
+  const policy = await effectivePolicyForAccount(account, demoNow());
   const count = random.int(4, 8);
   const stuck = random.chance((QUALITY[account.branchCode]?.late ?? 0.15) * 1.5);
   const orders = Array.from({ length: count + (stuck ? 1 : 0) }, (_, i) =>

@@ -11,7 +11,7 @@ import {
   ensureAttributeCatalogue,
 } from '../surveys/attribute-catalogue.service';
 import { recordSurveyResponse } from '../surveys/survey.service';
-import { DEMO_ACTOR, DEMO_NOW } from './demo-actor';
+import { DEMO_ACTOR, demoNow } from './demo-actor';
 import { createRandom, type Random } from './random';
 
 const scope = systemScope('demo');
@@ -53,7 +53,7 @@ const clamp = (value: number, min: number, max: number) =>
 const noise = (random: Random, spread: number) => (random.next() + random.next() - 1) * spread;
 
 function demoQuarters(): Period[] {
-  const quarters = [periodContaining(DEMO_NOW, 'QUARTER', TIME_ZONE)];
+  const quarters = [periodContaining(demoNow(), 'QUARTER', TIME_ZONE)];
   while (quarters.length < QUARTERS) quarters.unshift(previousPeriod(quarters[0]!));
   return quarters;
 }
@@ -66,17 +66,20 @@ async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void
   }
 }
 
-async function closeFollowUp(followUp: FollowUpRow): Promise<void> {
-  const random = createRandom(seedOf(`${followUp.sourceSystem}:${followUp.externalId}`));
+// Seeded by the account's external id, purpose and due time: the cadence's own keys hold
+// generated ids (orders, tickets, accounts), which differ on every load.
+async function closeFollowUp(followUp: FollowUpRow, accountKey: string): Promise<void> {
+  const seed = `${accountKey}:${followUp.purpose}:${followUp.dueAt.toISOString()}`;
+  const random = createRandom(seedOf(seed));
   const id = String(followUp._id);
   const due = followUp.dueAt.getTime();
   // About half of the visits due in the last three weeks are still open: the work list.
-  if (DEMO_NOW.getTime() - due < 21 * DAY_MS && random.chance(0.5)) return;
+  if (demoNow().getTime() - due < 21 * DAY_MS && random.chance(0.5)) return;
   if (random.chance(MISS_RATE[followUp.branchCode] ?? 0.12)) {
-    const missedAt = Math.min(due + 7 * DAY_MS, DEMO_NOW.getTime());
+    const missedAt = Math.min(due + 7 * DAY_MS, demoNow().getTime());
     await missFollowUp({ actor: DEMO_ACTOR, id, at: new Date(missedAt) });
     const late = due + random.int(10, 30) * DAY_MS;
-    if (random.chance(0.25) && late <= DEMO_NOW.getTime()) {
+    if (random.chance(0.25) && late <= demoNow().getTime()) {
       await completeFollowUp({ actor: DEMO_ACTOR, id, args: { at: new Date(late) } });
     }
     return;
@@ -84,7 +87,7 @@ async function closeFollowUp(followUp: FollowUpRow): Promise<void> {
   // Periodic visits spread around mid-quarter; event follow-ups come before their due time.
   const offsetDays =
     followUp.purpose === 'PERIODIC' ? random.int(-35, 30) : -random.int(0, 5) - random.next();
-  const at = Math.min(due + offsetDays * DAY_MS, DEMO_NOW.getTime());
+  const at = Math.min(due + offsetDays * DAY_MS, demoNow().getTime());
   await completeFollowUp({
     actor: DEMO_ACTOR,
     id,
@@ -102,10 +105,16 @@ async function closeFollowUp(followUp: FollowUpRow): Promise<void> {
  * key; only SCHEDULED follow-ups are touched, so a second run changes nothing.
  */
 async function closeDueFollowUps(): Promise<void> {
-  const due = await FollowUpModel.find({ status: 'SCHEDULED', dueAt: { $lte: DEMO_NOW } }, null, {
+  const due = await FollowUpModel.find({ status: 'SCHEDULED', dueAt: { $lte: demoNow() } }, null, {
     scope,
   }).lean<FollowUpRow[]>();
-  await inBatches(due, closeFollowUp);
+  const accounts = await KeyAccountModel.find({}, { externalId: 1 }, { scope }).lean<
+    { _id: Types.ObjectId; externalId: string }[]
+  >();
+  const keyOf = new Map(accounts.map((a) => [String(a._id), a.externalId]));
+  await inBatches(due, (followUp) =>
+    closeFollowUp(followUp, keyOf.get(String(followUp.accountId)) ?? String(followUp.accountId)),
+  );
 }
 
 // Counts of bad experiences per account and quarter, read from issue 4's collections when they
@@ -161,7 +170,7 @@ async function respondFor(
   const count = random.chance(0.4) ? 2 : 1;
   for (let n = 1; n <= count; n += 1) {
     const start = quarter.start.getTime();
-    const end = Math.min(quarter.end.getTime(), DEMO_NOW.getTime());
+    const end = Math.min(quarter.end.getTime(), demoNow().getTime());
     if (end <= start) return;
     const respondedAt = new Date(start + random.next() * (end - start));
     const penalty = (Object.keys(PENALTY) as (keyof Experience)[]).reduce(

@@ -3,6 +3,8 @@ import type { Logger } from '../../config/logger';
 import type { ResolvedDatabase } from '../../db/resolve-database';
 import { BranchModel } from '../branches/branch.model';
 import { upsertBranch } from '../branches/branch.service';
+import { demoAnchor } from './demo-anchor.model';
+import { demoClockAt, setDemoClock } from './demo-actor';
 import { seedCommitments } from './demo-commitments';
 import { DEMO_BRANCHES } from './demo-data';
 import { seedFollowUpsAndSurveys } from './demo-follow-ups-and-surveys';
@@ -24,8 +26,14 @@ const DEMO_STEPS: DemoStep[] = [
   { name: 'follow-ups-and-surveys', run: seedFollowUpsAndSurveys },
 ];
 
-/** Loads the demo data set; idempotent (every step upserts by natural keys or checks first). */
-export async function loadDemoData(): Promise<void> {
+/**
+ * Loads the demo data set, laid out around the moment it is first loaded into this database (so
+ * open work looks open and recent periods have data) or around `options.now` on a first load (tests
+ * pass a fixed instant and get the same records every run). Idempotent: every step upserts by
+ * natural keys or checks first, and later loads reuse the first load's instant.
+ */
+export async function loadDemoData(options: { now?: Date } = {}): Promise<void> {
+  setDemoClock(demoClockAt(await demoAnchor(options.now ?? new Date())));
   for (const step of DEMO_STEPS) await step.run();
 }
 

@@ -5,6 +5,7 @@ import {
   missedSlaTickets,
   periodSurveyResponses,
 } from './scorecard-drilldown';
+import { compositeNodeId } from '../nodes/node-id';
 import { branchScorecard, scorecardRanking, setScorecardTarget } from './scorecard.service';
 
 export const scorecardResolvers: Resolvers = {
@@ -26,6 +27,7 @@ export const scorecardResolvers: Resolvers = {
     setScorecardTarget: (_parent, { input }, { actor }) => setScorecardTarget({ actor, input }),
   },
   BranchScorecard: {
+    id: (card) => compositeNodeId('BranchScorecard', card.branchCode, card.period),
     branch: async (card, _args, { loaders }) =>
       (await loaders.branchesByCode.load(card.branchCode))!,
     lateActivations: (card, args, { actor }) => lateActivations(actor, card, args),

@@ -38,6 +38,7 @@ export const surveyResolvers: Resolvers = {
     followUp: (response, _args, { loaders }) =>
       response.followUpId ? loaders.followUpsById.load(String(response.followUpId)) : null,
   },
+  SurveyAttribute: { id: (attribute) => String(attribute._id) },
   AttributeScore: { label: labelOf },
   AttributeQuadrant: { label: labelOf },
   SatisfactionSummary: {

@@ -143,6 +143,39 @@ describe('input rules through the API', () => {
     });
   });
 
+  describe('bounded scorecard work per request', () => {
+    it('computes at most 12 periods per request and stores no snapshot of an empty period', async () => {
+      const periods = Array.from({ length: 15 }, (_, i) => `${2000 + i}`);
+      const query = `query { ${periods
+        .map((p, i) => `p${i}: scorecardRanking(period: "${p}") { rank }`)
+        .join(' ')} }`;
+      const answer = await service.graphql<Record<string, unknown>>(query, {}, world.tokens.mgrA1);
+      expect(answer.status).toBe(200);
+      // The first 12 periods are answered (one card, branch BA's); the 3 beyond are refused.
+      const answered = periods.filter((_, i) => answer.data?.[`p${i}`] !== null);
+      expect(answered).toEqual(periods.slice(0, 12));
+      expect(answer.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([
+        ['BAD_USER_INPUT', 'period'],
+        ['BAD_USER_INPUT', 'period'],
+        ['BAD_USER_INPUT', 'period'],
+      ]);
+      // Closed periods long before any record: computed, but nothing stored.
+      const snapshots = await mongoose.connection
+        .db!.collection('scorecardsnapshots')
+        .countDocuments();
+      expect(snapshots).toBe(0);
+    });
+
+    it('counts a period asked by many fields once', async () => {
+      const query = `query { ${Array.from(
+        { length: 15 },
+        (_, i) => `p${i}: scorecardRanking(period: "2001") { rank }`,
+      ).join(' ')} }`;
+      const answer = await service.graphql(query, {}, world.tokens.hq);
+      expect(answer.errors).toBeUndefined();
+    });
+  });
+
   describe('implausible values', () => {
     it('refuses a token that expires in the past', async () => {
       await refused(

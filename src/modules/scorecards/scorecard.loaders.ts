@@ -4,11 +4,11 @@ import type { BranchCard } from './scorecard-card';
 import { rankedScorecards } from './scorecard.service';
 
 /**
- * Most periods one request may ask scorecards of. Each period's cards (and its previous period's,
+ * Most periods one request may ask scorecards of: a year of months, as the web app's trend asks. Each period's cards (and its previous period's,
  * for comparison) are computed once per request however many fields ask, so one request computes
  * at most 2 × this × (number of branches) scorecards.
  */
-export const MAX_SCORECARD_PERIODS_PER_REQUEST = 4;
+export const MAX_SCORECARD_PERIODS_PER_REQUEST = 12;
 
 /** The ranked cards of a period, computed once per request, for at most a few periods. */
 export function createScorecardsByPeriod() {

@@ -12,7 +12,8 @@ import {
 
 // The scorecard web app in a real browser (Debian's chromium, installed by .ci/run) against the
 // real service, on a hand-built 2026-Q1: BA has 30 responses (paged drill-down), one late of two
-// activations and three scored attributes; BB 12 responses; BC 3 (insufficient sample).
+// activations and three scored attributes; BB and BD 12 alike responses each (a tie); BC 3
+// (insufficient sample).
 const Q = '2026-Q1';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const oneDecimal = new Intl.NumberFormat('en', {
@@ -90,16 +91,24 @@ describe('scorecard web app in a browser', () => {
     await createBranch(service, 'BC');
     headC = await createUser(service, 'headC', { role: 'BRANCH_HEAD', branchCode: 'BC' });
     await createUser(service, 'mgrC1', { role: 'ACCOUNT_MANAGER', branchCode: 'BC' });
-    const [x1, x2, y1, z1] = [
+    await createBranch(service, 'BD');
+    await createUser(service, 'mgrD1', { role: 'ACCOUNT_MANAGER', branchCode: 'BD' });
+    const [x1, x2, y1, z1, w1] = [
       await account('X1', 'BA', 'mgrA1'),
       await account('X2', 'BA', 'mgrA2'),
       await account('Y1', 'BB', 'mgrB1'),
       await account('Z1', 'BC', 'mgrC1'),
+      await account('W1', 'BD', 'mgrD1'),
     ];
     await responses(x1, 15, (i) => (i % 3 === 0 ? 10 : 8));
     await responses(x2, 15, () => 9);
     await responses(y1, 12, () => 9);
     await responses(z1, 3, () => 10);
+    await responses(w1, 12, () => 9);
+    await admin(
+      'mutation($i: ScorecardTargetInput!) { setScorecardTarget(input: $i) { target } }',
+      { i: { branchCode: 'BA', period: Q, figure: 'compositeScore', target: 60 } },
+    );
     await activation(x1, '2026-02-10T18:00:00+08:00', '2026-02-10T12:00:00+08:00'); // on time
     await activation(x2, '2026-02-10T18:00:00+08:00', '2026-02-11T12:00:00+08:00'); // late
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
@@ -169,9 +178,10 @@ describe('scorecard web app in a browser', () => {
     //   (0.4·82.22 + 0.15·0) ÷ 0.55 = 59.80
     // BA: CS1 (5·10 + 10·8 + 15·9) ÷ 30 = 8.833, index (3.533 + 4.8 − 1) ÷ 9 × 100 = 81.48,
     //   on time 1 of 2, coverage 0 of 2: (0.4·81.48 + 0.2·50 + 0.15·0) ÷ 0.75 = 56.79
-    // BC: 3 responses, insufficient sample, last.
-    expect(api.map((c) => c.branch.code)).toEqual(['BB', 'BA', 'BC']);
+    // BD: as BB, a tie on composite and top-box share (0), broken by code. BC: 3 responses, last.
+    expect(api.map((c) => c.branch.code)).toEqual(['BB', 'BD', 'BA', 'BC']);
     expect(api.map((c) => c.compositeScore.value)).toEqual([
+      expect.closeTo(59.8, 2),
       expect.closeTo(59.8, 2),
       expect.closeTo(56.79, 2),
       expect.any(Number),
@@ -181,14 +191,20 @@ describe('scorecard web app in a browser', () => {
     expect(await cells(page, '#ranking-table', 3)).toEqual(
       api.map((c) => oneDecimal.format(c.compositeScore.value)),
     );
+    // BD's interval: the index has no spread (12 equal responses), coverage 0 of 1 has the Wilson
+    // interval [0, 0.7935], half-width 39.675 points, weighed 0.15 ÷ 0.55: 10.82 either side.
+    expect((await cells(page, '#ranking-table', 4))[1]).toBe('49.0 – 70.6');
+    expect(await cells(page, '#ranking-table', 5)).toEqual(['—', '—', '60.0', '—']); // BA's target
     const notes = await cells(page, '#ranking-table', 9);
-    expect(notes[2]).toMatch(/insufficient sample/i);
-    // One dot per branch; BC's is hollow (insufficient sample).
+    expect(notes[1]).toBe('Same composite and top-box share as Branch BB; placed by branch code');
+    expect(notes[2]).toBe('Within noise of Branch BD: the intervals overlap'); // 56.79 + … ≥ 48.98
+    expect(notes[3]).toMatch(/insufficient sample/i);
+    // One dot per branch, BC's hollow; one red target tick (BA's).
     const fills = await page
       .locator('#ranking-chart svg circle')
       .evaluateAll((dots) => dots.map((dot) => dot.getAttribute('fill')));
-    expect(fills).toHaveLength(3);
-    expect(fills[2]).toBe('white');
+    expect(fills).toEqual(['#1f5fbf', '#1f5fbf', '#1f5fbf', 'white']);
+    expect(await page.locator('#ranking-chart svg g[stroke="#c62828"] line').count()).toBe(1);
   });
 
   it('draws the quadrant and trend charts of a card, with their tables', async () => {

@@ -43,6 +43,13 @@ const ROUTES = [
 const ME = `query AppViewer { me { login name role branch { code name timeZone } } }`;
 
 let viewer = null; // { login, name, role, branch } once signed in
+
+/** The person behind a token; no person means no session. */
+async function whoIs(token) {
+  const { me } = await graphql(ME, {}, token);
+  if (!me) throw new SessionEnded('no user for this token');
+  return me;
+}
 let generation = 0; // bumped on every navigation: late answers of an old view are dropped
 
 /** The zone periods are cut in for this person: their branch's, else the service default. */
@@ -111,7 +118,7 @@ function signInForm(message) {
     event.preventDefault();
     const token = new FormData(event.target).get('token').trim();
     try {
-      viewer = (await graphql(ME, {}, token)).me;
+      viewer = await whoIs(token);
       session.start(token);
       void route();
     } catch (error) {
@@ -151,7 +158,7 @@ async function route() {
   document.documentElement.lang = currentLanguage();
   try {
     if (!session.token()) return showSignIn();
-    viewer ??= (await graphql(ME)).me;
+    viewer ??= await whoIs(session.token());
     header();
     const path = location.pathname.replace(/\/+$/, '') || '/app';
     if (path === '/app') return navigate(homePath(), { replace: true });

@@ -54,7 +54,8 @@ export function formatValue(value, unit) {
 function formatMinutes(minutes) {
   const whole = Math.round(minutes);
   if (whole < 60) return t('min', { m: whole });
-  return t('hmin', { h: Math.floor(whole / 60), m: whole % 60 });
+  const [h, m] = [Math.floor(whole / 60), whole % 60];
+  return m === 0 ? t('hours', { h }) : t('hmin', { h, m });
 }
 
 /** A change against the previous period, signed, in the figure's unit ('—' without both). */

@@ -125,10 +125,12 @@ describe('scorecard web app in a browser', () => {
     context.on('request', (request) => requested.push(request.url()));
     return context.newPage();
   }
+  /** Signs in with the keyboard only: the token field has the focus, Enter submits. */
   async function signIn(page: Page, path: string, token: string) {
     await page.goto(`${service.url}${path}`);
-    await page.fill('input[type=password]#token', token);
-    await page.click('form button[type=submit]');
+    await page.waitForSelector('input[type=password]#token:focus');
+    await page.keyboard.type(token);
+    await page.keyboard.press('Enter');
   }
   /** The element's text once it matches (or after 10 s, for the assertion to show what it is). */
   async function settled(page: Page, selector: string, expected: string | RegExp) {
@@ -167,6 +169,8 @@ describe('scorecard web app in a browser', () => {
     expect(await settled(page, 'main [role=alert]', /not found/i)).toMatch(/not found/i);
     await page.goto(`${service.url}/app/branches/BA/${Q}`);
     expect(await settled(page, 'h1', 'Branch BA — Q1 2026')).toBe('Branch BA — Q1 2026');
+    expect(await page.title()).toBe('Branch BA — Q1 2026 · Journey scorecards');
+    expect(await page.locator('nav a[aria-current=page]').allInnerTexts()).toEqual(['My branch']);
   });
 
   it('shows HQ every branch in the API order with the same composite values', async () => {
@@ -262,6 +266,21 @@ describe('scorecard web app in a browser', () => {
       await cells(page, '#ranking-table', 3),
     );
 
+    await page.goto(`${service.url}/app/branches/BA/${Q}`);
+    await page.waitForSelector('#figures-table tbody tr');
+    const [one] = await Promise.all([page.waitForEvent('download'), page.click('.download')]);
+    const [header, row] = readFileSync((await one.path())!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
+    expect(row?.[header!.indexOf('branch')]).toBe('BA');
+    const shown = await cells(page, '#figures-table', 2); // composite first, then the index
+    expect(shown.slice(0, 2)).toEqual(
+      ['compositeScore', 'satisfactionIndex'].map((f) =>
+        oneDecimal.format(Number(row?.[header!.indexOf(f)])),
+      ),
+    );
+
     await page.goto(`${service.url}/app/branches/BA/${Q}/survey-responses`);
     await page.waitForSelector('#drill-table tbody tr');
     const [list] = await Promise.all([page.waitForEvent('download'), page.click('.download')]);
@@ -315,6 +334,55 @@ describe('scorecard web app in a browser', () => {
       '分公司排名 — 2026年第1季度',
     );
     expect(await page.evaluate('document.documentElement.lang')).toBe('zh-CN');
+  });
+
+  it('rounds numbers and cuts periods as people read them (the browser modules)', async () => {
+    const page = await newPage();
+    await page.goto(`${service.url}/app`);
+    const result = await page.evaluate(`(async () => {
+      const f = await import('/app/assets/format.js');
+      return {
+        quarters: f.periodsEndingAt('2026-Q1', 3),
+        months: f.periodsEndingAt('2026-02', 3),
+        trendOfMonth: f.trendPeriods('2026-03', 'Asia/Shanghai'),
+        trendOfYear: f.trendPeriods('2025', 'Asia/Shanghai'),
+        kinds: ['2026', '2026-Q4', '2026-12', '2026-13'].map(f.periodKind),
+        values: [
+          f.formatValue(0.12345, 'share'),
+          f.formatValue(8.125, 'score'),
+          f.formatValue(null, 'index'),
+          f.formatValue(59.6, 'minutes'),
+          f.formatValue(125, 'minutes'),
+          f.formatValue(180, 'minutes'),
+        ],
+        changes: [f.formatChange(0.5, 0.475, 'share'), f.formatChange(80, 81.25, 'index')],
+        periods: ['2026-Q1', '2026-03', '2026'].map(f.formatPeriod),
+      };
+    })()`);
+    expect(result).toEqual({
+      quarters: ['2026-Q1', '2025-Q4', '2025-Q3'],
+      months: ['2026-02', '2026-01', '2025-12'],
+      trendOfMonth: ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09'].concat([
+        '2025-10',
+        '2025-11',
+        '2025-12',
+        '2026-01',
+        '2026-02',
+        '2026-03',
+      ]),
+      trendOfYear: ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'].concat([
+        '2025-Q1',
+        '2025-Q2',
+        '2025-Q3',
+        '2025-Q4',
+      ]),
+      kinds: ['year', 'quarter', 'month', null],
+      // 12.345 % → 12.3 %; 8.125 → 8.13 (half away from zero); 59.6 min → 60 → 1 h
+      values: ['12.3%', '8.13', '—', '1 h', '2 h 5 min', '3 h'],
+      // 50 % − 47.5 % = +2.5 points; 80 − 81.25 = −1.25 → −1.3
+      changes: ['+2.5 pp', '−1.3'],
+      periods: ['Q1 2026', 'March 2026', '2026'],
+    });
   });
 
   it('made no request outside the service', () => {

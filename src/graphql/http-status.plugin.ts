@@ -30,34 +30,3 @@ export function requestErrorStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
   };
   return { requestDidStart: async () => listener };
 }
-
-/**
- * graphql-armor's token limit re-parses the document in its own hook, where a syntax error
- * becomes a server error (HTTP 500). Its syntax errors are left to Apollo's own parse, which
- * answers them as the client's mistake; the token-limit error itself passes unchanged.
- */
-export function leaveSyntaxErrorsToApollo<T extends ApolloServerPlugin<GraphQLContext>>(
-  plugin: T,
-): T {
-  if (!plugin.requestDidStart) return plugin;
-  const started = plugin.requestDidStart.bind(plugin);
-  return {
-    ...plugin,
-    async requestDidStart(context) {
-      const listener = await started(context);
-      const parsing = listener?.parsingDidStart?.bind(listener);
-      if (!listener || !parsing) return listener;
-      return {
-        ...listener,
-        async parsingDidStart(requestContext) {
-          try {
-            return await parsing(requestContext);
-          } catch (error) {
-            if (/token limit/i.test(String((error as Error)?.message))) throw error;
-            return undefined;
-          }
-        },
-      };
-    },
-  };
-}

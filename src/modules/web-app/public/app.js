@@ -1,8 +1,8 @@
 // The scorecard app: sign-in, header and a router over /app paths (deep links work after sign-in).
-import { html, render } from '/app/vendor/lit-html.js';
+import { html, nothing, render } from '/app/vendor/lit-html.js';
 import { ApiError, graphql, session, SessionEnded } from './api.js';
 import { currentLanguage, setLanguage, t } from './i18n.js';
-import { defaultPeriod, link, paths } from './ui.js';
+import { defaultPeriod, paths } from './ui.js';
 import { rankingView } from './views/ranking.js';
 import { cardView } from './views/card.js';
 import { drillView } from './views/drill.js';
@@ -69,6 +69,15 @@ function announce(message) {
   document.getElementById('status').textContent = message;
 }
 
+// A header link, marked as the current page while its section is shown.
+const navLink = (href, section, text) =>
+  html`<a
+    href=${href}
+    data-app-link
+    aria-current=${location.pathname.startsWith(section) ? 'page' : nothing}
+    >${text}</a
+  >`;
+
 function header() {
   const toggle = () => {
     setLanguage(currentLanguage() === 'en' ? 'zh-CN' : 'en');
@@ -86,8 +95,16 @@ function header() {
       ${
         viewer
           ? html`<nav aria-label=${t('appName')}>
-              ${link(paths.ranking(period), t('ranking'))}
-              ${viewer.branch ? link(paths.card(viewer.branch.code, period), t('myBranch')) : ''}
+              ${navLink(paths.ranking(period), '/app/ranking/', t('ranking'))}
+              ${
+                viewer.branch
+                  ? navLink(
+                      paths.card(viewer.branch.code, period),
+                      `/app/branches/${encodeURIComponent(viewer.branch.code)}/`,
+                      t('myBranch'),
+                    )
+                  : ''
+              }
             </nav>`
           : ''
       }
@@ -183,6 +200,9 @@ async function route() {
 function show(mine, template) {
   if (mine !== generation) return false;
   render(template, main);
+  // The tab's title names the view (screen readers announce it; history entries show it).
+  const heading = main.querySelector('h1')?.textContent.trim();
+  document.title = heading ? `${heading} · ${t('appName')}` : t('appName');
   return true;
 }
 

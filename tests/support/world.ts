@@ -1,4 +1,7 @@
-import type { TestService } from './test-service';
+import type { TestService as FullTestService } from './test-service';
+
+/** What the helpers need of a service: in-process or a separate process (kill tests). */
+type TestService = Pick<FullTestService, 'graphql' | 'adminToken'>;
 
 /** A two-branch world: every role, three accounts (two in branch BA, one in BB). */
 export type World = {

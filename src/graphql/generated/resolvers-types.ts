@@ -2031,9 +2031,9 @@ export type Query = {
   node?: Maybe<Node>;
   /**
    * Objects by global id, in the order of `ids` (at most 100); null in each place whose id names no
-   * object or one outside the caller's scope.
+   * object or one outside the caller's scope. Null (with BAD_USER_INPUT) for more than 100 ids.
    */
-  nodes: Array<Maybe<Node>>;
+  nodes?: Maybe<Array<Maybe<Node>>>;
   /** Open orders in the caller's scope, earliest original promise first. */
   openActivationOrders?: Maybe<ActivationOrderConnection>;
   /** Open (not restored) tickets in the caller's scope, least time left first. */
@@ -3608,7 +3608,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   keyAccounts?: Resolver<Maybe<ResolversTypes['KeyAccountConnection']>, ParentType, ContextType, Partial<QueryKeyAccountsArgs>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   openActivationOrders?: Resolver<Maybe<ResolversTypes['ActivationOrderConnection']>, ParentType, ContextType, Partial<QueryOpenActivationOrdersArgs>>;
   openFaultTickets?: Resolver<Maybe<ResolversTypes['FaultTicketConnection']>, ParentType, ContextType, Partial<QueryOpenFaultTicketsArgs>>;
   overdueActivationOrders?: Resolver<Maybe<ResolversTypes['ActivationOrderConnection']>, ParentType, ContextType, RequireFields<QueryOverdueActivationOrdersArgs, 'branchCode'>>;

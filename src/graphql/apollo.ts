@@ -5,6 +5,7 @@ import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { GraphQLContext } from './context';
 import { createFormatError } from './format-error';
+import { requestErrorStatusPlugin } from './http-status.plugin';
 import { queryLimitsOf, queryProtection } from './query-protection';
 import { buildSchema } from './schema';
 
@@ -27,7 +28,11 @@ export function createApollo(options: {
     formatError: createFormatError(logger),
     parseOptions: protection.parseOptions,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...protection.plugins,
+      requestErrorStatusPlugin(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
     logger,
   });
 }

@@ -32,3 +32,17 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
   await work();
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
+
+/** A bearer token for `login`, issued by the admin through the API. */
+export async function issueToken(url: string, adminToken: string, login: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({
+      query: 'mutation($l: String!) { issueToken(input: { login: $l }) { token } }',
+      variables: { l: login },
+    }),
+  });
+  return ((await response.json()) as { data: { issueToken: { token: string } } }).data.issueToken
+    .token;
+}

@@ -6,7 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { loadConfig } from '../src/config/env';
 import { createLogger } from '../src/config/logger';
 import { startService } from '../src/service';
-import { timed } from './bench-database';
+import { issueToken, timed } from './bench-database';
 
 // The scorecard page on the demo data in headless chromium: bytes transferred on a first visit
 // and time to the first chart, against the baseline of the view's own GraphQL request from Node
@@ -16,19 +16,6 @@ const ROUNDS = 5;
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-async function issueToken(url: string, adminToken: string, login: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({
-      query: 'mutation($l: String!) { issueToken(input: { login: $l }) { token } }',
-      variables: { l: login },
-    }),
-  });
-  return ((await response.json()) as { data: { issueToken: { token: string } } }).data.issueToken
-    .token;
-}
 
 /** One first visit (fresh browser storage, signed in): ms to the first chart and bytes moved. */
 async function firstVisit(browser: Browser, url: string, token: string) {

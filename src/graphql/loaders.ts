@@ -4,6 +4,7 @@ import { createUsersById } from '../modules/auth/auth.loaders';
 import type { Actor } from '../modules/auth/actor';
 import { createBranchesByCode } from '../modules/branches/branch.loaders';
 import { createNodesById } from '../modules/nodes/node.loaders';
+import { createHeadsByAccount } from '../modules/journey/account-heads';
 import { createTimelinesByAccount } from '../modules/journey/timeline.loaders';
 import { createActivationOrdersByAccount } from '../modules/activation/activation-order.loaders';
 import {
@@ -25,15 +26,16 @@ import {
 /** Per-request DataLoaders: one batched query per relation and tick, cached for the request. */
 export function createLoaders(actor: Actor | null) {
   const scope = actor ? actorScope(actor) : anonymousScope;
+  const heads = createHeadsByAccount();
   return {
     branchesByCode: createBranchesByCode(),
     usersById: createUsersById(),
     accountsById: createAccountsById(scope),
-    timelinesByAccount: createTimelinesByAccount(scope),
+    timelinesByAccount: createTimelinesByAccount(scope, heads),
     slaPoliciesById: createSlaPoliciesById(),
-    activationOrdersByAccount: createActivationOrdersByAccount(scope),
+    activationOrdersByAccount: createActivationOrdersByAccount(scope, heads),
     faultTicketsById: createFaultTicketsById(scope),
-    faultTicketsByAccount: createFaultTicketsByAccount(scope),
+    faultTicketsByAccount: createFaultTicketsByAccount(scope, heads),
     followUpsById: createFollowUpsById(scope),
     followUpsByAccount: createFollowUpsByAccount(scope),
     surveyResponsesByAccount: createSurveyResponsesByAccount(scope),

@@ -18,6 +18,7 @@ export function scorecardsCsv(cards: BranchCard[]): string {
     'insufficientSample',
     'responses',
     'overdueActivations',
+    'leadCompetitor',
     ...FIGURES.flatMap((f) => [
       f,
       `${f}.n`,
@@ -40,6 +41,7 @@ export function scorecardsCsv(cards: BranchCard[]): string {
     card.insufficientSample,
     card.responses,
     card.overdueActivations,
+    card.leadCompetitor ?? '',
     ...FIGURES.flatMap((f) => {
       const figure: ShownFigure = card[f];
       return [

@@ -1,3 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createImportApi } from '../src/modules/imports/import-client';
+import { runImport } from '../src/modules/imports/import-runner';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, ok, type World, type WorldUser } from './support/world';
 
@@ -168,5 +173,42 @@ describe('competitor lead (领先)', () => {
     expect(ba[header!.indexOf('lead.n')]).toBe('6');
     expect(ba[header!.indexOf('lead.target')]).toBe('7.2');
     expect(ba[header!.indexOf('leadCompetitor')]).toBe('A');
+  });
+
+  it('imports competitor scores with the same rules, naming a bad entry', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'journey-competitors-'));
+    const file = path.join(dir, 'responses.csv');
+    const header = 'externalId,accountExternalId,respondedAt,channel,cs1,cs2,cs3,competitors';
+    const line = (id: string, competitors: string) =>
+      `${id},A1,2026-04-02T10:00:00+08:00,PHONE,9,9,9,${competitors}`;
+    writeFileSync(
+      file,
+      [
+        header,
+        line('I-1', 'A:7:7:7;C:4:4:4'),
+        line('I-2', 'NOPE:7:7:7'),
+        line('I-3', 'A:7:7'),
+        line('I-4', 'A:7:7:7;A:6:6:6'),
+      ].join('\n'),
+    );
+    const result = await runImport({
+      api: createImportApi(`${service.url}/graphql`, world.tokens.intA),
+      kind: 'survey-responses',
+      file,
+      format: 'csv',
+      dryRun: false,
+      batchSize: 10,
+    });
+    expect(result.summary).toMatchObject({ read: 4, inserted: 1, rejected: 3 });
+    const rejects = readFileSync(result.summary.rejectsFile!, 'utf8');
+    expect(rejects).toContain('competitors: entry 1: no competitor NOPE');
+    expect(rejects).toContain('competitors: entry 1 (A:7:7) is not CODE:cs1:cs2:cs3');
+    expect(rejects).toContain('competitors: entry 2 (A:6:6:6) scores A twice');
+    // 2026-Q2: one response, ours 9 (88.8889) against A's 7 (66.6667), one pair: no lead value
+    const { satisfaction } = await as('headA', SATISFACTION, { b: 'BA', p: '2026-Q2' });
+    expect(satisfaction.competitorLeads.map((c: Row) => [c.competitor.code, c.lead])).toEqual([
+      ['A', expect.objectContaining({ value: null, sampleSize: 1 })],
+      ['C', expect.objectContaining({ value: null, sampleSize: 1 })],
+    ]);
   });
 });

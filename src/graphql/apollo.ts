@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { GraphQLContext } from './context';
-import { createFormatError } from './format-error';
+import { createFormatError, serviceUnavailableStatus } from './format-error';
 import { queryLimitsOf, queryProtection } from './query-protection';
 import { buildSchema } from './schema';
 
@@ -27,7 +27,11 @@ export function createApollo(options: {
     formatError: createFormatError(logger),
     parseOptions: protection.parseOptions,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      serviceUnavailableStatus,
+    ],
     logger,
   });
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { GraphQLContext } from './context';
 import { createFormatError, serviceUnavailableStatus } from './format-error';
+import { requestErrorStatusPlugin } from './http-status.plugin';
 import { queryLimitsOf, queryProtection } from './query-protection';
 import { buildSchema } from './schema';
 
@@ -29,6 +30,7 @@ export function createApollo(options: {
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
+      requestErrorStatusPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       serviceUnavailableStatus,
     ],

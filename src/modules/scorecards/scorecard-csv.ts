@@ -18,7 +18,6 @@ export function scorecardsCsv(cards: BranchCard[]): string {
     'insufficientSample',
     'responses',
     'overdueActivations',
-    'leadCompetitor',
     ...FIGURES.flatMap((f) => [
       f,
       `${f}.n`,
@@ -33,6 +32,8 @@ export function scorecardsCsv(cards: BranchCard[]): string {
       `${s}.mttrMinutes`,
       `${s}.p90Minutes`,
     ]),
+    // Added last so that the earlier columns keep their positions for existing readers.
+    'leadCompetitor',
   ];
   const rows = cards.map((card) => [
     card.rank ?? '',
@@ -41,7 +42,6 @@ export function scorecardsCsv(cards: BranchCard[]): string {
     card.insufficientSample,
     card.responses,
     card.overdueActivations,
-    card.leadCompetitor ?? '',
     ...FIGURES.flatMap((f) => {
       const figure: ShownFigure = card[f];
       return [
@@ -59,6 +59,7 @@ export function scorecardsCsv(cards: BranchCard[]): string {
       cell(t.mttrMinutes.value),
       cell(t.p90Minutes.value),
     ]),
+    card.leadCompetitor ?? '',
   ]);
   return stringify([header, ...rows]);
 }

@@ -29,6 +29,10 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   await connectDatabase(database.uri, {
     dbName: database.dbName,
     monitorCommands: config.NODE_ENV === 'test',
+    timeouts: {
+      serverSelectionTimeoutMs: config.DB_SERVER_SELECTION_TIMEOUT_MS,
+      operationTimeoutMs: config.DB_OPERATION_TIMEOUT_MS,
+    },
   });
   await bootstrapAdmin(config.DATA_DIR, logger);
   await ensureDefaultSlaPolicy();
@@ -43,7 +47,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const httpServer = createServer();
   const apollo = createApollo({ config, logger, httpServer });
   await apollo.start();
-  const app = createApp({ apollo, logger, isReady: () => pingDatabase() });
+  const app = createApp({
+    apollo,
+    logger,
+    // Not ready while the embedded database is being restarted, even if a ping got through.
+    isReady: async () => database.health() === 'up' && (await pingDatabase()),
+    isAlive: () => database.health() !== 'failed',
+  });
   httpServer.on('request', app);
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const { port } = httpServer.address() as AddressInfo;

@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { GraphQLContext } from './context';
-import { createFormatError } from './format-error';
+import { createFormatError, serviceUnavailableStatus } from './format-error';
 import { requestErrorStatusPlugin } from './http-status.plugin';
 import { queryLimitsOf, queryProtection } from './query-protection';
 import { buildSchema } from './schema';
@@ -32,6 +32,7 @@ export function createApollo(options: {
       ...protection.plugins,
       requestErrorStatusPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      serviceUnavailableStatus,
     ],
     logger,
   });

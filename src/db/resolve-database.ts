@@ -5,7 +5,7 @@ import type { Logger } from '../config/logger';
 import { projectRoot } from '../shared/project-root';
 import { findLiveEmbedded, removeEmbeddedRecord, writeEmbeddedRecord } from './embedded-record';
 import { findMongodBinary, startMongod } from './mongod';
-import { javaAvailable, startStandIn } from './mongo-java-server';
+import { standInMissing, startStandIn } from './mongo-java-server';
 
 /** Where the data lives: an external MongoDB, an embedded real mongod, or the Java stand-in. */
 export type DatabaseEngine = 'external' | 'mongod' | 'mongo-java-server';
@@ -23,8 +23,11 @@ export type ResolvedDatabase = {
 /** No usable database could be found or started. */
 export class DatabaseUnavailableError extends Error {}
 
-/** Capabilities of the machine, injectable so the resolution order can be tested. */
-export type DatabaseProbes = { mongod(): Promise<boolean>; java(): boolean };
+/**
+ * Capabilities of the machine, injectable so the resolution order can be tested: whether a mongod
+ * can be had, and what the Java stand-in lacks (nothing = it can run).
+ */
+export type DatabaseProbes = { mongod(): Promise<boolean>; standInMissing(): string[] };
 
 const EMBEDDED_DB_NAME = 'journey';
 // A failed mongod download is remembered for a day, so machines without internet start at once.
@@ -43,7 +46,7 @@ const defaultProbes: DatabaseProbes = {
     }
     return found;
   },
-  java: javaAvailable,
+  standInMissing,
 };
 
 /** Decides which engine to use, in the documented order. */
@@ -60,9 +63,10 @@ export async function chooseEngine(
       );
     }
   }
-  if (probes.java()) return 'mongo-java-server';
+  const missing = probes.standInMissing();
+  if (missing.length === 0) return 'mongo-java-server';
   throw new DatabaseUnavailableError(
-    'No database available: set MONGODB_URI to a MongoDB server, or install a Java 17+ runtime and Maven (Debian: apt-get install default-jdk-headless maven) for the embedded stand-in, or a mongod (MONGOMS_SYSTEM_BINARY).',
+    `No database available: set MONGODB_URI to a MongoDB server, or install what the embedded database needs: ${missing.join(', ')} (Debian: apt-get install default-jdk-headless maven).`,
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
@@ -34,7 +35,13 @@ export function createApollo(options: {
     hideSchemaDetailsFromClientErrors: true,
     formatError: createFormatError(logger),
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's landing page loads Sandbox from a CDN (blank offline); the service serves
+      // GraphiQL itself at /graphiql (src/http/pages.ts).
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     logger,
   });
 }

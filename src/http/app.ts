@@ -7,6 +7,7 @@ import type { Logger } from '../config/logger';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import { authenticateRequest } from '../graphql/authenticate';
+import { pagesRouter } from './pages';
 import { scorecardExportRouter } from './scorecard-export';
 
 /** JSON for every error that reaches Express (malformed JSON, oversize bodies); never HTML. */
@@ -52,6 +53,7 @@ export function createApp(options: {
     const ready = await isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
   });
+  app.use(pagesRouter());
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

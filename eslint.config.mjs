@@ -16,8 +16,9 @@ import graphql from '@graphql-eslint/eslint-plugin';
  * - naming-convention: ScorecardFigure's values are camelCase on purpose: each names the
  *   BranchScorecard field it targets; renaming them would break stored targets and clients.
  * - require-nullable-result-in-root (not in the presets, switched on): root fields that can be
- *   refused or miss must be nullable so one refusal does not empty the whole answer. The few that
- *   can neither be refused nor miss carry an eslint-disable comment saying so.
+ *   refused or miss must be nullable so one refusal does not empty the whole answer. `apiVersion`,
+ *   which can neither be refused nor miss, carries an eslint-disable comment saying so (the public
+ *   lists `branches` and `surveyAttributes` stay `[T!]!`, which the rule accepts).
  * - relay-edge-types: `shouldImplementNode: true` (every edge's node is a Node);
  *   `listTypeCanWrapOnlyEdgeType: false`: short, bounded lists of value objects (status histories,
  *   severity tiers, quadrants, a policy's versions) are plain lists on purpose, not connections.
@@ -118,6 +119,30 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
+  {
+    // The web app's browser modules, served as written.
+    files: ['src/modules/web-app/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'navigator',
+          'location',
+          'history',
+          'localStorage',
+          'sessionStorage',
+          'fetch',
+          'FormData',
+          'Blob',
+          'URL',
+          'setTimeout',
+          'Plot',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
   },
   {
     files: ['schema/**/*.graphql'],

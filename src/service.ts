@@ -8,6 +8,7 @@ import { createApollo } from './graphql/apollo';
 import { createApp } from './http/app';
 import { closeHttpServer } from './http/shutdown';
 import { bootstrapAdmin } from './modules/auth/auth.service';
+import { startConsequenceSweep } from './modules/consequences/consequence-sweep';
 import { seedOnStart } from './modules/demo/demo-seed';
 import { ensureDefaultSlaPolicy } from './modules/sla-policies/sla-policy.service';
 import { ensureAttributeCatalogue } from './modules/surveys/attribute-catalogue.service';
@@ -59,6 +60,11 @@ async function serve(
   await ensureDefaultSlaPolicy();
   await ensureAttributeCatalogue();
   await seedOnStart({ config, database, logger });
+  // After the seed: the demo data's own consequences are applied as it writes them.
+  const stopSweep = await startConsequenceSweep({
+    logger,
+    intervalMs: config.CONSEQUENCE_SWEEP_INTERVAL_MS,
+  });
 
   const httpServer = createServer();
   const apollo = createApollo({ config, logger, httpServer });
@@ -81,6 +87,7 @@ async function serve(
       logger.info('shutting down: no new connections, finishing in-flight requests');
       await closeHttpServer(httpServer, config.SHUTDOWN_TIMEOUT_MS);
       await apollo.stop();
+      await stopSweep();
       await disconnectDatabase();
       await database.stop();
       logger.info('shutdown complete');

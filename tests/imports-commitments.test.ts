@@ -638,10 +638,11 @@ describe('imports of activation orders and fault tickets', () => {
       const fiveHundred = await countCommands(() => batch(500, 'BULK500'));
       expect(fiveHundred.byName).toEqual(five.byName);
       // find: the token (2), stored tickets, accounts, policies, branches, the repeat check, the
-      // branch of the snapshot invalidation; update: the bulk write, the stage bulk write, the
-      // snapshot invalidation; insert: the audit; aggregate: latest and latest open records of the
-      // six timeline collections (6 + 2).
-      expect(fiveHundred.byName).toEqual({ find: 8, update: 3, insert: 1, aggregate: 8 });
+      // branch of the snapshot invalidation; update: the bulk write (storing the consequences),
+      // the stage bulk write, the snapshot invalidation, the removal of the applied consequences;
+      // insert: the audit; aggregate: latest and latest open records of the six timeline
+      // collections (6 + 2).
+      expect(fiveHundred.byName).toEqual({ find: 8, update: 4, insert: 1, aggregate: 8 });
       expect(await collection('faulttickets').countDocuments({ externalId: /^BULK500-/ })).toBe(
         500,
       );

@@ -343,4 +343,16 @@ describe('branch scorecards over a hand-built quarter', () => {
     });
     expect(bad.status).toBe(400);
   });
+
+  it("exports one branch's row with ?branch=, scoped like branchScorecard", async () => {
+    const csv = (branch: string, token: string) =>
+      fetch(`${service.url}/scorecards/${Q}.csv?branch=${branch}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const own = await csv('BB', world.tokens.headB);
+    const lines = (await own.text()).trim().split('\n');
+    expect(lines).toHaveLength(2); // header, BB
+    expect(lines[1]!.split(',').slice(0, 3)).toEqual(['2', 'BB', Q]);
+    expect((await csv('BA', world.tokens.headB)).status).toBe(403); // FORBIDDEN, as the query
+  });
 });

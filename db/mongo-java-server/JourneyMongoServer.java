@@ -1,18 +1,25 @@
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 
 /**
  * Starts mongo-java-server on a loopback port for Journey's embedded database.
  *
- * Usage: JourneyMongoServer (memory | h2 FILE) [PORT]
+ * Usage: JourneyMongoServer (memory | h2 FILE) [PORT] [--lazy-commit]
  * Prints "LISTENING <port>" once bound. Stops when its standard input closes (so it never outlives
  * the Node process that started it) or on SIGTERM; the H2 store is committed and closed either way.
+ *
+ * Durability: with H2, every write command is committed to the store file before it is answered,
+ * so an acknowledged write survives SIGKILL of this process (H2 on its own commits about once a
+ * second). --lazy-commit keeps H2's own cadence; it exists only for the durability benchmark.
  */
 public final class JourneyMongoServer {
 
@@ -29,16 +36,49 @@ public final class JourneyMongoServer {
         }
     };
 
+    /** Commands that change stored data (aggregate only with $out/$merge, checked below). */
+    private static final Set<String> WRITE_COMMANDS = Set.of(
+            "insert", "update", "delete", "findandmodify", "create", "createindexes", "drop",
+            "dropdatabase", "dropindexes", "renamecollection");
+
+    /** The H2 backend, committing the store after each write command before answering it. */
+    static final class CommittingH2Backend extends H2Backend {
+        CommittingH2Backend(String file) {
+            super(file);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            try {
+                return super.handleCommand(channel, database, command, query);
+            } finally {
+                // Also after a failed command: an unordered bulk write stores the rows that passed.
+                if (isWrite(command, query)) commit();
+            }
+        }
+
+        private static boolean isWrite(String command, Document query) {
+            String name = command.toLowerCase();
+            if (WRITE_COMMANDS.contains(name)) return true;
+            return name.equals("aggregate") && String.valueOf(query.get("pipeline")).matches(
+                    "(?s).*\\$(out|merge)\\b.*");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: JourneyMongoServer (memory | h2 FILE) [PORT]");
+        List<String> flags = List.of(args).stream().filter(a -> a.startsWith("--")).toList();
+        List<String> rest = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
+        if (rest.isEmpty()) {
+            System.err.println("usage: JourneyMongoServer (memory | h2 FILE) [PORT] [--lazy-commit]");
             System.exit(2);
         }
-        boolean h2 = args[0].equals("h2");
-        MongoBackend backend = h2 ? new H2Backend(args[1]) : new MemoryBackend();
+        boolean h2 = rest.get(0).equals("h2");
+        boolean lazy = flags.contains("--lazy-commit");
+        MongoBackend backend = !h2 ? new MemoryBackend()
+                : lazy ? new H2Backend(rest.get(1)) : new CommittingH2Backend(rest.get(1));
         backend.version(MONGO_6_0);
         int portArg = h2 ? 2 : 1;
-        int port = args.length > portArg ? Integer.parseInt(args[portArg]) : 0;
+        int port = rest.size() > portArg ? Integer.parseInt(rest.get(portArg)) : 0;
 
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);

@@ -23,8 +23,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(4).max(50).default(15),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(10000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+  CONSEQUENCE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(60000),
 });
 
 /** Validated configuration, read once at start. */

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { projectRoot } from '../shared/project-root';
@@ -10,13 +11,27 @@ const cacheDir = path.join(root, '.cache', 'mongo-java-server');
 const libDir = path.join(cacheDir, 'lib');
 const classesDir = path.join(cacheDir, 'classes');
 const sourceDir = path.join(root, 'db', 'mongo-java-server');
+const launcherSource = path.join(sourceDir, 'JourneyMongoServer.java');
 const launcherClass = path.join(classesDir, 'JourneyMongoServer.class');
+// Which launcher source the compiled class was built from: a changed launcher is recompiled.
+const launcherHash = path.join(classesDir, 'JourneyMongoServer.sha256');
 
 /** A running mongo-java-server child process. */
-export type StandIn = { uri: string; port: number; stop(): Promise<void> };
+export type StandIn = {
+  uri: string;
+  port: number;
+  pid: number;
+  /** Resolves when the process has exited, for whatever reason. */
+  exited: Promise<void>;
+  stop(): Promise<void>;
+};
 
-/** Which storage the stand-in uses: H2 file (survives restarts) or memory (tests). */
-export type StandInStorage = { kind: 'h2'; file: string } | { kind: 'memory' };
+/**
+ * Which storage the stand-in uses: H2 file (survives restarts) or memory (tests). H2 commits every
+ * write before answering it unless `lazyCommit` (H2's own cadence, about once a second).
+ */
+export type StandInStorage =
+  { kind: 'h2'; file: string; lazyCommit?: boolean } | { kind: 'memory' };
 
 function javaCommand(binary: 'java' | 'javac' = 'java'): string {
   const home = process.env.JAVA_HOME;
@@ -40,9 +55,19 @@ export function standInMissing(): string[] {
   return missing;
 }
 
-/** True when the jars and the compiled launcher are already in the cache. */
+const sourceHash = () => createHash('sha256').update(readFileSync(launcherSource)).digest('hex');
+
+function launcherCompiled(): boolean {
+  return (
+    existsSync(launcherClass) &&
+    existsSync(launcherHash) &&
+    readFileSync(launcherHash, 'utf8') === sourceHash()
+  );
+}
+
+/** True when the jars and the launcher compiled from its current source are in the cache. */
 export function standInFetched(): boolean {
-  return existsSync(launcherClass) && existsSync(libDir);
+  return launcherCompiled() && existsSync(libDir);
 }
 
 function run(command: string, args: string[], what: string): void {
@@ -57,6 +82,16 @@ function run(command: string, args: string[], what: string): void {
 export function fetchStandIn(): void {
   if (standInFetched()) return;
   mkdirSync(classesDir, { recursive: true });
+  if (!existsSync(libDir)) fetchJars();
+  run(
+    javaCommand('javac'),
+    ['-d', classesDir, '-cp', path.join(libDir, '*'), launcherSource],
+    'Compiling the mongo-java-server launcher',
+  );
+  writeFileSync(launcherHash, sourceHash());
+}
+
+function fetchJars(): void {
   run(
     'mvn',
     [
@@ -69,21 +104,11 @@ export function fetchStandIn(): void {
     ],
     'Fetching mongo-java-server with Maven',
   );
-  run(
-    javaCommand('javac'),
-    [
-      '-d',
-      classesDir,
-      '-cp',
-      path.join(libDir, '*'),
-      path.join(sourceDir, 'JourneyMongoServer.java'),
-    ],
-    'Compiling the mongo-java-server launcher',
-  );
 }
 
 function storageArgs(storage: StandInStorage): string[] {
-  return storage.kind === 'h2' ? ['h2', storage.file] : ['memory'];
+  if (storage.kind === 'memory') return ['memory'];
+  return ['h2', storage.file, ...(storage.lazyCommit ? ['--lazy-commit'] : [])];
 }
 
 /** Starts the stand-in on a loopback port (0 = any free port) and waits until it listens. */
@@ -113,6 +138,8 @@ export function startStandIn(storage: StandInStorage, port = 0): Promise<StandIn
       resolve({
         port: boundPort,
         uri: `mongodb://127.0.0.1:${boundPort}`,
+        pid: child.pid!,
+        exited,
         stop: async () => {
           if (child.exitCode === null) child.kill('SIGTERM');
           await exited;

@@ -2,11 +2,11 @@ import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { GraphQLContext } from './context';
 import { createFormatError } from './format-error';
+import { queryLimitsOf, queryProtection } from './query-protection';
 import { buildSchema } from './schema';
 
 /** Builds the Apollo server with its security limits and error masking. */
@@ -16,15 +16,7 @@ export function createApollo(options: {
   httpServer: Server;
 }): ApolloServer<GraphQLContext> {
   const { config, logger, httpServer } = options;
-  const armor = new ApolloArmor({
-    // Relay connections nest edges → node → field: depth 6 (the default) is too shallow.
-    maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
-    costLimit: { maxCost: config.GRAPHQL_MAX_COST },
-    maxAliases: { n: 15 },
-    maxDirectives: { n: 50 },
-    maxTokens: { n: 2000 },
-  });
-  const protection = armor.protect();
+  const protection = queryProtection(queryLimitsOf(config));
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
     introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
@@ -34,6 +26,7 @@ export function createApollo(options: {
     stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError: createFormatError(logger),
+    parseOptions: protection.parseOptions,
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { AppError, type ErrorCode } from '../shared/errors';
 import type { Logger } from '../config/logger';
+import { QueryLimitError, queryLimitErrorOf } from './query-limits';
 
 // Exhaustive: adding a code without deciding how it is presented fails to compile.
 const PRESENTED: Record<ErrorCode, true> = {
@@ -35,6 +36,15 @@ export function createFormatError(logger: Logger) {
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      };
+    }
+    // A refused operation (too costly, deep, long …), also when Apollo wrapped it as a parse or
+    // validation error: which limit and by how much.
+    const limit = queryLimitErrorOf(error);
+    if (limit) {
+      return {
+        message: limit.message,
+        extensions: QueryLimitError.details(limit.limit, limit.max, limit.actual),
       };
     }
     const code = formatted.extensions?.code;

@@ -7,6 +7,7 @@ import type { Logger } from '../config/logger';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import { authenticateRequest } from '../graphql/authenticate';
+import { webAppRouter } from '../modules/web-app/web-app.router';
 import { pagesRouter } from './pages';
 import { scorecardExportRouter } from './scorecard-export';
 
@@ -26,7 +27,7 @@ const jsonErrors: ErrorRequestHandler = (error, req, res, _next) => {
   });
 };
 
-/** The Express application: health, readiness and GraphQL. */
+/** The Express application: health, readiness, GraphQL, the CSV export and the web app. */
 export function createApp(options: {
   apollo: ApolloServer<GraphQLContext>;
   logger: Logger;
@@ -65,6 +66,7 @@ export function createApp(options: {
     }),
   );
   app.use(scorecardExportRouter());
+  app.use(webAppRouter());
   app.use(jsonErrors);
   return app;
 }

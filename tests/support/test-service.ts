@@ -28,6 +28,26 @@ export type GraphQLResponse<T = Record<string, unknown>> = {
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 };
 
+/** Sends GraphQL operations to a service at `url`, with a token when given. */
+export function graphqlClient(url: string) {
+  return async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>> => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+    return { status: response.status, ...body };
+  };
+}
+
 /** The service running in-process on its own fresh database. */
 export type TestService = RunningService & {
   /** Token of the first ADMIN the service bootstrapped. */
@@ -55,18 +75,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     ...env,
   });
   const service = await startService(config, createLogger(config));
-  const graphql = async <T>(query: string, variables?: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${service.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
-    return { status: response.status, ...body };
-  };
+  const graphql = graphqlClient(service.url);
   const adminToken = readFileSync(path.join(dataDir, 'initial-admin-token'), 'utf8').trim();
   return { ...service, graphql, adminToken, dataDir };
 }

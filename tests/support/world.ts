@@ -1,4 +1,7 @@
-import type { TestService } from './test-service';
+import type { TestService as FullTestService } from './test-service';
+
+/** What the helpers need of a service: in-process or a separate process (kill tests). */
+type TestService = Pick<FullTestService, 'graphql' | 'adminToken'>;
 
 /** A two-branch world: every role, three accounts (two in branch BA, one in BB). */
 export type World = {
@@ -66,7 +69,13 @@ export async function createUser(
 /** Creates a key account and returns its id. */
 export async function createAccount(
   service: TestService,
-  input: { externalId: string; branchCode: string; accountManagerLogin: string; name?: string },
+  input: {
+    externalId: string;
+    branchCode: string;
+    accountManagerLogin: string;
+    name?: string;
+    openedAt?: string;
+  },
 ): Promise<string> {
   const data = await ok(
     service,

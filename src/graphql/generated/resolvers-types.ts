@@ -366,7 +366,9 @@ export type BranchScorecard = Node & {
   /**
    * Weighted mean (0–100) of satisfaction index 40 %, activation on-time 20 %, within-SLA 25 %,
    * follow-up coverage 15 %, over the components with data (weights rescaled); `sampleSize` is the
-   * number of components that had data.
+   * number of components that had data. `low`/`high` propagate the components' 95 % intervals as if
+   * independent (half-width √Σ (weight share × component half-width)²; a component without an
+   * interval adds none), so two branches whose intervals overlap differ within noise.
    */
   compositeScore: Figure;
   /** When these figures were computed. */
@@ -2029,9 +2031,9 @@ export type Query = {
   node?: Maybe<Node>;
   /**
    * Objects by global id, in the order of `ids` (at most 100); null in each place whose id names no
-   * object or one outside the caller's scope.
+   * object or one outside the caller's scope. Null (with BAD_USER_INPUT) for more than 100 ids.
    */
-  nodes: Array<Maybe<Node>>;
+  nodes?: Maybe<Array<Maybe<Node>>>;
   /** Open orders in the caller's scope, earliest original promise first. */
   openActivationOrders?: Maybe<ActivationOrderConnection>;
   /** Open (not restored) tickets in the caller's scope, least time left first. */
@@ -3606,7 +3608,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   keyAccounts?: Resolver<Maybe<ResolversTypes['KeyAccountConnection']>, ParentType, ContextType, Partial<QueryKeyAccountsArgs>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   openActivationOrders?: Resolver<Maybe<ResolversTypes['ActivationOrderConnection']>, ParentType, ContextType, Partial<QueryOpenActivationOrdersArgs>>;
   openFaultTickets?: Resolver<Maybe<ResolversTypes['FaultTicketConnection']>, ParentType, ContextType, Partial<QueryOpenFaultTicketsArgs>>;
   overdueActivationOrders?: Resolver<Maybe<ResolversTypes['ActivationOrderConnection']>, ParentType, ContextType, RequireFields<QueryOverdueActivationOrdersArgs, 'branchCode'>>;

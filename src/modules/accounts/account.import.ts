@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canWriteAccount } from '../access/permissions';
 import { UserModel, type UserDoc } from '../auth/user.model';
 import { BranchModel } from '../branches/branch.model';
-import { emitLifecycle } from '../journey/lifecycle-hooks';
+import { instantChanged, instantsConsequences } from '../imports/account-linked-rows';
 import { loadByExternalIds, upsertPlannedRows, type PlannedRow } from '../imports/batch-upsert';
 import { registerImportKind, type ImportContext, type ImportOutcome } from '../imports/import-kind';
 import { parseRows, rejected } from '../imports/parse-rows';
@@ -31,14 +31,15 @@ async function loadManagers(rows: AccountRow[]): Promise<Map<string, UserDoc>> {
   return new Map(users.map((user) => [user.login, user]));
 }
 
-function plan(row: AccountRow, managerId: unknown, openedAt: Date): Record<string, unknown> {
+function plan(row: AccountRow, managerId: unknown): Record<string, unknown> {
   return {
     name: row.name,
     branchCode: row.branchCode,
     accountManagerId: managerId,
     industry: row.industry,
     tier: row.tier,
-    openedAt,
+    // Without an openedAt a stored account keeps its own, and a new one opens now (onInsert).
+    ...(row.openedAt ? { openedAt: row.openedAt } : {}),
     closedAt: row.closedAt,
     status: row.closedAt ? 'CLOSED' : 'ACTIVE',
     contacts: row.contactName
@@ -91,7 +92,8 @@ async function importAccounts(
         index,
         externalId: row.externalId,
         branchCode: row.branchCode,
-        fields: plan(row, manager._id, openedAt),
+        fields: plan(row, manager._id),
+        onInsert: { openedAt },
       });
   }
   const written = await upsertPlannedRows({
@@ -102,23 +104,20 @@ async function importAccounts(
     rows: planned,
     existing,
     dryRun: context.dryRun,
+    // Account open/close times decide follow-up coverage, which scorecards measure.
+    consequencesOf: ({ branchCode, before, after }) =>
+      instantChanged(before?.openedAt, after.openedAt) ||
+      instantChanged(before?.closedAt, after.closedAt)
+        ? instantsConsequences(branchCode, [
+            before?.openedAt,
+            before?.closedAt,
+            after.openedAt,
+            after.closedAt,
+          ])
+        : [],
   });
   for (const [index, outcome] of written) outcomes.set(index, outcome);
-  if (!context.dryRun) await announceCoverageChanges(planned);
   return raw.map((_, index) => outcomes.get(index)!);
-}
-
-// Account open/close times decide follow-up coverage, which scorecards measure.
-async function announceCoverageChanges(planned: PlannedRow[]): Promise<void> {
-  const byBranch = new Map<string, Date[]>();
-  for (const row of planned) {
-    const times = [row.fields.openedAt, row.fields.closedAt].filter(
-      (t): t is Date => t instanceof Date,
-    );
-    byBranch.set(row.branchCode, [...(byBranch.get(row.branchCode) ?? []), ...times]);
-  }
-  for (const [branchCode, eventTimes] of byBranch)
-    await emitLifecycle('measuredRecordWritten', { branchCode, eventTimes });
 }
 
 registerImportKind({

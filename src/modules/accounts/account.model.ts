@@ -1,5 +1,6 @@
 import { model, Schema, Types, type InferSchemaType } from 'mongoose';
 import { accessPlugin } from '../access/access.plugin';
+import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 import { JOURNEY_STAGES } from '../journey/journey-stage';
 
 const contactSchema = new Schema(
@@ -34,6 +35,7 @@ keyAccountSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 keyAccountSchema.index({ branchCode: 1, name: 1, _id: 1 });
 keyAccountSchema.index({ accountManagerId: 1 });
 keyAccountSchema.plugin(accessPlugin);
+keyAccountSchema.plugin(pendingConsequencesPlugin);
 
 /** A stored key account. */
 export type KeyAccountDoc = InferSchemaType<typeof keyAccountSchema> & { _id: Types.ObjectId };

@@ -7,7 +7,9 @@ import { actorScope, canReadBranch, type Scope } from '../access/scope';
 import { requireActor, type Actor } from '../auth/actor';
 import { findUserByLogin } from '../auth/auth.service';
 import type { UserDoc } from '../auth/user.model';
-import { recordAudit } from '../audit/audit.service';
+import { diffFields } from '../audit/audit-diff';
+import { auditConsequence } from '../audit/audit.service';
+import { pushPending, settle, withoutPending } from '../consequences/pending-consequences';
 import { findBranch } from '../branches/branch.service';
 import { createKeyAccountInput, keyAccountFilter, updateKeyAccountInput } from './account.inputs';
 import { KeyAccountModel, type KeyAccountDoc } from './account.model';
@@ -77,38 +79,40 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
     throw new AppError('FORBIDDEN', 'You may not create accounts for this manager');
   }
   const { accountManagerLogin: _login, ...fields } = input;
-  const created = await KeyAccountModel.create({
+  const created = new KeyAccountModel({
     ...fields,
     ...ownership,
     contacts: fields.contacts ?? [],
     openedAt: fields.openedAt ?? new Date(),
-  }).catch((error: unknown) => {
+  });
+  const account = created.toObject() as KeyAccountDoc;
+  // The audit entry is stored with the account (one document write) and applied after it.
+  const pending = [accountAudit(actor, 'createKeyAccount', null, account)];
+  created.set('pendingConsequences', pending);
+  await created.save().catch((error: unknown) => {
     throw fromDuplicateKey(
       error,
       'input.externalId',
       'an account with this externalId and sourceSystem exists',
     );
   });
-  const account = created.toObject() as KeyAccountDoc;
-  await auditAccount(actor, 'createKeyAccount', null, account);
+  await settle(KeyAccountModel, account._id, pending);
   return account;
 }
 
-async function auditAccount(
+function accountAudit(
   actor: Actor,
   action: string,
   before: KeyAccountDoc | null,
-  after: KeyAccountDoc | null,
+  after: KeyAccountDoc,
 ) {
-  const subject = (after ?? before)!;
-  await recordAudit({
+  return auditConsequence({
     actor,
     action,
     entityType: 'KeyAccount',
-    entityId: String(subject._id),
-    branchCode: subject.branchCode,
-    before: before as Record<string, unknown> | null,
-    after: after as Record<string, unknown> | null,
+    entityId: String(after._id),
+    branchCode: after.branchCode,
+    changes: diffFields(before as Record<string, unknown> | null, after as Record<string, unknown>),
   });
 }
 
@@ -118,14 +122,15 @@ async function changeAccount(
   action: string,
   set: Record<string, unknown>,
 ) {
+  const pending = [accountAudit(actor, action, before, { ...before, ...set } as KeyAccountDoc)];
   const after = await KeyAccountModel.findOneAndUpdate(
     { _id: before._id },
-    { $set: set },
+    { $set: set, ...pushPending(pending) },
     { returnDocument: 'after', scope: actorScope(actor) },
   ).lean<KeyAccountDoc>();
   if (!after) throw notFound('key account');
-  await auditAccount(actor, action, before, after);
-  return after;
+  await settle(KeyAccountModel, after._id, pending);
+  return withoutPending(after);
 }
 
 /** Changes the descriptive fields of an account. */

@@ -1,12 +1,9 @@
-import { emitLifecycleBatch } from '../journey/lifecycle-hooks';
 import { Types } from 'mongoose';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
 import { DEFAULT_ACCOUNT_SOURCE, insertOnly } from '../imports/account-linked-rows';
-import type { PlannedRow } from '../imports/batch-upsert';
-import {
-  announceMeasuredChanges,
-  refreshStagesOf,
-  type WrittenRecord,
-} from '../imports/import-effects';
+import type { PlannedRow, WrittenRecord } from '../imports/batch-upsert';
+import { measuredConsequences, stageConsequences } from '../imports/import-effects';
+import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { registerImportKind, type ImportContext, type ImportOutcome } from '../imports/import-kind';
 import { keepActorLogins, sameInstant } from '../imports/list-cells';
 import { rejected } from '../imports/parse-rows';
@@ -122,35 +119,35 @@ function planRow(
 }
 
 /**
- * After the bulk write: the current stage of the accounts written on (once per account),
- * `activationCompleted` for orders newly (or differently) activated, and one
- * `measuredRecordWritten` per branch.
+ * What a written order makes due, stored with it: the current stage of its account,
+ * `activationCompleted` when newly (or differently) activated, and `measuredRecordWritten`.
  */
-async function afterWrite(written: WrittenRecord[]): Promise<void> {
-  await refreshStagesOf(written);
-  await emitLifecycleBatch(
-    'activationCompleted',
-    written
-      .filter(
-        ({ before, after }) =>
-          after.activatedAt &&
-          !sameInstant(before?.activatedAt as Date | null, after.activatedAt as Date),
-      )
-      .map(({ id, after }) => ({
-        orderId: id,
-        accountId: after.accountId as Types.ObjectId,
-        branchCode: after.branchCode as string,
-        activatedAt: after.activatedAt as Date,
-      })),
-  );
-  await announceMeasuredChanges(written, MEASURED_ORDER_FIELDS);
+function consequencesOf(record: WrittenRecord): PendingConsequence[] {
+  const { id, before, after } = record;
+  const activated =
+    after.activatedAt &&
+    !sameInstant(before?.activatedAt as Date | null, after.activatedAt as Date);
+  return [
+    ...stageConsequences(record),
+    ...(activated
+      ? [
+          lifecycleConsequence('activationCompleted', {
+            orderId: id,
+            accountId: after.accountId as Types.ObjectId,
+            branchCode: after.branchCode as string,
+            activatedAt: after.activatedAt as Date,
+          }),
+        ]
+      : []),
+    ...measuredConsequences(record, MEASURED_ORDER_FIELDS),
+  ];
 }
 
 /**
  * Imports activation orders: upsert by (sourceSystem, externalId) of the whole order a row
  * describes, under the rules of the order mutations. Per batch: one read each of the stored
  * orders, the accounts, and (for new order times or products) the policies and branches; one bulk
- * write and one audit insert; then the consequences (see `afterWrite`).
+ * write storing each order's audit entry and consequences (see `consequencesOf`).
  */
 function importActivationOrders(
   context: ImportContext,
@@ -164,7 +161,7 @@ function importActivationOrders(
     entityType: 'ActivationOrder',
     keepsPolicy,
     plan: (checked, policyFor) => planRow(context, checked, policyFor),
-    afterWrite,
+    consequencesOf,
   });
 }
 

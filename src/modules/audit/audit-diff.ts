@@ -1,7 +1,8 @@
 /** One changed field of an audited entity. */
 export type FieldChange = { field: string; before: unknown; after: unknown };
 
-const IGNORED = new Set(['_id', '__v', 'createdAt', 'updatedAt']);
+// Bookkeeping, not content: timestamps, versions and the consequences waiting in a record.
+const IGNORED = new Set(['_id', '__v', 'createdAt', 'updatedAt', 'pendingConsequences']);
 
 function comparable(value: unknown): string {
   return JSON.stringify(value ?? null);

@@ -1,6 +1,12 @@
 import type { Actor } from '../auth/actor';
 import type { Scope } from '../access/scope';
 import { findConnection, type Connection, type PageArgs } from '../../db/keyset-pagination';
+import {
+  consequence,
+  CONSEQUENCE_ORDER,
+  registerConsequenceKind,
+  type PendingConsequence,
+} from '../consequences/consequence-kinds';
 import { diffFields, type FieldChange } from './audit-diff';
 import { AuditEntryModel, type AuditEntryDoc } from './audit.model';
 
@@ -13,26 +19,58 @@ function auditActorFields(actor: AuditActor) {
     : { userId: actor.userId, login: actor.login, role: actor.role };
 }
 
-/** Appends many entries whose changes are already known, in one insert (bulk imports). */
-export async function recordAudits(
-  entries: {
-    actor: AuditActor;
-    action: string;
-    entityType: string;
-    entityId: string;
-    branchCode: string | null;
-    changes: FieldChange[];
-  }[],
-  at = new Date(),
-): Promise<void> {
-  if (entries.length === 0) return;
-  // Straight to the driver: the entries are already in the stored shape, and casting thousands of
-  // `changes` through mongoose costs more than the insert itself in a bulk import.
-  await AuditEntryModel.collection.insertMany(
-    entries.map((entry) => ({ ...entry, at, actor: auditActorFields(entry.actor) })),
-    { ordered: false },
-  );
+/** An entry to append whose changes are already known. */
+type KnownChanges = {
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId: string;
+  branchCode: string | null;
+  changes: FieldChange[];
+};
+
+/** An audit entry in the stored shape, without its id. */
+type StoredEntry = {
+  entityType: string;
+  entityId: string;
+  action: string;
+  at: Date;
+  actor: ReturnType<typeof auditActorFields>;
+  branchCode: string | null;
+  changes: FieldChange[];
+};
+
+/**
+ * An audit entry as a consequence of the write that stores it: the entry gets the consequence's id,
+ * so it is written once however often the consequence is applied.
+ */
+export function auditConsequence(
+  entry: KnownChanges & { at?: Date },
+): PendingConsequence<StoredEntry> {
+  return consequence<StoredEntry>('audit', {
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    at: entry.at ?? new Date(),
+    actor: auditActorFields(entry.actor),
+    branchCode: entry.branchCode,
+    changes: entry.changes,
+  });
 }
+
+registerConsequenceKind<StoredEntry>('audit', CONSEQUENCE_ORDER.audit, async (due) => {
+  try {
+    await AuditEntryModel.collection.insertMany(
+      due.map(({ id, args }) => ({ ...args, _id: id })),
+      { ordered: false },
+    );
+  } catch (error) {
+    // Entries written by an earlier application keep their id: those duplicates are the point.
+    const errors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
+    const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
+    if (list.length === 0 || !list.every((e) => e.code === 11000)) throw error;
+  }
+});
 
 /** Appends who changed what, with before/after of the changed fields. */
 export async function recordAudit(entry: {

@@ -1,12 +1,9 @@
-import { emitLifecycleBatch } from '../journey/lifecycle-hooks';
 import { Types } from 'mongoose';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
 import { DEFAULT_ACCOUNT_SOURCE, insertOnly } from '../imports/account-linked-rows';
-import type { PlannedRow } from '../imports/batch-upsert';
-import {
-  announceMeasuredChanges,
-  refreshStagesOf,
-  type WrittenRecord,
-} from '../imports/import-effects';
+import type { PlannedRow, WrittenRecord } from '../imports/batch-upsert';
+import { measuredConsequences, stageConsequences } from '../imports/import-effects';
+import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { registerImportKind, type ImportContext, type ImportOutcome } from '../imports/import-kind';
 import { keepActorLogins, sameInstant } from '../imports/list-cells';
 import { rejected } from '../imports/parse-rows';
@@ -23,7 +20,7 @@ import {
   planFaultTicket,
   type FaultTicketImportRow,
 } from './fault-ticket.import-rules';
-import { rederiveRepeatsAround, type TouchedTicket } from './fault-ticket.repeats';
+import { repeatsConsequence, type TouchedTicket } from './fault-ticket.repeats';
 import { MEASURED_FAULT_FIELDS } from './fault-ticket.service';
 import {
   PAUSE_REASONS,
@@ -131,44 +128,41 @@ function planRow(
 
 const REPEAT_FACTS = ['accountId', 'serviceRef', 'reportedAt', 'finalRestoredAt'] as const;
 
-// The tickets a batch moved as repeats see them (new ones; another service, report or final
-// restoration), old and new versions: other tickets' repeats may change on both.
-function movedTickets(written: readonly WrittenRecord[]): TouchedTicket[] {
-  return written.flatMap(({ before, after }) => {
-    const same = (field: string) =>
-      JSON.stringify(before?.[field] ?? null) === JSON.stringify(after[field] ?? null);
-    if (before && REPEAT_FACTS.every(same)) return [];
-    const versions = before ? [after, before] : [after];
-    return versions as unknown as TouchedTicket[];
-  });
+// A ticket a row moved as repeats see it (new; another service, report or final restoration):
+// old and new versions, as other tickets' repeats may change on both.
+function movedVersions({ before, after }: WrittenRecord): TouchedTicket[] {
+  const same = (field: string) =>
+    JSON.stringify(before?.[field] ?? null) === JSON.stringify(after[field] ?? null);
+  if (before && REPEAT_FACTS.every(same)) return [];
+  const pick = (doc: Record<string, unknown>) =>
+    Object.fromEntries(REPEAT_FACTS.map((field) => [field, doc[field] ?? null])) as TouchedTicket;
+  return before ? [pick(after), pick(before)] : [pick(after)];
 }
 
 /**
- * After the bulk write: "repeat of" re-derived around the moved tickets, one
- * `measuredRecordWritten` per branch, `faultTicketClosed` for tickets newly (or differently)
- * closed, and the current stage of the accounts written on, once per account.
+ * What a written ticket makes due, stored with it: "repeat of" re-derived around it when it moved
+ * (applied for the whole batch at once), the current stage of its account, `faultTicketClosed`
+ * when newly (or differently) closed, and `measuredRecordWritten`.
  */
-async function afterWrite(written: WrittenRecord[]): Promise<void> {
-  const repeats = await rederiveRepeatsAround(movedTickets(written), { system: 'repeat-faults' });
-  await refreshStagesOf(written);
-  await emitLifecycleBatch(
-    'faultTicketClosed',
-    written
-      .filter(
-        ({ before, after }) =>
-          after.closedAt && !sameInstant(before?.closedAt as Date, after.closedAt as Date),
-      )
-      .map(({ id, after }) => ({
-        ticketId: id,
-        accountId: after.accountId as Types.ObjectId,
-        branchCode: after.branchCode as string,
-        closedAt: after.closedAt as Date,
-      })),
-  );
-  await announceMeasuredChanges(
-    [...written, ...repeats.map((change) => ({ ...change, branchCode: change.after.branchCode }))],
-    MEASURED_FAULT_FIELDS,
-  );
+function consequencesOf(record: WrittenRecord): PendingConsequence[] {
+  const { id, before, after } = record;
+  const moved = movedVersions(record);
+  const closed = after.closedAt && !sameInstant(before?.closedAt as Date, after.closedAt as Date);
+  return [
+    ...(moved.length > 0 ? [repeatsConsequence(moved)] : []),
+    ...stageConsequences(record),
+    ...(closed
+      ? [
+          lifecycleConsequence('faultTicketClosed', {
+            ticketId: id,
+            accountId: after.accountId as Types.ObjectId,
+            branchCode: after.branchCode as string,
+            closedAt: after.closedAt as Date,
+          }),
+        ]
+      : []),
+    ...measuredConsequences(record, MEASURED_FAULT_FIELDS),
+  ];
 }
 
 /**
@@ -189,7 +183,7 @@ function importFaultTickets(
     entityType: 'FaultTicket',
     keepsPolicy,
     plan: (checked, policyFor) => planRow(context, checked, policyFor),
-    afterWrite,
+    consequencesOf,
   });
 }
 

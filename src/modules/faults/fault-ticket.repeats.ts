@@ -1,6 +1,14 @@
 import type { Types } from 'mongoose';
 import { systemScope } from '../access/scope';
-import { recordAudits, type AuditActor } from '../audit/audit.service';
+import { auditConsequence, type AuditActor } from '../audit/audit.service';
+import {
+  consequence,
+  CONSEQUENCE_ORDER,
+  registerConsequenceKind,
+  type PendingConsequence,
+} from '../consequences/consequence-kinds';
+import { applyPending, PENDING, pushPending } from '../consequences/pending-consequences';
+import { measuredChangeConsequences } from '../journey/measured-record';
 import { findRepeatOf, REPEAT_WINDOW_MS } from './fault-lifecycle';
 import { FaultTicketModel } from './fault-ticket.model';
 
@@ -143,18 +151,34 @@ export async function rederiveRepeatsAround(
     to: new Date(lastAffected),
   });
   if (changes.length === 0) return [];
+  // Each change stores its audit entry and snapshot invalidation with itself.
+  const pending = changes.map((change) => changeConsequences(change, auditActor));
   // A derived field outside the revision, as for the mutations: lifecycle writes never set it.
   await FaultTicketModel.bulkWrite(
-    changes.map(({ after }) => ({
+    changes.map(({ after }, i) => ({
       updateOne: {
         filter: { _id: after._id },
-        update: { $set: { repeatOfTicketId: after.repeatOfTicketId } },
+        update: { $set: { repeatOfTicketId: after.repeatOfTicketId }, ...pushPending(pending[i]!) },
       },
     })),
     { ordered: false },
   );
-  await recordAudits(
-    changes.map(({ before, after }) => ({
+  await applyPending(
+    FaultTicketModel,
+    changes.map(({ after }, i) => ({ _id: after._id, [PENDING]: pending[i]! })),
+  );
+  return changes;
+}
+
+/** Fields of a ticket that decide scorecard figures (as MEASURED_FAULT_FIELDS) that a repeat moves. */
+const REPEAT_MEASURED = ['repeatOfTicketId'] as const;
+
+function changeConsequences(
+  { before, after }: RepeatChange,
+  auditActor: AuditActor,
+): PendingConsequence[] {
+  return [
+    auditConsequence({
       actor: auditActor,
       action: 'rederiveRepeatFault',
       entityType: 'FaultTicket',
@@ -167,7 +191,28 @@ export async function rederiveRepeatsAround(
           after: after.repeatOfTicketId,
         },
       ],
-    })),
-  );
-  return changes;
+    }),
+    ...measuredChangeConsequences({
+      branchCode: after.branchCode,
+      before,
+      after,
+      fields: REPEAT_MEASURED,
+    }),
+  ];
 }
+
+/**
+ * "Repeat of" re-derived around tickets a write moved, as a consequence of that write: the moved
+ * versions are its arguments; a batch of them is re-derived at once. Idempotent: a second
+ * application finds every value already right and changes nothing.
+ */
+export function repeatsConsequence(moved: TouchedTicket[]): PendingConsequence<TouchedTicket[]> {
+  return consequence('faultRepeats', moved);
+}
+
+registerConsequenceKind<TouchedTicket[]>('faultRepeats', CONSEQUENCE_ORDER.derived, async (due) => {
+  await rederiveRepeatsAround(
+    due.flatMap((item) => item.args),
+    { system: 'repeat-faults' },
+  );
+});

@@ -1,11 +1,13 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { AppError, badInput } from '../../shared/errors';
 import { parsePeriod, PeriodFormatError } from '../../shared/period';
 import { actorScope } from '../access/scope';
 import { KeyAccountModel } from '../accounts/account.model';
 import { requireRole, type Actor } from '../auth/actor';
 import { diffFields } from '../audit/audit-diff';
-import { recordAudits, type AuditActor } from '../audit/audit.service';
+import { auditConsequence, type AuditActor } from '../audit/audit.service';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
+import { applyPending, PENDING } from '../consequences/pending-consequences';
 import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
 import { listBranches } from '../branches/branch.service';
 import type { BranchDoc } from '../branches/branch.model';
@@ -53,13 +55,29 @@ function fieldsOf({ account, followUp, channel, links }: CadenceRequest) {
   };
 }
 
-// Upserts that only set fields on insert; a concurrent twin losing the race on the unique key
-// (11000) simply counts as already scheduled.
-async function insertMissing(requests: CadenceRequest[]): Promise<Map<number, unknown>> {
-  const operations = requests.map((request) => ({
+// The audit entry of a new follow-up, stored with it.
+function scheduledAudit(request: CadenceRequest, id: Types.ObjectId): PendingConsequence {
+  return auditConsequence({
+    actor: request.auditActor,
+    action: 'scheduleFollowUp',
+    entityType: 'FollowUp',
+    entityId: String(id),
+    branchCode: request.account.branchCode,
+    changes: diffFields(null, { ...keyOf(request), ...fieldsOf(request), status: 'SCHEDULED' }),
+  });
+}
+
+// Upserts that only set fields on insert (with the audit entry as a pending consequence); a
+// concurrent twin losing the race on the unique key (11000) simply counts as already scheduled.
+async function insertMissing(
+  requests: CadenceRequest[],
+  ids: Types.ObjectId[],
+  audits: PendingConsequence[],
+): Promise<Map<number, unknown>> {
+  const operations = requests.map((request, i) => ({
     updateOne: {
       filter: keyOf(request),
-      update: { $setOnInsert: fieldsOf(request) },
+      update: { $setOnInsert: { _id: ids[i], ...fieldsOf(request), [PENDING]: [audits[i]] } },
       upsert: true,
     },
   }));
@@ -86,19 +104,12 @@ export async function scheduleCadenceFollowUps(
   requests: CadenceRequest[],
 ): Promise<CadenceOutcome[]> {
   if (requests.length === 0) return [];
-  const inserted = await insertMissing(requests);
-  await recordAudits(
-    [...inserted].map(([index, id]) => {
-      const request = requests[index]!;
-      return {
-        actor: request.auditActor,
-        action: 'scheduleFollowUp',
-        entityType: 'FollowUp',
-        entityId: String(id),
-        branchCode: request.account.branchCode,
-        changes: diffFields(null, { ...keyOf(request), ...fieldsOf(request), status: 'SCHEDULED' }),
-      };
-    }),
+  const ids = requests.map(() => new Types.ObjectId());
+  const audits = requests.map((request, i) => scheduledAudit(request, ids[i]!));
+  const inserted = await insertMissing(requests, ids, audits);
+  await applyPending(
+    FollowUpModel,
+    [...inserted.keys()].map((i) => ({ _id: ids[i], [PENDING]: [audits[i]!] })),
   );
   const corrections = requests
     .filter((_, index) => !inserted.has(index))

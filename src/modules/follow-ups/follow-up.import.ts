@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ActivationOrderModel } from '../activation/activation-order.model';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
 import {
-  announceMeasuredChanges,
+  instantsConsequences,
   DEFAULT_ACCOUNT_SOURCE,
   describeKey,
   insertOnly,
@@ -183,20 +183,13 @@ async function importFollowUps(
     rows: planned,
     existing,
     dryRun: context.dryRun,
+    // Coverage and post-activation/-repair compliance count a visit where its completion falls.
+    consequencesOf: ({ branchCode, before, after }) =>
+      instantChanged(before?.completedAt, after.completedAt)
+        ? instantsConsequences(branchCode, [before?.completedAt, after.completedAt])
+        : [],
   });
   for (const [index, outcome] of written) outcomes.set(index, outcome);
-  if (!context.dryRun) {
-    // Coverage and post-activation/-repair compliance count a visit where its completion falls.
-    await announceMeasuredChanges({
-      planned,
-      written,
-      existing,
-      instantsOf: (before, after) =>
-        instantChanged(before?.completedAt, after.completedAt)
-          ? [before?.completedAt, after.completedAt]
-          : [],
-    });
-  }
   return raw.map((_, index) => outcomes.get(index)!);
 }
 

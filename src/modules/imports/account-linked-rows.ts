@@ -4,7 +4,8 @@ import { CLOCK_SKEW_MS } from '../../shared/inputs';
 import { canWriteAccount } from '../access/permissions';
 import { systemScope } from '../access/scope';
 import { KeyAccountModel } from '../accounts/account.model';
-import { emitLifecycle } from '../journey/lifecycle-hooks';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
+import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { externalIdBounds, type PlannedRow } from './batch-upsert';
 import type { ImportContext, ImportOutcome } from './import-kind';
 import { rejected } from './parse-rows';
@@ -166,33 +167,19 @@ export function planRows<R extends { externalId: string }>(options: {
 }
 
 /**
- * Tells scorecards, once per branch, the measured instants a batch changed (old and new values),
- * so snapshots of closed periods holding them are recomputed. `instantsOf` gives a row's changed
- * instants from the stored record (undefined when new) and the written fields.
+ * `measuredRecordWritten` for a written row's measured instants (stored and written values; those
+ * that are not instants are skipped), so snapshots of closed periods holding them are recomputed.
  */
-export async function announceMeasuredChanges(options: {
-  planned: readonly PlannedRow[];
-  written: Map<number, ImportOutcome>;
-  existing: Map<string, Record<string, unknown>>;
-  instantsOf: (
-    before: Record<string, unknown> | undefined,
-    after: Record<string, unknown>,
-  ) => unknown[];
-}): Promise<void> {
-  const byBranch = new Map<string, Map<number, Date>>();
-  for (const row of options.planned) {
-    const status = options.written.get(row.index)?.status;
-    if (status !== 'INSERTED' && status !== 'UPDATED') continue;
-    const times = byBranch.get(row.branchCode) ?? new Map<number, Date>();
-    for (const at of options.instantsOf(options.existing.get(row.externalId), row.fields)) {
-      if (at instanceof Date) times.set(at.getTime(), at);
-    }
-    byBranch.set(row.branchCode, times);
-  }
-  for (const [branchCode, times] of byBranch) {
-    if (times.size > 0)
-      await emitLifecycle('measuredRecordWritten', { branchCode, eventTimes: [...times.values()] });
-  }
+export function instantsConsequences(
+  branchCode: string,
+  instants: unknown[],
+): PendingConsequence[] {
+  const times = new Map<number, Date>();
+  for (const at of instants) if (at instanceof Date) times.set(at.getTime(), at);
+  if (times.size === 0) return [];
+  return [
+    lifecycleConsequence('measuredRecordWritten', { branchCode, eventTimes: [...times.values()] }),
+  ];
 }
 
 /** Whether two stored-or-planned instants differ (null and missing are the same). */

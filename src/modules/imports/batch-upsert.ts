@@ -1,7 +1,14 @@
-import type { Model, Types } from 'mongoose';
+import { Types, type Model } from 'mongoose';
 import { systemScope } from '../access/scope';
-import { diffFields } from '../audit/audit-diff';
-import { recordAudits, type AuditActor } from '../audit/audit.service';
+import { diffFields, type FieldChange } from '../audit/audit-diff';
+import { auditConsequence, type AuditActor } from '../audit/audit.service';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
+import {
+  applyPending,
+  PENDING,
+  type RecordWithPending,
+} from '../consequences/pending-consequences';
+import { AuditEntryModel } from '../audit/audit.model';
 import type { ImportOutcome } from './import-kind';
 
 const scope = systemScope('import');
@@ -13,9 +20,20 @@ export type PlannedRow = {
   branchCode: string;
   /** Every field the row determines (compared with the stored record; `$set` on write). */
   fields: Record<string, unknown>;
+  /** Defaults a new record takes (e.g. opened now), never compared with a stored one. */
+  onInsert?: Record<string, unknown>;
 };
 
-type Stored = Record<string, unknown> & { _id: Types.ObjectId; externalId: string };
+type Doc = Record<string, unknown>;
+type Stored = Doc & { _id: Types.ObjectId; externalId: string };
+
+/** A record a row inserted or updated: its id and the versions before (null when new) and after. */
+export type WrittenRecord = {
+  id: Types.ObjectId;
+  branchCode: string;
+  before: Doc | null;
+  after: Doc;
+};
 
 /** The smallest range holding every id (ids sort as strings). */
 export function externalIdBounds(ids: readonly string[]): { $gte?: string; $lte?: string } {
@@ -41,12 +59,7 @@ export async function loadByExternalIds(
   return new Map(rows.map((row) => [row.externalId, row]));
 }
 
-/**
- * Decides INSERTED / UPDATED / UNCHANGED per planned row against what is stored (a later row with
- * the same key sees the earlier one), writes the changes in one unordered bulk upsert, and audits
- * them in one insert. Idempotent: a replayed batch finds everything UNCHANGED.
- */
-export async function upsertPlannedRows(options: {
+type UpsertOptions = {
   model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   entityType: string;
   sourceSystem: string;
@@ -56,56 +69,215 @@ export async function upsertPlannedRows(options: {
   dryRun: boolean;
   /** A revision counter bumped on every write, so the records' own revisioned writers re-read. */
   counter?: string;
-}): Promise<Map<number, ImportOutcome>> {
-  const { model, sourceSystem, rows, existing } = options;
-  const latest = new Map(existing);
-  const decisions = rows.map((row) => {
-    const before = latest.get(row.externalId) ?? null;
-    const picked = before
-      ? Object.fromEntries(Object.keys(row.fields).map((k) => [k, before[k]]))
+  /** What else a written row makes due besides its audit entry (stage, events, …). */
+  consequencesOf?: (record: WrittenRecord) => PendingConsequence[];
+};
+
+/** The rows of one key in file order, each decided against the version before it. */
+type KeyPlan = {
+  externalId: string;
+  stored: Stored | undefined;
+  id: Types.ObjectId;
+  rows: { row: PlannedRow; status: 'INSERTED' | 'UPDATED' | 'UNCHANGED' }[];
+  fields: Doc;
+  pending: PendingConsequence[];
+};
+
+function planKey(
+  options: UpsertOptions,
+  externalId: string,
+  rows: PlannedRow[],
+  stored: Stored | undefined,
+): KeyPlan {
+  const id = stored?._id ?? new Types.ObjectId();
+  let version: Doc | null = stored ?? null;
+  const decided: KeyPlan['rows'] = [];
+  const pending: PendingConsequence[] = [];
+  let fields: Doc = {};
+  for (const row of rows) {
+    const picked = version
+      ? Object.fromEntries(Object.keys(row.fields).map((k) => [k, version![k]]))
       : null;
-    const changes = diffFields(picked, row.fields);
-    const status = !before ? 'INSERTED' : changes.length > 0 ? 'UPDATED' : 'UNCHANGED';
-    latest.set(row.externalId, {
-      ...(before ?? {}),
-      ...row.fields,
-      externalId: row.externalId,
-    } as Stored);
-    return { row, before, status, changes } as const;
-  });
-  const writes = decisions.filter((d) => d.status !== 'UNCHANGED');
-  const upserted = new Map<string, Types.ObjectId>();
-  if (writes.length > 0 && !options.dryRun) {
-    const result = await model.bulkWrite(
-      writes.map(({ row }) => ({
-        updateOne: {
-          filter: { sourceSystem, externalId: row.externalId },
-          update: options.counter
-            ? { $set: row.fields, $inc: { [options.counter]: 1 } }
-            : { $set: row.fields },
-          upsert: true,
-        },
-      })),
-      { ordered: true },
+    const changes: FieldChange[] = diffFields(
+      picked,
+      version ? row.fields : { ...row.onInsert, ...row.fields },
     );
-    for (const [position, id] of Object.entries(result.upsertedIds ?? {})) {
-      upserted.set(writes[Number(position)]!.row.externalId, id as Types.ObjectId);
-    }
-    await recordAudits(
-      writes.map(({ row, before, changes }) => ({
+    const status = !version ? 'INSERTED' : changes.length > 0 ? 'UPDATED' : 'UNCHANGED';
+    decided.push({ row, status });
+    if (status === 'UNCHANGED') continue;
+    const added = version ? row.fields : { ...row.onInsert, ...row.fields };
+    const after = { ...version, ...added, _id: id, externalId };
+    pending.push(
+      auditConsequence({
         actor: options.actor,
-        action: `import:${before ? 'update' : 'insert'}`,
+        action: `import:${version ? 'update' : 'insert'}`,
         entityType: options.entityType,
-        entityId: String(before?._id ?? upserted.get(row.externalId) ?? row.externalId),
+        entityId: String(id),
         branchCode: row.branchCode,
         changes,
-      })),
+      }),
+      ...(options.consequencesOf?.({ id, branchCode: row.branchCode, before: version, after }) ??
+        []),
     );
+    fields = { ...fields, ...added };
+    version = after;
   }
-  return new Map(
-    decisions.map(({ row, before, status }) => {
-      const id = String(before?._id ?? upserted.get(row.externalId) ?? '');
-      return [row.index, { status, id }];
-    }),
-  );
+  return { externalId, stored, id, rows: decided, fields, pending };
+}
+
+// The write of one key, or null when nothing changes. A new record is inserted only if the key is
+// still free; a stored one is updated only if it is still the version decided against. Either way
+// the consequences are stored in the same document write.
+function writeOf(options: UpsertOptions, plan: KeyPlan) {
+  if (plan.pending.length === 0) return null;
+  const now = new Date();
+  if (!plan.stored) {
+    return {
+      updateOne: {
+        filter: { sourceSystem: options.sourceSystem, externalId: plan.externalId },
+        update: {
+          $setOnInsert: {
+            _id: plan.id,
+            ...plan.fields,
+            createdAt: now,
+            updatedAt: now,
+            ...(options.counter ? { [options.counter]: 1 } : {}),
+            [PENDING]: plan.pending,
+          },
+        },
+        upsert: true,
+        timestamps: false,
+      },
+    };
+  }
+  const guard = options.counter
+    ? { [options.counter]: plan.stored[options.counter] ?? 0 }
+    : { updatedAt: plan.stored.updatedAt };
+  return {
+    updateOne: {
+      filter: { _id: plan.id, ...guard },
+      update: {
+        $set: { ...plan.fields, updatedAt: now },
+        $push: { [PENDING]: { $each: plan.pending } },
+        ...(options.counter ? { $inc: { [options.counter]: 1 } } : {}),
+      },
+      timestamps: false,
+    },
+  };
+}
+
+type BulkResult = { upsertedIds?: Record<string, unknown>; matchedCount?: number };
+
+// Runs the writes unordered; a duplicate key is a lost race to a concurrent insert, not an error.
+async function bulkUpsert(
+  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  writes: object[],
+): Promise<{ result: BulkResult; duplicates: Set<number> }> {
+  try {
+    return {
+      result: (await model.bulkWrite(writes as never, { ordered: false })) as BulkResult,
+      duplicates: new Set(),
+    };
+  } catch (error) {
+    const { writeErrors, result } = error as {
+      writeErrors?: { code?: number; index?: number }[] | { code?: number; index?: number };
+      result?: BulkResult & { insertedIds?: unknown };
+    };
+    const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+    if (errors.length === 0 || !errors.every((e) => e.code === 11000) || !result) throw error;
+    return { result, duplicates: new Set(errors.map((e) => Number(e.index))) };
+  }
+}
+
+/**
+ * Which writes took effect. Inserts: those upserted. Updates: all of them when every one matched;
+ * otherwise each is checked: its audit entry is pending in the record or already written.
+ */
+async function effectiveWrites(
+  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  plans: KeyPlan[],
+  outcome: { result: BulkResult; duplicates: Set<number> },
+): Promise<boolean[]> {
+  const upserted = new Set(Object.keys(outcome.result.upsertedIds ?? {}).map(Number));
+  const isInsert = plans.map((plan) => !plan.stored);
+  const lostInsertsMatched = plans.filter(
+    (_, i) => isInsert[i] && !upserted.has(i) && !outcome.duplicates.has(i),
+  ).length;
+  const updates = plans.filter((_, i) => !isInsert[i]);
+  const updatesMatched = (outcome.result.matchedCount ?? 0) - lostInsertsMatched;
+  if (updatesMatched === updates.length)
+    return plans.map((_, i) => !isInsert[i] || upserted.has(i));
+  const marker = (plan: KeyPlan) => plan.pending[0]!._id;
+  const [records, audits] = await Promise.all([
+    model.collection
+      .find({ _id: { $in: updates.map((plan) => plan.id) } }, { projection: { [PENDING]: 1 } })
+      .toArray() as Promise<RecordWithPending[]>,
+    AuditEntryModel.collection
+      .find({ _id: { $in: updates.map(marker) } }, { projection: { _id: 1 } })
+      .toArray(),
+  ]);
+  const seen = new Set([
+    ...records.flatMap((record) => (record[PENDING] ?? []).map((entry) => String(entry._id))),
+    ...audits.map((audit) => String(audit._id)),
+  ]);
+  return plans.map((plan, i) => (isInsert[i] ? upserted.has(i) : seen.has(String(marker(plan)))));
+}
+
+const ATTEMPTS = 5;
+
+/**
+ * Decides INSERTED / UPDATED / UNCHANGED per planned row against what is stored (a later row with
+ * the same key sees the earlier one) and writes each changed key once, with its audit entries and
+ * `consequencesOf` stored in the same document write, in one unordered bulk write. A key another
+ * writer inserted or changed meanwhile is read again and decided again, so concurrent batches end
+ * as a sequential run would, each row reported as what happened to it. Then the consequences
+ * pending in every record of the batch are applied, including those a crashed run left in records
+ * this run finds UNCHANGED. Idempotent: a replayed batch finds everything UNCHANGED.
+ */
+export async function upsertPlannedRows(
+  options: UpsertOptions,
+): Promise<Map<number, ImportOutcome>> {
+  const { model, sourceSystem } = options;
+  const byKey = new Map<string, PlannedRow[]>();
+  for (const row of options.rows)
+    byKey.set(row.externalId, [...(byKey.get(row.externalId) ?? []), row]);
+  const stored = new Map(options.existing);
+  const outcomes = new Map<number, ImportOutcome>();
+  const toSettle = new Map<string, RecordWithPending>();
+  let keys = [...byKey.keys()];
+  for (let attempt = 0; keys.length > 0; attempt += 1) {
+    if (attempt === ATTEMPTS)
+      throw new Error(`import of ${options.entityType}: keys kept changing`);
+    if (attempt > 0) {
+      const fresh = await loadByExternalIds(model, sourceSystem, keys);
+      for (const key of keys) {
+        const found = fresh.get(key);
+        if (found) stored.set(key, found);
+        else stored.delete(key);
+      }
+    }
+    const plans = keys.map((key) => planKey(options, key, byKey.get(key)!, stored.get(key)));
+    const writing = plans.filter((plan) => plan.pending.length > 0);
+    let effective: boolean[] = [];
+    if (writing.length > 0 && !options.dryRun) {
+      const writes = writing.map((plan) => writeOf(options, plan)!);
+      effective = await effectiveWrites(model, writing, await bulkUpsert(model, writes));
+    }
+    const retry = new Set(
+      options.dryRun ? [] : writing.filter((_, i) => !effective[i]).map((p) => p.externalId),
+    );
+    for (const plan of plans) {
+      if (retry.has(plan.externalId)) continue;
+      const written = plan.pending.length > 0;
+      const id = written || plan.stored ? String(plan.id) : '';
+      for (const { row, status } of plan.rows)
+        outcomes.set(row.index, { status, id: options.dryRun && !plan.stored ? '' : id });
+      const leftOver = plan.stored?.[PENDING] as RecordWithPending[typeof PENDING];
+      const pending = [...(leftOver ?? []), ...(written ? plan.pending : [])];
+      if (pending.length > 0) toSettle.set(plan.externalId, { _id: plan.id, [PENDING]: pending });
+    }
+    keys = [...retry];
+  }
+  if (!options.dryRun) await applyPending(model, [...toSettle.values()]);
+  return outcomes;
 }

@@ -7,8 +7,13 @@ import {
   writableAccount,
   type LinkedAccount,
 } from './account-linked-rows';
-import { loadByExternalIds, upsertPlannedRows, type PlannedRow } from './batch-upsert';
-import { writtenRecords, type WrittenRecord } from './import-effects';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
+import {
+  loadByExternalIds,
+  upsertPlannedRows,
+  type PlannedRow,
+  type WrittenRecord,
+} from './batch-upsert';
 import type { ImportContext, ImportOutcome } from './import-kind';
 import { parseRows, rejected } from './parse-rows';
 
@@ -31,9 +36,10 @@ export type CheckedRow<R, D> = {
  * One batch of a kind whose records copy the SLA policy in force when they began (activation
  * orders, fault tickets): rows parsed; the stored records and the accounts read in one query
  * each; access checked per row; the policies (and branches' time zones) read once, only when a row
- * needs them (`keepsPolicy` false); every row planned; one bulk write and one audit insert; then
- * `afterWrite` with the records written (not on a dry run). Their `revision` is bumped on every
- * write, so the records' own revisioned writers re-read. Returns one outcome per row, in order.
+ * needs them (`keepsPolicy` false); every row planned; one bulk write storing each written
+ * record's audit entry and `consequencesOf` with it, which are then applied. Their `revision` is
+ * bumped on every write, so the records' own revisioned writers re-read. Returns one outcome per
+ * row, in order.
  */
 export async function importPolicyBoundBatch<
   S extends z.ZodType<AccountRow>,
@@ -49,7 +55,7 @@ export async function importPolicyBoundBatch<
     checked: CheckedRow<z.infer<S>, D>,
     policyFor: PolicyResolver | null,
   ) => PlannedRow | ImportOutcome;
-  afterWrite: (written: WrittenRecord[]) => Promise<void>;
+  consequencesOf: (record: WrittenRecord) => PendingConsequence[];
 }): Promise<ImportOutcome[]> {
   const { context, raw } = options;
   const { valid, outcomes } = parseRows(options.schema, raw);
@@ -89,9 +95,9 @@ export async function importPolicyBoundBatch<
     existing,
     dryRun: context.dryRun,
     counter: 'revision',
+    consequencesOf: options.consequencesOf,
   });
   for (const [index, outcome] of written) outcomes.set(index, outcome);
-  if (!context.dryRun) await options.afterWrite(writtenRecords(planned, written, existing));
   return raw.map((_, index) => outcomes.get(index)!);
 }
 

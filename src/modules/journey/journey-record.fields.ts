@@ -1,5 +1,6 @@
 import { Schema, type SchemaDefinition, type Types } from 'mongoose';
 import { accessPlugin } from '../access/access.plugin';
+import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 import { JOURNEY_STAGES } from './journey-stage';
 
 /**
@@ -23,6 +24,7 @@ export function journeyRecordSchema(fields: SchemaDefinition): Schema {
   schema.index({ accountId: 1, journeyAt: -1, _id: -1 });
   schema.index({ branchCode: 1, journeyAt: -1 });
   schema.plugin(accessPlugin);
+  schema.plugin(pendingConsequencesPlugin);
   return schema;
 }
 

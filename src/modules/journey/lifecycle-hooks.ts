@@ -1,4 +1,10 @@
 import type { Types } from 'mongoose';
+import {
+  consequence,
+  CONSEQUENCE_ORDER,
+  registerConsequenceKind,
+  type PendingConsequence,
+} from '../consequences/consequence-kinds';
 
 /**
  * Consequences of a write that other modules attach to, without the writing module importing them
@@ -68,4 +74,44 @@ export function emitLifecycle<K extends keyof LifecycleEvents>(
   event: LifecycleEvents[K],
 ): Promise<void> {
   return emitLifecycleBatch(name, [event]);
+}
+
+// Instants of one branch announced once: a batch of a thousand records invalidates once per branch.
+function mergeMeasured(events: Events<'measuredRecordWritten'>): Events<'measuredRecordWritten'> {
+  const byBranch = new Map<string, Map<number, Date>>();
+  for (const { branchCode, eventTimes } of events) {
+    const times = byBranch.get(branchCode) ?? new Map<number, Date>();
+    for (const at of eventTimes) times.set(new Date(at).getTime(), new Date(at));
+    byBranch.set(branchCode, times);
+  }
+  return [...byBranch].map(([branchCode, times]) => ({
+    branchCode,
+    eventTimes: [...times.values()],
+  }));
+}
+
+const merges: { [K in keyof LifecycleEvents]?: (events: Events<K>) => Events<K> } = {
+  measuredRecordWritten: mergeMeasured,
+};
+
+// Every event is also a kind of pending consequence (`lifecycle:<event>`): a write stores the
+// event with itself, and the handlers run when it is applied (handlers are idempotent).
+for (const name of Object.keys(handlers) as (keyof LifecycleEvents)[]) {
+  registerConsequenceKind<LifecycleEvents[typeof name]>(
+    `lifecycle:${name}`,
+    CONSEQUENCE_ORDER.events,
+    async (due) => {
+      const events = due.map((item) => item.args) as Events<typeof name>;
+      const merge = merges[name] as ((e: typeof events) => typeof events) | undefined;
+      await emitLifecycleBatch(name, merge ? merge(events) : events);
+    },
+  );
+}
+
+/** A lifecycle event as a pending consequence of the write that causes it. */
+export function lifecycleConsequence<K extends keyof LifecycleEvents>(
+  name: K,
+  event: LifecycleEvents[K],
+): PendingConsequence<LifecycleEvents[K]> {
+  return consequence(`lifecycle:${name}`, event);
 }

@@ -1,4 +1,5 @@
-import { emitLifecycle } from './lifecycle-hooks';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
+import { emitLifecycle, lifecycleConsequence } from './lifecycle-hooks';
 
 type Measured = Record<string, unknown> & { measuredAt: Date | null };
 
@@ -40,4 +41,18 @@ export async function emitMeasuredChange(options: {
   const eventTimes = changedMeasuredInstants(options);
   if (eventTimes.length === 0) return;
   await emitLifecycle('measuredRecordWritten', { branchCode: options.branchCode, eventTimes });
+}
+
+/** `measuredRecordWritten` for a write as pending consequences (none when nothing measured moved). */
+export function measuredChangeConsequences(options: {
+  branchCode: string;
+  before: Measured | null;
+  after: Measured;
+  fields: readonly string[];
+}): PendingConsequence[] {
+  const eventTimes = changedMeasuredInstants(options);
+  if (eventTimes.length === 0) return [];
+  return [
+    lifecycleConsequence('measuredRecordWritten', { branchCode: options.branchCode, eventTimes }),
+  ];
 }

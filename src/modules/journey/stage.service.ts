@@ -1,5 +1,11 @@
 import type { Types } from 'mongoose';
 import { systemScope } from '../access/scope';
+import {
+  consequence,
+  CONSEQUENCE_ORDER,
+  registerConsequenceKind,
+  type PendingConsequence,
+} from '../consequences/consequence-kinds';
 import { KeyAccountModel } from '../accounts/account.model';
 import { journeySources } from './journey-registry';
 import { currentStage, type JourneyStage } from './journey-stage';
@@ -110,3 +116,16 @@ export async function refreshCurrentStages(
   });
   await KeyAccountModel.bulkWrite(updates, { ordered: false });
 }
+
+type StageArgs = { accountId: Types.ObjectId };
+
+/** The refresh of an account's current stage, as a consequence of a write on one of its records. */
+export function stageConsequence(accountId: Types.ObjectId): PendingConsequence<StageArgs> {
+  return consequence<StageArgs>('currentStage', { accountId });
+}
+
+// Recomputed from the records as they are when applied: idempotent, and order does not matter.
+registerConsequenceKind<StageArgs>('currentStage', CONSEQUENCE_ORDER.stage, async (due) => {
+  const ids = new Map(due.map(({ args }) => [String(args.accountId), args.accountId]));
+  await refreshCurrentStages([...ids.values()]);
+});

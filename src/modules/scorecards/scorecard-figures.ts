@@ -9,6 +9,7 @@ import {
   type SurveyScores,
 } from '../surveys/satisfaction';
 import {
+  compositeInterval,
   compositeScore,
   DEFAULT_COMPOSITE_WEIGHTS,
   type CompositeWeights,
@@ -128,21 +129,20 @@ export function scorecardFigures(
     inputs.tickets.length,
   );
   const followUpCoverage = coverageFigure(inputs.followUpCoverage);
-  const composite = compositeScore(
-    {
-      satisfactionIndex: satisfaction.satisfactionIndex.value,
-      activationOnTimeRate: activationOnTimeRate.value,
-      faultWithinSlaRate: faultWithinSlaRate.value,
-      followUpCoverage: followUpCoverage.value,
-    },
-    weights,
-  );
-  const components = [
-    satisfaction.satisfactionIndex,
+  const parts = {
+    satisfactionIndex: satisfaction.satisfactionIndex,
     activationOnTimeRate,
     faultWithinSlaRate,
     followUpCoverage,
-  ];
+  };
+  const values = mapParts(parts, (figure) => figure.value);
+  const composite = compositeScore(values, weights);
+  const interval = compositeInterval(
+    values,
+    mapParts(parts, ({ low, high }) => (low === null || high === null ? null : { low, high })),
+    weights,
+  );
+  const components = Object.values(parts);
   return {
     responses: inputs.responses.length,
     ...satisfaction,
@@ -170,8 +170,20 @@ export function scorecardFigures(
       sampleSize: components.filter((c) => c.value !== null).length,
       numerator: null,
       denominator: null,
-      low: null,
-      high: null,
+      low: interval?.low ?? null,
+      high: interval?.high ?? null,
     },
+  };
+}
+
+function mapParts<T>(
+  parts: Record<keyof CompositeWeights, Figure>,
+  pick: (figure: Figure) => T,
+): Record<keyof CompositeWeights, T> {
+  return {
+    satisfactionIndex: pick(parts.satisfactionIndex),
+    activationOnTimeRate: pick(parts.activationOnTimeRate),
+    faultWithinSlaRate: pick(parts.faultWithinSlaRate),
+    followUpCoverage: pick(parts.followUpCoverage),
   };
 }

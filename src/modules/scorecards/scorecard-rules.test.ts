@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  compositeInterval,
   compositeScore,
   DEFAULT_COMPOSITE_WEIGHTS,
   INSUFFICIENT_SAMPLE_RESPONSES,
@@ -212,5 +213,51 @@ describe('targetDifference', () => {
   it('is null without an actual or a target', () => {
     expect(targetDifference(null, 80)).toBeNull();
     expect(targetDifference(75, null)).toBeNull();
+  });
+});
+
+describe('compositeInterval', () => {
+  const values = {
+    satisfactionIndex: 80,
+    activationOnTimeRate: 0.5,
+    faultWithinSlaRate: 0.75,
+    followUpCoverage: 0.5,
+  };
+  const intervals = {
+    satisfactionIndex: { low: 74, high: 86 }, // half-width 6 points
+    activationOnTimeRate: { low: 0.1, high: 0.9 }, // half-width 40 points
+    faultWithinSlaRate: { low: 0.65, high: 0.85 }, // half-width 10 points
+    followUpCoverage: null, // averaged quarters: no interval
+  };
+
+  it('propagates the half-widths of the components with their weights', () => {
+    // value 0.4·80 + 0.2·50 + 0.25·75 + 0.15·50 = 32 + 10 + 18.75 + 7.5 = 68.25
+    // half √((0.4·6)² + (0.2·40)² + (0.25·10)²) = √(5.76 + 64 + 6.25) = √76.01 = 8.71837
+    const interval = compositeInterval(values, intervals);
+    expect(interval?.low).toBeCloseTo(68.25 - 8.71837, 4);
+    expect(interval?.high).toBeCloseTo(68.25 + 8.71837, 4);
+  });
+
+  it('rescales the weights over the components with data', () => {
+    // no tickets: W = 0.75, value (32 + 10 + 7.5) ÷ 0.75 = 66
+    // half √((0.4 ÷ 0.75 · 6)² + (0.2 ÷ 0.75 · 40)²) = √(3.2² + 10.6667²) = √124.0178 = 11.13632
+    const interval = compositeInterval({ ...values, faultWithinSlaRate: null }, intervals);
+    expect(interval?.low).toBeCloseTo(66 - 11.13632, 4);
+    expect(interval?.high).toBeCloseTo(66 + 11.13632, 4);
+  });
+
+  it('stays within 0–100 and is null without a composite', () => {
+    const only = {
+      satisfactionIndex: 98,
+      activationOnTimeRate: null,
+      faultWithinSlaRate: null,
+      followUpCoverage: null,
+    };
+    // 98 ± 5 → [93, 103], cut at 100
+    expect(
+      compositeInterval(only, { ...intervals, satisfactionIndex: { low: 93, high: 103 } }),
+    ).toEqual({ low: 93, high: 100 });
+    const none = { ...only, satisfactionIndex: null };
+    expect(compositeInterval(none, intervals)).toBeNull();
   });
 });

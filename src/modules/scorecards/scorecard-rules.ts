@@ -73,6 +73,36 @@ export function compositeScore(
   return { value: usedWeight === 0 ? null : weighted / usedWeight, usedWeight };
 }
 
+/** A component's 95 % interval on its own scale; null when none applies. */
+export type ComponentIntervals = {
+  [K in keyof CompositeWeights]: { low: number; high: number } | null;
+};
+
+/**
+ * 95 % interval of the composite score, propagated from the components' intervals as if they were
+ * independent: each interval's half-width (high − low) ÷ 2 is taken as 1.96 standard errors, so the
+ * composite's half-width is √Σ (wᵢ ÷ W · halfᵢ)² over the components with data (W = their weight).
+ * A component with data but no interval (one response, quarters averaged) adds no width. Clamped to
+ * 0–100; null when the composite is null.
+ */
+export function compositeInterval(
+  components: CompositeComponents,
+  intervals: ComponentIntervals,
+  weights: Readonly<CompositeWeights> = DEFAULT_COMPOSITE_WEIGHTS,
+): { low: number; high: number } | null {
+  const { value, usedWeight } = compositeScore(components, weights);
+  if (value === null) return null;
+  let squares = 0;
+  for (const key of Object.keys(SCALE) as (keyof CompositeWeights)[]) {
+    const interval = intervals[key];
+    if (components[key] === null || interval === null) continue;
+    const half = ((interval.high - interval.low) / 2) * SCALE[key];
+    squares += ((weights[key] / usedWeight) * half) ** 2;
+  }
+  const half = Math.sqrt(squares);
+  return { low: Math.max(0, value - half), high: Math.min(100, value + half) };
+}
+
 /**
  * Ranks branches 1..n without shared places: branches with enough responses first, then
  * insufficient-sample ones; within each group composite score descending, ties by top-box share

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { FollowUpModel } from '../follow-ups/follow-up.model';
 import {
-  announceMeasuredChanges,
+  instantsConsequences,
   DEFAULT_ACCOUNT_SOURCE,
   describeKey,
   insertOnly,
@@ -184,17 +184,11 @@ async function importSurveyResponses(
     rows: planned,
     existing,
     dryRun: context.dryRun,
+    // Any change of a response changes the satisfaction figures of its period.
+    consequencesOf: ({ branchCode, before, after }) =>
+      instantsConsequences(branchCode, [before?.respondedAt, after.respondedAt]),
   });
   for (const [index, outcome] of written) outcomes.set(index, outcome);
-  if (!context.dryRun) {
-    // Any change of a response changes the satisfaction figures of its period.
-    await announceMeasuredChanges({
-      planned,
-      written,
-      existing,
-      instantsOf: (before, after) => [before?.respondedAt, after.respondedAt],
-    });
-  }
   return raw.map((_, index) => outcomes.get(index)!);
 }
 

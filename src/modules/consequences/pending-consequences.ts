@@ -1,0 +1,150 @@
+import type { Model, Schema } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
+import { consequenceKind, type DueConsequence, type PendingConsequence } from './consequence-kinds';
+
+/** The field of a record holding its pending consequences. */
+export const PENDING = 'pendingConsequences';
+
+/** A record as the applier sees it: its id and whatever is pending in it. */
+export type RecordWithPending = { _id: unknown; [PENDING]?: PendingConsequence[] | null };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyModel = Model<any>;
+
+/** Gives a schema the pending-consequence field; every model with it is swept. */
+export function pendingConsequencesPlugin(schema: Schema): void {
+  schema.add({
+    [PENDING]: {
+      type: [
+        {
+          _id: { type: mongoose.Schema.Types.ObjectId, required: true },
+          kind: { type: String, required: true },
+          args: { type: mongoose.Schema.Types.Mixed, default: null },
+          at: { type: Date, required: true },
+        },
+      ],
+      default: undefined,
+    },
+  });
+}
+
+/** Every model whose records can hold pending consequences. */
+export function modelsWithPending(): AnyModel[] {
+  return Object.values(mongoose.models).filter((model) => model.schema.path(PENDING));
+}
+
+/** The update that stores consequences with a write, to merge into its own update. */
+export function pushPending(entries: readonly PendingConsequence[]): Record<string, unknown> {
+  return entries.length === 0 ? {} : { $push: { [PENDING]: { $each: entries } } };
+}
+
+/** A record without its pending consequences (what callers and audit diffs see). */
+export function withoutPending<T extends object>(record: T): T {
+  const { [PENDING]: _pending, ...rest } = record as Record<string, unknown>;
+  return rest as T;
+}
+
+/**
+ * Applies the pending consequences of records of one model, kind by kind in their order (one batch
+ * per kind), then removes the applied entries in one write. An applier's error stops the later
+ * kinds and is thrown after the entries of the kinds already applied are removed; the rest stays
+ * pending for the sweep.
+ */
+export async function applyPending(
+  model: AnyModel,
+  records: readonly RecordWithPending[],
+): Promise<number> {
+  const due = records.flatMap((record) =>
+    (record[PENDING] ?? []).map((entry) => ({ record, entry, kind: consequenceKind(entry.kind) })),
+  );
+  if (due.length === 0) return 0;
+  const byKind = new Map<string, typeof due>();
+  for (const item of due) {
+    byKind.set(item.entry.kind, [...(byKind.get(item.entry.kind) ?? []), item]);
+  }
+  const ordered = [...byKind.values()].sort((a, b) => a[0]!.kind.order - b[0]!.kind.order);
+  const applied: typeof due = [];
+  try {
+    for (const items of ordered) {
+      await items[0]!.kind.apply(
+        items.map(({ record, entry }): DueConsequence => ({
+          id: entry._id,
+          recordId: record._id,
+          args: entry.args,
+        })),
+      );
+      applied.push(...items);
+    }
+  } finally {
+    await clearApplied(
+      model,
+      applied.map(({ record, entry }) => ({ recordId: record._id, id: entry._id })),
+    );
+  }
+  return due.length;
+}
+
+async function clearApplied(model: AnyModel, applied: { recordId: unknown; id: Types.ObjectId }[]) {
+  if (applied.length === 0) return;
+  const recordIds = [
+    ...new Map(applied.map(({ recordId }) => [String(recordId), recordId])).values(),
+  ];
+  const _id = { $in: recordIds as Types.ObjectId[] };
+  // Straight to the driver: no timestamps (clearing is not a change of the record) and no scope.
+  // Entry ids are unique, so every record can pull the whole set; an emptied list is removed, so
+  // a settled record looks as it would without the mechanism. One command, however many records.
+  await model.collection.bulkWrite(
+    [
+      {
+        updateMany: {
+          filter: { _id },
+          update: { $pull: { [PENDING]: { _id: { $in: applied.map(({ id }) => id) } } } as never },
+        },
+      },
+      {
+        updateMany: {
+          filter: { _id, [PENDING]: { $size: 0 } },
+          update: { $unset: { [PENDING]: '' } },
+        },
+      },
+    ],
+    { ordered: true },
+  );
+}
+
+/** Applies consequences stored with a write of one record (the writer's own, right after it). */
+export function settle(
+  model: AnyModel,
+  recordId: unknown,
+  entries: readonly PendingConsequence[],
+): Promise<number> {
+  return applyPending(model, [{ _id: recordId, [PENDING]: [...entries] }]);
+}
+
+const SWEEP_BATCH = 500;
+
+/**
+ * Applies every consequence pending for longer than `minAgeMs` in any record (0 at start: the
+ * writers of before a crash are gone). Returns how many were applied.
+ */
+export async function sweepPendingConsequences(options: { minAgeMs: number }): Promise<number> {
+  const before = new Date(Date.now() - options.minAgeMs);
+  let applied = 0;
+  for (const model of modelsWithPending()) {
+    let after: unknown = null;
+    for (;;) {
+      const filter: Record<string, unknown> = { [`${PENDING}.at`]: { $lte: before } };
+      if (after) filter._id = { $gt: after };
+      const records = (await model.collection
+        .find(filter, { projection: { [PENDING]: 1 } })
+        .sort({ _id: 1 })
+        .limit(SWEEP_BATCH)
+        .toArray()) as RecordWithPending[];
+      if (records.length === 0) break;
+      applied += await applyPending(model, records);
+      after = records.at(-1)!._id;
+      if (records.length < SWEEP_BATCH) break;
+    }
+  }
+  return applied;
+}

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import mongoose from 'mongoose';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { createBranch, createUser, ok } from './support/world';
 
@@ -60,8 +61,15 @@ describe('authentication and tokens', () => {
     const issued = await ok(
       service,
       service.adminToken,
-      'mutation { issueToken(input: { login: "carl", expiresAt: "2020-01-01T00:00:00Z" }) { token } }',
+      'mutation { issueToken(input: { login: "carl", expiresAt: "2030-01-01T00:00:00Z" }) { token apiToken { id } } }',
     );
+    // A token cannot be issued already expired; its expiry passes, as time would.
+    await mongoose.connection
+      .db!.collection('apitokens')
+      .updateOne(
+        { _id: new mongoose.Types.ObjectId(issued.issueToken.apiToken.id as string) },
+        { $set: { expiresAt: new Date('2020-01-01T00:00:00Z') } },
+      );
     expect((await me(issued.issueToken.token)).errors?.[0]?.extensions?.code).toBe(
       'UNAUTHENTICATED',
     );

@@ -11,6 +11,9 @@ import { countCommands } from './support/command-counter';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, createUser, ok, type World } from './support/world';
 
+// Within the supported range, but not yet happened.
+const NEXT_YEAR = new Date(Date.now() + 365 * 86_400_000).toISOString();
+
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 // Local wall time in the branches' zone, Asia/Shanghai (UTC+8, no DST), as a CSV cell.
@@ -291,7 +294,7 @@ describe('imports of activation orders and fault tickets', () => {
           acknowledgedAt: at('2025-01-10T10:30'),
           restoredAt: at('2025-01-10T10:20'),
         }, // 6: restored before acknowledged
-        { externalId: 'R-FUT', reportedAt: '2999-01-01T00:00:00+08:00' }, // 7
+        { externalId: 'R-FUT', reportedAt: NEXT_YEAR }, // 7
         { externalId: 'R-SEV', severity: 'URGENT', reportedAt: at('2025-01-10T10:00') }, // 8
         { externalId: 'R-CH', channel: 'FAX', reportedAt: at('2025-01-10T10:00') }, // 9
         {
@@ -301,7 +304,7 @@ describe('imports of activation orders and fault tickets', () => {
         }, // 10
         { externalId: 'R-SCOPE', accountExternalId: 'B1', reportedAt: at('2025-01-10T10:00') }, // 11
         { externalId: '', reportedAt: at('2025-01-10T10:00') }, // 12
-        { externalId: 'R-1960', reportedAt: at('1960-01-10T10:00') }, // 13: before any policy
+        { externalId: 'R-1960', reportedAt: at('1960-01-10T10:00') }, // 13: before the range
       ]);
       const result = await run('fault-tickets', file, ossA);
       expect(result.summary).toMatchObject({ read: 12, inserted: 1, rejected: 11 });
@@ -334,8 +337,11 @@ describe('imports of activation orders and fault tickets', () => {
       );
       expect(reason(7)).toBe('reportedAt: cannot be in the future');
       expect(reason(10)).toMatch(/^pauses: entry 1 \(.*\): pause reason LUNCH is not one of/);
-      expect(reason(11)).toBe('accountExternalId: outside the scope of this token');
-      expect(reason(13)).toMatch(/^reportedAt: no default SLA policy in force at 1960-/);
+      // Another branch's account is answered exactly like a missing one.
+      expect(reason(11)).toBe('accountExternalId: no key account CRM/B1');
+      expect(reason(13)).toBe(
+        'reportedAt: must be between 1990-01-01T00:00:00.000Z and 10 years from now',
+      );
       expect(
         await collection('faulttickets').countDocuments({ externalId: /^R-/, sourceSystem: 'OSS' }),
       ).toBe(1);
@@ -556,13 +562,31 @@ describe('imports of activation orders and fault tickets', () => {
     it('invalidates the snapshot of a closed period the import changes', async () => {
       const SCORECARD = `query { branchScorecard(branchCode: "BA", period: "2025-Q2") {
         faultWithinSlaRate { value numerator denominator } } }`;
-      const before = await ok<Row>(service, world.tokens.admin, SCORECARD);
-      expect(before.branchScorecard.faultWithinSlaRate).toMatchObject({
+      const snapshot = () =>
+        collection('scorecardsnapshots').findOne({ branchCode: 'BA', period: '2025-Q2' });
+      // A period without any measurement is answered without storing a snapshot.
+      const empty = await ok<Row>(service, world.tokens.admin, SCORECARD);
+      expect(empty.branchScorecard.faultWithinSlaRate).toMatchObject({
         value: null,
         denominator: 0,
       });
-      const snapshot = () =>
-        collection('scorecardsnapshots').findOne({ branchCode: 'BA', period: '2025-Q2' });
+      expect(await snapshot()).toBeNull();
+      const onTime = tickets('on-time.csv', [
+        {
+          externalId: 'Q2-ON-TIME',
+          reportedAt: at('2025-05-09T10:00'),
+          acknowledgedAt: at('2025-05-09T10:10'),
+          restoredAt: at('2025-05-09T12:00'),
+        },
+      ]);
+      expect((await run('fault-tickets', onTime, oss)).exitCode).toBe(0);
+      const before = await ok<Row>(service, world.tokens.admin, SCORECARD);
+      // 10:00–12:00 = 120 min ≤ 240 (CRITICAL): 1 of 1 within SLA, now stored as a snapshot.
+      expect(before.branchScorecard.faultWithinSlaRate).toMatchObject({
+        value: 1,
+        numerator: 1,
+        denominator: 1,
+      });
       expect((await snapshot())!.stale).toBe(false);
 
       const file = tickets('late.csv', [
@@ -576,11 +600,11 @@ describe('imports of activation orders and fault tickets', () => {
       expect((await run('fault-tickets', file, oss)).exitCode).toBe(0);
       expect((await snapshot())!.stale).toBe(true);
       const after = await ok<Row>(service, world.tokens.admin, SCORECARD);
-      // 10:00–16:00 = 360 min > 240 (CRITICAL): 0 of 1 within SLA.
+      // 10:00–16:00 = 360 min > 240 (CRITICAL): 1 of 2 within SLA.
       expect(after.branchScorecard.faultWithinSlaRate).toMatchObject({
-        value: 0,
-        numerator: 0,
-        denominator: 1,
+        value: 0.5,
+        numerator: 1,
+        denominator: 2,
       });
     });
 
@@ -608,7 +632,7 @@ describe('imports of activation orders and fault tickets', () => {
       expect(refused.summary).toMatchObject({ read: 1, rejected: 1 });
       expect(rejectsOf(refused.summary.rejectsFile!)[0]).toMatchObject({
         field: 'accountExternalId',
-        reason: 'accountExternalId: outside the scope of this token',
+        reason: 'accountExternalId: no key account CRM/B1',
       });
       expect((await storedTicket('SCOPE-B'))!.status).toBe('REPORTED');
     });
@@ -788,7 +812,7 @@ describe('imports of activation orders and fault tickets', () => {
         ],
         [5, 'activatedAt', 'activatedAt: cannot be before delayedAt (2025-04-03T01:00:00.000Z)'],
         [6, 'delayReason', expect.stringMatching(/^delayReason: /)],
-        [7, 'accountExternalId', 'accountExternalId: outside the scope of this token'],
+        [7, 'accountExternalId', 'accountExternalId: no key account CRM/B1'],
       ]);
 
       writeFileSync(

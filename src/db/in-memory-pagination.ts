@@ -1,4 +1,5 @@
 import { badInput } from '../shared/errors';
+import { isSupportedInstant } from '../shared/inputs';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Connection } from './keyset-pagination';
 
 /** Where a page of an in-memory list starts: the instant its figures were computed at, and the
@@ -16,7 +17,13 @@ export function readMemoryCursor(after: string | null | undefined, now = new Dat
     const values: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === 3) {
       const [at, key, id] = values as unknown[];
-      if (typeof at === 'number' && typeof key === 'number' && typeof id === 'string') {
+      if (
+        typeof at === 'number' &&
+        isSupportedInstant(new Date(at)) &&
+        typeof key === 'number' &&
+        Number.isFinite(key) &&
+        typeof id === 'string'
+      ) {
         return { now: new Date(at), position: { key, id } };
       }
     }

@@ -44,12 +44,23 @@ export function encodeCursor(doc: Doc, keys: SortKey[]): string {
   return Buffer.from(EJSON.stringify(values, { relaxed: false })).toString('base64url');
 }
 
+// A sort-key value as this module writes it. Anything else (an operator object, a regular
+// expression, code) was not written here and must not reach a filter.
+const isSortValue = (value: unknown) =>
+  value === null ||
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (value instanceof Date && !Number.isNaN(value.getTime())) ||
+  value instanceof mongoose.Types.ObjectId;
+
 function decodeCursor(cursor: string, length: number, argName: string): unknown[] {
   try {
     const values = EJSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'), {
       relaxed: false,
     });
-    if (Array.isArray(values) && values.length === length) return values;
+    if (Array.isArray(values) && values.length === length && values.every(isSortValue))
+      return values;
   } catch {
     // fall through to the error below
   }

@@ -6,6 +6,7 @@ import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { GraphQLContext } from './context';
 import { createFormatError } from './format-error';
+import { requestErrorStatusPlugin } from './http-status.plugin';
 import { queryLimitsOf, queryProtection } from './query-protection';
 import { buildSchema } from './schema';
 
@@ -30,6 +31,7 @@ export function createApollo(options: {
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
+      requestErrorStatusPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing page loads Sandbox from a CDN (blank offline); the service serves
       // GraphiQL itself at /graphiql (src/http/pages.ts).

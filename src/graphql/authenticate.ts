@@ -9,9 +9,7 @@ export async function authenticateRequest(header: string | undefined): Promise<A
     return await authenticate(header);
   } catch (error) {
     if (error instanceof AppError) {
-      throw new GraphQLError(error.message, {
-        extensions: { code: error.code, http: { status: 401 } },
-      });
+      throw new GraphQLError(error.message, { extensions: error.extensions });
     }
     throw error;
   }

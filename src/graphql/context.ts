@@ -9,4 +9,6 @@ export type GraphQLContext = {
   /** The authenticated caller; null for anonymous requests. */
   actor: Actor | null;
   loaders: Loaders;
+  /** The media type the answer is sent as, negotiated from the request's `Accept` header. */
+  responseMediaType: string | null;
 };

@@ -10,6 +10,7 @@ import {
   createFaultTicketsByAccount,
   createFaultTicketsById,
 } from '../modules/faults/fault-ticket.loaders';
+import { createScorecardsByPeriod } from '../modules/scorecards/scorecard.loaders';
 import { createSlaPoliciesById } from '../modules/sla-policies/sla-policy.loaders';
 import {
   createFollowUpsByAccount,
@@ -38,6 +39,7 @@ export function createLoaders(actor: Actor | null) {
     surveyResponsesByAccount: createSurveyResponsesByAccount(scope),
     satisfactionByAccount: createSatisfactionByAccount(scope),
     surveyAttributesByKey: createSurveyAttributesByKey(),
+    scorecardsByPeriod: createScorecardsByPeriod(),
     nodesById: createNodesById(actor),
   };
 }

@@ -6,6 +6,7 @@ import type { GraphQLScalarType, GraphQLSchema } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { projectRoot } from '../shared/project-root';
 import { moduleResolvers } from '../modules';
+import { guardArguments } from './argument-guards';
 
 /**
  * A library scalar's behaviour without its name and description: handed over whole, graphql-tools
@@ -25,9 +26,11 @@ const rootResolvers = {
 /** Loads the SDL files of `schema/` and binds the modules' resolvers to them. */
 export function buildSchema(): GraphQLSchema {
   const typeDefs = mergeTypeDefs(loadFilesSync(path.join(projectRoot(), 'schema', '*.graphql')));
-  return makeExecutableSchema({
-    typeDefs,
-    resolvers: mergeResolvers([rootResolvers, ...moduleResolvers]),
-    inheritResolversFromInterfaces: true,
-  });
+  return guardArguments(
+    makeExecutableSchema({
+      typeDefs,
+      resolvers: mergeResolvers([rootResolvers, ...moduleResolvers]),
+      inheritResolversFromInterfaces: true,
+    }),
+  );
 }

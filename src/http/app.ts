@@ -7,6 +7,7 @@ import type { Logger } from '../config/logger';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import { authenticateRequest } from '../graphql/authenticate';
+import { RESPONSE_MEDIA_TYPES } from '../graphql/http-status.plugin';
 import { webAppRouter } from '../modules/web-app/web-app.router';
 import { pagesRouter } from './pages';
 import { scorecardExportRouter } from './scorecard-export';
@@ -25,6 +26,22 @@ const jsonErrors: ErrorRequestHandler = (error, req, res, _next) => {
   res.status(known ? status : 500).json({
     errors: [{ message, extensions: { code: known ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
   });
+};
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Refuses a body that is not valid UTF-8 (JSON must be) instead of reading it with U+FFFD. */
+function requireUtf8(_req: unknown, _res: unknown, body: Buffer): void {
+  try {
+    utf8.decode(body);
+  } catch {
+    throw Object.assign(new Error('Request body is not valid UTF-8'), { status: 400 });
+  }
+}
+
+/** The last route: any unknown path answers JSON, like every other error. */
+const notFoundJson: express.RequestHandler = (_req, res) => {
+  res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
 };
 
 /** The Express application: health, readiness, GraphQL, the CSV export and the web app. */
@@ -55,18 +72,27 @@ export function createApp(options: {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
   });
   app.use(pagesRouter());
-  app.use(
+  // Exactly /graphql: a longer path is unknown (JSON 404), not a GraphQL request.
+  app.all(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: '2mb', verify: requireUtf8 }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const actor = await authenticateRequest(req.headers.authorization);
-        return { requestId: String(req.id), logger: req.log, actor, loaders: createLoaders(actor) };
+        return {
+          requestId: String(req.id),
+          logger: req.log,
+          actor,
+          loaders: createLoaders(actor),
+          // Apollo negotiates the same way, preferring application/json on a tie.
+          responseMediaType: req.accepts(RESPONSE_MEDIA_TYPES) || null,
+        };
       },
     }),
   );
   app.use(scorecardExportRouter());
   app.use(webAppRouter());
+  app.use(notFoundJson);
   app.use(jsonErrors);
   return app;
 }

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import express, { type Request, type Router } from 'express';
 import { projectRoot } from '../shared/project-root';
 
@@ -14,6 +14,14 @@ query FirstQuery {
   }
 }
 `;
+
+type GraphiQLOptions = { title: string; endpoint: string; defaultQuery: string; headers: string };
+
+// Loaded untyped on purpose: the package's typings pull in graphql-yoga's, whose fetch types
+// replace Node's global ones (a Buffer stops being a valid fetch body across the project).
+const { renderGraphiQL } = createRequire(__filename)('@graphql-yoga/render-graphiql') as {
+  renderGraphiQL(options: GraphiQLOptions): string;
+};
 
 // GraphiQL with its scripts, styles and editor workers inlined (no CDN: intranet browsers are
 // often offline). Rendered once, on first use: the page is about 9 MB.

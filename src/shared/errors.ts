@@ -24,6 +24,19 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+
+  /**
+   * Read by graphql-js and Apollo when the error is thrown in a resolver: an authentication
+   * failure answers HTTP 401 wherever it is raised, like a bad token in the context.
+   */
+  get extensions(): Record<string, unknown> {
+    return this.code === 'UNAUTHENTICATED'
+      ? {
+          code: this.code,
+          http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
+        }
+      : { code: this.code };
+  }
 }
 
 /** Bad input on one field. */

@@ -6,6 +6,7 @@ import { instantChanged, instantsConsequences } from '../imports/account-linked-
 import { loadByExternalIds, upsertPlannedRows, type PlannedRow } from '../imports/batch-upsert';
 import { registerImportKind, type ImportContext, type ImportOutcome } from '../imports/import-kind';
 import { parseRows, rejected } from '../imports/parse-rows';
+import { optionalPastInstantCell } from '../imports/account-linked-rows';
 import { optionalInstantCell, optionalTextCell, textCell } from '../imports/row-fields';
 import { KeyAccountModel } from './account.model';
 
@@ -17,7 +18,7 @@ const accountRow = z.object({
   industry: optionalTextCell(100),
   tier: optionalTextCell(50),
   openedAt: optionalInstantCell(),
-  closedAt: optionalInstantCell(),
+  closedAt: optionalPastInstantCell(),
   contactName: optionalTextCell(200),
   contactPhone: optionalTextCell(50),
   contactEmail: optionalTextCell(200),

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { AppError, badInput, fromDuplicateKey, notFound } from '../../shared/errors';
+import { pastInstantInput } from '../../shared/inputs';
 import { validate } from '../../shared/validate';
 import { findConnection, type PageArgs } from '../../db/keyset-pagination';
 import { canReassignAccount, canWriteAccount } from '../access/permissions';
@@ -162,6 +163,7 @@ export async function reassignAccountManager(options: {
 
 /** Closes the account at the given time (idempotent for an already closed account). */
 export async function closeKeyAccount(options: { actor: Actor | null; id: string; at: Date }) {
+  validate(pastInstantInput, options.at, 'at');
   const before = await requireWritableAccount(options.actor, options.id);
   if (before.status === 'CLOSED') return before;
   if (options.at < before.openedAt) throw badInput('at', 'cannot be before the account was opened');

@@ -29,5 +29,9 @@ export const createUserInput = z
 export const issueTokenInput = z.object({
   login: z.string().min(1),
   label: z.string().max(200).optional().nullable(),
-  expiresAt: z.date().optional().nullable(),
+  // A token that expired before it was issued would be useless: a typo, not a wish.
+  expiresAt: z
+    .date()
+    .refine((date) => date > new Date(), 'must be in the future')
+    .nullish(),
 });

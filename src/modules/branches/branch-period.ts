@@ -1,4 +1,5 @@
 import { AppError, badInput, notFound } from '../../shared/errors';
+import { isSupportedInstant, SUPPORTED_FROM, SUPPORTED_YEARS_AHEAD } from '../../shared/inputs';
 import { parsePeriod, PeriodFormatError, type Period } from '../../shared/period';
 import { actorScope, canReadBranch } from '../access/scope';
 import { requireActor, type Actor } from '../auth/actor';
@@ -21,10 +22,16 @@ export async function requireReadableBranch(
   return branch;
 }
 
+/** The message of a period outside the supported range. */
+export const SUPPORTED_PERIOD_MESSAGE = `must start between ${SUPPORTED_FROM.getUTCFullYear()} and ${SUPPORTED_YEARS_AHEAD} years from now`;
+
 /** Parses a period label in the branch's time zone; a bad label is BAD_USER_INPUT on `field`. */
 export function branchPeriod(branch: Pick<BranchDoc, 'timeZone'>, label: string, field = 'period') {
   try {
-    return parsePeriod(label, branch.timeZone);
+    const period = parsePeriod(label, branch.timeZone);
+    const inRange = period.end > SUPPORTED_FROM && isSupportedInstant(period.start);
+    if (!inRange) throw badInput(field, SUPPORTED_PERIOD_MESSAGE);
+    return period;
   } catch (error) {
     if (error instanceof PeriodFormatError) throw badInput(field, error.message);
     throw error;

@@ -17,6 +17,7 @@ import {
   type LinkedAccount,
   type RecordKey,
   type RecordsByKey,
+  visibleTo,
   writableAccount,
 } from '../imports/account-linked-rows';
 import { loadByExternalIds, upsertPlannedRows, type PlannedRow } from '../imports/batch-upsert';
@@ -57,7 +58,7 @@ const followUpRow = z.object({
 
 type FollowUpImportRow = z.infer<typeof followUpRow>;
 
-type Linked = RecordKey & { _id: Types.ObjectId; accountId: Types.ObjectId };
+type Linked = RecordKey & { _id: Types.ObjectId; accountId: Types.ObjectId; branchCode: string };
 
 const accountKey = (row: FollowUpImportRow): RecordKey => ({
   sourceSystem: row.accountSourceSystem ?? DEFAULT_ACCOUNT_SOURCE,
@@ -86,6 +87,7 @@ type References = {
 
 // The order or ticket a follow-up names must exist and be the same account's; none named is fine.
 function linkRejection(
+  context: ImportContext,
   field: 'followsOrderExternalId' | 'followsTicketExternalId',
   key: RecordKey | null,
   linked: Linked | undefined,
@@ -93,7 +95,8 @@ function linkRejection(
 ): ImportOutcome | null {
   if (!key) return null;
   const what = field === 'followsOrderExternalId' ? 'activation order' : 'fault ticket';
-  if (!linked) return rejected(field, `no ${what} ${describeKey(key)}`);
+  if (!linked || !visibleTo(context, linked))
+    return rejected(field, `no ${what} ${describeKey(key)}`);
   if (!linked.accountId.equals(account._id))
     return rejected(field, `the ${what} ${describeKey(key)} is of another account`);
   return null;
@@ -113,8 +116,8 @@ function planRow(
   const order = refs.orders.get(orderKey(row));
   const ticket = refs.tickets.get(ticketKey(row));
   const refused =
-    linkRejection('followsOrderExternalId', orderKey(row), order, account) ??
-    linkRejection('followsTicketExternalId', ticketKey(row), ticket, account);
+    linkRejection(context, 'followsOrderExternalId', orderKey(row), order, account) ??
+    linkRejection(context, 'followsTicketExternalId', ticketKey(row), ticket, account);
   if (refused) return refused;
   const state = planImportedState(row, (stored as StoredFollowUpState | undefined) ?? null);
   if (!state.ok) return rejected(state.field, state.reason);

@@ -1,8 +1,8 @@
 import type { Model, Types } from 'mongoose';
 import { z } from 'zod';
-import { CLOCK_SKEW_MS } from '../../shared/inputs';
+import { FUTURE_MESSAGE, isNotFuture } from '../../shared/inputs';
 import { canWriteAccount } from '../access/permissions';
-import { systemScope } from '../access/scope';
+import { actorScope, canReadBranch, systemScope } from '../access/scope';
 import { KeyAccountModel } from '../accounts/account.model';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
 import { lifecycleConsequence } from '../journey/lifecycle-hooks';
@@ -19,15 +19,13 @@ const scope = systemScope('import');
 /** Source system of the accounts a row names when it gives none: accounts come from the CRM. */
 export const DEFAULT_ACCOUNT_SOURCE = 'CRM';
 
-const notInFuture = (date: Date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS;
-
 /** A required instant that has already happened (the mutations' clock-skew allowance applies). */
-export const pastInstantCell = () => instantCell().refine(notInFuture, 'cannot be in the future');
+export const pastInstantCell = () => instantCell().refine(isNotFuture, FUTURE_MESSAGE);
 
 /** An optional instant that has already happened (empty = null). */
 export const optionalPastInstantCell = () =>
-  optionalInstantCell().refine((date) => date === null || notInFuture(date), {
-    message: 'cannot be in the future',
+  optionalInstantCell().refine((date) => date === null || isNotFuture(date), {
+    message: FUTURE_MESSAGE,
   });
 
 /** An optional source-system code (empty = null): letters, digits, _ and -. */
@@ -108,9 +106,16 @@ export type AccountCheck =
   { ok: true; account: LinkedAccount } | { ok: false; outcome: ImportOutcome };
 
 /**
- * The account a row names, if the row may write on it: an unknown account rejects the row
- * (nothing is invented), an account the token may not write is "outside the scope of this token",
- * and a stored record never moves to another account.
+ * Whether the token may see a record a row refers to. A record it may not see is answered exactly
+ * like one that does not exist, so a row cannot probe another branch's keys.
+ */
+export const visibleTo = (context: ImportContext, record: { branchCode?: unknown } | undefined) =>
+  !!record && canReadBranch(actorScope(context.actor), String(record.branchCode));
+
+/**
+ * The account a row names, if the row may write on it: an unknown account, or one the token may
+ * not see, rejects the row alike (nothing is invented); one it sees but may not change is
+ * "outside the scope of this token"; and a stored record never moves to another account.
  */
 export function writableAccount(
   context: ImportContext,
@@ -118,7 +123,8 @@ export function writableAccount(
   accounts: RecordsByKey<LinkedAccount>,
   stored: { accountId?: unknown } | undefined,
 ): AccountCheck {
-  const account = accounts.get(key);
+  const found = accounts.get(key);
+  const account = visibleTo(context, found) ? found : undefined;
   const refuse = (reason: string): AccountCheck => ({
     ok: false,
     outcome: rejected('accountExternalId', reason),

@@ -1,17 +1,24 @@
 import { z } from 'zod';
+import {
+  isPlainText,
+  isSupportedInstant,
+  OUT_OF_RANGE_MESSAGE,
+  PLAIN_TEXT_MESSAGE,
+} from '../../shared/inputs';
 
 // Import rows arrive as CSV strings or NDJSON values: empty cells mean "not given".
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
+// The same text rules as every GraphQL argument (src/graphql/argument-guards.ts).
+const text = (max: number) =>
+  z.string().trim().min(1).max(max).refine(isPlainText, PLAIN_TEXT_MESSAGE);
+
 /** A required text cell. */
-export const textCell = (max = 300) =>
-  z.preprocess(blankToUndefined, z.string().trim().min(1).max(max));
+export const textCell = (max = 300) => z.preprocess(blankToUndefined, text(max));
 
 /** An optional text cell (empty = null). */
 export const optionalTextCell = (max = 300) =>
-  z
-    .preprocess(blankToUndefined, z.string().trim().min(1).max(max).optional())
-    .transform((v) => v ?? null);
+  z.preprocess(blankToUndefined, text(max).optional()).transform((v) => v ?? null);
 
 const instant = z
   .string()
@@ -20,7 +27,8 @@ const instant = z
     'not an ISO-8601 time with offset',
   )
   .transform((text) => new Date(text))
-  .refine((date) => !Number.isNaN(date.getTime()), 'not a valid time');
+  .refine((date) => !Number.isNaN(date.getTime()), 'not a valid time')
+  .refine((date) => isSupportedInstant(date), OUT_OF_RANGE_MESSAGE);
 
 /** A required ISO-8601 instant with offset (or Z). */
 export const instantCell = () => z.preprocess(blankToUndefined, instant);

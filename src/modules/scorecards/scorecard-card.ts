@@ -20,6 +20,27 @@ export const TARGET_FIGURES = [
   'compositeScore',
 ] as const;
 
+const YEAR_MINUTES = 366 * 24 * 60;
+
+/** The values a target may take, in the figure's unit: what the figure itself can be. */
+export const TARGET_RANGES: Record<TargetFigure, readonly [number, number]> = {
+  satisfactionIndex: [0, 100],
+  cs1: [1, 10],
+  cs2: [1, 10],
+  cs3: [1, 10],
+  topBoxShare: [0, 1],
+  top3BoxShare: [0, 1],
+  nps: [-100, 100],
+  activationOnTimeRate: [0, 1],
+  activationLatenessMinutes: [0, YEAR_MINUTES],
+  faultWithinSlaRate: [0, 1],
+  acknowledgementMinutes: [0, YEAR_MINUTES],
+  followUpCoverage: [0, 1],
+  postActivationFollowUpRate: [0, 1],
+  postRepairFollowUpRate: [0, 1],
+  compositeScore: [0, 100],
+};
+
 /** A figure that can carry a target. */
 export type TargetFigure = (typeof TARGET_FIGURES)[number];
 

@@ -39,6 +39,20 @@ export type ScorecardInputs = {
   postRepair: { compliant: number; total: number };
 };
 
+/** Whether anything was measured: a period without any data is not worth a snapshot. */
+export function hasMeasurements(inputs: ScorecardInputs): boolean {
+  return (
+    inputs.responses.length +
+      inputs.activationLateness.length +
+      inputs.overdueActivations +
+      inputs.tickets.length +
+      inputs.followUpCoverage.sampleSize +
+      inputs.postActivation.total +
+      inputs.postRepair.total >
+    0
+  );
+}
+
 /** Figures of one severity tier. */
 export type TierFigures = {
   severity: MeasuredTicket['severity'];

@@ -10,8 +10,18 @@ import { branchScorecard, scorecardRanking, setScorecardTarget } from './scoreca
 
 export const scorecardResolvers: Resolvers = {
   Query: {
-    branchScorecard: (_parent, args, { actor }) => branchScorecard({ actor, ...args }),
-    scorecardRanking: (_parent, { period }, { actor }) => scorecardRanking({ actor, period }),
+    branchScorecard: (_parent, args, { actor, loaders }) =>
+      branchScorecard({
+        actor,
+        ...args,
+        cardsOf: (label) => loaders.scorecardsByPeriod.load(label),
+      }),
+    scorecardRanking: (_parent, { period }, { actor, loaders }) =>
+      scorecardRanking({
+        actor,
+        period,
+        cardsOf: (label) => loaders.scorecardsByPeriod.load(label),
+      }),
   },
   Mutation: {
     setScorecardTarget: (_parent, { input }, { actor }) => setScorecardTarget({ actor, input }),

@@ -9,9 +9,15 @@ import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
 import type { BranchDoc } from '../branches/branch.model';
 import { findBranch, listBranches } from '../branches/branch.service';
 import { onLifecycle } from '../journey/lifecycle-hooks';
-import { presentCard, TARGET_FIGURES, type BranchCard, type TargetFigure } from './scorecard-card';
+import {
+  presentCard,
+  TARGET_FIGURES,
+  TARGET_RANGES,
+  type BranchCard,
+  type TargetFigure,
+} from './scorecard-card';
 import { loadScorecardInputs } from './scorecard-data';
-import { scorecardFigures, type ScorecardFigures } from './scorecard-figures';
+import { hasMeasurements, scorecardFigures, type ScorecardFigures } from './scorecard-figures';
 import { rankBranches } from './scorecard-rules';
 import {
   ScorecardSnapshotModel,
@@ -19,7 +25,7 @@ import {
   type ScorecardTargetDoc,
 } from './scorecard.model';
 
-type Computed = { figures: ScorecardFigures; computedAt: Date };
+type Computed = { figures: ScorecardFigures; computedAt: Date; measured?: boolean };
 const YEAR_MS = 366 * 86_400_000;
 
 function byTimeZone(branches: BranchDoc[]): Map<string, BranchDoc[]> {
@@ -36,11 +42,16 @@ async function computeLive(
 ): Promise<Map<string, Computed>> {
   const inputs = await loadScorecardInputs(codes, period, now);
   return new Map(
-    codes.map((code) => [code, { figures: scorecardFigures(inputs.get(code)!), computedAt: now }]),
+    codes.map((code) => {
+      const branchInputs = inputs.get(code)!;
+      const figures = scorecardFigures(branchInputs);
+      return [code, { figures, computedAt: now, measured: hasMeasurements(branchInputs) }];
+    }),
   );
 }
 
-// Closed periods come from snapshots; missing or stale ones are computed now and stored.
+// Closed periods come from snapshots; missing or stale ones are computed now and stored, unless
+// nothing was measured (an empty period is cheap to compute and would only fill the collection).
 async function fromSnapshots(
   codes: string[],
   period: Period,
@@ -60,8 +71,10 @@ async function fromSnapshots(
   const missing = codes.filter((code) => !found.has(code));
   if (missing.length === 0) return found;
   const computed = await computeLive(missing, period, now);
+  const worthKeeping = [...computed].filter(([, { measured }]) => measured);
+  if (worthKeeping.length === 0) return new Map([...found, ...computed]);
   await ScorecardSnapshotModel.bulkWrite(
-    [...computed].map(([branchCode, { figures }]) => ({
+    worthKeeping.map(([branchCode, { figures }]) => ({
       updateOne: {
         filter: { branchCode, period: period.label },
         update: {
@@ -145,15 +158,21 @@ export async function rankedScorecards(label: string, now = new Date()): Promise
     );
 }
 
+/** Where a request gets the ranked cards of a period (per request: a bounded, caching loader). */
+export type CardsOfPeriod = (label: string) => Promise<BranchCard[]>;
+
+const unbounded: CardsOfPeriod = (label) => rankedScorecards(label);
+
 /** `Query.branchScorecard`: one branch's card; branch roles read only their own branch. */
 export async function branchScorecard(options: {
   actor: Actor | null;
   branchCode: string;
   period: string;
+  cardsOf?: CardsOfPeriod;
 }): Promise<BranchCard> {
   const branch = await requireReadableBranch(options.actor, options.branchCode);
   branchPeriod(branch, options.period);
-  const cards = await rankedScorecards(options.period);
+  const cards = await (options.cardsOf ?? unbounded)(options.period);
   return cards.find((card) => card.branchCode === branch.code)!;
 }
 
@@ -161,18 +180,25 @@ export async function branchScorecard(options: {
 export async function scorecardRanking(options: {
   actor: Actor | null;
   period: string;
+  cardsOf?: CardsOfPeriod;
 }): Promise<BranchCard[]> {
   const scope = actorScope(requireActor(options.actor));
-  const cards = await rankedScorecards(options.period);
+  const cards = await (options.cardsOf ?? unbounded)(options.period);
   return cards.filter((card) => canReadBranch(scope, card.branchCode));
 }
 
-const targetInput = z.object({
-  branchCode: z.string().min(1),
-  period: z.string().min(1),
-  figure: z.enum(TARGET_FIGURES),
-  target: z.number().finite().nullable(),
-});
+const targetInput = z
+  .object({
+    branchCode: z.string().min(1),
+    period: z.string().min(1),
+    figure: z.enum(TARGET_FIGURES),
+    target: z.number().finite().nullable(),
+  })
+  .superRefine(({ figure, target }, ctx) => {
+    const [min, max] = TARGET_RANGES[figure];
+    if (target !== null && (target < min || target > max))
+      ctx.addIssue({ code: 'custom', path: ['target'], message: `must be ${min}–${max}` });
+  });
 
 /** `Mutation.setScorecardTarget` (HQ and admins): sets, changes or (with null) removes a target. */
 export async function setScorecardTarget(options: { actor: Actor | null; input: unknown }) {

@@ -11,6 +11,7 @@ import {
   optionalCodeCell,
   planRows,
   pastInstantCell,
+  visibleTo,
   writableAccount,
   type LinkedAccount,
   type RecordKey,
@@ -62,7 +63,11 @@ const surveyResponseRow = z.object({
 
 type SurveyImportRow = z.infer<typeof surveyResponseRow>;
 
-type LinkedFollowUp = RecordKey & { _id: Types.ObjectId; accountId: Types.ObjectId };
+type LinkedFollowUp = RecordKey & {
+  _id: Types.ObjectId;
+  accountId: Types.ObjectId;
+  branchCode: string;
+};
 
 const accountKey = (row: SurveyImportRow): RecordKey => ({
   sourceSystem: row.accountSourceSystem ?? DEFAULT_ACCOUNT_SOURCE,
@@ -113,7 +118,7 @@ function planRow(
   const { account } = checked;
   const linkKey = followUpKey(context, row);
   const followUp = refs.followUps.get(linkKey);
-  if (linkKey && !followUp)
+  if (linkKey && !visibleTo(context, followUp))
     return rejected('followUpExternalId', `no follow-up ${describeKey(linkKey)}`);
   if (followUp && !followUp.accountId.equals(account._id))
     return rejected(

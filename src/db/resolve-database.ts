@@ -3,7 +3,12 @@ import path from 'node:path';
 import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import { projectRoot } from '../shared/project-root';
-import { findLiveEmbedded, removeEmbeddedRecord, writeEmbeddedRecord } from './embedded-record';
+import {
+  findLiveEmbedded,
+  removeEmbeddedRecord,
+  writeEmbeddedRecord,
+  type EmbeddedRecord,
+} from './embedded-record';
 import { findMongodBinary, startMongod } from './mongod';
 import { standInMissing, startStandIn } from './mongo-java-server';
 
@@ -100,13 +105,7 @@ export async function resolveDatabase(
   const live = await findLiveEmbedded(dataDir);
   if (live) {
     logger.info({ engine: live.engine, dataDir, ownerPid: live.pid }, 'database: reusing embedded');
-    return {
-      engine: live.engine,
-      uri: live.uri,
-      dbName: EMBEDDED_DB_NAME,
-      reused: true,
-      stop: async () => {},
-    };
+    return reusedEmbedded(live);
   }
   const server = await startEmbedded(engine, dataDir);
   writeEmbeddedRecord(dataDir, { engine, uri: server.uri, pid: process.pid });
@@ -120,5 +119,32 @@ export async function resolveDatabase(
       removeEmbeddedRecord(dataDir);
       await server.stop();
     },
+  };
+}
+
+/**
+ * The database of the service already running on this configuration, for scripts that must not
+ * start an empty one of their own: MONGODB_URI, or the embedded server recorded under DATA_DIR
+ * while it answers. Null when there is none.
+ */
+export async function findRunningDatabase(
+  config: Pick<Config, 'MONGODB_URI' | 'DATA_DIR'>,
+): Promise<ResolvedDatabase | null> {
+  if (config.MONGODB_URI) {
+    const uri = config.MONGODB_URI;
+    return { engine: 'external', uri, dbName: undefined, reused: false, stop: async () => {} };
+  }
+  const live = await findLiveEmbedded(path.resolve(config.DATA_DIR));
+  return live ? reusedEmbedded(live) : null;
+}
+
+/** The embedded server another process of this project runs: used, never stopped, by this one. */
+function reusedEmbedded(live: EmbeddedRecord): ResolvedDatabase {
+  return {
+    engine: live.engine,
+    uri: live.uri,
+    dbName: EMBEDDED_DB_NAME,
+    reused: true,
+    stop: async () => {},
   };
 }

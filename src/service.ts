@@ -55,6 +55,10 @@ async function serve(
   await connectDatabase(database.uri, {
     dbName: database.dbName,
     monitorCommands: config.NODE_ENV === 'test',
+    timeouts: {
+      serverSelectionTimeoutMs: config.DB_SERVER_SELECTION_TIMEOUT_MS,
+      operationTimeoutMs: config.DB_OPERATION_TIMEOUT_MS,
+    },
   });
   await bootstrapAdmin(config.DATA_DIR, logger);
   await ensureDefaultSlaPolicy();
@@ -69,7 +73,13 @@ async function serve(
   const httpServer = createServer();
   const apollo = createApollo({ config, logger, httpServer });
   await apollo.start();
-  const app = createApp({ apollo, logger, isReady: () => pingDatabase() });
+  const app = createApp({
+    apollo,
+    logger,
+    // Not ready while the embedded database is being restarted, even if a ping got through.
+    isReady: async () => database.health() === 'up' && (await pingDatabase()),
+    isAlive: () => database.health() !== 'failed',
+  });
   httpServer.on('request', app);
   try {
     await listen(httpServer, config.PORT, config.HOST);

@@ -1,7 +1,7 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { freshDataDir, startServiceProcess, type ServiceProcess } from './support/service-process';
+import { serviceProcesses, type ServiceProcess } from './support/service-process';
 import { createBranch, createUser } from './support/world';
 
 // Real processes on the embedded H2 store: the service and its database are SIGKILLed together,
@@ -54,30 +54,23 @@ function ticketRows(): Record<string, string>[] {
 const CREATE = 'mutation($i: CreateKeyAccountInput!) { createKeyAccount(input: $i) { id } }';
 
 describe('durable acknowledgement', () => {
-  const dirs: string[] = [];
-  let service: ServiceProcess | undefined;
-  afterEach(async () => {
-    await service?.stop();
-    service = undefined;
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const services = serviceProcesses();
 
   it('keeps every acknowledged createKeyAccount, with its audit entry, across SIGKILL of both processes', async () => {
-    const dataDir = freshDataDir();
-    dirs.push(dataDir);
-    service = await startServiceProcess(dataDir);
+    const dataDir = services.dataDir();
+    const service = await services.start(dataDir);
     await createBranch(service, 'BK');
     await createUser(service, 'mgrK', { role: 'ACCOUNT_MANAGER', branchCode: 'BK' });
 
     const acknowledged = new Map<string, string>(); // externalId -> id
     let next = 0;
     let killed = false;
-    const running = service;
+
     const worker = async () => {
       while (!killed) {
         const externalId = `BURST-${(next += 1)}`;
         try {
-          const answer = await running.graphql<{ createKeyAccount: { id: string } }>(
+          const answer = await service.graphql<{ createKeyAccount: { id: string } }>(
             CREATE,
             {
               i: {
@@ -88,7 +81,7 @@ describe('durable acknowledgement', () => {
                 accountManagerLogin: 'mgrK',
               },
             },
-            running.adminToken,
+            service.adminToken,
           );
           if (answer.data?.createKeyAccount) {
             acknowledged.set(externalId, answer.data.createKeyAccount.id);
@@ -100,12 +93,13 @@ describe('durable acknowledgement', () => {
     };
     const workers = Array.from({ length: 12 }, worker);
     while (acknowledged.size < 150) await new Promise((resolve) => setTimeout(resolve, 10));
-    await running.killAll();
+    await service.killAll();
     killed = true;
     await Promise.all(workers);
     const ackedIds = [...acknowledged.values()];
 
-    service = await startServiceProcess(dataDir);
+    // Started again on the same data: its start applies whatever was left pending.
+    await services.start(dataDir);
     const store = await openStore(dataDir);
     try {
       const ids = ackedIds.map((id) => new mongoose.Types.ObjectId(id));
@@ -136,9 +130,8 @@ describe('durable acknowledgement', () => {
   });
 
   it('after SIGKILL of both during a fault-ticket import, a re-run leaves exactly one clean run', async () => {
-    const dataDir = freshDataDir();
-    dirs.push(dataDir);
-    service = await startServiceProcess(dataDir);
+    const dataDir = services.dataDir();
+    let service = await services.start(dataDir);
     await createBranch(service, 'BK');
     await createUser(service, 'mgrK', { role: 'ACCOUNT_MANAGER', branchCode: 'BK' });
     const token = await createUser(service, 'int.oss', {
@@ -177,7 +170,7 @@ describe('durable acknowledgement', () => {
     await cut;
 
     // The whole file again, as an integration script's retry does.
-    service = await startServiceProcess(dataDir);
+    service = await services.start(dataDir);
     const rerun: BatchCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
     for (const batch of batches) {
       const counts = (await send(service, batch)).data!.importRecords;

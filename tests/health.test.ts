@@ -37,6 +37,12 @@ describe('health and readiness', () => {
     await own.stop();
     expect(await waitForStatus(`${service.url}/readyz`, 503)).toBe(503);
     expect(await status(`${service.url}/healthz`)).toBe(200);
+    // Requests meanwhile: a coded 503 (retry later), never a hang or a 500.
+    const during = await service.graphql('{ branches { code } }', {}, service.adminToken);
+    expect(during.status).toBe(503);
+    expect(during.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE' } }),
+    ]);
 
     own = await startStandIn({ kind: 'memory' }, own.port);
     expect(await waitForStatus(`${service.url}/readyz`, 200)).toBe(200);

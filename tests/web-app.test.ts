@@ -225,6 +225,10 @@ describe('scorecard web app in a browser', () => {
     expect(await cells(page, '#quadrant-table', 6)).toContain('Improve urgently');
     expect(await page.locator('#trend-chart svg path').count()).toBeGreaterThan(0);
     expect(await page.locator('#trend-table tbody tr').count()).toBe(8); // 2024-Q2 … 2026-Q1
+    await page.goto(`${service.url}/app/branches/BA/2026-03`); // a month: one query of 12 periods
+    await page.waitForSelector('#trend-table tbody tr');
+    expect(await cells(page, '#trend-table', 1)).toHaveLength(12);
+    expect((await cells(page, '#trend-table', 1))[11]).toBe('March 2026');
   });
 
   it('lists as many records as the figure counts, page by page, linking to timelines', async () => {

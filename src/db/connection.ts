@@ -1,13 +1,34 @@
 import mongoose from 'mongoose';
 
+/** How long the service waits on the database before answering SERVICE_UNAVAILABLE. */
+export type DatabaseTimeouts = {
+  /** Finding a reachable server (down, restarting, failing over); also mongoose's buffering. */
+  serverSelectionTimeoutMs: number;
+  /** Any one operation, from start to answer (a frozen server); 0 = unbounded (batch scripts). */
+  operationTimeoutMs: number;
+};
+
+const DEFAULT_TIMEOUTS: DatabaseTimeouts = {
+  serverSelectionTimeoutMs: 5000,
+  operationTimeoutMs: 0,
+};
+
 /** Connects mongoose to the resolved database and builds the declared indexes. */
 export async function connectDatabase(
   uri: string,
-  options: { dbName?: string; monitorCommands?: boolean } = {},
+  options: { dbName?: string; monitorCommands?: boolean; timeouts?: DatabaseTimeouts } = {},
 ): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
+  // Operations issued while disconnected wait no longer than a server selection would.
+  mongoose.set('bufferTimeoutMS', (options.timeouts ?? DEFAULT_TIMEOUTS).serverSelectionTimeoutMs);
+  const { timeouts = DEFAULT_TIMEOUTS, ...rest } = options;
   // autoIndex off: indexes are built once, explicitly, so a start never races them.
-  await mongoose.connect(uri, { ...options, serverSelectionTimeoutMS: 5000, autoIndex: false });
+  await mongoose.connect(uri, {
+    ...rest,
+    autoIndex: false,
+    serverSelectionTimeoutMS: timeouts.serverSelectionTimeoutMs,
+    ...(timeouts.operationTimeoutMs > 0 ? { timeoutMS: timeouts.operationTimeoutMs } : {}),
+  });
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
   return mongoose;
 }

@@ -3,7 +3,14 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 
 /** What a process that started the embedded database writes under DATA_DIR for scripts to reuse. */
-export type EmbeddedRecord = { engine: 'mongod' | 'mongo-java-server'; uri: string; pid: number };
+export type EmbeddedRecord = {
+  engine: 'mongod' | 'mongo-java-server';
+  uri: string;
+  /** The process that started the server and keeps it running. */
+  pid: number;
+  /** The database server's own process, where known (it changes when it is restarted). */
+  serverPid?: number;
+};
 
 const recordPath = (dataDir: string) => path.join(dataDir, 'embedded-db.json');
 

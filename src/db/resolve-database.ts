@@ -10,7 +10,8 @@ import {
   type EmbeddedRecord,
 } from './embedded-record';
 import { findMongodBinary, startMongod } from './mongod';
-import { standInMissing, startStandIn } from './mongo-java-server';
+import { standInMissing } from './mongo-java-server';
+import { superviseStandIn, type EmbeddedHealth } from './supervised-stand-in';
 
 /** Where the data lives: an external MongoDB, an embedded real mongod, or the Java stand-in. */
 export type DatabaseEngine = 'external' | 'mongod' | 'mongo-java-server';
@@ -22,6 +23,8 @@ export type ResolvedDatabase = {
   dbName: string | undefined;
   /** True when the database was started by another process of this project and is reused. */
   reused: boolean;
+  /** For an embedded server this process keeps running: up, restarting, or failed for good. */
+  health(): EmbeddedHealth;
   stop(): Promise<void>;
 };
 
@@ -75,9 +78,29 @@ export async function chooseEngine(
   );
 }
 
-async function startEmbedded(engine: Exclude<DatabaseEngine, 'external'>, dataDir: string) {
-  if (engine === 'mongod') return startMongod({ dbPath: path.join(dataDir, 'mongod') });
-  return startStandIn({ kind: 'h2', file: path.join(dataDir, 'mongo-java-server.mv') });
+type Supervision = Pick<Config, 'DB_RESTART_BACKOFF_MS' | 'DB_RESTART_ATTEMPTS'>;
+
+async function startEmbedded(
+  engine: Exclude<DatabaseEngine, 'external'>,
+  dataDir: string,
+  config: Supervision,
+  logger: Logger,
+) {
+  // A real mongod is left to mongodb-memory-server: not restarted here (development only).
+  if (engine === 'mongod') {
+    const server = await startMongod({ dbPath: path.join(dataDir, 'mongod') });
+    return { ...server, health: (): EmbeddedHealth => 'up', pid: () => undefined };
+  }
+  const record = (pid: number) =>
+    writeEmbeddedRecord(dataDir, { engine, uri: server.uri, pid: process.pid, serverPid: pid });
+  const server = await superviseStandIn({
+    storage: { kind: 'h2', file: path.join(dataDir, 'mongo-java-server.mv') },
+    logger,
+    backoffMs: config.DB_RESTART_BACKOFF_MS,
+    attempts: config.DB_RESTART_ATTEMPTS,
+    onRestart: (restarted) => record(restarted.pid),
+  });
+  return server;
 }
 
 /**
@@ -85,7 +108,7 @@ async function startEmbedded(engine: Exclude<DatabaseEngine, 'external'>, dataDi
  * process of this project already runs there), starting it when needed.
  */
 export async function resolveDatabase(
-  config: Pick<Config, 'MONGODB_URI' | 'EMBEDDED_ENGINE' | 'DATA_DIR'>,
+  config: Pick<Config, 'MONGODB_URI' | 'EMBEDDED_ENGINE' | 'DATA_DIR'> & Partial<Supervision>,
   logger: Logger,
   probes?: DatabaseProbes,
 ): Promise<ResolvedDatabase> {
@@ -97,6 +120,7 @@ export async function resolveDatabase(
       uri: config.MONGODB_URI!,
       dbName: undefined,
       reused: false,
+      health: () => 'up',
       stop: async () => {},
     };
   }
@@ -107,14 +131,28 @@ export async function resolveDatabase(
     logger.info({ engine: live.engine, dataDir, ownerPid: live.pid }, 'database: reusing embedded');
     return reusedEmbedded(live);
   }
-  const server = await startEmbedded(engine, dataDir);
-  writeEmbeddedRecord(dataDir, { engine, uri: server.uri, pid: process.pid });
+  const server = await startEmbedded(
+    engine,
+    dataDir,
+    {
+      DB_RESTART_BACKOFF_MS: config.DB_RESTART_BACKOFF_MS ?? 500,
+      DB_RESTART_ATTEMPTS: config.DB_RESTART_ATTEMPTS ?? 6,
+    },
+    logger,
+  );
+  writeEmbeddedRecord(dataDir, {
+    engine,
+    uri: server.uri,
+    pid: process.pid,
+    serverPid: server.pid(),
+  });
   logger.info({ engine, dataDir }, `database: embedded ${engine}`);
   return {
     engine,
     uri: server.uri,
     dbName: EMBEDDED_DB_NAME,
     reused: false,
+    health: server.health,
     stop: async () => {
       removeEmbeddedRecord(dataDir);
       await server.stop();
@@ -132,7 +170,14 @@ export async function findRunningDatabase(
 ): Promise<ResolvedDatabase | null> {
   if (config.MONGODB_URI) {
     const uri = config.MONGODB_URI;
-    return { engine: 'external', uri, dbName: undefined, reused: false, stop: async () => {} };
+    return {
+      engine: 'external',
+      uri,
+      dbName: undefined,
+      reused: false,
+      health: () => 'up',
+      stop: async () => {},
+    };
   }
   const live = await findLiveEmbedded(path.resolve(config.DATA_DIR));
   return live ? reusedEmbedded(live) : null;
@@ -145,6 +190,7 @@ function reusedEmbedded(live: EmbeddedRecord): ResolvedDatabase {
     uri: live.uri,
     dbName: EMBEDDED_DB_NAME,
     reused: true,
+    health: () => 'up',
     stop: async () => {},
   };
 }

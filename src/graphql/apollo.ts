@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { GraphQLContext } from './context';
-import { createFormatError } from './format-error';
+import { createFormatError, serviceUnavailableStatus } from './format-error';
 import { requestErrorStatusPlugin } from './http-status.plugin';
 import { queryLimitsOf, queryProtection } from './query-protection';
 import { buildSchema } from './schema';
@@ -33,6 +33,7 @@ export function createApollo(options: {
       ...protection.plugins,
       requestErrorStatusPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      serviceUnavailableStatus,
       // Apollo's landing page loads Sandbox from a CDN (blank offline); the service serves
       // GraphiQL itself at /graphiql (src/http/pages.ts).
       ApolloServerPluginLandingPageDisabled(),

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { AppError } from '../shared/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { AppError, UNAVAILABLE_MESSAGE } from '../shared/errors';
 import { authenticate } from '../modules/auth/auth.service';
 import type { Actor } from '../modules/auth/actor';
 
@@ -10,6 +11,11 @@ export async function authenticateRequest(header: string | undefined): Promise<A
   } catch (error) {
     if (error instanceof AppError) {
       throw new GraphQLError(error.message, { extensions: error.extensions });
+    }
+    if (isDatabaseUnavailable(error)) {
+      throw new GraphQLError(UNAVAILABLE_MESSAGE, {
+        extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+      });
     }
     throw error;
   }

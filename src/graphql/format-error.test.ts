@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import mongoose from 'mongoose';
 import pino from 'pino';
 import { AppError } from '../shared/errors';
 import { createFormatError } from './format-error';
@@ -32,6 +33,14 @@ describe('formatError', () => {
     expect(result.message).toBe('Internal server error');
     expect(result.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(String(logged[0])).toContain('secret@db');
+  });
+
+  it('answers a database that cannot be reached as SERVICE_UNAVAILABLE, without its details', () => {
+    const refused = new mongoose.mongo.MongoNetworkError('connect ECONNREFUSED mongodb://u:pw@db');
+    const [formatted, error] = fromResolver(refused);
+    const result = formatError(formatted, error);
+    expect(result.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(result.message).not.toContain('pw@db');
   });
 
   it('keeps GraphQL validation errors visible', () => {

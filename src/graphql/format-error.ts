@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { AppError, type ErrorCode } from '../shared/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { AppError, UNAVAILABLE_MESSAGE, type ErrorCode } from '../shared/errors';
 import type { Logger } from '../config/logger';
 import { QueryLimitError, queryLimitErrorOf } from './query-limits';
 
@@ -12,6 +14,7 @@ const PRESENTED: Record<ErrorCode, true> = {
   FORBIDDEN: true,
   CONFLICT: true,
   ILLEGAL_TRANSITION: true,
+  SERVICE_UNAVAILABLE: true,
 };
 
 // Errors produced by GraphQL itself (parse, validation, coercion, armor limits) are safe to show.
@@ -30,6 +33,16 @@ const GRAPHQL_OWN_CODES = new Set([
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    // The database being away is the client's business only as "retry later" (HTTP 503).
+    if (isDatabaseUnavailable(original) || formatted.extensions?.code === 'SERVICE_UNAVAILABLE') {
+      logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+      return {
+        message: UNAVAILABLE_MESSAGE,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
     if (original instanceof AppError && PRESENTED[original.code]) {
       return {
         message: original.message,
@@ -60,3 +73,21 @@ export function createFormatError(logger: Logger) {
     };
   };
 }
+
+/**
+ * HTTP 503 for an operation that failed because the database was unreachable, so load balancers
+ * and clients see "retry later" rather than a 200 with errors or a 500.
+ */
+export const serviceUnavailableStatus: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors ?? [];
+        if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+          response.http.status = 503;
+        }
+      },
+    };
+  },
+};

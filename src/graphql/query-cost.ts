@@ -1,6 +1,8 @@
 import {
   getNamedType,
+  getNullableType,
   isCompositeType,
+  isListType,
   type DocumentNode,
   type GraphQLField,
   type GraphQLSchema,
@@ -8,7 +10,14 @@ import {
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../db/keyset-pagination';
 
-/** How many items a list field may return, from its arguments (variables already applied). */
+/**
+ * What a list without a page size is counted as: such lists are short (a ticket's status history,
+ * a scorecard's tiers) or bounded by the province (the ranking's branches, 5 in the demo data);
+ * 10 keeps a ranking of branches with their drill-down pages from passing as one branch.
+ */
+export const UNPAGED_LIST_ESTIMATE = 10;
+
+/** How many items a list or connection may return, from its arguments (variables applied). */
 function listSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   for (const name of ['first', 'last']) {
     const value = args[name];
@@ -16,18 +25,34 @@ function listSize(field: GraphQLField<unknown, unknown>, args: Record<string, un
   }
   if (Array.isArray(args.ids)) return args.ids.length;
   // A connection without a page size returns the default page.
-  return getNamedType(field.type).name.endsWith('Connection') ? DEFAULT_PAGE_SIZE : 1;
+  if (getNamedType(field.type).name.endsWith('Connection')) return DEFAULT_PAGE_SIZE;
+  return UNPAGED_LIST_ESTIMATE;
 }
 
 /**
  * The cost model: every object the answer may hold costs 1 (scalars are free), and what a
  * paginated field selects counts once per item of its page. So `keyAccounts(first: 100) {
  * edges { node { branch { code } } } }` costs 1 + 100 × (edges 1 + node 1 + branch 1) = 301,
- * whether the page size is written in the query or passed as a variable.
+ * whether the page size is written in the query or passed as a variable. A connection's `edges`
+ * list is its page (counted once, at the connection); other lists without a page size count as
+ * `UNPAGED_LIST_ESTIMATE` items.
  */
-export function objectCountEstimator({ field, args, childComplexity }: ComplexityEstimatorArgs) {
-  const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
-  return own + listSize(field, args) * childComplexity;
+export function objectCountEstimator({
+  type,
+  field,
+  args,
+  childComplexity,
+}: ComplexityEstimatorArgs) {
+  // Introspection reads the schema, not data (its size is bounded by the token limit).
+  if (type.name.startsWith('__') || field.name.startsWith('__')) return 0;
+  if (!isCompositeType(getNamedType(field.type))) return 0; // scalars and lists of them are free
+  if (getNamedType(field.type).name.endsWith('Connection')) {
+    return 1 + listSize(field, args) * childComplexity; // the connection, then its page
+  }
+  // A connection's edges are its page, already counted at the connection.
+  const isEdges = field.name === 'edges' && type.name.endsWith('Connection');
+  if (!isListType(getNullableType(field.type)) || isEdges) return 1 + childComplexity;
+  return listSize(field, args) * (1 + childComplexity);
 }
 
 /** The cost of the operation that will run, with the request's variables. */

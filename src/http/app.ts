@@ -4,6 +4,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../config/logger';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { UNAVAILABLE_MESSAGE } from '../shared/errors';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import { authenticateRequest } from '../graphql/authenticate';
@@ -14,6 +16,13 @@ import { scorecardExportRouter } from './scorecard-export';
 
 /** JSON for every error that reaches Express (malformed JSON, oversize bodies); never HTML. */
 const jsonErrors: ErrorRequestHandler = (error, req, res, _next) => {
+  if (isDatabaseUnavailable(error)) {
+    req.log?.warn({ err: error }, 'database unavailable');
+    res.status(503).json({
+      errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+    });
+    return;
+  }
   const status = Number(error?.status ?? error?.statusCode ?? 500);
   const known = status >= 400 && status < 500;
   if (!known) req.log?.error({ err: error }, 'unhandled HTTP error');
@@ -49,8 +58,10 @@ export function createApp(options: {
   apollo: ApolloServer<GraphQLContext>;
   logger: Logger;
   isReady(): Promise<boolean>;
+  /** False once the process cannot recover by itself (its embedded database cannot be restarted). */
+  isAlive(): boolean;
 }): express.Express {
-  const { apollo, logger, isReady } = options;
+  const { apollo, logger, isReady, isAlive } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -65,7 +76,8 @@ export function createApp(options: {
     }),
   );
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    const alive = isAlive();
+    res.status(alive ? 200 : 503).json({ status: alive ? 'ok' : 'database cannot be restarted' });
   });
   app.get('/readyz', async (_req, res) => {
     const ready = await isReady();

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'CONFLICT',
   'ILLEGAL_TRANSITION',
+  'SERVICE_UNAVAILABLE',
 ] as const;
 
 /** One of the public error codes. */
@@ -38,6 +39,10 @@ export class AppError extends Error {
       : { code: this.code };
   }
 }
+
+/** Message of SERVICE_UNAVAILABLE: the database is down, restarting, or not answering in time. */
+export const UNAVAILABLE_MESSAGE =
+  'The database is not reachable at the moment; nothing was changed unless an earlier attempt was acknowledged. Retry shortly.';
 
 /** Bad input on one field. */
 export const badInput = (field: string, message: string): AppError =>

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { graphqlClient, type GraphQLResponse } from './test-service';
@@ -93,4 +93,29 @@ function groupAlive(pgid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Services of one test file on fresh data directories: every one started is stopped, and every
+ * directory removed, after each test.
+ */
+export function serviceProcesses() {
+  const dirs: string[] = [];
+  const running: ServiceProcess[] = [];
+  afterEach(async () => {
+    for (const service of running.splice(0)) await service.stop();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    dataDir: () => {
+      const dir = freshDataDir();
+      dirs.push(dir);
+      return dir;
+    },
+    start: async (dataDir: string, env: Record<string, string> = {}) => {
+      const service = await startServiceProcess(dataDir, env);
+      running.push(service);
+      return service;
+    },
+  };
 }

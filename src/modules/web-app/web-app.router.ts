@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
 import express, { Router, type RequestHandler } from 'express';
+import { projectRoot } from '../../shared/project-root';
 
-// The browser code is plain ES modules served as written: no build step to forget.
-const PUBLIC_DIR = path.join(__dirname, 'public');
+// The browser code is plain ES modules served as written: no build step to forget. Found from the
+// project root, so a compiled service (dist/) serves the same files.
+const PUBLIC_DIR = path.join(projectRoot(), 'src', 'modules', 'web-app', 'public');
 
 /** Third-party browser files, served from node_modules under fixed names (nothing else is). */
 const VENDOR: Record<string, [pkg: string, file: string]> = {

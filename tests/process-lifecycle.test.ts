@@ -34,8 +34,9 @@ function startProcess(env: Record<string, string>, command = [process.execPath, 
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // 'close': the output pipes are shut, so every process writing to them (npm's child too) ended.
   const exited = new Promise<Run>((resolve) =>
-    child.once('exit', (code) => resolve({ code, stdout, stderr })),
+    child.once('close', (code) => resolve({ code, stdout, stderr })),
   );
   const serving = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', () => {
@@ -106,7 +107,11 @@ function processesNaming(text: string): string[] {
     });
 }
 
-const stderrLines = (run: Run) => run.stderr.split('\n').filter((line) => line.trim() !== '');
+// Node's own process warnings (a library's deprecation notice) are not the service's output.
+const stderrLines = (run: Run) =>
+  run.stderr
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !/^\(node:\d+\) |^\(Use `node --trace-/.test(line));
 
 describe('the service process, however started', () => {
   it('`npm start`: SIGTERM to npm stops the service and its embedded database', async () => {

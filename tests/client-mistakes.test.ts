@@ -52,6 +52,15 @@ describe('HTTP answers to client mistakes', () => {
     }
   });
 
+  it('answers a variable that does not coerce as BAD_USER_INPUT, not as a server fault', async () => {
+    const query = 'mutation($i: ScheduleFollowUpInput!) { scheduleFollowUp(input: $i) { id } }';
+    const variables = { i: { accountId: 'x', purpose: 'NOPE', channel: 'PHONE', dueAt: 'x' } };
+    const answer = await post(JSON.stringify({ query, variables }), {
+      accept: 'application/graphql-response+json',
+    });
+    expect(answer).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
+  });
+
   it('answers unknown paths with JSON 404, whatever the method', async () => {
     for (const [method, path] of [
       ['GET', '/nope'],

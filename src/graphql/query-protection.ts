@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLError, ParseOptions, ValidationContext } from 'graphql';
+import { GraphQLError, type ParseOptions, type ValidationContext } from 'graphql';
 import type { Config } from '../config/env';
 import { queryCost } from './query-cost';
 import { QueryLimitError, type QueryLimit } from './query-limits';
@@ -55,7 +55,15 @@ export function queryProtection(limits: QueryLimits) {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
-          const cost = queryCost({ schema, document, operationName, variables: request.variables });
+          let cost: number;
+          try {
+            cost = queryCost({ schema, document, operationName, variables: request.variables });
+          } catch (error) {
+            // Variables that do not coerce (an unknown enum value, a string for an Int): the
+            // operation never runs, and execution answers that as BAD_USER_INPUT, not as a fault.
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
           if (cost > limits.cost) throw new QueryLimitError('cost', limits.cost, cost);
         },
       };

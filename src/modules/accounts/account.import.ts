@@ -8,7 +8,10 @@ import { registerImportKind, type ImportContext, type ImportOutcome } from '../i
 import { parseRows, rejected } from '../imports/parse-rows';
 import { optionalPastInstantCell } from '../imports/account-linked-rows';
 import { optionalInstantCell, optionalTextCell, textCell } from '../imports/row-fields';
+import { canManageAccountsOf, contactEmail, notAManager } from './account-rules';
 import { KeyAccountModel } from './account.model';
+
+const blankToNothing = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 const accountRow = z.object({
   externalId: textCell(100),
@@ -21,7 +24,9 @@ const accountRow = z.object({
   closedAt: optionalPastInstantCell(),
   contactName: optionalTextCell(200),
   contactPhone: optionalTextCell(50),
-  contactEmail: optionalTextCell(200),
+  contactEmail: z
+    .preprocess(blankToNothing, contactEmail.max(200).optional())
+    .transform((v) => v ?? null),
 });
 
 type AccountRow = z.infer<typeof accountRow>;
@@ -72,13 +77,10 @@ async function importAccounts(
     const openedAt = row.openedAt ?? (stored?.openedAt as Date | undefined) ?? new Date();
     if (!branchCodes.has(row.branchCode))
       outcomes.set(index, rejected('branchCode', `unknown branch ${row.branchCode}`));
-    else if (!manager || manager.branchCode !== row.branchCode)
+    else if (!manager || !canManageAccountsOf(manager, row.branchCode))
       outcomes.set(
         index,
-        rejected(
-          'accountManagerLogin',
-          `no account manager ${row.accountManagerLogin} in branch ${row.branchCode}`,
-        ),
+        rejected('accountManagerLogin', notAManager(row.accountManagerLogin, row.branchCode)),
       );
     else if (stored && stored.branchCode !== row.branchCode)
       outcomes.set(index, rejected('branchCode', 'an account cannot move to another branch'));

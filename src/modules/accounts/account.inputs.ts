@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JOURNEY_STAGES } from '../journey/journey-stage';
+import { contactEmail } from './account-rules';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => text(max).optional().nullable();
@@ -8,8 +9,11 @@ const contact = z.object({
   name: text(200),
   role: optionalText(100),
   phone: optionalText(50),
-  email: z.email().optional().nullable(),
+  email: contactEmail.optional().nullable(),
 });
+
+/** A parsed `createKeyAccount` input. */
+export type CreateKeyAccountInput = z.infer<typeof createKeyAccountInput>;
 
 /** `Mutation.createKeyAccount` input. */
 export const createKeyAccountInput = z.object({

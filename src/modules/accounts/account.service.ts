@@ -1,10 +1,10 @@
 import { Types } from 'mongoose';
-import { AppError, badInput, fromDuplicateKey, notFound } from '../../shared/errors';
+import { AppError, badInput, notFound } from '../../shared/errors';
 import { pastInstantInput } from '../../shared/inputs';
 import { validate } from '../../shared/validate';
 import { findConnection, type PageArgs } from '../../db/keyset-pagination';
 import { canReassignAccount, canWriteAccount } from '../access/permissions';
-import { actorScope, canReadBranch, type Scope } from '../access/scope';
+import { actorScope, canReadBranch, systemScope, type Scope } from '../access/scope';
 import { requireActor, type Actor } from '../auth/actor';
 import { findUserByLogin } from '../auth/auth.service';
 import type { UserDoc } from '../auth/user.model';
@@ -12,7 +12,14 @@ import { diffFields } from '../audit/audit-diff';
 import { auditConsequence } from '../audit/audit.service';
 import { pushPending, settle, withoutPending } from '../consequences/pending-consequences';
 import { findBranch } from '../branches/branch.service';
-import { createKeyAccountInput, keyAccountFilter, updateKeyAccountInput } from './account.inputs';
+import { insertOnce } from '../journey/revisioned-write';
+import { canManageAccountsOf, notAManager, sameContacts } from './account-rules';
+import {
+  createKeyAccountInput,
+  keyAccountFilter,
+  updateKeyAccountInput,
+  type CreateKeyAccountInput,
+} from './account.inputs';
 import { KeyAccountModel, type KeyAccountDoc } from './account.model';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -51,20 +58,31 @@ export async function requireWritableAccount(
 
 async function requireManager(login: string, branchCode: string): Promise<UserDoc> {
   const user = await findUserByLogin(login);
-  if (
-    !user ||
-    !['ACCOUNT_MANAGER', 'BRANCH_HEAD'].includes(user.role) ||
-    user.branchCode !== branchCode
-  ) {
-    throw badInput(
-      'input.accountManagerLogin',
-      `no account manager ${login} in branch ${branchCode}`,
-    );
+  if (!user || !canManageAccountsOf(user, branchCode)) {
+    throw badInput('input.accountManagerLogin', notAManager(login, branchCode));
   }
   return user;
 }
 
-/** Creates a key account; the caller must be allowed to write accounts of that branch and manager. */
+// A replayed creation: the same facts as stored (fields not given are not compared).
+function isSameAccount(stored: KeyAccountDoc, input: CreateKeyAccountInput, managerId: unknown) {
+  const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
+  return (
+    stored.name === input.name &&
+    stored.branchCode === input.branchCode &&
+    String(stored.accountManagerId) === String(managerId) &&
+    same(stored.industry, input.industry) &&
+    same(stored.tier, input.tier) &&
+    (!input.openedAt || stored.openedAt.getTime() === input.openedAt.getTime()) &&
+    (!input.contacts || sameContacts(stored.contacts, input.contacts))
+  );
+}
+
+/**
+ * Creates a key account; the caller must be allowed to write accounts of that branch and manager.
+ * A replay (same sourceSystem + externalId, same facts) returns the stored account unchanged;
+ * other facts are a CONFLICT naming the stored account when the caller can see it.
+ */
 export async function createKeyAccount(options: { actor: Actor | null; input: unknown }) {
   const actor = requireActor(options.actor);
   const input = validate(createKeyAccountInput, options.input);
@@ -80,23 +98,26 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
     throw new AppError('FORBIDDEN', 'You may not create accounts for this manager');
   }
   const { accountManagerLogin: _login, ...fields } = input;
-  const created = new KeyAccountModel({
+  const draft = new KeyAccountModel({
     ...fields,
     ...ownership,
     contacts: fields.contacts ?? [],
     openedAt: fields.openedAt ?? new Date(),
   });
-  const account = created.toObject() as KeyAccountDoc;
+  const account = draft.toObject() as KeyAccountDoc;
   // The audit entry is stored with the account (one document write) and applied after it.
   const pending = [accountAudit(actor, 'createKeyAccount', null, account)];
-  created.set('pendingConsequences', pending);
-  await created.save().catch((error: unknown) => {
-    throw fromDuplicateKey(
-      error,
-      'input.externalId',
-      'an account with this externalId and sourceSystem exists',
-    );
+  const { record, created } = await insertOnce<KeyAccountDoc>({
+    model: KeyAccountModel,
+    // The key is unique province-wide, so a replay is looked up across branches.
+    scope: systemScope('account-replay'),
+    what: 'key account',
+    key: { sourceSystem: input.sourceSystem, externalId: input.externalId },
+    isSame: (stored) => isSameAccount(stored, input, manager._id),
+    visible: (stored) => canReadBranch(actorScope(actor), stored.branchCode),
+    build: async () => ({ ...account, pendingConsequences: pending }) as KeyAccountDoc,
   });
+  if (!created) return record;
   await settle(KeyAccountModel, account._id, pending);
   return account;
 }

@@ -3,7 +3,7 @@ import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
 import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
 import { notFound } from '../../shared/errors';
 import { validate } from '../../shared/validate';
-import { actorScope, systemScope, type Scope } from '../access/scope';
+import { actorScope, canReadBranch, systemScope, type Scope } from '../access/scope';
 import type { KeyAccountDoc } from '../accounts/account.model';
 import { requireWritableAccount } from '../accounts/account.service';
 import { accountIdsManagedBy } from '../accounts/managed-accounts';
@@ -202,6 +202,7 @@ export async function recordActivationOrder(options: {
     what: 'activation order',
     key: { sourceSystem, externalId: input.externalId ?? null },
     isSame: (stored) => isSameCreation(stored, input),
+    visible: (stored) => canReadBranch(actorScope(actor), stored.branchCode),
     build: async () => {
       let order = await newOrder(actor, account, input, sourceSystem);
       for (const event of events) {

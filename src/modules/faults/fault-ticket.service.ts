@@ -3,7 +3,7 @@ import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
 import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
 import { notFound } from '../../shared/errors';
 import { validate } from '../../shared/validate';
-import { actorScope, systemScope, type Scope } from '../access/scope';
+import { actorScope, canReadBranch, systemScope, type Scope } from '../access/scope';
 import type { KeyAccountDoc } from '../accounts/account.model';
 import { requireWritableAccount } from '../accounts/account.service';
 import { accountIdsManagedBy } from '../accounts/managed-accounts';
@@ -240,6 +240,7 @@ export async function recordFaultTicket(options: {
     what: 'fault ticket',
     key: { sourceSystem, externalId: input.externalId ?? null },
     isSame: (stored) => isSameReport(stored, input),
+    visible: (stored) => canReadBranch(actorScope(actor), stored.branchCode),
     build: async () => {
       let ticket = await newTicket(actor, account, input, sourceSystem);
       for (const event of events) {

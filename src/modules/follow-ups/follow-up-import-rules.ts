@@ -43,6 +43,31 @@ const REACHABLE: Record<FollowUpStatus, readonly FollowUpStatus[]> = {
   CANCELLED: ['CANCELLED'],
 };
 
+/** Why a completion time breaks the late-visit rule (a late visit comes after its miss), or null. */
+export function lateVisitViolation(times: {
+  missedAt: Date | null;
+  completedAt: Date | null;
+}): string | null {
+  if (!times.missedAt || !times.completedAt || times.completedAt >= times.missedAt) return null;
+  return `cannot be before missedAt ${times.missedAt.toISOString()} (a late visit comes after its miss)`;
+}
+
+/**
+ * Why a follow-up may not name this activation order or fault ticket, or null: it must exist (one
+ * the caller may not see counts as missing) and be of the follow-up's own account.
+ */
+export function followedRecordViolation(
+  what: 'activation order' | 'fault ticket',
+  label: string,
+  linked: { accountId: { toString(): string } } | null | undefined,
+  accountId: { toString(): string },
+): string | null {
+  if (!linked) return `no ${what} ${label}`;
+  if (String(linked.accountId) !== String(accountId))
+    return `the ${what} ${label} is of another account`;
+  return null;
+}
+
 /** The status a row means when it gives none: the state whose instant it gives, else SCHEDULED. */
 export function derivedStatus(row: FollowUpTimes): FollowUpStatus {
   if (row.completedAt) return 'COMPLETED';
@@ -80,13 +105,8 @@ export function planImportedState(
     (field) => times[field] && !ALLOWS[status].includes(field),
   );
   if (extra) return { ok: false, field: extra, reason: `not allowed for a ${status} follow-up` };
-  if (times.missedAt && times.completedAt && times.completedAt < times.missedAt) {
-    return {
-      ok: false,
-      field: 'completedAt',
-      reason: `cannot be before missedAt ${times.missedAt.toISOString()} (a late visit comes after its miss)`,
-    };
-  }
+  const late = lateVisitViolation(times);
+  if (late) return { ok: false, field: 'completedAt', reason: late };
   if (stored && !REACHABLE[stored.status].includes(status)) {
     return {
       ok: false,

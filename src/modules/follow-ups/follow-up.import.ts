@@ -25,7 +25,11 @@ import { registerImportKind, type ImportContext, type ImportOutcome } from '../i
 import { parseRows, rejected } from '../imports/parse-rows';
 import { enumCell, instantCell, optionalTextCell, textCell } from '../imports/row-fields';
 import { CADENCE_SOURCE } from './follow-up-cadence';
-import { planImportedState, type StoredFollowUpState } from './follow-up-import-rules';
+import {
+  followedRecordViolation,
+  planImportedState,
+  type StoredFollowUpState,
+} from './follow-up-import-rules';
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_PURPOSES } from './follow-up-kinds';
 import { FOLLOW_UP_STATUSES } from './follow-up-lifecycle';
 import { FollowUpModel } from './follow-up.model';
@@ -95,11 +99,9 @@ function linkRejection(
 ): ImportOutcome | null {
   if (!key) return null;
   const what = field === 'followsOrderExternalId' ? 'activation order' : 'fault ticket';
-  if (!linked || !visibleTo(context, linked))
-    return rejected(field, `no ${what} ${describeKey(key)}`);
-  if (!linked.accountId.equals(account._id))
-    return rejected(field, `the ${what} ${describeKey(key)} is of another account`);
-  return null;
+  const seen = visibleTo(context, linked) ? linked : null;
+  const violation = followedRecordViolation(what, describeKey(key), seen, account._id);
+  return violation ? rejected(field, violation) : null;
 }
 
 /** One valid row checked against its references and the stored follow-up, then planned. */

@@ -1,6 +1,9 @@
 import { Types } from 'mongoose';
 import { findConnection, findConnectionsByKey, type PageArgs } from '../../db/keyset-pagination';
-import { AppError, fromDuplicateKey, notFound } from '../../shared/errors';
+import { AppError, badInput, fromDuplicateKey, notFound } from '../../shared/errors';
+import { ActivationOrderModel } from '../activation/activation-order.model';
+import { FaultTicketModel } from '../faults/fault-ticket.model';
+import { followedRecordViolation, lateVisitViolation } from './follow-up-import-rules';
 import { validate } from '../../shared/validate';
 import { actorScope, type Scope } from '../access/scope';
 import { requireWritableAccount } from '../accounts/account.service';
@@ -52,6 +55,28 @@ export function findFollowUpsByIds(scope: Scope, ids: readonly string[]): Promis
   return FollowUpModel.find({ _id: { $in: valid } }, null, { scope }).lean<FollowUpRow[]>();
 }
 
+// The order and ticket a follow-up follows: the same rule as the import's, looked up by id within
+// the caller's scope (another branch's record is answered like a missing one).
+async function requireFollowable(
+  actor: Actor,
+  accountId: Types.ObjectId,
+  input: { followsOrderId?: string | null; followsTicketId?: string | null },
+): Promise<void> {
+  const scope = actorScope(actor);
+  const checks = [
+    ['followsOrderId', 'activation order', ActivationOrderModel, input.followsOrderId],
+    ['followsTicketId', 'fault ticket', FaultTicketModel, input.followsTicketId],
+  ] as const;
+  for (const [field, what, model, id] of checks) {
+    if (!id) continue;
+    const linked = await (model as typeof ActivationOrderModel)
+      .findOne({ _id: id }, { accountId: 1 }, { scope })
+      .lean<{ accountId: Types.ObjectId }>();
+    const violation = followedRecordViolation(what, id, linked, accountId);
+    if (violation) throw badInput(`input.${field}`, violation);
+  }
+}
+
 /** Schedules a follow-up visit on an account the actor may write. */
 export async function scheduleFollowUp(options: {
   actor: Actor | null;
@@ -60,6 +85,7 @@ export async function scheduleFollowUp(options: {
   const actor = requireActor(options.actor);
   const input = validate(scheduleFollowUpInput, options.input);
   const account = await requireWritableAccount(actor, input.accountId);
+  await requireFollowable(actor, account._id, input);
   const _id = new Types.ObjectId();
   const created = await FollowUpModel.create({
     _id,
@@ -113,6 +139,9 @@ async function transition(
   const plan = planTransition(before, action, at);
   if (plan.kind === 'illegal') throw new AppError('ILLEGAL_TRANSITION', `Follow-up ${plan.reason}`);
   if (plan.kind === 'replay') return { before, after: before, changed: false };
+  const late =
+    action === 'COMPLETE' && lateVisitViolation({ missedAt: before.missedAt, completedAt: at });
+  if (late) throw badInput('at', late);
   // A completed visit sits on the timeline at its completion; otherwise at its due time.
   const journeyAt = action === 'COMPLETE' ? at : before.dueAt;
   const after = await FollowUpModel.findOneAndUpdate(

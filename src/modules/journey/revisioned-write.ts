@@ -55,16 +55,21 @@ export async function writeWithRevision<D extends Revisioned>(options: {
 /**
  * Inserts a new record keyed by (sourceSystem, externalId). When the key exists, `isSame` decides:
  * the stored record is a replay of this creation (returned, `created: false`) or a CONFLICT on
- * `input.externalId`. The insert is tried first (new records are the common case) and the unique
- * index answers the rest, so a concurrent insert of the same key is answered the same way. The
- * `consequences` of a new record are stored with it and applied after the insert.
+ * `input.externalId`, naming the stored record's id when the caller may see it. The insert is
+ * tried first (new records are the common case) and the unique index answers the rest, so a
+ * concurrent insert of the same key is answered the same way. The `consequences` of a new record
+ * are stored with it and applied after the insert.
  */
-export async function insertOnce<D extends { sourceSystem: string; externalId: string }>(options: {
+export async function insertOnce<
+  D extends { _id: unknown; sourceSystem: string; externalId: string },
+>(options: {
   model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   scope: Scope;
   what: string;
   key: { sourceSystem: string; externalId: string | null };
   isSame: (stored: D) => boolean;
+  /** Whether the caller may see the stored record: only then does a CONFLICT name its id. */
+  visible?: (stored: D) => boolean;
   build: () => Promise<D>;
   consequences?: (record: D) => PendingConsequence[];
 }): Promise<{ record: D; created: boolean }> {
@@ -84,9 +89,10 @@ export async function insertOnce<D extends { sourceSystem: string; externalId: s
       .lean<D>();
     if (!stored) throw error;
     if (!options.isSame(stored)) {
+      const named = options.visible?.(stored) ? ` (id ${String(stored._id)})` : '';
       throw new AppError(
         'CONFLICT',
-        `another ${options.what} has this sourceSystem and externalId`,
+        `another ${options.what}${named} has this sourceSystem and externalId`,
         'input.externalId',
       );
     }

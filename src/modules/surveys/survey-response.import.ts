@@ -24,16 +24,15 @@ import { optionalTextCell, textCell } from '../imports/row-fields';
 import { MAX_ATTRIBUTE_SCORES, parseAttributeScores } from './attribute-scores-cell';
 import { SurveyAttributeModel } from './attribute-catalogue.model';
 import { SurveyResponseModel } from './survey-response.model';
+import { scale } from './survey.inputs';
 
 // A score on its scale, as a CSV cell (digits) or an NDJSON number; empty = not given.
-const scale = (min: number, max: number) => {
-  const message = `must be an integer ${min}–${max}`;
-  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
-};
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
-const scoreCell = () => z.preprocess(blankToUndefined, scale(1, 10));
+const scoreCell = () => z.preprocess(blankToUndefined, scale(1, 10, { coerce: true }));
 const optionalNpsCell = () =>
-  z.preprocess(blankToUndefined, scale(0, 10).optional()).transform((value) => value ?? null);
+  z
+    .preprocess(blankToUndefined, scale(0, 10, { coerce: true }).optional())
+    .transform((value) => value ?? null);
 
 const surveyResponseRow = z.object({
   externalId: textCell(100),

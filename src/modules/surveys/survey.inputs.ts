@@ -4,8 +4,20 @@ import { JOURNEY_STAGES } from '../journey/journey-stage';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/**
+ * An integer on a scale, with one message for every way to miss it; `coerce` reads digits too
+ * (import cells). The mutation and the import use this one definition.
+ */
+export function scale(min: number, max: number, options: { coerce?: boolean } = {}) {
+  const message = `must be an integer ${min}–${max}`;
+  const number = options.coerce
+    ? z.coerce.number({ error: message })
+    : z.number({ error: message });
+  return number.int(message).min(min, message).max(max, message);
+}
+
 /** A CS or attribute score: an integer 1–10 (measurement rules "Satisfaction"). */
-const score = z.number().int('must be an integer 1–10').min(1).max(10);
+const score = scale(1, 10);
 
 /** One attribute's performance and importance in a response. */
 const attributeScoreInput = z.object({
@@ -37,7 +49,7 @@ export const recordSurveyResponseInput = z.object({
   cs1: score,
   cs2: score,
   cs3: score,
-  nps: z.number().int('must be an integer 0–10').min(0).max(10).nullish(),
+  nps: scale(0, 10).nullish(),
   attributes: attributeScores.nullish(),
   comment: text(4000).nullish(),
   followUpId: objectIdInput.nullish(),

@@ -34,6 +34,8 @@ const VALUE_TYPES = [
   'TierFigures',
   'AttributeQuadrant',
   'AttributeScore',
+  'CompetitorScore',
+  'CompetitorLead',
   'ActivationPromise',
   'ActivationStatusChange',
   'ActivationDelay',

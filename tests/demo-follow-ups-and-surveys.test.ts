@@ -109,4 +109,22 @@ describe('demo follow-ups and surveys', () => {
     const others = DEMO_BRANCHES.filter((b) => b.code !== 'WZ').map((b) => index[b.code]!);
     expect(index.WZ).toBeLessThan(mean(others));
   });
+
+  it('has competitor answers: some branches lead, some trail; fewer than 5 pairs give no value', async () => {
+    const LEAD = `query($b: String!) { satisfaction(branchCode: $b, period: "2026") {
+      lead { value sampleSize } leadCompetitor { code }
+      competitorLeads { competitor { code } lead { value sampleSize } } } }`;
+    const leads: Record<string, number> = {};
+    for (const { code } of DEMO_BRANCHES) {
+      const { satisfaction } = await ok<Row>(service, service.adminToken, LEAD, { b: code });
+      expect(satisfaction.lead.sampleSize).toBeGreaterThanOrEqual(5);
+      expect(['UNICOM', 'TELECOM']).toContain(satisfaction.leadCompetitor.code);
+      for (const { lead } of satisfaction.competitorLeads)
+        expect(lead.value === null).toBe(lead.sampleSize < 5);
+      leads[code] = satisfaction.lead.value;
+    }
+    expect(Object.values(leads).some((lead) => lead > 0)).toBe(true);
+    expect(Object.values(leads).some((lead) => lead < 0)).toBe(true);
+    expect(leads.WZ).toBeLessThan(0);
+  });
 });

@@ -3,6 +3,7 @@ import { createAccountsById } from '../modules/accounts/account.loaders';
 import { createUsersById } from '../modules/auth/auth.loaders';
 import type { Actor } from '../modules/auth/actor';
 import { createBranchesByCode } from '../modules/branches/branch.loaders';
+import { createCompetitorsByCode } from '../modules/competitors/competitor.loaders';
 import { createNodesById } from '../modules/nodes/node.loaders';
 import { createTimelinesByAccount } from '../modules/journey/timeline.loaders';
 import { createActivationOrdersByAccount } from '../modules/activation/activation-order.loaders';
@@ -39,6 +40,7 @@ export function createLoaders(actor: Actor | null) {
     surveyResponsesByAccount: createSurveyResponsesByAccount(scope),
     satisfactionByAccount: createSatisfactionByAccount(scope),
     surveyAttributesByKey: createSurveyAttributesByKey(),
+    competitorsByCode: createCompetitorsByCode(),
     scorecardsByPeriod: createScorecardsByPeriod(),
     nodesById: createNodesById(actor),
   };

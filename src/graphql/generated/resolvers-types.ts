@@ -9,6 +9,9 @@ import type { AuditEntryDoc } from '../../modules/audit/audit.model';
 import type { BranchCard } from '../../modules/scorecards/scorecard-card';
 import type { ImportBatchOutcome } from '../../modules/imports/import.service';
 import type { SurveyAttributeDoc } from '../../modules/surveys/attribute-catalogue.model';
+import type { CompetitorDoc } from '../../modules/competitors/competitor.model';
+import type { CompetitorLeadFigures } from '../../modules/surveys/competitor-lead';
+import type { CompetitorScoreRow } from '../../modules/surveys/survey-response.model';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -363,6 +366,13 @@ export type BranchScorecard = Node & {
   activationOnTimeRate: Figure;
   /** The branch. */
   branch: Branch;
+  /** Lead over each competitor rated in the period, by code (no value below 5 paired responses). */
+  competitorLeads: Array<CompetitorLead>;
+  /**
+   * The paired responses behind `lead` and `competitorLeads`: the period's responses that rated a
+   * competitor (the given one, or any).
+   */
+  competitorResponses: SurveyResponseConnection;
   /**
    * Weighted mean (0–100) of satisfaction index 40 %, activation on-time 20 %, within-SLA 25 %,
    * follow-up coverage 15 %, over the components with data (weights rescaled); `sampleSize` is the
@@ -392,6 +402,15 @@ export type BranchScorecard = Node & {
   insufficientSample: Scalars['Boolean']['output'];
   /** Activations of the period done after their original promise. */
   lateActivations: ActivationOrderConnection;
+  /**
+   * Lead (领先) over the strongest competitor, in index points (−100..100, positive when we lead):
+   * the mean of (our response index − its response index) over the period's responses that rated
+   * it. The strongest competitor is the one with the highest mean response index among those rated
+   * by ≥ 5 responses (tie: the smaller code); null value when there is none. Not in the composite.
+   */
+  lead: Figure;
+  /** The competitor `lead` is taken over; null when there is none. */
+  leadCompetitor?: Maybe<Competitor>;
   /** Tickets restored in the period outside their SLA target. */
   missedSlaTickets: FaultTicketConnection;
   /** Net promoter score (−100..100) over responses that answered it. */
@@ -434,6 +453,19 @@ export type BranchScorecard = Node & {
  */
 export type BranchScorecardAccountsWithoutFollowUpArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * How a branch's key accounts were served and what they said in a period, per the measurement
+ * rules. Every figure carries its sample size, numerator/denominator (ratios), 95 % interval, the
+ * branch's target and the previous period's value. Closed periods come from snapshots (recomputed
+ * when late records for them arrive); the open period is computed live.
+ */
+export type BranchScorecardCompetitorResponsesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  competitor?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -528,6 +560,71 @@ export type BusinessHandlingKind =
   | 'RENEWAL'
   /** A contract or service ended. */
   | 'TERMINATION';
+
+/**
+ * An operator key accounts also use, whose service respondents may score in a survey (CS1–CS3) so
+ * that our lead (领先) over it can be measured. The list is configuration (`upsertCompetitor`).
+ */
+export type Competitor = Node & {
+  __typename?: 'Competitor';
+  /** Stable code survey responses and imports refer to (e.g. UNICOM). */
+  code: Scalars['String']['output'];
+  /** Opaque global id (see Node). */
+  id: Scalars['ID']['output'];
+  /** Name shown to people. */
+  name: Scalars['String']['output'];
+};
+
+/** A competitor to create or rename (by code). */
+export type CompetitorInput = {
+  /** Code: letters, digits, _ and - (at most 32). */
+  code: Scalars['String']['input'];
+  /** Name. */
+  name: Scalars['String']['input'];
+};
+
+/**
+ * Our lead over one competitor in a period (measurement rules, "Competitor lead"): over the
+ * responses that also rated it, the mean of (our response index − its response index). Both
+ * figures have no value when fewer than 5 responses rated it (the sample size still says how many).
+ */
+export type CompetitorLead = {
+  __typename?: 'CompetitorLead';
+  /** The competitor. */
+  competitor: Competitor;
+  /** Its mean response index (0–100) over the responses that rated it. */
+  competitorIndex: Figure;
+  /**
+   * Mean paired difference of response indexes, ours minus its (−100..100; positive when we lead),
+   * with a Student-t interval over the differences.
+   */
+  lead: Figure;
+};
+
+/** A respondent's overall scores for one competitor. */
+export type CompetitorScore = {
+  __typename?: 'CompetitorScore';
+  /** The competitor. */
+  competitor: Competitor;
+  /** CS1 of the competitor, overall satisfaction (1–10). */
+  cs1: Scalars['Int']['output'];
+  /** CS2 of the competitor, against expectation (1–10). */
+  cs2: Scalars['Int']['output'];
+  /** CS3 of the competitor, against the ideal (1–10). */
+  cs3: Scalars['Int']['output'];
+};
+
+/** A respondent's scores for one competitor, to record with a survey response. */
+export type CompetitorScoreInput = {
+  /** Code of a competitor on the list (see `competitors`); each at most once per response. */
+  competitor: Scalars['String']['input'];
+  /** CS1 of the competitor: integer 1–10. */
+  cs1: Scalars['Int']['input'];
+  /** CS2 of the competitor: integer 1–10. */
+  cs2: Scalars['Int']['input'];
+  /** CS3 of the competitor: integer 1–10. */
+  cs3: Scalars['Int']['input'];
+};
 
 /** A question the customer asked (咨询) and how it was answered. */
 export type Consultation = JourneyEvent & Node & {
@@ -1534,6 +1631,8 @@ export type Mutation = {
   updateKeyAccount?: Maybe<KeyAccount>;
   /** Changes a maintenance record; omitted fields stay. */
   updateMaintenanceRecord?: Maybe<MaintenanceRecord>;
+  /** Creates or renames a competitor (ADMIN). */
+  upsertCompetitor?: Maybe<Competitor>;
   /** Creates or changes a survey attribute of the catalogue (ADMIN). */
   upsertSurveyAttribute?: Maybe<SurveyAttribute>;
 };
@@ -1855,6 +1954,12 @@ export type MutationUpdateMaintenanceRecordArgs = {
 
 
 /** Changes. Every mutation is recorded in the audit trail. */
+export type MutationUpsertCompetitorArgs = {
+  input: CompetitorInput;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
 export type MutationUpsertSurveyAttributeArgs = {
   input: SurveyAttributeInput;
 };
@@ -2001,6 +2106,8 @@ export type Query = {
   branchScorecard?: Maybe<BranchScorecard>;
   /** All branches, ordered by code. */
   branches: Array<Branch>;
+  /** The competitor list, by code. */
+  competitors: Array<Competitor>;
   /** One ticket, or null when it does not exist or is outside the caller's scope. */
   faultTicket?: Maybe<FaultTicket>;
   /** One follow-up, or null when it does not exist or is outside the caller's scope. */
@@ -2238,6 +2345,8 @@ export type RecordSurveyResponseInput = {
   channel: Scalars['String']['input'];
   /** Free-text comment. */
   comment?: InputMaybe<Scalars['String']['input']>;
+  /** The respondent's scores for competitors they also use; each competitor at most once. */
+  competitors?: InputMaybe<Array<CompetitorScoreInput>>;
   /** CS1, overall satisfaction: integer 1–10. */
   cs1: Scalars['Int']['input'];
   /** CS2, against expectation: integer 1–10. */
@@ -2300,12 +2409,22 @@ export type SatisfactionSummary = {
   account?: Maybe<KeyAccount>;
   /** The branch. */
   branch: Branch;
+  /** Lead over each competitor rated in the period, by code. */
+  competitorLeads: Array<CompetitorLead>;
   /** Mean CS1 (1–10). */
   cs1: Figure;
   /** Mean CS2 (1–10). */
   cs2: Figure;
   /** Mean CS3 (1–10). */
   cs3: Figure;
+  /**
+   * Lead (领先) over the strongest competitor: among competitors rated by ≥ 5 of the period's
+   * responses, the one with the highest mean response index (tie: the smaller code); null value
+   * when there is none.
+   */
+  lead: Figure;
+  /** The competitor `lead` is taken over; null when there is none. */
+  leadCompetitor?: Maybe<Competitor>;
   /**
    * Net promoter score, −100..100: % answering 9–10 minus % answering 0–6, over the responses that
    * answered the question (sample size = those).
@@ -2369,6 +2488,8 @@ export type ScorecardFigure =
   | 'faultWithinSlaRate'
   /** Quarterly follow-up coverage (0–1). */
   | 'followUpCoverage'
+  /** Lead over the strongest competitor (−100..100 index points). */
+  | 'lead'
   /** Net promoter score (−100..100). */
   | 'nps'
   /** Share of activations followed up within 7 days (0–1). */
@@ -2629,6 +2750,8 @@ export type SurveyResponse = JourneyEvent & Node & {
   channel: Scalars['String']['output'];
   /** Free-text comment. */
   comment?: Maybe<Scalars['String']['output']>;
+  /** The respondent's scores for competitors they also use (empty when none were asked). */
+  competitors: Array<CompetitorScore>;
   /** CS1, overall satisfaction (1–10). */
   cs1: Scalars['Int']['output'];
   /** CS2, performance against the customer's expectation (1–10). */
@@ -2823,6 +2946,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( BranchDoc )
     | ( BranchCard )
     | ( JourneyRecordRow )
+    | ( CompetitorDoc )
     | ( JourneyRecordRow )
     | ( FaultTicketRow )
     | ( FollowUpRow )
@@ -2861,6 +2985,11 @@ export type ResolversTypes = {
   BusinessHandling: ResolverTypeWrapper<JourneyRecordRow>;
   BusinessHandlingInput: BusinessHandlingInput;
   BusinessHandlingKind: BusinessHandlingKind;
+  Competitor: ResolverTypeWrapper<CompetitorDoc>;
+  CompetitorInput: CompetitorInput;
+  CompetitorLead: ResolverTypeWrapper<CompetitorLeadFigures>;
+  CompetitorScore: ResolverTypeWrapper<CompetitorScoreRow>;
+  CompetitorScoreInput: CompetitorScoreInput;
   Consultation: ResolverTypeWrapper<JourneyRecordRow>;
   ConsultationChannel: ConsultationChannel;
   ConsultationInput: ConsultationInput;
@@ -2983,6 +3112,11 @@ export type ResolversParentTypes = {
   BranchScorecard: BranchCard;
   BusinessHandling: JourneyRecordRow;
   BusinessHandlingInput: BusinessHandlingInput;
+  Competitor: CompetitorDoc;
+  CompetitorInput: CompetitorInput;
+  CompetitorLead: CompetitorLeadFigures;
+  CompetitorScore: CompetitorScoreRow;
+  CompetitorScoreInput: CompetitorScoreInput;
   Consultation: JourneyRecordRow;
   ConsultationInput: ConsultationInput;
   Contact: Contact;
@@ -3201,6 +3335,8 @@ export type BranchScorecardResolvers<ContextType = GraphQLContext, ParentType ex
   activationLatenessMinutes?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   activationOnTimeRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  competitorLeads?: Resolver<Array<ResolversTypes['CompetitorLead']>, ParentType, ContextType>;
+  competitorResponses?: Resolver<ResolversTypes['SurveyResponseConnection'], ParentType, ContextType, Partial<BranchScorecardCompetitorResponsesArgs>>;
   compositeScore?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cs1?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
@@ -3211,6 +3347,8 @@ export type BranchScorecardResolvers<ContextType = GraphQLContext, ParentType ex
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   insufficientSample?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lateActivations?: Resolver<ResolversTypes['ActivationOrderConnection'], ParentType, ContextType, Partial<BranchScorecardLateActivationsArgs>>;
+  lead?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  leadCompetitor?: Resolver<Maybe<ResolversTypes['Competitor']>, ParentType, ContextType>;
   missedSlaTickets?: Resolver<ResolversTypes['FaultTicketConnection'], ParentType, ContextType, Partial<BranchScorecardMissedSlaTicketsArgs>>;
   nps?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   overdueActivations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3240,6 +3378,26 @@ export type BusinessHandlingResolvers<ContextType = GraphQLContext, ParentType e
   stage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CompetitorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Competitor'] = ResolversParentTypes['Competitor']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CompetitorLeadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompetitorLead'] = ResolversParentTypes['CompetitorLead']> = {
+  competitor?: Resolver<ResolversTypes['Competitor'], ParentType, ContextType>;
+  competitorIndex?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  lead?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type CompetitorScoreResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompetitorScore'] = ResolversParentTypes['CompetitorScore']> = {
+  competitor?: Resolver<ResolversTypes['Competitor'], ParentType, ContextType>;
+  cs1?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cs2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cs3?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ConsultationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Consultation'] = ResolversParentTypes['Consultation']> = {
@@ -3565,11 +3723,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateConsultation?: Resolver<Maybe<ResolversTypes['Consultation']>, ParentType, ContextType, RequireFields<MutationUpdateConsultationArgs, 'id' | 'input'>>;
   updateKeyAccount?: Resolver<Maybe<ResolversTypes['KeyAccount']>, ParentType, ContextType, RequireFields<MutationUpdateKeyAccountArgs, 'id' | 'input'>>;
   updateMaintenanceRecord?: Resolver<Maybe<ResolversTypes['MaintenanceRecord']>, ParentType, ContextType, RequireFields<MutationUpdateMaintenanceRecordArgs, 'id' | 'input'>>;
+  upsertCompetitor?: Resolver<Maybe<ResolversTypes['Competitor']>, ParentType, ContextType, RequireFields<MutationUpsertCompetitorArgs, 'input'>>;
   upsertSurveyAttribute?: Resolver<Maybe<ResolversTypes['SurveyAttribute']>, ParentType, ContextType, RequireFields<MutationUpsertSurveyAttributeArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'ActivationOrder' | 'ApiToken' | 'AuditEntry' | 'BillingInteraction' | 'Branch' | 'BranchScorecard' | 'BusinessHandling' | 'Consultation' | 'FaultTicket' | 'FollowUp' | 'KeyAccount' | 'MaintenanceRecord' | 'SlaPolicy' | 'SurveyAttribute' | 'SurveyResponse' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ActivationOrder' | 'ApiToken' | 'AuditEntry' | 'BillingInteraction' | 'Branch' | 'BranchScorecard' | 'BusinessHandling' | 'Competitor' | 'Consultation' | 'FaultTicket' | 'FollowUp' | 'KeyAccount' | 'MaintenanceRecord' | 'SlaPolicy' | 'SurveyAttribute' | 'SurveyResponse' | 'User', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3599,6 +3758,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   branch?: Resolver<Maybe<ResolversTypes['Branch']>, ParentType, ContextType, RequireFields<QueryBranchArgs, 'code'>>;
   branchScorecard?: Resolver<Maybe<ResolversTypes['BranchScorecard']>, ParentType, ContextType, RequireFields<QueryBranchScorecardArgs, 'branchCode' | 'period'>>;
   branches?: Resolver<Array<ResolversTypes['Branch']>, ParentType, ContextType>;
+  competitors?: Resolver<Array<ResolversTypes['Competitor']>, ParentType, ContextType>;
   faultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<QueryFaultTicketArgs, 'id'>>;
   followUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType, RequireFields<QueryFollowUpArgs, 'id'>>;
   followUpCompliance?: Resolver<Maybe<ResolversTypes['FollowUpCompliance']>, ParentType, ContextType, RequireFields<QueryFollowUpComplianceArgs, 'branchCode' | 'period'>>;
@@ -3622,9 +3782,12 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type SatisfactionSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SatisfactionSummary'] = ResolversParentTypes['SatisfactionSummary']> = {
   account?: Resolver<Maybe<ResolversTypes['KeyAccount']>, ParentType, ContextType>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
+  competitorLeads?: Resolver<Array<ResolversTypes['CompetitorLead']>, ParentType, ContextType>;
   cs1?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   cs2?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   cs3?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  lead?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  leadCompetitor?: Resolver<Maybe<ResolversTypes['Competitor']>, ParentType, ContextType>;
   nps?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   periodEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3702,6 +3865,7 @@ export type SurveyResponseResolvers<ContextType = GraphQLContext, ParentType ext
   attributes?: Resolver<Array<ResolversTypes['AttributeScore']>, ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  competitors?: Resolver<Array<ResolversTypes['CompetitorScore']>, ParentType, ContextType>;
   cs1?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cs2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cs3?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3769,6 +3933,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Branch?: BranchResolvers<ContextType>;
   BranchScorecard?: BranchScorecardResolvers<ContextType>;
   BusinessHandling?: BusinessHandlingResolvers<ContextType>;
+  Competitor?: CompetitorResolvers<ContextType>;
+  CompetitorLead?: CompetitorLeadResolvers<ContextType>;
+  CompetitorScore?: CompetitorScoreResolvers<ContextType>;
   Consultation?: ConsultationResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   CreateUserPayload?: CreateUserPayloadResolvers<ContextType>;

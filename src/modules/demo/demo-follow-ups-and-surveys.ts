@@ -10,6 +10,7 @@ import {
   DEFAULT_SURVEY_ATTRIBUTES,
   ensureAttributeCatalogue,
 } from '../surveys/attribute-catalogue.service';
+import { CompetitorModel } from '../competitors/competitor.model';
 import { recordSurveyResponse } from '../surveys/survey.service';
 import { DEMO_ACTOR, demoNow } from './demo-actor';
 import { createRandom, type Random } from './random';
@@ -37,6 +38,15 @@ const HURTS: Record<keyof typeof PENALTY, string> = {
   slaMissedTicket: 'REPAIR_TIMELINESS',
   missedFollowUp: 'FOLLOW_UP_REGULARITY',
 };
+
+// The demo's competitors: how respondents score them (1–10) per branch, and how often they are
+// asked about. Hangzhou and Ningbo lead, Wenzhou trails; BROADNET is rated too rarely for a lead.
+const COMPETITORS = [
+  { code: 'UNICOM', name: 'China Unicom', level: 7.4, asked: 0.6 },
+  { code: 'TELECOM', name: 'China Telecom', level: 7.7, asked: 0.5 },
+  { code: 'BROADNET', name: 'China Broadnet', level: 7.0, asked: 0.01 },
+] as const;
+const COMPETITOR_LEVEL: Record<string, number> = { HZ: 0, NB: -0.2, WZ: 0.8, SX: 0.3, JH: 0.4 };
 
 type Experience = Record<keyof typeof PENALTY, number>;
 type Row = Record<string, unknown>;
@@ -161,6 +171,16 @@ function attributeScores(random: Random, level: number, experience: Experience) 
   });
 }
 
+// A stream of its own, so adding competitor answers left the demo's other scores unchanged.
+function competitorScores(key: string, branchCode: string) {
+  const random = createRandom(seedOf(`competitors:${key}`));
+  return COMPETITORS.filter(({ asked }) => random.chance(asked)).map(({ code, level }) => {
+    const cs1 = clamp(level + (COMPETITOR_LEVEL[branchCode] ?? 0) + noise(random, 1.6), 1, 10);
+    const cs2 = clamp(cs1 - random.int(0, 1) + noise(random, 0.6), 1, 10);
+    return { competitor: code, cs1, cs2, cs3: clamp(cs2 + noise(random, 0.6), 1, 10) };
+  });
+}
+
 async function respondFor(
   account: DemoAccount,
   quarter: Period,
@@ -193,6 +213,10 @@ async function respondFor(
         cs3,
         nps: random.chance(0.7) ? clamp(level + noise(random, 1.5), 0, 10) : null,
         attributes: attributeScores(random, level, experience),
+        competitors: competitorScores(
+          `${account.externalId}:${quarter.label}:${n}`,
+          account.branchCode,
+        ),
         comment:
           cs1 <= 5 ? random.pick(['Repairs take too long', 'Nobody told us of the delay']) : null,
         sourceSystem: 'DEMO',
@@ -210,10 +234,16 @@ async function respondFor(
  * quarters, most completed and some missed (more in the weak branch), the due post-activation and
  * post-repair follow-ups closed the same way, and 1–2 survey responses per quarter for about
  * two thirds of the accounts, scoring lower where the account saw late activations, repairs
- * outside their SLA or missed visits. Runs after the accounts and commitments steps; idempotent.
+ * outside their SLA or missed visits; many also score competitors (UNICOM, TELECOM, rarely
+ * BROADNET), whom some branches lead and others trail. Runs after the accounts and commitments steps; idempotent.
  */
 export async function seedFollowUpsAndSurveys(): Promise<void> {
   await ensureAttributeCatalogue();
+  await CompetitorModel.bulkWrite(
+    COMPETITORS.map(({ code, name }) => ({
+      updateOne: { filter: { code }, update: { $setOnInsert: { name } }, upsert: true },
+    })),
+  );
   const quarters = demoQuarters();
   for (const quarter of quarters) {
     await schedulePeriodicFollowUps({ actor: DEMO_ACTOR, quarter: quarter.label });

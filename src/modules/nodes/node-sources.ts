@@ -13,6 +13,7 @@ import type { Actor } from '../auth/actor';
 import { ApiTokenModel } from '../auth/token.model';
 import { UserModel } from '../auth/user.model';
 import { BranchModel } from '../branches/branch.model';
+import { CompetitorModel } from '../competitors/competitor.model';
 import { journeySources, type JourneySource } from '../journey/journey-registry';
 import { branchScorecard } from '../scorecards/scorecard.service';
 import { findSlaPoliciesByIds } from '../sla-policies/sla-policy.service';
@@ -54,6 +55,8 @@ const STORED: StoredNodeSource[] = [
   { typename: 'Branch', find: (_actor, ids) => byIds(BranchModel, ids) },
   // The attribute catalogue is public configuration (see `surveyAttributes`).
   { typename: 'SurveyAttribute', find: (_actor, ids) => byIds(SurveyAttributeModel, ids) },
+  // The competitor list is public configuration (see `competitors`).
+  { typename: 'Competitor', find: (_actor, ids) => byIds(CompetitorModel, ids) },
   { typename: 'KeyAccount', find: (actor, ids) => byIds(KeyAccountModel, ids, scopeOf(actor)) },
   { typename: 'AuditEntry', find: (actor, ids) => byIds(AuditEntryModel, ids, scopeOf(actor)) },
   {

@@ -1,4 +1,5 @@
 import type { Figure } from '../../shared/figure';
+import { withPreviousLeads, type ReportedCompetitorLead } from '../surveys/satisfaction.service';
 import type { ScorecardFigures, TierFigures } from './scorecard-figures';
 
 /** Figures a target can be set for (top-level figures of the scorecard). */
@@ -17,6 +18,7 @@ export const TARGET_FIGURES = [
   'followUpCoverage',
   'postActivationFollowUpRate',
   'postRepairFollowUpRate',
+  'lead',
   'compositeScore',
 ] as const;
 
@@ -38,6 +40,7 @@ export const TARGET_RANGES: Record<TargetFigure, readonly [number, number]> = {
   followUpCoverage: [0, 1],
   postActivationFollowUpRate: [0, 1],
   postRepairFollowUpRate: [0, 1],
+  lead: [-100, 100],
   compositeScore: [0, 100],
 };
 
@@ -55,15 +58,22 @@ type ShownTier = Omit<
 };
 
 /** A branch's scorecard as the API shows it. */
-export type BranchCard = Omit<ScorecardFigures, TargetFigure | 'tiers'> & {
+export type BranchCard = Omit<ScorecardFigures, TargetFigure | 'tiers' | 'competitorLeads'> & {
   [K in TargetFigure]: ShownFigure;
 } & {
   branchCode: string;
   period: string;
   tiers: ShownTier[];
+  competitorLeads: ReportedCompetitorLead[];
   rank: number | null;
   insufficientSample: boolean;
   computedAt: Date;
+};
+
+const NO_LEADS = {
+  lead: { value: null, sampleSize: 0, numerator: null, denominator: null, low: null, high: null },
+  leadCompetitor: null,
+  competitorLeads: [],
 };
 
 const show = (
@@ -101,9 +111,11 @@ export function presentCard(options: {
       repeatRate: show(tier.repeatRate, before?.repeatRate),
     };
   });
+  const { competitorLeads } = withPreviousLeads(figures, previous ?? NO_LEADS);
   return {
     ...figures,
     ...shown,
+    competitorLeads,
     tiers,
     branchCode: options.branchCode,
     period: options.period,

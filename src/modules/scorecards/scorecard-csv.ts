@@ -32,6 +32,8 @@ export function scorecardsCsv(cards: BranchCard[]): string {
       `${s}.mttrMinutes`,
       `${s}.p90Minutes`,
     ]),
+    // Added last so that the earlier columns keep their positions for existing readers.
+    'leadCompetitor',
   ];
   const rows = cards.map((card) => [
     card.rank ?? '',
@@ -57,6 +59,7 @@ export function scorecardsCsv(cards: BranchCard[]): string {
       cell(t.mttrMinutes.value),
       cell(t.p90Minutes.value),
     ]),
+    card.leadCompetitor ?? '',
   ]);
   return stringify([header, ...rows]);
 }

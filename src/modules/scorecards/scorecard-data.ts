@@ -142,7 +142,7 @@ function completionsOf(branchCodes: string[], period: Period, from: Date) {
 function responsesOf(branchCodes: string[], period: Period) {
   return SurveyResponseModel.find(
     { branchCode: { $in: branchCodes }, respondedAt: { $gte: period.start, $lt: period.end } },
-    { branchCode: 1, cs1: 1, cs2: 1, cs3: 1, nps: 1, attributes: 1 },
+    { branchCode: 1, cs1: 1, cs2: 1, cs3: 1, nps: 1, attributes: 1, competitors: 1 },
     { scope },
   ).lean<(ScorecardInputs['responses'][number] & { branchCode: string })[]>();
 }

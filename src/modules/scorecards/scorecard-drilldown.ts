@@ -61,6 +61,24 @@ export async function periodSurveyResponses(actor: Actor | null, card: CardRef, 
   });
 }
 
+/** The paired responses behind the competitor lead: those that rated `competitor` (or any). */
+export async function competitorResponses(
+  actor: Actor | null,
+  card: CardRef,
+  args: PageArgs & { competitor?: string | null },
+) {
+  const { scope, period } = await context(actor, card);
+  const rated = args.competitor
+    ? { 'competitors.competitor': args.competitor }
+    : { 'competitors.0': { $exists: true } };
+  return findConnection<SurveyResponseRow>(SurveyResponseModel, {
+    scope,
+    filter: { branchCode: card.branchCode, respondedAt: within(period), ...rated },
+    sort: [{ field: 'respondedAt', direction: 1 }],
+    args,
+  });
+}
+
 /**
  * The accounts behind `followUpCoverage`'s gap: active during the coverage span (the quarter; for
  * a month its quarter up to the month's end; for a year the year) without a completed follow-up.

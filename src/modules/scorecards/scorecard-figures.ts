@@ -2,6 +2,11 @@ import { meanFigure, shareFigure, type Figure } from '../../shared/figure';
 import { percentile } from '../../shared/statistics';
 import type { CoverageFigure } from '../follow-ups/follow-up-rules';
 import {
+  competitorLeadFigures,
+  type CompetitorLeadFigures,
+  type CompetitorScores,
+} from '../surveys/competitor-lead';
+import {
   importancePerformanceQuadrants,
   summariseResponses,
   type AttributeQuadrant,
@@ -29,7 +34,10 @@ export type MeasuredTicket = {
 
 /** Everything a branch's scorecard for one period is computed from. */
 export type ScorecardInputs = {
-  responses: (SurveyScores & { attributes: AttributeScore[] })[];
+  responses: (SurveyScores & {
+    attributes: AttributeScore[];
+    competitors?: CompetitorScores[] | null;
+  })[];
   /** Lateness in minutes (0 when on time) of each activation in the period. */
   activationLateness: number[];
   overdueActivations: number;
@@ -83,6 +91,9 @@ export type ScorecardFigures = {
   postActivationFollowUpRate: Figure;
   postRepairFollowUpRate: Figure;
   quadrants: AttributeQuadrant[];
+  lead: Figure;
+  leadCompetitor: string | null;
+  competitorLeads: CompetitorLeadFigures[];
   compositeScore: Figure;
 };
 
@@ -178,6 +189,7 @@ export function scorecardFigures(
     ),
     postRepairFollowUpRate: shareFigure(inputs.postRepair.compliant, inputs.postRepair.total),
     quadrants: importancePerformanceQuadrants(inputs.responses.flatMap((r) => r.attributes)),
+    ...competitorLeadFigures(inputs.responses),
     compositeScore: {
       value: composite.value,
       // The number of components that had data (of four).

@@ -9,6 +9,8 @@ const scorecardSnapshotSchema = new Schema(
     periodStart: { type: Date, required: true },
     periodEnd: { type: Date, required: true },
     figures: { type: Schema.Types.Mixed, required: true },
+    /** Shape of `figures`; a snapshot of an older shape is recomputed on read. */
+    figuresVersion: { type: Number, default: 1 },
     computedAt: { type: Date, required: true },
     stale: { type: Boolean, required: true, default: false },
   },
@@ -25,9 +27,13 @@ export type ScorecardSnapshotDoc = {
   periodStart: Date;
   periodEnd: Date;
   figures: unknown;
+  figuresVersion?: number;
   computedAt: Date;
   stale: boolean;
 };
+
+/** The current shape of snapshot figures (2: competitor lead added). */
+export const SNAPSHOT_FIGURES_VERSION = 2;
 
 export const ScorecardSnapshotModel = model('ScorecardSnapshot', scorecardSnapshotSchema);
 

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import {
   accountsWithoutFollowUp,
+  competitorResponses,
   lateActivations,
   missedSlaTickets,
   periodSurveyResponses,
@@ -34,5 +35,8 @@ export const scorecardResolvers: Resolvers = {
     missedSlaTickets: (card, args, { actor }) => missedSlaTickets(actor, card, args),
     accountsWithoutFollowUp: (card, args, { actor }) => accountsWithoutFollowUp(actor, card, args),
     surveyResponses: (card, args, { actor }) => periodSurveyResponses(actor, card, args),
+    competitorResponses: (card, args, { actor }) => competitorResponses(actor, card, args),
+    leadCompetitor: (card, _args, { loaders }) =>
+      card.leadCompetitor ? loaders.competitorsByCode.load(card.leadCompetitor) : null,
   },
 };

@@ -22,6 +22,7 @@ import { rankBranches } from './scorecard-rules';
 import {
   ScorecardSnapshotModel,
   ScorecardTargetModel,
+  SNAPSHOT_FIGURES_VERSION,
   type ScorecardTargetDoc,
 } from './scorecard.model';
 
@@ -61,6 +62,7 @@ async function fromSnapshots(
     branchCode: { $in: codes },
     period: period.label,
     stale: false,
+    figuresVersion: SNAPSHOT_FIGURES_VERSION,
   }).lean();
   const found = new Map(
     stored.map((s) => [
@@ -80,6 +82,7 @@ async function fromSnapshots(
         update: {
           $set: {
             figures,
+            figuresVersion: SNAPSHOT_FIGURES_VERSION,
             computedAt: now,
             stale: false,
             periodStart: period.start,

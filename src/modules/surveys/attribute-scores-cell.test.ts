@@ -1,4 +1,4 @@
-import { parseAttributeScores } from './attribute-scores-cell';
+import { parseAttributeScores, parseCompetitorScores } from './attribute-scores-cell';
 
 describe('parseAttributeScores', () => {
   it('reads KEY:performance:importance entries separated by ;', () => {
@@ -52,5 +52,29 @@ describe('parseAttributeScores', () => {
     expect(parseAttributeScores(42)).toMatchObject({ ok: false });
     const many = Array.from({ length: 51 }, (_, i) => `K${i}:5:5`).join(';');
     expect(parseAttributeScores(many)).toEqual({ ok: false, reason: 'at most 50 entries' });
+  });
+});
+
+describe('parseCompetitorScores', () => {
+  it('reads CODE:cs1:cs2:cs3 entries and NDJSON objects', () => {
+    expect(parseCompetitorScores('UNICOM:7:6:5; TELECOM:9:9:8')).toEqual({
+      ok: true,
+      scores: [
+        { competitor: 'UNICOM', cs1: 7, cs2: 6, cs3: 5 },
+        { competitor: 'TELECOM', cs1: 9, cs2: 9, cs3: 8 },
+      ],
+    });
+    expect(parseCompetitorScores([{ competitor: 'UNICOM', cs1: 7, cs2: '6', cs3: 5 }])).toEqual({
+      ok: true,
+      scores: [{ competitor: 'UNICOM', cs1: 7, cs2: 6, cs3: 5 }],
+    });
+  });
+
+  it.each([
+    ['UNICOM:7:6', 'entry 1 (UNICOM:7:6) is not CODE:cs1:cs2:cs3'],
+    ['UNICOM:7:6:11', 'entry 1 (UNICOM:7:6:11) has a cs3 that is not an integer 1–10'],
+    ['UNICOM:7:6:5;UNICOM:1:1:1', 'entry 2 (UNICOM:1:1:1) scores UNICOM twice'],
+  ])('names the bad entry of %j', (value, reason) => {
+    expect(parseCompetitorScores(value)).toEqual({ ok: false, reason });
   });
 });

@@ -4,6 +4,7 @@ import { actorScope, type Scope } from '../access/scope';
 import type { Actor } from '../auth/actor';
 import { branchPeriod, resolveBranchPeriod } from '../branches/branch-period';
 import { listBranches } from '../branches/branch.service';
+import { competitorLeadFigures, type CompetitorLeadFigures } from './competitor-lead';
 import {
   importancePerformanceQuadrants,
   summariseResponses,
@@ -30,11 +31,21 @@ export type SatisfactionReport = {
   top3BoxShare: ReportedFigure;
   nps: ReportedFigure;
   quadrants: AttributeQuadrant[];
+  lead: ReportedFigure;
+  leadCompetitor: string | null;
+  competitorLeads: ReportedCompetitorLead[];
+};
+
+/** A competitor's figures with their previous-period values. */
+export type ReportedCompetitorLead = {
+  competitor: string;
+  competitorIndex: ReportedFigure;
+  lead: ReportedFigure;
 };
 
 type ScoreRow = Pick<
   SurveyResponseRow,
-  'accountId' | 'respondedAt' | 'cs1' | 'cs2' | 'cs3' | 'nps' | 'attributes'
+  'accountId' | 'respondedAt' | 'cs1' | 'cs2' | 'cs3' | 'nps' | 'attributes' | 'competitors'
 >;
 
 const SCORE_FIELDS = {
@@ -45,6 +56,7 @@ const SCORE_FIELDS = {
   cs3: 1,
   nps: 1,
   attributes: 1,
+  competitors: 1,
 } as const;
 
 // A response belongs to the period of its response time (measurement rules "Time and periods").
@@ -76,7 +88,33 @@ function reportOf(
     top3BoxShare: withPrevious('top3BoxShare'),
     nps: withPrevious('nps'),
     quadrants: importancePerformanceQuadrants(current.flatMap((row) => row.attributes)),
+    ...reportedLeads(current, within(rows, previousPeriod(period))),
   };
+}
+
+/** Lead figures of the period with each one's value in the previous period beside it. */
+export function withPreviousLeads(
+  now: ReturnType<typeof competitorLeadFigures>,
+  before: ReturnType<typeof competitorLeadFigures>,
+) {
+  const previousOf = (code: string): CompetitorLeadFigures | undefined =>
+    before.competitorLeads.find((c) => c.competitor === code);
+  return {
+    lead: { ...now.lead, previous: before.lead.value },
+    leadCompetitor: now.leadCompetitor,
+    competitorLeads: now.competitorLeads.map((c) => ({
+      competitor: c.competitor,
+      competitorIndex: {
+        ...c.competitorIndex,
+        previous: previousOf(c.competitor)?.competitorIndex.value ?? null,
+      },
+      lead: { ...c.lead, previous: previousOf(c.competitor)?.lead.value ?? null },
+    })),
+  };
+}
+
+function reportedLeads(current: readonly ScoreRow[], before: readonly ScoreRow[]) {
+  return withPreviousLeads(competitorLeadFigures(current), competitorLeadFigures(before));
 }
 
 /**

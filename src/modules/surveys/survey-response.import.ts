@@ -21,7 +21,13 @@ import { loadByExternalIds, upsertPlannedRows, type PlannedRow } from '../import
 import { registerImportKind, type ImportContext, type ImportOutcome } from '../imports/import-kind';
 import { parseRows, rejected } from '../imports/parse-rows';
 import { optionalTextCell, textCell } from '../imports/row-fields';
-import { MAX_ATTRIBUTE_SCORES, parseAttributeScores } from './attribute-scores-cell';
+import { knownCompetitorCodes } from '../competitors/competitor.service';
+import {
+  MAX_ATTRIBUTE_SCORES,
+  parseAttributeScores,
+  parseCompetitorScores,
+  type ScoresCell,
+} from './attribute-scores-cell';
 import { SurveyAttributeModel } from './attribute-catalogue.model';
 import { SurveyResponseModel } from './survey-response.model';
 import { scale } from './survey.inputs';
@@ -33,6 +39,19 @@ const optionalNpsCell = () =>
   z
     .preprocess(blankToUndefined, scale(0, 10, { coerce: true }).optional())
     .transform((value) => value ?? null);
+
+// A cell of scored entries; its parser names the first bad entry.
+function scoresCell<T>(parse: (value: unknown) => ScoresCell<T>) {
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx) => {
+      const cell = parse(value);
+      if (cell.ok) return cell.scores;
+      ctx.addIssue({ code: 'custom', message: cell.reason });
+      return z.NEVER;
+    });
+}
 
 const surveyResponseRow = z.object({
   externalId: textCell(100),
@@ -49,15 +68,9 @@ const surveyResponseRow = z.object({
   followUpExternalId: optionalTextCell(100),
   followUpSourceSystem: optionalCodeCell(),
   // Optional column: without it (or empty) a response has no attribute scores.
-  attributes: z
-    .unknown()
-    .optional()
-    .transform((value, ctx) => {
-      const cell = parseAttributeScores(value);
-      if (cell.ok) return cell.scores;
-      ctx.addIssue({ code: 'custom', message: cell.reason });
-      return z.NEVER;
-    }),
+  attributes: scoresCell(parseAttributeScores),
+  // Optional column: the respondent's CS1–CS3 for competitors.
+  competitors: scoresCell(parseCompetitorScores),
 });
 
 type SurveyImportRow = z.infer<typeof surveyResponseRow>;
@@ -97,6 +110,7 @@ type References = {
   accounts: RecordsByKey<LinkedAccount>;
   followUps: RecordsByKey<LinkedFollowUp>;
   catalogue: Set<string>;
+  competitors: Set<string>;
 };
 
 /** One valid row checked against the catalogue, its references and access, then planned. */
@@ -111,6 +125,11 @@ function planRow(
   if (unknown >= 0) {
     const { attribute } = row.attributes[unknown]!;
     return rejected('attributes', `entry ${unknown + 1}: no active survey attribute ${attribute}`);
+  }
+  const unlisted = row.competitors.findIndex((c) => !refs.competitors.has(c.competitor));
+  if (unlisted >= 0) {
+    const { competitor } = row.competitors[unlisted]!;
+    return rejected('competitors', `entry ${unlisted + 1}: no competitor ${competitor}`);
   }
   const checked = writableAccount(context, accountKey(row), refs.accounts, stored);
   if (!checked.ok) return checked.outcome;
@@ -141,6 +160,7 @@ function planRow(
       cs3: row.cs3,
       nps: row.nps,
       attributes: row.attributes,
+      competitors: row.competitors,
       comment: row.comment,
       followUpId: followUp?._id ?? null,
       ...insertOnly(context, stored),
@@ -150,7 +170,7 @@ function planRow(
 
 /**
  * Imports survey responses: upsert by (sourceSystem, externalId) with the rules of
- * `recordSurveyResponse` (scales, catalogue, not in the future); accounts, linked follow-ups, the
+ * `recordSurveyResponse` (scales, catalogue, competitor list, not in the future); accounts, linked follow-ups, the
  * catalogue and stored responses of the whole batch are read in one query each. Every written
  * response invalidates the scorecards of its response time (and of its old one if it moved).
  */
@@ -160,20 +180,21 @@ async function importSurveyResponses(
 ): Promise<ImportOutcome[]> {
   const { valid, outcomes } = parseRows(surveyResponseRow, raw);
   const rows = valid.map((v) => v.row);
-  const [accounts, followUps, catalogue, existing] = await Promise.all([
+  const [accounts, followUps, catalogue, competitors, existing] = await Promise.all([
     loadAccounts(rows.map(accountKey)),
     loadByKeys<LinkedFollowUp>(
       FollowUpModel,
       rows.map((row) => followUpKey(context, row)),
     ),
     activeAttributes(rows),
+    knownCompetitorCodes(rows.flatMap((row) => row.competitors.map((c) => c.competitor))),
     loadByExternalIds(
       SurveyResponseModel,
       context.sourceSystem,
       rows.map((row) => row.externalId),
     ),
   ]);
-  const refs = { accounts, followUps, catalogue };
+  const refs = { accounts, followUps, catalogue, competitors };
   const planned = planRows({
     valid,
     existing,
@@ -240,6 +261,11 @@ registerImportKind({
       name: 'attributes',
       required: false,
       description: `KEY:performance:importance entries separated by ; (scores 1–10, active catalogue keys, each once, at most ${MAX_ATTRIBUTE_SCORES}); NDJSON may give an array of {attribute, performance, importance}`,
+    },
+    {
+      name: 'competitors',
+      required: false,
+      description: `CODE:cs1:cs2:cs3 entries separated by ; (the respondent's scores 1–10 for a listed competitor, each once, at most ${MAX_ATTRIBUTE_SCORES}); NDJSON may give an array of {competitor, cs1, cs2, cs3}`,
     },
   ],
   importBatch: importSurveyResponses,

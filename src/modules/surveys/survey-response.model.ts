@@ -11,6 +11,16 @@ const attributeScoreSchema = new Schema(
   { _id: false },
 );
 
+const competitorScoreSchema = new Schema(
+  {
+    competitor: { type: String, required: true },
+    cs1: { type: Number, required: true },
+    cs2: { type: Number, required: true },
+    cs3: { type: Number, required: true },
+  },
+  { _id: false },
+);
+
 const surveyResponseSchema = journeyRecordSchema({
   /** With `externalId` the natural key (the survey system's id on import). */
   sourceSystem: { type: String, required: true },
@@ -23,6 +33,7 @@ const surveyResponseSchema = journeyRecordSchema({
   cs3: { type: Number, required: true },
   nps: { type: Number, default: null },
   attributes: { type: [attributeScoreSchema], default: [] },
+  competitors: { type: [competitorScoreSchema], default: [] },
   comment: { type: String, default: null },
   followUpId: { type: Schema.Types.ObjectId, default: null },
 });
@@ -32,6 +43,9 @@ surveyResponseSchema.index({ accountId: 1, respondedAt: -1, _id: -1 });
 
 /** One attribute's scores in a response. */
 export type AttributeScoreRow = { attribute: string; performance: number; importance: number };
+
+/** A respondent's scores for one competitor in a response. */
+export type CompetitorScoreRow = { competitor: string; cs1: number; cs2: number; cs3: number };
 
 /** A stored survey response. `journeyAt` is its response time. */
 export type SurveyResponseRow = JourneyRecordRow & {
@@ -45,6 +59,7 @@ export type SurveyResponseRow = JourneyRecordRow & {
   cs3: number;
   nps: number | null;
   attributes: AttributeScoreRow[];
+  competitors: CompetitorScoreRow[];
   comment: string | null;
   followUpId: Types.ObjectId | null;
   recordedBy: string | null;

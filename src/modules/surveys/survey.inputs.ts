@@ -26,19 +26,29 @@ const attributeScoreInput = z.object({
   importance: score,
 });
 
-// An attribute scored twice in one response would count twice in its means.
-const attributeScores = z
-  .array(attributeScoreInput)
-  .max(50)
-  .superRefine((items, ctx) => {
-    const seen = new Set<string>();
-    items.forEach((item, i) => {
-      if (seen.has(item.attribute)) {
-        ctx.addIssue({ code: 'custom', path: [i, 'attribute'], message: 'scored twice' });
-      }
-      seen.add(item.attribute);
+// An item scored twice in one response would count twice in its means.
+function scoredOnce<T extends Record<K, string>, K extends string>(item: z.ZodType<T>, key: K) {
+  return z
+    .array(item)
+    .max(50)
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((entry, i) => {
+        if (seen.has(entry[key])) {
+          ctx.addIssue({ code: 'custom', path: [i, key], message: 'scored twice' });
+        }
+        seen.add(entry[key]);
+      });
     });
-  });
+}
+
+const attributeScores = scoredOnce(attributeScoreInput, 'attribute');
+
+/** A respondent's CS1–CS3 for a competitor (measurement rules "Competitor lead"). */
+const competitorScores = scoredOnce(
+  z.object({ competitor: codeInput, cs1: score, cs2: score, cs3: score }),
+  'competitor',
+);
 
 /** `Mutation.recordSurveyResponse` input. */
 export const recordSurveyResponseInput = z.object({
@@ -51,6 +61,7 @@ export const recordSurveyResponseInput = z.object({
   cs3: score,
   nps: scale(0, 10).nullish(),
   attributes: attributeScores.nullish(),
+  competitors: competitorScores.nullish(),
   comment: text(4000).nullish(),
   followUpId: objectIdInput.nullish(),
   sourceSystem: codeInput.nullish(),

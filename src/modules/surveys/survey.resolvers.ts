@@ -1,11 +1,23 @@
 import type { GraphQLContext } from '../../graphql/context';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { notFound } from '../../shared/errors';
+import { listCompetitors, upsertCompetitor } from '../competitors/competitor.service';
 import { journeyEventFields } from '../journey/journey.resolvers';
 import { listSurveyAttributes, upsertSurveyAttribute } from './attribute-catalogue.service';
 import { standardSatisfactionIndex } from './satisfaction';
 import { branchSatisfaction } from './satisfaction.service';
 import { recordSurveyResponse } from './survey.service';
+
+// The listed competitor of a code; competitors are never removed from the list.
+const competitorOf = async (
+  row: { competitor: string },
+  _args: unknown,
+  { loaders }: GraphQLContext,
+) => {
+  const competitor = await loaders.competitorsByCode.load(row.competitor);
+  if (!competitor) throw notFound('competitor');
+  return competitor;
+};
 
 // The catalogue's label of an attribute scored or analysed; null once it left the catalogue.
 const labelOf = async (row: { attribute: string }, _args: unknown, { loaders }: GraphQLContext) =>
@@ -16,10 +28,12 @@ export const surveyResolvers: Resolvers = {
     surveyAttributes: (_p, { includeInactive }) => listSurveyAttributes(includeInactive ?? false),
     satisfaction: (_p, { branchCode, period }, { actor }) =>
       branchSatisfaction({ actor, branchCode, period }),
+    competitors: () => listCompetitors(),
   },
   Mutation: {
     recordSurveyResponse: (_p, { input }, { actor }) => recordSurveyResponse({ actor, input }),
     upsertSurveyAttribute: (_p, { input }, { actor }) => upsertSurveyAttribute({ actor, input }),
+    upsertCompetitor: (_p, { input }, { actor }) => upsertCompetitor({ actor, input }),
   },
   KeyAccount: {
     surveyResponses: (account, args, { loaders }) =>
@@ -40,6 +54,9 @@ export const surveyResolvers: Resolvers = {
   },
   SurveyAttribute: { id: (attribute) => String(attribute._id) },
   AttributeScore: { label: labelOf },
+  CompetitorScore: { competitor: competitorOf },
+  CompetitorLead: { competitor: competitorOf },
+  Competitor: { id: (competitor) => String(competitor._id) },
   AttributeQuadrant: { label: labelOf },
   SatisfactionSummary: {
     branch: async (report, _args, { loaders }) =>
@@ -50,6 +67,10 @@ export const surveyResolvers: Resolvers = {
       if (!account) throw notFound('key account');
       return account;
     },
+    leadCompetitor: (report, _args, context) =>
+      report.leadCompetitor
+        ? competitorOf({ competitor: report.leadCompetitor }, null, context)
+        : null,
     period: (report) => report.period.label,
     periodStart: (report) => report.period.start,
     periodEnd: (report) => report.period.end,

@@ -8,6 +8,7 @@ import { requireActor, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/audit.service';
 import { findFollowUp } from '../follow-ups/follow-up.service';
 import { emitLifecycle } from '../journey/lifecycle-hooks';
+import { requireKnownCompetitors } from '../competitors/competitor.service';
 import { requireActiveAttributes } from './attribute-catalogue.service';
 import { SurveyResponseModel, type SurveyResponseRow } from './survey-response.model';
 import { recordSurveyResponseInput } from './survey.inputs';
@@ -17,7 +18,7 @@ export const JOURNEY_SOURCE = 'JOURNEY';
 
 /**
  * Records a survey response on an account the actor may write. Steps: validate (scales,
- * duplicates, not in the future), access, catalogue and follow-up checks, store, audit,
+ * duplicates, not in the future), access, catalogue, competitor and follow-up checks, store, audit,
  * measured-record event. Nothing is stored when any check fails.
  */
 export async function recordSurveyResponse(options: {
@@ -31,6 +32,11 @@ export async function recordSurveyResponse(options: {
   await requireActiveAttributes(
     attributes.map((a) => a.attribute),
     'input.attributes',
+  );
+  const competitors = input.competitors ?? [];
+  await requireKnownCompetitors(
+    competitors.map((c) => c.competitor),
+    'input.competitors',
   );
   if (input.followUpId) {
     const followUp = await findFollowUp(actorScope(actor), input.followUpId);
@@ -56,6 +62,7 @@ export async function recordSurveyResponse(options: {
     cs3: input.cs3,
     nps: input.nps ?? null,
     attributes,
+    competitors,
     comment: input.comment ?? null,
     followUpId: input.followUpId ? new Types.ObjectId(input.followUpId) : null,
   }).catch((error: unknown) => {

@@ -9,6 +9,7 @@ export const FIGURE_UNITS = {
   cs2: 'score',
   cs3: 'score',
   nps: 'index',
+  lead: 'index',
   topBoxShare: 'share',
   top3BoxShare: 'share',
   activationOnTimeRate: 'share',

@@ -32,6 +32,7 @@ const FIGURES = [
   'followUpCoverage',
   'postActivationFollowUpRate',
   'postRepairFollowUpRate',
+  'lead',
 ];
 
 const FIGURE = 'value sampleSize numerator denominator low high target previous';

@@ -90,6 +90,24 @@ export const DRILLS = {
       { label: 'NPS', cell: (n) => n.nps ?? '—', numeric: true },
     ],
   },
+  'competitor-responses': {
+    title: 'competitorResponses',
+    figure: 'lead',
+    field: 'competitorResponses',
+    // Responses rating any competitor; the lead's own sample is those rating the strongest one.
+    expected: () => null,
+    node: `id respondedAt cs1 cs2 cs3 competitors { competitor { code } cs1 cs2 cs3 } ${ACCOUNT}`,
+    columns: (zone) => [
+      { label: t('account'), cell: account, text: (n) => n.account.name },
+      { label: t('responded'), cell: (n) => formatDateTime(n.respondedAt, zone) },
+      { label: t('ours'), cell: (n) => `${n.cs1}/${n.cs2}/${n.cs3}` },
+      {
+        label: t('competitorScores'),
+        cell: (n) =>
+          n.competitors.map((c) => `${c.competitor.code} ${c.cs1}/${c.cs2}/${c.cs3}`).join('; '),
+      },
+    ],
+  },
 };
 
 const drillQuery = (

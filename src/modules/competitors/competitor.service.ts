@@ -1,0 +1,57 @@
+import { badInput } from '../../shared/errors';
+import { validate } from '../../shared/validate';
+import { requireRole, type Actor } from '../auth/actor';
+import { recordAudit } from '../audit/audit.service';
+import { CompetitorModel, type CompetitorDoc } from './competitor.model';
+import { competitorInput } from './competitor.inputs';
+
+/** The competitor list by code. */
+export function listCompetitors(): Promise<CompetitorDoc[]> {
+  return CompetitorModel.find({}).sort({ code: 1 }).lean<CompetitorDoc[]>().exec();
+}
+
+/** Competitors by code, for DataLoader batching and import checks. */
+export function findCompetitors(codes: readonly string[]): Promise<CompetitorDoc[]> {
+  return CompetitorModel.find({ code: { $in: [...codes] } })
+    .lean<CompetitorDoc[]>()
+    .exec();
+}
+
+/** The codes among `codes` that are on the competitor list (one query). */
+export async function knownCompetitorCodes(codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  return new Set((await findCompetitors([...new Set(codes)])).map((c) => c.code));
+}
+
+/** Rejects competitor codes not on the list, naming the first offending item. */
+export async function requireKnownCompetitors(codes: readonly string[], field: string) {
+  const known = await knownCompetitorCodes(codes);
+  const unknown = codes.findIndex((code) => !known.has(code));
+  if (unknown >= 0)
+    throw badInput(`${field}.${unknown}.competitor`, `no competitor ${codes[unknown]}`);
+}
+
+/** Creates or renames a competitor by code (ADMIN only). */
+export async function upsertCompetitor(options: {
+  actor: Actor | null;
+  input: unknown;
+}): Promise<CompetitorDoc> {
+  const actor = requireRole(options.actor, ['ADMIN']);
+  const input = validate(competitorInput, options.input);
+  const before = await CompetitorModel.findOne({ code: input.code }).lean<CompetitorDoc>();
+  const after = await CompetitorModel.findOneAndUpdate(
+    { code: input.code },
+    { $set: { name: input.name } },
+    { upsert: true, returnDocument: 'after' },
+  ).lean<CompetitorDoc>();
+  await recordAudit({
+    actor,
+    action: 'upsertCompetitor',
+    entityType: 'Competitor',
+    entityId: input.code,
+    branchCode: null,
+    before: before as Record<string, unknown> | null,
+    after: after as Record<string, unknown>,
+  });
+  return after!;
+}

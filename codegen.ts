@@ -1,6 +1,12 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+// Resolver types are generated from the SDL so resolvers cannot drift from the schema
+// (`npm run codegen`, run by scripts/codegen.ts; the options are those of @graphql-codegen).
 
-// Resolver types are generated from the SDL so resolvers cannot drift from the schema.
+/** Where each generated file goes, with its plugins and their options. */
+export type CodegenConfig = {
+  schema: string;
+  generates: Record<string, { plugins: string[]; config?: Record<string, unknown> }>;
+};
+
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   generates: {

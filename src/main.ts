@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { createLogger } from './config/logger';
 import { startService } from './service';
+import { startupFailureMessage } from './startup-failure';
 
 function readConfig(): Config {
   try {
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
   } catch (error) {
-    logger.fatal({ err: error }, 'Journey could not start');
+    // One line a newcomer can act on; the whole error for whoever asks with LOG_LEVEL=debug.
+    logger.debug({ err: error }, 'start-up failure');
+    process.stderr.write(`${startupFailureMessage(error, config)}\n`);
     process.exit(1);
   }
 }

@@ -22,9 +22,35 @@ export type RunningService = {
   stop(): Promise<void>;
 };
 
+/** Listens, or rejects with the listen error (a busy port) instead of emitting it. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
 /** Resolves the database, loads demo data if asked, and serves HTTP + GraphQL. */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   const database = await resolveDatabase(config, logger);
+  try {
+    return await serve(config, logger, database);
+  } catch (error) {
+    // A failed start must not leave the embedded database it started running.
+    await disconnectDatabase().catch(() => undefined);
+    await database.stop();
+    throw error;
+  }
+}
+
+async function serve(
+  config: Config,
+  logger: Logger,
+  database: ResolvedDatabase,
+): Promise<RunningService> {
   // Command monitoring lets tests count database round trips (the N+1 guard).
   await connectDatabase(database.uri, {
     dbName: database.dbName,
@@ -55,7 +81,12 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     isAlive: () => database.health() !== 'failed',
   });
   httpServer.on('request', app);
-  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  try {
+    await listen(httpServer, config.PORT, config.HOST);
+  } catch (error) {
+    await apollo.stop().catch(() => undefined);
+    throw error;
+  }
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ url: `${url}/graphql`, engine: database.engine }, 'Journey is serving');

@@ -16,7 +16,7 @@ const probes = (mongod: boolean, java: boolean): DatabaseProbes & { calls: strin
   return {
     calls,
     mongod: async () => (calls.push('mongod'), mongod),
-    java: () => (calls.push('java'), java),
+    standInMissing: () => (calls.push('java'), java ? [] : ['Java 17+ (java not found)']),
   };
 };
 
@@ -49,7 +49,7 @@ describe('database resolution order', () => {
   it('says what to install when neither Java nor mongod is present', async () => {
     const attempt = chooseEngine({ EMBEDDED_ENGINE: 'auto' }, probes(false, false));
     await expect(attempt).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    await expect(attempt).rejects.toThrow(/MONGODB_URI.*Java/);
+    await expect(attempt).rejects.toThrow(/MONGODB_URI.*Java 17\+ \(java not found\)/);
   });
 });
 

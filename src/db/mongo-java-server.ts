@@ -38,9 +38,21 @@ function javaCommand(binary: 'java' | 'javac' = 'java'): string {
   return home ? path.join(home, 'bin', binary) : binary;
 }
 
-/** True when a Java runtime can be started. */
-export function javaAvailable(): boolean {
-  return spawnSync(javaCommand(), ['-version'], { stdio: 'ignore' }).status === 0;
+const works = (command: string, args: string[]) =>
+  spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+
+/**
+ * What this machine lacks to run the stand-in, in words for a newcomer; empty when it can run.
+ * The compiler and Maven are needed only until the launcher is compiled and the jars fetched.
+ */
+export function standInMissing(): string[] {
+  const missing: string[] = [];
+  if (!works(javaCommand(), ['-version'])) missing.push('Java 17+ (java not found)');
+  if (!existsSync(launcherClass) && !works(javaCommand('javac'), ['-version'])) {
+    missing.push('a JDK, not only a Java runtime (javac not found)');
+  }
+  if (!existsSync(libDir) && !works('mvn', ['-v'])) missing.push('Maven (mvn not found)');
+  return missing;
 }
 
 const sourceHash = () => createHash('sha256').update(readFileSync(launcherSource)).digest('hex');

@@ -3,9 +3,14 @@ import path from 'node:path';
 import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import { projectRoot } from '../shared/project-root';
-import { findLiveEmbedded, removeEmbeddedRecord, writeEmbeddedRecord } from './embedded-record';
+import {
+  findLiveEmbedded,
+  removeEmbeddedRecord,
+  writeEmbeddedRecord,
+  type EmbeddedRecord,
+} from './embedded-record';
 import { findMongodBinary, startMongod } from './mongod';
-import { javaAvailable } from './mongo-java-server';
+import { standInMissing } from './mongo-java-server';
 import { superviseStandIn, type EmbeddedHealth } from './supervised-stand-in';
 
 /** Where the data lives: an external MongoDB, an embedded real mongod, or the Java stand-in. */
@@ -26,8 +31,11 @@ export type ResolvedDatabase = {
 /** No usable database could be found or started. */
 export class DatabaseUnavailableError extends Error {}
 
-/** Capabilities of the machine, injectable so the resolution order can be tested. */
-export type DatabaseProbes = { mongod(): Promise<boolean>; java(): boolean };
+/**
+ * Capabilities of the machine, injectable so the resolution order can be tested: whether a mongod
+ * can be had, and what the Java stand-in lacks (nothing = it can run).
+ */
+export type DatabaseProbes = { mongod(): Promise<boolean>; standInMissing(): string[] };
 
 const EMBEDDED_DB_NAME = 'journey';
 // A failed mongod download is remembered for a day, so machines without internet start at once.
@@ -46,7 +54,7 @@ const defaultProbes: DatabaseProbes = {
     }
     return found;
   },
-  java: javaAvailable,
+  standInMissing,
 };
 
 /** Decides which engine to use, in the documented order. */
@@ -63,9 +71,10 @@ export async function chooseEngine(
       );
     }
   }
-  if (probes.java()) return 'mongo-java-server';
+  const missing = probes.standInMissing();
+  if (missing.length === 0) return 'mongo-java-server';
   throw new DatabaseUnavailableError(
-    'No database available: set MONGODB_URI to a MongoDB server, or install a Java 17+ runtime and Maven (Debian: apt-get install default-jdk-headless maven) for the embedded stand-in, or a mongod (MONGOMS_SYSTEM_BINARY).',
+    `No database available: set MONGODB_URI to a MongoDB server, or install what the embedded database needs: ${missing.join(', ')} (Debian: apt-get install default-jdk-headless maven).`,
   );
 }
 
@@ -120,14 +129,7 @@ export async function resolveDatabase(
   const live = await findLiveEmbedded(dataDir);
   if (live) {
     logger.info({ engine: live.engine, dataDir, ownerPid: live.pid }, 'database: reusing embedded');
-    return {
-      engine: live.engine,
-      uri: live.uri,
-      dbName: EMBEDDED_DB_NAME,
-      reused: true,
-      health: () => 'up',
-      stop: async () => {},
-    };
+    return reusedEmbedded(live);
   }
   const server = await startEmbedded(
     engine,
@@ -155,5 +157,40 @@ export async function resolveDatabase(
       removeEmbeddedRecord(dataDir);
       await server.stop();
     },
+  };
+}
+
+/**
+ * The database of the service already running on this configuration, for scripts that must not
+ * start an empty one of their own: MONGODB_URI, or the embedded server recorded under DATA_DIR
+ * while it answers. Null when there is none.
+ */
+export async function findRunningDatabase(
+  config: Pick<Config, 'MONGODB_URI' | 'DATA_DIR'>,
+): Promise<ResolvedDatabase | null> {
+  if (config.MONGODB_URI) {
+    const uri = config.MONGODB_URI;
+    return {
+      engine: 'external',
+      uri,
+      dbName: undefined,
+      reused: false,
+      health: () => 'up',
+      stop: async () => {},
+    };
+  }
+  const live = await findLiveEmbedded(path.resolve(config.DATA_DIR));
+  return live ? reusedEmbedded(live) : null;
+}
+
+/** The embedded server another process of this project runs: used, never stopped, by this one. */
+function reusedEmbedded(live: EmbeddedRecord): ResolvedDatabase {
+  return {
+    engine: live.engine,
+    uri: live.uri,
+    dbName: EMBEDDED_DB_NAME,
+    reused: true,
+    health: () => 'up',
+    stop: async () => {},
   };
 }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { GraphQLContext } from './context';
@@ -33,6 +34,9 @@ export function createApollo(options: {
       requestErrorStatusPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       serviceUnavailableStatus,
+      // Apollo's landing page loads Sandbox from a CDN (blank offline); the service serves
+      // GraphiQL itself at /graphiql (src/http/pages.ts).
+      ApolloServerPluginLandingPageDisabled(),
     ],
     logger,
   });

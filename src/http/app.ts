@@ -11,6 +11,7 @@ import { createLoaders } from '../graphql/loaders';
 import { authenticateRequest } from '../graphql/authenticate';
 import { RESPONSE_MEDIA_TYPES } from '../graphql/http-status.plugin';
 import { webAppRouter } from '../modules/web-app/web-app.router';
+import { pagesRouter } from './pages';
 import { scorecardExportRouter } from './scorecard-export';
 
 /** JSON for every error that reaches Express (malformed JSON, oversize bodies); never HTML. */
@@ -82,6 +83,7 @@ export function createApp(options: {
     const ready = await isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
   });
+  app.use(pagesRouter());
   // Exactly /graphql: a longer path is unknown (JSON 404), not a GraphQL request.
   app.all(
     '/graphql',

@@ -9,11 +9,13 @@ import type { KeyAccountDoc } from '../accounts/account.model';
 import { requireWritableAccount } from '../accounts/account.service';
 import { accountIdsManagedBy } from '../accounts/managed-accounts';
 import { requireActor, type Actor } from '../auth/actor';
-import { recordAudit } from '../audit/audit.service';
-import { emitLifecycle } from '../journey/lifecycle-hooks';
-import { emitMeasuredChange } from '../journey/measured-record';
+import { diffFields } from '../audit/audit-diff';
+import { auditConsequence } from '../audit/audit.service';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
+import { lifecycleConsequence } from '../journey/lifecycle-hooks';
+import { measuredChangeConsequences } from '../journey/measured-record';
 import { insertOnce, OWN_SOURCE_SYSTEM, writeWithRevision } from '../journey/revisioned-write';
-import { refreshCurrentStage } from '../journey/stage.service';
+import { stageConsequence } from '../journey/stage.service';
 import { leadTimeFor } from '../sla-policies/resolve-policy';
 import { effectivePolicyForAccount } from '../sla-policies/sla-policy.service';
 import {
@@ -71,38 +73,44 @@ function withMeasures<T extends ActivationOrderState>(state: T) {
   return { ...state, ...measureActivationOrder(state) };
 }
 
-// Consequences of every write, in this order: audit, current stage, lifecycle events.
-async function afterWrite(
+// Consequences of every write, stored with it and applied in this order: audit, current stage,
+// lifecycle events.
+function consequencesOf(
   actor: Actor,
   action: string,
   before: ActivationOrderDoc | null,
   after: ActivationOrderDoc,
   options: { refreshStage?: boolean } = {},
-): Promise<void> {
-  await recordAudit({
+): PendingConsequence[] {
+  const audit = auditConsequence({
     actor,
     action,
     entityType: 'ActivationOrder',
     entityId: String(after._id),
     branchCode: after.branchCode,
-    before,
-    after,
+    changes: diffFields(before, after),
   });
-  if (options.refreshStage !== false) await refreshCurrentStage(after.accountId);
-  if (after.activatedAt && !before?.activatedAt) {
-    await emitLifecycle('activationCompleted', {
-      orderId: after._id,
-      accountId: after.accountId,
+  const activated = after.activatedAt && !before?.activatedAt;
+  return [
+    audit,
+    ...(options.refreshStage !== false ? [stageConsequence(after.accountId)] : []),
+    ...(activated
+      ? [
+          lifecycleConsequence('activationCompleted', {
+            orderId: after._id,
+            accountId: after.accountId,
+            branchCode: after.branchCode,
+            activatedAt: after.activatedAt!,
+          }),
+        ]
+      : []),
+    ...measuredChangeConsequences({
       branchCode: after.branchCode,
-      activatedAt: after.activatedAt,
-    });
-  }
-  await emitMeasuredChange({
-    branchCode: after.branchCode,
-    before,
-    after,
-    fields: MEASURED_ORDER_FIELDS,
-  });
+      before,
+      after,
+      fields: MEASURED_ORDER_FIELDS,
+    }),
+  ];
 }
 
 /** Whether an existing order is the one this creation describes (a replayed creation). */
@@ -188,7 +196,7 @@ export async function recordActivationOrder(options: {
   );
   const account = await requireWritableAccount(actor, input.accountId);
   const sourceSystem = input.sourceSystem ?? OWN_SOURCE_SYSTEM;
-  const { record, created } = await insertOnce<ActivationOrderDoc>({
+  const { record } = await insertOnce<ActivationOrderDoc>({
     model: ActivationOrderModel,
     // The key is unique province-wide, so a replay is looked up across branches.
     scope: systemScope('activation-replay'),
@@ -204,12 +212,11 @@ export async function recordActivationOrder(options: {
       }
       return order;
     },
+    consequences: (order) =>
+      consequencesOf(actor, 'createActivationOrder', null, order, {
+        refreshStage: options.refreshStage,
+      }),
   });
-  if (created) {
-    await afterWrite(actor, 'createActivationOrder', null, record, {
-      refreshStage: options.refreshStage,
-    });
-  }
   return record;
 }
 
@@ -231,7 +238,7 @@ export async function changeActivationOrder(options: {
   const actor = requireActor(options.actor);
   const event = validate(activationEventInput, options.event, '');
   const scope = actorScope(actor);
-  const { before, after, changed } = await writeWithRevision<ActivationOrderDoc>({
+  const { after } = await writeWithRevision<ActivationOrderDoc>({
     model: ActivationOrderModel,
     scope,
     what: 'activation order',
@@ -257,8 +264,9 @@ export async function changeActivationOrder(options: {
         ...measureActivationOrder(next),
       };
     },
+    consequences: (order, changedOrder) =>
+      consequencesOf(actor, ACTION_NAMES[event.kind], order, changedOrder),
   });
-  if (changed) await afterWrite(actor, ACTION_NAMES[event.kind], before, after);
   return after;
 }
 

@@ -9,13 +9,16 @@ import type { KeyAccountDoc } from '../accounts/account.model';
 import { requireWritableAccount } from '../accounts/account.service';
 import { accountIdsManagedBy } from '../accounts/managed-accounts';
 import { requireActor, type Actor } from '../auth/actor';
-import { recordAudit, type AuditActor } from '../audit/audit.service';
-import { emitLifecycle } from '../journey/lifecycle-hooks';
-import { emitMeasuredChange } from '../journey/measured-record';
+import { diffFields } from '../audit/audit-diff';
+import { auditConsequence, type AuditActor } from '../audit/audit.service';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
+import { withoutPending } from '../consequences/pending-consequences';
+import { lifecycleConsequence } from '../journey/lifecycle-hooks';
+import { measuredChangeConsequences } from '../journey/measured-record';
 import { insertOnce, OWN_SOURCE_SYSTEM, writeWithRevision } from '../journey/revisioned-write';
-import { refreshCurrentStage } from '../journey/stage.service';
+import { stageConsequence } from '../journey/stage.service';
+import { repeatsConsequence, type TouchedTicket } from './fault-ticket.repeats';
 import { effectivePolicyForAccount } from '../sla-policies/sla-policy.service';
-import { findRepeatOf } from './fault-lifecycle';
 import {
   faultEventInput,
   openFaultTicketFilter,
@@ -93,98 +96,65 @@ const withMeasures = <T extends FaultTicketState>(state: T) => ({
   ...storedFaultMeasures(state),
 });
 
-// Consequences of a write, in this order: audit, current stage, lifecycle events.
-async function afterWrite(
+// Consequences of a write, stored with it and applied in this order: audit, "repeat of" of the
+// tickets on its service (when its report or final restoration moved), current stage, lifecycle
+// events. The repeats are re-derived by the same code as for imports.
+function consequencesOf(
   actor: AuditActor,
   action: string,
   before: FaultTicketDoc | null,
   after: FaultTicketDoc,
   options: { refreshStage?: boolean } = {},
-): Promise<void> {
-  await recordAudit({
-    actor,
-    action,
-    entityType: 'FaultTicket',
-    entityId: String(after._id),
-    branchCode: after.branchCode,
-    before,
-    after,
+): PendingConsequence[] {
+  const version = (ticket: FaultTicketDoc): TouchedTicket => ({
+    accountId: ticket.accountId,
+    serviceRef: ticket.serviceRef,
+    reportedAt: ticket.reportedAt,
+    finalRestoredAt: ticket.finalRestoredAt,
   });
-  if (options.refreshStage !== false) await refreshCurrentStage(after.accountId);
-  if (after.closedAt && after.closedAt.getTime() !== before?.closedAt?.getTime()) {
-    await emitLifecycle('faultTicketClosed', {
-      ticketId: after._id,
-      accountId: after.accountId,
+  const closed = after.closedAt && after.closedAt.getTime() !== before?.closedAt?.getTime();
+  return [
+    auditConsequence({
+      actor,
+      action,
+      entityType: 'FaultTicket',
+      entityId: String(after._id),
       branchCode: after.branchCode,
-      closedAt: after.closedAt,
-    });
-  }
-  await emitMeasuredChange({
-    branchCode: after.branchCode,
-    before,
-    after,
-    fields: MEASURED_FAULT_FIELDS,
-  });
+      changes: diffFields(before, after),
+    }),
+    ...(repeatsMoved(before, after)
+      ? [repeatsConsequence(before ? [version(after), version(before)] : [version(after)])]
+      : []),
+    ...(options.refreshStage !== false ? [stageConsequence(after.accountId)] : []),
+    ...(closed
+      ? [
+          lifecycleConsequence('faultTicketClosed', {
+            ticketId: after._id,
+            accountId: after.accountId,
+            branchCode: after.branchCode,
+            closedAt: after.closedAt!,
+          }),
+        ]
+      : []),
+    ...measuredChangeConsequences({
+      branchCode: after.branchCode,
+      before,
+      after,
+      fields: MEASURED_FAULT_FIELDS,
+    }),
+  ];
 }
 
-/**
- * Re-derives "repeat of" for every ticket on the same account and service reference (a handful),
- * so the answer does not depend on the order in which tickets and restorations were recorded: a
- * restoration can make later tickets repeats, a reopen can undo it. Returns the changed tickets.
- */
-async function rederiveRepeats(
-  accountId: Types.ObjectId,
-  serviceRef: string,
-): Promise<{ before: FaultTicketDoc; after: FaultTicketDoc }[]> {
-  const scope = systemScope('repeat-faults');
-  const tickets = await FaultTicketModel.find({ accountId, serviceRef }, null, {
-    scope,
-  }).lean<FaultTicketDoc[]>();
-  const candidates = tickets.map((doc) => ({
-    id: doc._id.toHexString(),
-    accountId: doc.accountId.toHexString(),
-    serviceRef: doc.serviceRef,
-    reportedAt: doc.reportedAt,
-    finalRestoredAt: doc.finalRestoredAt,
-    doc,
-  }));
-  const changed: { before: FaultTicketDoc; after: FaultTicketDoc }[] = [];
-  for (const candidate of candidates) {
-    const repeatOf = findRepeatOf(candidate, candidates)?.doc._id ?? null;
-    const current = candidate.doc.repeatOfTicketId;
-    if ((repeatOf?.toHexString() ?? null) === (current?.toHexString() ?? null)) continue;
-    // A derived field outside the revision: the lifecycle writes never set it, so nothing clobbers.
-    await FaultTicketModel.updateOne(
-      { _id: candidate.doc._id },
-      { $set: { repeatOfTicketId: repeatOf } },
-    ).setOptions({ scope });
-    changed.push({
-      before: candidate.doc,
-      after: { ...candidate.doc, repeatOfTicketId: repeatOf },
-    });
-  }
-  return changed;
-}
+// A new ticket, or a final restoration that moved, can change which tickets repeat which.
+const repeatsMoved = (before: FaultTicketDoc | null, after: FaultTicketDoc) =>
+  !before || before.finalRestoredAt?.getTime() !== after.finalRestoredAt?.getTime();
 
-/** Re-derives repeats and writes the consequences for tickets other than `self`. */
-async function refreshRepeats(self: FaultTicketDoc): Promise<FaultTicketDoc> {
-  let updated = self;
-  for (const change of await rederiveRepeats(self.accountId, self.serviceRef)) {
-    if (change.after._id.equals(self._id)) {
-      updated = { ...self, repeatOfTicketId: change.after.repeatOfTicketId };
-      continue;
-    }
-    await afterWrite(
-      { system: 'repeat-faults' },
-      'rederiveRepeatFault',
-      change.before,
-      change.after,
-      {
-        refreshStage: false,
-      },
-    );
-  }
-  return updated;
+// The ticket as stored once its consequences ran (its own "repeat of" may have been re-derived).
+async function reread(ticket: FaultTicketDoc): Promise<FaultTicketDoc> {
+  const stored = await FaultTicketModel.findOne({ _id: ticket._id }, null, {
+    scope: systemScope('repeat-faults'),
+  }).lean<FaultTicketDoc>();
+  return stored ? withoutPending(stored) : ticket;
 }
 
 function isSameReport(ticket: FaultTicketDoc, input: OpenFaultTicketInput): boolean {
@@ -280,11 +250,12 @@ export async function recordFaultTicket(options: {
       }
       return ticket;
     },
+    consequences: (ticket) =>
+      consequencesOf(actor, 'openFaultTicket', null, ticket, {
+        refreshStage: options.refreshStage,
+      }),
   });
-  if (!created) return record;
-  const ticket = await refreshRepeats(record);
-  await afterWrite(actor, 'openFaultTicket', null, ticket, { refreshStage: options.refreshStage });
-  return ticket;
+  return created ? reread(record) : record;
 }
 
 /** `Mutation.openFaultTicket`. */
@@ -331,13 +302,11 @@ export async function changeFaultTicket(options: {
         ...storedFaultMeasures(next),
       };
     },
+    consequences: (ticket, changedTicket) =>
+      consequencesOf(actor, ACTION_NAMES[event.kind], ticket, changedTicket),
   });
-  if (!changed) return after;
-  // Only restorations move a final restoration time, on which other tickets' repeats depend.
-  const restorationMoved = before.finalRestoredAt?.getTime() !== after.finalRestoredAt?.getTime();
-  const ticket = restorationMoved ? await refreshRepeats(after) : after;
-  await afterWrite(actor, ACTION_NAMES[event.kind], before, ticket);
-  return ticket;
+  // Only restorations move a final restoration time, on which repeats depend.
+  return changed && repeatsMoved(before, after) ? reread(after) : after;
 }
 
 async function openTickets(scope: Scope, query: Record<string, unknown>) {

@@ -59,6 +59,44 @@ export async function loadByExternalIds(
   return new Map(rows.map((row) => [row.externalId, row]));
 }
 
+// A row whose record already exists under another source system, for the same account: a file
+// imported with the wrong token would silently make a second copy of every record.
+async function copiesFromOtherSources(
+  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  sourceSystem: string,
+  rows: PlannedRow[],
+): Promise<Map<number, string>> {
+  if (rows.length === 0) return new Map();
+  const ids = [...new Set(rows.map((row) => row.externalId))];
+  const others = (await model
+    .find(
+      { externalId: { ...externalIdBounds(ids), $in: ids }, sourceSystem: { $ne: sourceSystem } },
+      { externalId: 1, sourceSystem: 1, accountId: 1 },
+      { scope },
+    )
+    .lean()) as { externalId: string; sourceSystem: string; accountId?: unknown }[];
+  const copies = new Map<number, string>();
+  for (const row of rows) {
+    const other = others.find(
+      (o) =>
+        o.externalId === row.externalId &&
+        (row.fields.accountId === undefined ||
+          String(o.accountId) === String(row.fields.accountId)),
+    );
+    if (other) copies.set(row.index, other.sourceSystem);
+  }
+  return copies;
+}
+
+/** The refusal of a row whose record was imported from another source system. */
+export function otherSourceRefusal(sourceSystem: string, other: string): ImportOutcome {
+  return {
+    status: 'REJECTED',
+    field: 'externalId',
+    reason: `already imported from source system ${other}; as ${sourceSystem} it would be a second copy: import this file with a token of ${other}`,
+  };
+}
+
 type UpsertOptions = {
   model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   entityType: string;
@@ -232,17 +270,25 @@ const ATTEMPTS = 5;
  * writer inserted or changed meanwhile is read again and decided again, so concurrent batches end
  * as a sequential run would, each row reported as what happened to it. Then the consequences
  * pending in every record of the batch are applied, including those a crashed run left in records
- * this run finds UNCHANGED. Idempotent: a replayed batch finds everything UNCHANGED.
+ * this run finds UNCHANGED. Idempotent: a replayed batch finds everything UNCHANGED. A new key
+ * that already exists under another source system (for the same account) is rejected: the file
+ * was imported with the wrong token, and would otherwise land a second time.
  */
 export async function upsertPlannedRows(
   options: UpsertOptions,
 ): Promise<Map<number, ImportOutcome>> {
   const { model, sourceSystem } = options;
+  const outcomes = new Map<number, ImportOutcome>();
+  const copies = await copiesFromOtherSources(
+    model,
+    sourceSystem,
+    options.rows.filter((row) => !options.existing.has(row.externalId)),
+  );
+  for (const [index, other] of copies) outcomes.set(index, otherSourceRefusal(sourceSystem, other));
   const byKey = new Map<string, PlannedRow[]>();
-  for (const row of options.rows)
+  for (const row of options.rows.filter((r) => !copies.has(r.index)))
     byKey.set(row.externalId, [...(byKey.get(row.externalId) ?? []), row]);
   const stored = new Map(options.existing);
-  const outcomes = new Map<number, ImportOutcome>();
   const toSettle = new Map<string, RecordWithPending>();
   let keys = [...byKey.keys()];
   for (let attempt = 0; keys.length > 0; attempt += 1) {

@@ -20,8 +20,11 @@ export type BatchAnswer = {
   results: { index: number; status: string; reason: string | null; field: string | null }[];
 };
 
-/** A refusal that retrying cannot fix (bad token, wrong source system, unknown kind). */
+/** A refusal that retrying cannot fix (bad token, wrong source system, unknown kind, wrong URL). */
 export class ImportRefusedError extends Error {}
+
+/** The service could not be reached (or kept failing) after every retry. */
+export class ServiceUnreachableError extends Error {}
 
 const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
 
@@ -31,29 +34,77 @@ const IMPORT_MUTATION = `mutation($kind: String!, $source: String!, $rows: [JSON
   }
 }`;
 
-/** A GraphQL client that retries what may pass on a retry (network, 5xx); batches are idempotent. */
-export function createImportApi(url: string, token: string): ImportApi {
+/**
+ * The GraphQL endpoint for what the user typed: an http(s) URL; the service's base URL (no path)
+ * means its /graphql. Throws ImportRefusedError for anything else.
+ */
+export function graphqlEndpoint(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    throw new ImportRefusedError(`--url ${input} is not a URL: give e.g. http://host:4000/graphql`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ImportRefusedError(`--url ${input} is not an http(s) URL`);
+  }
+  if (url.pathname === '/' || url.pathname === '') url.pathname = '/graphql';
+  return url.toString();
+}
+
+const causeOf = (error: unknown): string => {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  return cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
+};
+
+/** Reads a GraphQL answer, or says why what came back is not one (a wrong URL, a proxy page). */
+async function graphqlBody<T>(url: string, response: Response) {
+  const type = response.headers.get('content-type') ?? '';
+  const hint = `${url} answered HTTP ${response.status}${type ? ` (${type.split(';')[0]})` : ''}, not GraphQL: give the service's GraphQL endpoint, e.g. ${new URL('/graphql', url)}`;
+  if (!/json/.test(type)) throw new ImportRefusedError(hint);
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (response.status === 404 || (!body.data && !body.errors)) throw new ImportRefusedError(hint);
+  if (body.errors?.length) {
+    const prefix = response.status === 401 ? 'the service refused JOURNEY_TOKEN: ' : '';
+    throw new ImportRefusedError(prefix + body.errors.map((e) => e.message).join('; '));
+  }
+  return body.data as T;
+}
+
+/**
+ * A GraphQL client that retries what may pass on a retry (network, 5xx; batches are idempotent),
+ * telling `notice` about every retry, and names the URL when it gives up.
+ */
+export function createImportApi(
+  url: string,
+  token: string,
+  notice: (message: string) => void = () => undefined,
+  retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
+): ImportApi {
   async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
-      let response: Response | undefined;
+      let problem: string;
       try {
-        response = await fetch(url, {
+        const response = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query, variables }),
         });
+        if (response.status < 500) return await graphqlBody<T>(url, response);
+        problem = `HTTP ${response.status}`;
       } catch (error) {
-        if (attempt >= RETRY_DELAYS_MS.length) throw error;
+        if (error instanceof ImportRefusedError) throw error;
+        problem = causeOf(error);
       }
-      if (response && response.status < 500) {
-        const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-        if (body.errors?.length)
-          throw new ImportRefusedError(body.errors.map((e) => e.message).join('; '));
-        return body.data as T;
+      const delay = retryDelaysMs[attempt];
+      if (delay === undefined) {
+        const waited = retryDelaysMs.reduce((sum, ms) => sum + ms, 0) / 1000;
+        throw new ServiceUnreachableError(
+          `cannot reach the service at ${url}: ${problem} (${attempt + 1} attempts over ${waited} s)`,
+        );
       }
-      if (attempt >= RETRY_DELAYS_MS.length)
-        throw new Error(`service answered ${response?.status} after retries`);
-      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+      notice(`service at ${url}: ${problem}; retrying in ${delay / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
   return {
@@ -63,7 +114,7 @@ export function createImportApi(url: string, token: string): ImportApi {
           kind: string;
           columns: { name: string; required: boolean; description: string }[];
         }[];
-      }>('{ importKinds { kind columns { name required description } } }');
+      }>('query ImportKinds { importKinds { kind columns { name required description } } }');
       const found = data.importKinds.find((k) => k.kind === kind);
       if (!found)
         throw new ImportRefusedError(
@@ -73,7 +124,7 @@ export function createImportApi(url: string, token: string): ImportApi {
     },
     async defaultSourceSystem() {
       const data = await request<{ me: { sourceSystem: string | null } }>(
-        '{ me { sourceSystem } }',
+        'query Me { me { sourceSystem } }',
       );
       return data.me.sourceSystem;
     },

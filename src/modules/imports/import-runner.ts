@@ -1,7 +1,7 @@
 import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { ImportRefusedError, type BatchAnswer, type ImportApi } from './import-client';
 import { MalformedFileError, readImportFile, type FileRecord } from './import-file';
-import type { ImportProgress } from './import-progress';
+import { estimateRows, type ImportProgress } from './import-progress';
 
 /** The reconciled totals of a run: `read = inserted + updated + unchanged + rejected`. */
 export type ImportSummary = {
@@ -29,9 +29,31 @@ export type ImportRunOptions = {
   /** Aborting stops reading; the batches in flight finish and are counted. */
   signal?: AbortSignal;
   progress?: ImportProgress;
+  /** Told what the run is about to do (kind, source system, file). */
+  notice?: (message: string) => void;
 };
 
-/** Exit codes: 0 clean, 1 rows rejected, 2 malformed file or refused, 3 service failure, 130 stopped. */
+/** The file cannot be read at all (missing, a directory, no permission). */
+export class UnreadableFileError extends Error {}
+
+/** Checks the file before anything else, so a typo never looks like a network problem. */
+function checkReadable(file: string): void {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code;
+    throw new UnreadableFileError(`cannot read ${file}: ${why}`);
+  }
+  if (!stats.isFile()) throw new UnreadableFileError(`cannot read ${file}: not a file`);
+}
+
+/**
+ * Exit codes: 0 clean, 1 rows rejected, 2 the input is wrong (missing or malformed file, bad
+ * option or URL, refused token, source system or kind), 3 the service failed (unreachable or
+ * erring after retries), 130 stopped.
+ */
 export type ImportRun = { summary: ImportSummary; exitCode: number };
 
 class RejectsWriter {
@@ -100,14 +122,19 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRun> {
   };
 
   try {
+    checkReadable(options.file);
     const columns = await options.api.columnsOf(options.kind);
-    const sourceSystem = options.sourceSystem ?? (await options.api.defaultSourceSystem());
+    const given = options.sourceSystem;
+    const sourceSystem = given ?? (await options.api.defaultSourceSystem());
     if (!sourceSystem)
       throw new ImportRefusedError(
         'no source system: pass --source-system or use an INTEGRATION token',
       );
-    const { records, bytesRead } = readImportFile(options.file, options.format, columns);
-    options.progress?.start(statSync(options.file).size, bytesRead);
+    options.notice?.(
+      `importing ${options.kind} from ${options.file} as source system ${sourceSystem} (${given ? '--source-system' : "the token's"})${options.dryRun ? ', dry run' : ''}`,
+    );
+    const { records } = readImportFile(options.file, options.format, columns);
+    options.progress?.start(await estimateRows(options.file, options.format));
     let batch: FileRecord[] = [];
     for await (const record of records) {
       batch.push(record);
@@ -123,10 +150,10 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRun> {
     if (failure) throw (failure as { error: unknown }).error;
   } catch (error) {
     await Promise.all(inFlight);
-    options.progress?.stop();
+    options.progress?.stop(totals.read);
     return finish(totals, await rejects.close(), error);
   }
-  options.progress?.stop();
+  options.progress?.stop(totals.read);
   const summary: ImportSummary = { ...totals, rejectsFile: await rejects.close() };
   if (options.signal?.aborted) return { summary: { ...summary, interrupted: true }, exitCode: 130 };
   return { summary, exitCode: totals.rejected > 0 ? 1 : 0 };
@@ -138,7 +165,11 @@ function finish(
   error: unknown,
 ): ImportRun {
   const message = error instanceof Error ? error.message : String(error);
-  const exitCode =
-    error instanceof MalformedFileError || error instanceof ImportRefusedError ? 2 : 3;
+  const refused =
+    error instanceof MalformedFileError ||
+    error instanceof ImportRefusedError ||
+    error instanceof UnreadableFileError;
+  // Otherwise the service failed us (ServiceUnreachableError, or an answer we cannot use).
+  const exitCode = refused ? 2 : 3;
   return { summary: { ...totals, rejectsFile, error: message }, exitCode };
 }

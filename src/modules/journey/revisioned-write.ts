@@ -1,6 +1,8 @@
 import type { Model, Types } from 'mongoose';
 import { AppError } from '../../shared/errors';
 import type { Scope } from '../access/scope';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
+import { pushPending, settle, withoutPending } from '../consequences/pending-consequences';
 
 /** The source system of records created through the API without one. */
 export const OWN_SOURCE_SYSTEM = 'JOURNEY';
@@ -11,7 +13,9 @@ type Revisioned = { _id: Types.ObjectId; revision: number };
  * Read–decide–write on one record without transactions: the write expects the revision it read,
  * and a lost race is decided again on the fresh record (up to three times, then CONFLICT).
  * `decide` returns the fields to set, or null when nothing changes (a replay); `authorize` runs
- * once, on the first read. Returns the record before and after (after = before for a replay).
+ * once, on the first read. `consequences` of the change (from the record before and after it) are
+ * stored with the write and applied after it. Returns the record before and after (after = before
+ * for a replay).
  */
 export async function writeWithRevision<D extends Revisioned>(options: {
   model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -20,20 +24,26 @@ export async function writeWithRevision<D extends Revisioned>(options: {
   load: () => Promise<D>;
   authorize: (record: D) => Promise<void>;
   decide: (record: D) => Record<string, unknown> | null;
+  consequences?: (before: D, after: D) => PendingConsequence[];
 }): Promise<{ before: D; after: D; changed: boolean }> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const before = await options.load();
     if (attempt === 0) await options.authorize(before);
     const set = options.decide(before);
     if (!set) return { before, after: before, changed: false };
+    const preview = { ...before, ...set, revision: before.revision + 1 };
+    const pending = options.consequences?.(before, preview) ?? [];
     const after = await options.model
       .findOneAndUpdate(
         { _id: before._id, revision: before.revision },
-        { $set: set, $inc: { revision: 1 } },
+        { $set: set, $inc: { revision: 1 }, ...pushPending(pending) },
         { returnDocument: 'after', scope: options.scope },
       )
       .lean<D>();
-    if (after) return { before, after, changed: true };
+    if (after) {
+      await settle(options.model, after._id, pending);
+      return { before, after: withoutPending(after), changed: true };
+    }
   }
   throw new AppError(
     'CONFLICT',
@@ -45,8 +55,10 @@ export async function writeWithRevision<D extends Revisioned>(options: {
 /**
  * Inserts a new record keyed by (sourceSystem, externalId). When the key exists, `isSame` decides:
  * the stored record is a replay of this creation (returned, `created: false`) or a CONFLICT on
- * `input.externalId`, naming the stored record's id when the caller may see it. The insert is tried first (new records are the common case) and the unique
- * index answers the rest, so a concurrent insert of the same key is answered the same way.
+ * `input.externalId`, naming the stored record's id when the caller may see it. The insert is
+ * tried first (new records are the common case) and the unique index answers the rest, so a
+ * concurrent insert of the same key is answered the same way. The `consequences` of a new record
+ * are stored with it and applied after the insert.
  */
 export async function insertOnce<
   D extends { _id: unknown; sourceSystem: string; externalId: string },
@@ -59,11 +71,17 @@ export async function insertOnce<
   /** Whether the caller may see the stored record: only then does a CONFLICT name its id. */
   visible?: (stored: D) => boolean;
   build: () => Promise<D>;
+  consequences?: (record: D) => PendingConsequence[];
 }): Promise<{ record: D; created: boolean }> {
   const { model, scope, key } = options;
   try {
-    const created = await model.create(await options.build());
-    return { record: created.toObject() as D, created: true };
+    const record = await options.build();
+    const pending = options.consequences?.(record) ?? [];
+    const created = await model.create(
+      pending.length ? { ...record, pendingConsequences: pending } : record,
+    );
+    await settle(model, created._id, pending);
+    return { record: withoutPending(created.toObject() as D), created: true };
   } catch (error) {
     if ((error as { code?: unknown }).code !== 11000 || !key.externalId) throw error;
     const stored = await model

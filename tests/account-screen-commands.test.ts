@@ -38,8 +38,10 @@ const conjuncts = (filter: Filter): Filter[] => [
   ...((filter.$and as Filter[] | undefined) ?? []).flatMap(conjuncts),
 ];
 
-/** Whether a filter is answered from an index by the stand-in: `_id` equality or `$in`, or every
- * field of a unique index by equality. */
+/** Whether a filter reaches its documents by key: `_id` equality or `$in`, or every field of a
+ * unique index by equality. Known gap: the stand-in serves `_id $in` from its index only when it
+ * is the whole filter, and the access scope adds a `branchCode` clause beside it; this check
+ * still accepts that (to be tightened with the fix, issue 13). */
 function isKeyed(filter: Filter, uniqueKeys: string[][]): boolean {
   const parts = conjuncts(filter);
   const equal = (field: string) => parts.some((part) => isValue(part[field]));

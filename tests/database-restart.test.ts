@@ -56,6 +56,32 @@ describe('a database that comes back', () => {
     expect(after.data?.branches.map((b) => b.code).sort()).toEqual(['AFTER', 'BEFORE']);
   });
 
+  it('answers SERVICE_UNAVAILABLE within the operation bound while the database is frozen, and serves again when it thaws', async () => {
+    const dataDir = services.dataDir();
+    const service = await services.start(dataDir, { DB_OPERATION_TIMEOUT_MS: '1500' });
+    await createBranch(service, 'FROZEN');
+    const frozen = serverPid(dataDir);
+    process.kill(frozen, 'SIGSTOP');
+    try {
+      const started = Date.now();
+      const during = await service.graphql('{ branches { code } }', {}, service.adminToken);
+      const waitedMs = Date.now() - started;
+      expect(during.status).toBe(503);
+      expect(during.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      // Bounded by the 1.5 s socket limit (plus a retry of the read), not the 43 s hang of before.
+      expect(waitedMs).toBeLessThan(15_000);
+    } finally {
+      process.kill(frozen, 'SIGCONT');
+    }
+    expect(await waitForStatus(`${service.url}/readyz`, 200)).toBe(200);
+    const after = await service.graphql<{ branches: { code: string }[] }>(
+      '{ branches { code } }',
+      {},
+      service.adminToken,
+    );
+    expect(after.data?.branches.map((b) => b.code)).toEqual(['FROZEN']);
+  });
+
   it('fails liveness when the database cannot be restarted, so the orchestrator restarts the service', async () => {
     const dataDir = services.dataDir();
     const service = await services.start(dataDir, {

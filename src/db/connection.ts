@@ -27,7 +27,9 @@ export async function connectDatabase(
     ...rest,
     autoIndex: false,
     serverSelectionTimeoutMS: timeouts.serverSelectionTimeoutMs,
-    ...(timeouts.operationTimeoutMs > 0 ? { timeoutMS: timeouts.operationTimeoutMs } : {}),
+    // Not `timeoutMS`: the driver mongoose 9 ships (7.8) accepts it but ignores it, so a frozen
+    // server hung requests. A socket that stays silent this long is closed: a network timeout.
+    ...(timeouts.operationTimeoutMs > 0 ? { socketTimeoutMS: timeouts.operationTimeoutMs } : {}),
   });
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
   return mongoose;
@@ -43,7 +45,7 @@ export async function pingDatabase(timeoutMs = 1000): Promise<boolean> {
   });
   const ping = db
     .admin()
-    .command({ ping: 1 }, { timeoutMS: timeoutMs })
+    .command({ ping: 1 })
     .then(() => true)
     .catch(() => false);
   try {

@@ -150,28 +150,26 @@ export async function findConnectionsByKey<T>(
     filter: Record<string, unknown>;
     sort: SortKey[];
     args: Pick<PageArgs, 'first' | 'after'>;
-    /** The first `size + 1` ids per key where they are kept in sort order (account-heads). */
-    newestIds?: (size: number) => Promise<Map<string, unknown[]>>;
   },
 ): Promise<Map<string, Connection<T>>> {
-  const { scope, args } = options;
+  const { scope, keyField, args } = options;
   const keys: SortKey[] = [
     ...options.sort,
     { field: '_id', direction: options.sort.at(-1)?.direction ?? 1 },
   ];
   const { size } = pageSize({ first: args.first });
-  // Keys whose newest ids are kept on write (first page only) are read by `_id`; the rest by key.
-  const kept = options.newestIds && !args.after && Object.keys(options.filter).length === 0;
-  const known = kept ? await options.newestIds!(size) : new Map<string, unknown[]>();
-  const rest = options.keys.filter((key) => !known.has(String(key)));
-  const [byId, groups] = await Promise.all([
-    findByIds(model, scope, [...known.values()].flat()),
-    rest.length === 0 ? [] : pagesByKey(model, { ...options, keys: rest }, keys, size),
-  ]);
-  const byKey = new Map<string, Doc[]>(groups.map((group) => [String(group._id), group.docs]));
-  for (const [key, ids] of known) {
-    byKey.set(key, ids.map((id: unknown) => byId.get(String(id))).filter(Boolean) as Doc[]);
-  }
+  const conditions = [{ ...options.filter, [keyField]: { $in: options.keys } }];
+  if (args.after)
+    conditions.push(afterFilter(keys, decodeCursor(args.after, keys.length, 'after')));
+  const groups = await model
+    .aggregate<{ _id: unknown; docs: Doc[] }>([
+      { $match: { $and: conditions } },
+      { $sort: { [keyField]: 1, ...Object.fromEntries(keys.map((k) => [k.field, k.direction])) } },
+      { $group: { _id: `$${keyField}`, docs: { $push: '$$ROOT' } } },
+      { $project: { docs: { $slice: ['$docs', size + 1] } } },
+    ])
+    .option({ scope });
+  const byKey = new Map(groups.map((group) => [String(group._id), group.docs]));
   return new Map(
     options.keys.map((key) => {
       const rows = byKey.get(String(key)) ?? [];
@@ -190,41 +188,4 @@ export async function findConnectionsByKey<T>(
       return [String(key), connection];
     }),
   );
-}
-
-async function findByIds(
-  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
-  scope: Scope,
-  ids: unknown[],
-): Promise<Map<string, Doc>> {
-  if (ids.length === 0) return new Map();
-  const rows = await model.find({ _id: { $in: ids } }, null, { scope }).lean<Doc[]>();
-  return new Map(rows.map((row) => [String(row._id), row]));
-}
-
-// The newest `size + 1` documents per key value, in one aggregation.
-async function pagesByKey(
-  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
-  options: {
-    scope: Scope;
-    keyField: string;
-    keys: readonly unknown[];
-    filter: Record<string, unknown>;
-    args: Pick<PageArgs, 'after'>;
-  },
-  keys: SortKey[],
-  size: number,
-) {
-  const { keyField, args } = options;
-  const conditions = [{ ...options.filter, [keyField]: { $in: options.keys } }];
-  if (args.after)
-    conditions.push(afterFilter(keys, decodeCursor(args.after, keys.length, 'after')));
-  return model
-    .aggregate<{ _id: unknown; docs: Doc[] }>([
-      { $match: { $and: conditions } },
-      { $sort: { [keyField]: 1, ...Object.fromEntries(keys.map((k) => [k.field, k.direction])) } },
-      { $group: { _id: `$${keyField}`, docs: { $push: '$$ROOT' } } },
-      { $project: { docs: { $slice: ['$docs', size + 1] } } },
-    ])
-    .option({ scope: options.scope });
 }

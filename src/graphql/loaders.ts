@@ -5,7 +5,6 @@ import type { Actor } from '../modules/auth/actor';
 import { createBranchesByCode } from '../modules/branches/branch.loaders';
 import { createCompetitorsByCode } from '../modules/competitors/competitor.loaders';
 import { createNodesById } from '../modules/nodes/node.loaders';
-import { createHeadsByAccount } from '../modules/journey/account-heads';
 import { createTimelinesByAccount } from '../modules/journey/timeline.loaders';
 import { createActivationOrdersByAccount } from '../modules/activation/activation-order.loaders';
 import {
@@ -27,16 +26,15 @@ import {
 /** Per-request DataLoaders: one batched query per relation and tick, cached for the request. */
 export function createLoaders(actor: Actor | null) {
   const scope = actor ? actorScope(actor) : anonymousScope;
-  const heads = createHeadsByAccount();
   return {
     branchesByCode: createBranchesByCode(),
     usersById: createUsersById(),
     accountsById: createAccountsById(scope),
-    timelinesByAccount: createTimelinesByAccount(scope, heads),
+    timelinesByAccount: createTimelinesByAccount(scope),
     slaPoliciesById: createSlaPoliciesById(),
-    activationOrdersByAccount: createActivationOrdersByAccount(scope, heads),
+    activationOrdersByAccount: createActivationOrdersByAccount(scope),
     faultTicketsById: createFaultTicketsById(scope),
-    faultTicketsByAccount: createFaultTicketsByAccount(scope, heads),
+    faultTicketsByAccount: createFaultTicketsByAccount(scope),
     followUpsById: createFollowUpsById(scope),
     followUpsByAccount: createFollowUpsByAccount(scope),
     surveyResponsesByAccount: createSurveyResponsesByAccount(scope),

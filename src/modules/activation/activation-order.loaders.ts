@@ -1,14 +1,13 @@
 import { loaderFamily } from '../../graphql/loader-family';
 import type { PageArgs } from '../../db/keyset-pagination';
 import type { Scope } from '../access/scope';
-import type { HeadsLoader } from '../journey/account-heads';
 import { activationOrdersOfAccounts } from './activation-order.service';
 
 /** Order pages by account id, one aggregation per distinct page arguments and tick. */
-export function createActivationOrdersByAccount(scope: Scope, heads: HeadsLoader) {
+export function createActivationOrdersByAccount(scope: Scope) {
   const family = loaderFamily(
     async (args: Pick<PageArgs, 'first' | 'after'>, ids: readonly string[]) => {
-      const pages = await activationOrdersOfAccounts(scope, ids, args, heads);
+      const pages = await activationOrdersOfAccounts(scope, ids, args);
       return ids.map((id) => pages.get(id)!);
     },
   );

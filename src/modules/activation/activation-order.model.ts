@@ -98,5 +98,4 @@ registerJourneySource({
   stages: ['ACTIVATION'],
   openFilter: { status: { $nin: CLOSED_ACTIVATION_STATUSES } },
   movesStage: true,
-  listedBy: 'orderedAt',
 });

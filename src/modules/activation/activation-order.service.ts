@@ -1,5 +1,4 @@
 import { Types } from 'mongoose';
-import { idsFromHeads, ownList, type HeadsLoader } from '../journey/account-heads';
 import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
 import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
 import { notFound } from '../../shared/errors';
@@ -356,7 +355,6 @@ export function activationOrdersOfAccounts(
   scope: Scope,
   accountIds: readonly string[],
   args: Pick<PageArgs, 'first' | 'after'>,
-  heads?: HeadsLoader,
 ): Promise<Map<string, Connection<ActivationOrderDoc>>> {
   return findConnectionsByKey<ActivationOrderDoc>(ActivationOrderModel, {
     scope,
@@ -365,7 +363,5 @@ export function activationOrdersOfAccounts(
     filter: {},
     sort: [{ field: 'orderedAt', direction: -1 }],
     args,
-    newestIds:
-      heads && ((size) => idsFromHeads(heads, ownList('ActivationOrder'), accountIds, size)),
   });
 }

@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import { loaderFamily } from '../../graphql/loader-family';
 import type { PageArgs } from '../../db/keyset-pagination';
 import type { Scope } from '../access/scope';
-import type { HeadsLoader } from '../journey/account-heads';
 import type { FaultTicketDoc } from './fault-ticket.model';
 import { faultTicketsOfAccounts, findFaultTicketsByIds } from './fault-ticket.service';
 
@@ -16,10 +15,10 @@ export function createFaultTicketsById(scope: Scope): DataLoader<string, FaultTi
 }
 
 /** Ticket pages by account id, one aggregation per distinct page arguments and tick. */
-export function createFaultTicketsByAccount(scope: Scope, heads: HeadsLoader) {
+export function createFaultTicketsByAccount(scope: Scope) {
   const family = loaderFamily(
     async (args: Pick<PageArgs, 'first' | 'after'>, ids: readonly string[]) => {
-      const pages = await faultTicketsOfAccounts(scope, ids, args, heads);
+      const pages = await faultTicketsOfAccounts(scope, ids, args);
       return ids.map((id) => pages.get(id)!);
     },
   );

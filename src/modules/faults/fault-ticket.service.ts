@@ -1,5 +1,4 @@
 import { Types } from 'mongoose';
-import { idsFromHeads, ownList, type HeadsLoader } from '../journey/account-heads';
 import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
 import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
 import { notFound } from '../../shared/errors';
@@ -371,7 +370,6 @@ export function faultTicketsOfAccounts(
   scope: Scope,
   accountIds: readonly string[],
   args: Pick<PageArgs, 'first' | 'after'>,
-  heads?: HeadsLoader,
 ): Promise<Map<string, Connection<FaultTicketDoc>>> {
   return findConnectionsByKey<FaultTicketDoc>(FaultTicketModel, {
     scope,
@@ -380,6 +378,5 @@ export function faultTicketsOfAccounts(
     filter: {},
     sort: [{ field: 'reportedAt', direction: -1 }],
     args,
-    newestIds: heads && ((size) => idsFromHeads(heads, ownList('FaultTicket'), accountIds, size)),
   });
 }

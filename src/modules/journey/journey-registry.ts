@@ -15,8 +15,6 @@ export type JourneySource = {
   openFilter?: Record<string, unknown>;
   /** Whether its records move an account's current stage on (follow-ups and surveys do not). */
   movesStage: boolean;
-  /** Sort field of the account's own list of these records, newest first (kept on write). */
-  listedBy?: string;
 };
 
 const sources = new Map<string, JourneySource>();

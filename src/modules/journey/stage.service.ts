@@ -7,7 +7,6 @@ import {
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
 import { KeyAccountModel } from '../accounts/account.model';
-import { refreshHeads } from './account-heads';
 import { journeySources } from './journey-registry';
 import { currentStage, type JourneyStage } from './journey-stage';
 
@@ -26,10 +25,7 @@ async function latestOf(
     .lean<StageRow>();
 }
 
-/**
- * Recomputes and stores an account's current stage after one of its records changed, with the
- * account's kept lists of newest records (account-heads), which change on the same writes.
- */
+/** Recomputes and stores an account's current stage after one of its records changed. */
 export async function refreshCurrentStage(accountId: Types.ObjectId): Promise<JourneyStage> {
   const sources = journeySources().filter((s) => s.movesStage);
   const open = await Promise.all(
@@ -47,12 +43,9 @@ export async function refreshCurrentStage(accountId: Types.ObjectId): Promise<Jo
     hasOpenActivation: open.some((o) => o.row?.stage === 'ACTIVATION'),
     latestStage: latest?.stage ?? null,
   });
-  await Promise.all([
-    KeyAccountModel.updateOne({ _id: accountId }, { $set: { currentStage: stage } }).setOptions({
-      scope,
-    }),
-    refreshHeads([accountId]),
-  ]);
+  await KeyAccountModel.updateOne({ _id: accountId }, { $set: { currentStage: stage } }).setOptions(
+    { scope },
+  );
   return stage;
 }
 
@@ -121,10 +114,7 @@ export async function refreshCurrentStages(
     });
     return { updateOne: { filter: { _id: accountId }, update: { $set: { currentStage: stage } } } };
   });
-  await Promise.all([
-    KeyAccountModel.bulkWrite(updates, { ordered: false }),
-    refreshHeads(accountIds),
-  ]);
+  await KeyAccountModel.bulkWrite(updates, { ordered: false });
 }
 
 type StageArgs = { accountId: Types.ObjectId };

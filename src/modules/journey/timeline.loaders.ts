@@ -2,11 +2,10 @@ import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
 import type { Connection } from '../../db/keyset-pagination';
 import type { Scope } from '../access/scope';
-import type { HeadsLoader } from './account-heads';
 import { loadTimelines, type JourneyEventRow, type TimelineArgs } from './timeline.service';
 
 /** Timelines by account id, batched per distinct set of arguments. */
-export function createTimelinesByAccount(scope: Scope, heads: HeadsLoader) {
+export function createTimelinesByAccount(scope: Scope) {
   const loaders = new Map<string, DataLoader<string, Connection<JourneyEventRow>>>();
   return (args: TimelineArgs): DataLoader<string, Connection<JourneyEventRow>> => {
     const key = JSON.stringify([args.first ?? null, args.after ?? null, args.stages ?? null]);
@@ -17,7 +16,6 @@ export function createTimelinesByAccount(scope: Scope, heads: HeadsLoader) {
           scope,
           ids.map((id) => new Types.ObjectId(id)),
           args,
-          heads,
         );
         return ids.map((id) => timelines.get(id)!);
       });

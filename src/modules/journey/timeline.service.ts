@@ -2,8 +2,7 @@ import mongoose, { Types } from 'mongoose';
 import { badInput } from '../../shared/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Connection } from '../../db/keyset-pagination';
 import type { Scope } from '../access/scope';
-import { idsFromHeads, timelineList, type HeadsLoader } from './account-heads';
-import { journeySources, type JourneySource } from './journey-registry';
+import { journeySources } from './journey-registry';
 import { JOURNEY_STAGES, type JourneyStage } from './journey-stage';
 
 const { EJSON } = mongoose.mongo.BSON;
@@ -45,48 +44,6 @@ const newestFirst = (a: JourneyEventRow, b: JourneyEventRow) =>
   b.journeyAt.getTime() - a.journeyAt.getTime() ||
   b._id.toHexString().localeCompare(a._id.toHexString());
 
-type SourceRead = {
-  scope: Scope;
-  accountIds: readonly Types.ObjectId[];
-  match: Record<string, unknown>;
-  size: number;
-  /** Set for a first page: accounts whose newest ids are kept are read by `_id`. */
-  heads?: HeadsLoader;
-};
-
-// The newest `size + 1` records of each account in one collection: by `_id` from the kept lists
-// where they answer (stage-moving collections, every stage of the collection asked for), else in
-// one aggregation per collection (the page cut per account with `$slice`).
-async function rowsOfSource(
-  source: JourneySource,
-  stages: readonly JourneyStage[],
-  { scope, accountIds, match, size, heads }: SourceRead,
-): Promise<Record<string, unknown>[]> {
-  const whole = source.stages.every((stage) => stages.includes(stage));
-  const known =
-    heads && source.movesStage && whole
-      ? await idsFromHeads(heads, timelineList(source.typename), accountIds.map(String), size)
-      : new Map<string, Types.ObjectId[]>();
-  const ids = [...known.values()].flat();
-  const rest = accountIds.filter((id) => !known.has(String(id)));
-  const [byId, groups] = await Promise.all([
-    ids.length === 0
-      ? []
-      : source.model.find({ _id: { $in: ids } }, null, { scope }).lean<Record<string, unknown>[]>(),
-    rest.length === 0
-      ? []
-      : source.model
-          .aggregate<{ _id: Types.ObjectId; docs: Record<string, unknown>[] }>([
-            { $match: { ...match, accountId: { $in: rest } } },
-            { $sort: { accountId: 1, journeyAt: -1, _id: -1 } },
-            { $group: { _id: '$accountId', docs: { $push: '$$ROOT' } } },
-            { $project: { docs: { $slice: ['$docs', size + 1] } } },
-          ])
-          .option({ scope }),
-  ]);
-  return [...byId, ...groups.flatMap((group) => group.docs)];
-}
-
 /**
  * Timelines of many accounts at once: one aggregation per record collection whatever the number of
  * accounts (the page is cut per account with `$slice`), then a merge in memory.
@@ -95,7 +52,6 @@ export async function loadTimelines(
   scope: Scope,
   accountIds: readonly Types.ObjectId[],
   args: TimelineArgs,
-  heads?: HeadsLoader,
 ): Promise<Map<string, Connection<JourneyEventRow>>> {
   const size = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
@@ -108,13 +64,20 @@ export async function loadTimelines(
     match.$or = [{ journeyAt: { $lt: at } }, { journeyAt: at, _id: { $lt: id } }];
   }
   const sources = journeySources().filter((s) => s.stages.some((stage) => stages.includes(stage)));
-  const read = { scope, accountIds, match, size, heads: args.after ? undefined : heads };
   const perSource = await Promise.all(
-    sources.map(async (source) =>
-      (await rowsOfSource(source, stages, read)).map(
-        (doc) => ({ ...doc, __typename: source.typename }) as JourneyEventRow,
-      ),
-    ),
+    sources.map(async (source) => {
+      const groups = await source.model
+        .aggregate<{ _id: Types.ObjectId; docs: Record<string, unknown>[] }>([
+          { $match: match },
+          { $sort: { accountId: 1, journeyAt: -1, _id: -1 } },
+          { $group: { _id: '$accountId', docs: { $push: '$$ROOT' } } },
+          { $project: { docs: { $slice: ['$docs', size + 1] } } },
+        ])
+        .option({ scope });
+      return groups.flatMap((g) =>
+        g.docs.map((doc) => ({ ...doc, __typename: source.typename }) as JourneyEventRow),
+      );
+    }),
   );
   const byAccount = new Map<string, JourneyEventRow[]>();
   for (const row of perSource.flat()) {

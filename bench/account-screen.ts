@@ -1,10 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../src/config/env';
-import { createLogger } from '../src/config/logger';
-import { startService } from '../src/service';
-import { issueToken } from './bench-database';
+import { issueToken, median, startDemoService } from './bench-database';
 
 // The account manager's screen (docs/account-managers.md, "AccountManagerScreen") on the demo
 // data, in requests per second against `{ apiVersion }` on the same server in the same run, so the
@@ -52,24 +46,11 @@ async function rate(url: string, token: string, request: Request): Promise<numbe
   return done / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 /** `npm run bench:account-screen`: the screen's req/s ÷ `{ apiVersion }` req/s, demo data. */
 export async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'journey-bench-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dir,
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'true',
-    ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
-  });
-  const service = await startService(config, createLogger(config));
+  const service = await startDemoService();
   try {
-    const admin = readFileSync(path.join(dir, 'initial-admin-token'), 'utf8').trim();
-    const token = await issueToken(service.url, admin, 'am.hz1');
+    const token = await issueToken(service.url, service.adminToken, 'am.hz1');
     const baseline: Request = { query: '{ apiVersion }' };
     console.log(
       `demo data, ${process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded mongo-java-server'}, ` +
@@ -92,7 +73,6 @@ export async function main(): Promise<void> {
     }
   } finally {
     await service.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { startStandIn } from '../src/db/mongo-java-server';
-import { timed } from './bench-database';
+import { median, timed } from './bench-database';
 
 // What durable acknowledgement costs on the embedded database: acknowledged inserts per second on
 // the H2 stand-in committing every write before answering it (the default) against H2's own
@@ -50,8 +50,6 @@ async function writesPerSecond(lazyCommit: boolean): Promise<number> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 async function main(): Promise<void> {
   const committed: number[] = [];

@@ -1,21 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import { chromium, type Browser } from 'playwright-core';
-import { loadConfig } from '../src/config/env';
-import { createLogger } from '../src/config/logger';
-import { startService } from '../src/service';
-import { issueToken, timed } from './bench-database';
+import { issueToken, median, startDemoService, timed } from './bench-database';
 
 // The scorecard page on the demo data in headless chromium: bytes transferred on a first visit
 // and time to the first chart, against the baseline of the view's own GraphQL request from Node
 // (so the ratio is what the page adds: assets, parsing, rendering).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROUNDS = 5;
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** One first visit (fresh browser storage, signed in): ms to the first chart and bytes moved. */
 async function firstVisit(browser: Browser, url: string, token: string) {
@@ -48,21 +39,11 @@ async function apiBaseline(url: string, token: string, query: string, variables:
 
 /** `npm run bench:web-app`: page weight and time to first chart of the ranking and a card. */
 export async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'journey-bench-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dir,
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'true',
-    ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
-  });
-  const service = await startService(config, createLogger(config));
+  const service = await startDemoService();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   try {
-    const admin = readFileSync(path.join(dir, 'initial-admin-token'), 'utf8').trim();
-    const hq = await issueToken(service.url, admin, 'hq.analyst');
-    const head = await issueToken(service.url, admin, 'head.hz');
+    const hq = await issueToken(service.url, service.adminToken, 'hq.analyst');
+    const head = await issueToken(service.url, service.adminToken, 'head.hz');
     const quarter = DateTime.now().setZone('Asia/Shanghai').minus({ quarters: 1 });
     const period = `${quarter.year}-Q${quarter.quarter}`;
     const views = [
@@ -105,7 +86,6 @@ export async function main(): Promise<void> {
   } finally {
     await browser.close();
     await service.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

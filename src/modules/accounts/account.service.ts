@@ -3,6 +3,7 @@ import { AppError, badInput, notFound } from '../../shared/errors';
 import { pastInstantInput } from '../../shared/inputs';
 import { validate } from '../../shared/validate';
 import { findConnection, type PageArgs } from '../../db/keyset-pagination';
+import { findByIdsInScope } from '../access/by-ids';
 import { canReassignAccount, canWriteAccount } from '../access/permissions';
 import { actorScope, canReadBranch, systemScope, type Scope } from '../access/scope';
 import { requireActor, type Actor } from '../auth/actor';
@@ -35,8 +36,7 @@ export function findKeyAccountsByIds(
   scope: Scope,
   ids: readonly string[],
 ): Promise<KeyAccountDoc[]> {
-  const valid = ids.filter((id) => Types.ObjectId.isValid(id));
-  return KeyAccountModel.find({ _id: { $in: valid } }, null, { scope }).lean<KeyAccountDoc[]>();
+  return findByIdsInScope<KeyAccountDoc>(KeyAccountModel, scope, ids);
 }
 
 /**

@@ -3,6 +3,7 @@ import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
 import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
 import { notFound } from '../../shared/errors';
 import { validate } from '../../shared/validate';
+import { findByIdsInScope } from '../access/by-ids';
 import { actorScope, canReadBranch, systemScope, type Scope } from '../access/scope';
 import type { KeyAccountDoc } from '../accounts/account.model';
 import { requireWritableAccount } from '../accounts/account.service';
@@ -74,8 +75,7 @@ export function findFaultTicketsByIds(
   scope: Scope,
   ids: readonly string[],
 ): Promise<FaultTicketDoc[]> {
-  const valid = ids.filter((id) => Types.ObjectId.isValid(id));
-  return FaultTicketModel.find({ _id: { $in: valid } }, null, { scope }).lean<FaultTicketDoc[]>();
+  return findByIdsInScope<FaultTicketDoc>(FaultTicketModel, scope, ids);
 }
 
 const measuresCache = new WeakMap<object, FaultMeasures>();

@@ -5,6 +5,7 @@ import { ActivationOrderModel } from '../activation/activation-order.model';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
 import { followedRecordViolation, lateVisitViolation } from './follow-up-import-rules';
 import { validate } from '../../shared/validate';
+import { findByIdsInScope } from '../access/by-ids';
 import { actorScope, type Scope } from '../access/scope';
 import { requireWritableAccount } from '../accounts/account.service';
 import { KeyAccountModel } from '../accounts/account.model';
@@ -51,8 +52,7 @@ export async function findFollowUp(scope: Scope, id: string): Promise<FollowUpRo
 
 /** Follow-ups by id within the scope, for DataLoader batching. */
 export function findFollowUpsByIds(scope: Scope, ids: readonly string[]): Promise<FollowUpRow[]> {
-  const valid = ids.filter((id) => Types.ObjectId.isValid(id));
-  return FollowUpModel.find({ _id: { $in: valid } }, null, { scope }).lean<FollowUpRow[]>();
+  return findByIdsInScope<FollowUpRow>(FollowUpModel, scope, ids);
 }
 
 // The order and ticket a follow-up follows: the same rule as the import's, looked up by id within

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { AppError } from '../../shared/errors';
+import { findByIdsInScope } from '../access/by-ids';
 import {
   actorScope,
   anonymousScope,
@@ -40,8 +41,12 @@ export type CompositeNodeSource = {
 const scopeOf = (actor: Actor | null): Scope => (actor ? actorScope(actor) : anonymousScope);
 
 // An `_id $in` read of one collection: the one lookup every backend serves from an index.
-const byIds = (model: JourneySource['model'], ids: Types.ObjectId[], scope?: Scope) =>
-  model.find({ _id: { $in: ids } }, null, scope ? { scope } : {}).lean<Record<string, unknown>[]>();
+const byIds = (model: JourneySource['model'], ids: Types.ObjectId[]) =>
+  model.find({ _id: { $in: ids } }).lean<Record<string, unknown>[]>();
+
+// The same read of an account-linked collection, the caller's scope applied to the rows.
+const byIdsInScope = (model: JourneySource['model'], ids: Types.ObjectId[], actor: Actor | null) =>
+  findByIdsInScope<Record<string, unknown>>(model, scopeOf(actor), ids);
 
 /** Users are visible to those who may read their branch (the province-wide roles: all). */
 function visibleUser(actor: Actor, user: Record<string, unknown>): boolean {
@@ -57,8 +62,8 @@ const STORED: StoredNodeSource[] = [
   { typename: 'SurveyAttribute', find: (_actor, ids) => byIds(SurveyAttributeModel, ids) },
   // The competitor list is public configuration (see `competitors`).
   { typename: 'Competitor', find: (_actor, ids) => byIds(CompetitorModel, ids) },
-  { typename: 'KeyAccount', find: (actor, ids) => byIds(KeyAccountModel, ids, scopeOf(actor)) },
-  { typename: 'AuditEntry', find: (actor, ids) => byIds(AuditEntryModel, ids, scopeOf(actor)) },
+  { typename: 'KeyAccount', find: (actor, ids) => byIdsInScope(KeyAccountModel, ids, actor) },
+  { typename: 'AuditEntry', find: (actor, ids) => byIdsInScope(AuditEntryModel, ids, actor) },
   {
     typename: 'User',
     find: async (actor, ids) => {
@@ -89,7 +94,7 @@ const STORED: StoredNodeSource[] = [
 export function storedNodeSources(): StoredNodeSource[] {
   const records = journeySources().map((source) => ({
     typename: source.typename,
-    find: (actor: Actor | null, ids: Types.ObjectId[]) => byIds(source.model, ids, scopeOf(actor)),
+    find: (actor: Actor | null, ids: Types.ObjectId[]) => byIdsInScope(source.model, ids, actor),
   }));
   return [...STORED, ...records];
 }

@@ -54,7 +54,8 @@ const isSortValue = (value: unknown) =>
   (value instanceof Date && !Number.isNaN(value.getTime())) ||
   value instanceof mongoose.Types.ObjectId;
 
-function decodeCursor(cursor: string, length: number, argName: string): unknown[] {
+/** The sort-key values of a cursor this module wrote; BAD_USER_INPUT on `argName` otherwise. */
+export function decodeCursor(cursor: string, length: number, argName: string): unknown[] {
   try {
     const values = EJSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'), {
       relaxed: false,
@@ -171,21 +172,42 @@ export async function findConnectionsByKey<T>(
     .option({ scope });
   const byKey = new Map(groups.map((group) => [String(group._id), group.docs]));
   return new Map(
-    options.keys.map((key) => {
-      const rows = byKey.get(String(key)) ?? [];
-      const edges = rows
-        .slice(0, size)
-        .map((node) => ({ cursor: encodeCursor(node, keys), node: node as T }));
-      const connection: Connection<T> = {
-        edges,
-        pageInfo: {
-          hasNextPage: rows.length > size,
-          hasPreviousPage: Boolean(args.after),
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-      };
-      return [String(key), connection];
-    }),
+    options.keys.map((key) => [
+      String(key),
+      forwardPage<T>(byKey.get(String(key)) ?? [], keys, size, Boolean(args.after)),
+    ]),
   );
 }
+
+/** The sort keys of a list with `_id` appended as the final tie-breaker. */
+export const withIdKey = (sort: SortKey[]): SortKey[] => [
+  ...sort,
+  { field: '_id', direction: sort.at(-1)?.direction ?? 1 },
+];
+
+/**
+ * A forward page from rows already in the list's order: up to `size + 1` of them (one more says a
+ * next page exists). `afterCursor`: the page was asked after a cursor.
+ */
+export function forwardPage<T>(
+  rows: readonly Record<string, unknown>[],
+  keys: SortKey[],
+  size: number,
+  afterCursor: boolean,
+): Connection<T> {
+  const edges = rows
+    .slice(0, size)
+    .map((node) => ({ cursor: encodeCursor(node as Doc, keys), node: node as T }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: afterCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** The page size asked for (`first`, else `last`), checked against the limits. */
+export const checkedPageSize = (args: PageArgs): number => pageSize(args).size;

@@ -5,6 +5,7 @@ import type { Actor } from '../modules/auth/actor';
 import { createBranchesByCode } from '../modules/branches/branch.loaders';
 import { createCompetitorsByCode } from '../modules/competitors/competitor.loaders';
 import { createNodesById } from '../modules/nodes/node.loaders';
+import { createAccountRecordReader } from '../modules/journey/account-records.loaders';
 import { createTimelinesByAccount } from '../modules/journey/timeline.loaders';
 import { createActivationOrdersByAccount } from '../modules/activation/activation-order.loaders';
 import {
@@ -26,15 +27,16 @@ import {
 /** Per-request DataLoaders: one batched query per relation and tick, cached for the request. */
 export function createLoaders(actor: Actor | null) {
   const scope = actor ? actorScope(actor) : anonymousScope;
+  const records = createAccountRecordReader(scope);
   return {
     branchesByCode: createBranchesByCode(),
     usersById: createUsersById(),
     accountsById: createAccountsById(scope),
-    timelinesByAccount: createTimelinesByAccount(scope),
+    timelinesByAccount: createTimelinesByAccount(scope, records),
     slaPoliciesById: createSlaPoliciesById(),
-    activationOrdersByAccount: createActivationOrdersByAccount(scope),
+    activationOrdersByAccount: createActivationOrdersByAccount(scope, records),
     faultTicketsById: createFaultTicketsById(scope),
-    faultTicketsByAccount: createFaultTicketsByAccount(scope),
+    faultTicketsByAccount: createFaultTicketsByAccount(scope, records),
     followUpsById: createFollowUpsById(scope),
     followUpsByAccount: createFollowUpsByAccount(scope),
     surveyResponsesByAccount: createSurveyResponsesByAccount(scope),

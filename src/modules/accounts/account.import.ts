@@ -10,6 +10,8 @@ import { optionalPastInstantCell } from '../imports/account-linked-rows';
 import { optionalInstantCell, optionalTextCell, textCell } from '../imports/row-fields';
 import { canManageAccountsOf, contactEmail, notAManager } from './account-rules';
 import { KeyAccountModel } from './account.model';
+import { accountCreatedConsequences } from './account-created';
+import { directoryConsequence } from './branch-directory';
 
 const blankToNothing = (value: unknown) => (value === '' || value === null ? undefined : value);
 
@@ -108,8 +110,10 @@ async function importAccounts(
     existing,
     dryRun: context.dryRun,
     // Account open/close times decide follow-up coverage, which scorecards measure.
-    consequencesOf: ({ branchCode, before, after }) =>
-      instantChanged(before?.openedAt, after.openedAt) ||
+    consequencesOf: ({ branchCode, before, after }) => [
+      ...(before ? [] : accountCreatedConsequences()),
+      ...(before && before.name !== after.name ? [directoryConsequence()] : []),
+      ...(instantChanged(before?.openedAt, after.openedAt) ||
       instantChanged(before?.closedAt, after.closedAt)
         ? instantsConsequences(branchCode, [
             before?.openedAt,
@@ -117,7 +121,8 @@ async function importAccounts(
             after.openedAt,
             after.closedAt,
           ])
-        : [],
+        : []),
+    ],
   });
   for (const [index, outcome] of written) outcomes.set(index, outcome);
   return raw.map((_, index) => outcomes.get(index)!);

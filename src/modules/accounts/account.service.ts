@@ -2,10 +2,17 @@ import { Types } from 'mongoose';
 import { AppError, badInput, notFound } from '../../shared/errors';
 import { pastInstantInput } from '../../shared/inputs';
 import { validate } from '../../shared/validate';
-import { findConnection, type PageArgs } from '../../db/keyset-pagination';
+import {
+  checkedPageSize,
+  decodeCursor,
+  findConnection,
+  forwardPage,
+  withIdKey,
+  type PageArgs,
+} from '../../db/keyset-pagination';
 import { findByIdsInScope } from '../access/by-ids';
 import { canReassignAccount, canWriteAccount } from '../access/permissions';
-import { actorScope, canReadBranch, systemScope, type Scope } from '../access/scope';
+import { actorScope, canReadBranch, scopedBranch, systemScope, type Scope } from '../access/scope';
 import { requireActor, type Actor } from '../auth/actor';
 import { findUserByLogin } from '../auth/auth.service';
 import type { UserDoc } from '../auth/user.model';
@@ -22,6 +29,8 @@ import {
   type CreateKeyAccountInput,
 } from './account.inputs';
 import { KeyAccountModel, type KeyAccountDoc } from './account.model';
+import { accountCreatedConsequences } from './account-created';
+import { branchAccountIds, directoryConsequence } from './branch-directory';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -105,8 +114,12 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
     openedAt: fields.openedAt ?? new Date(),
   });
   const account = draft.toObject() as KeyAccountDoc;
-  // The audit entry is stored with the account (one document write) and applied after it.
-  const pending = [accountAudit(actor, 'createKeyAccount', null, account)];
+  // The audit entry and its (empty, complete) list of records are stored with the account (one
+  // document write) and applied after it.
+  const pending = [
+    accountAudit(actor, 'createKeyAccount', null, account),
+    ...accountCreatedConsequences(),
+  ];
   const { record, created } = await insertOnce<KeyAccountDoc>({
     model: KeyAccountModel,
     // The key is unique province-wide, so a replay is looked up across branches.
@@ -144,7 +157,11 @@ async function changeAccount(
   action: string,
   set: Record<string, unknown>,
 ) {
-  const pending = [accountAudit(actor, action, before, { ...before, ...set } as KeyAccountDoc)];
+  const pending = [
+    accountAudit(actor, action, before, { ...before, ...set } as KeyAccountDoc),
+    // A renamed account moves in its branch's directory.
+    ...(set.name !== undefined && set.name !== before.name ? [directoryConsequence()] : []),
+  ];
   const after = await KeyAccountModel.findOneAndUpdate(
     { _id: before._id },
     { $set: set, ...pushPending(pending) },
@@ -218,10 +235,47 @@ export async function listKeyAccounts(options: {
 }) {
   const actor = requireActor(options.actor);
   const filter = validate(keyAccountFilter, options.filter, 'filter');
+  const branch = directoryBranch(actorScope(actor), filter, options.args);
+  if (branch) return pageOfBranch(actorScope(actor), branch, options.args);
   return findConnection<KeyAccountDoc>(KeyAccountModel, {
     scope: actorScope(actor),
     filter: await filterToQuery(filter),
     sort: [{ field: 'name', direction: 1 }],
     args: options.args,
   });
+}
+
+// The branch whose directory answers the page: forward pages of one branch's accounts (the
+// caller's, or the one asked for by a province-wide reader) with no other filter. Otherwise null.
+function directoryBranch(
+  scope: Scope,
+  filter: ReturnType<typeof keyAccountFilter.parse>,
+  args: PageArgs,
+): string | null {
+  if (args.last != null || args.before != null) return null;
+  const others = Object.entries(filter ?? {}).filter(([k, v]) => k !== 'branchCode' && v != null);
+  if (others.length > 0) return null;
+  const own = scopedBranch(scope);
+  const asked = filter?.branchCode ?? null;
+  if (own !== null && asked !== null && own !== asked) return null;
+  return asked ?? own;
+}
+
+// A page of a branch's accounts from its directory, the accounts then read by `_id`.
+async function pageOfBranch(scope: Scope, branchCode: string, args: PageArgs) {
+  const size = checkedPageSize(args);
+  const keys = withIdKey([{ field: 'name', direction: 1 }]);
+  const cursor = args.after ? decodeCursor(args.after, keys.length, 'after') : null;
+  const { ids, total } = await branchAccountIds(branchCode, {
+    after: cursor ? { name: String(cursor[0]), id: String(cursor[1]) } : null,
+    count: size + 1,
+  });
+  const byId = new Map(
+    (await findKeyAccountsByIds(scope, ids)).map((row) => [String(row._id), row]),
+  );
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  return {
+    ...forwardPage<KeyAccountDoc>(rows, keys, size, Boolean(args.after)),
+    totalCount: async () => total,
+  };
 }

@@ -98,4 +98,5 @@ registerJourneySource({
   stages: ['ACTIVATION'],
   openFilter: { status: { $nin: CLOSED_ACTIVATION_STATUSES } },
   movesStage: true,
+  listedBy: 'orderedAt',
 });

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { listedPages, type AccountRecordReader } from '../journey/account-records.loaders';
 import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
 import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
 import { notFound } from '../../shared/errors';
@@ -355,7 +356,15 @@ export function activationOrdersOfAccounts(
   scope: Scope,
   accountIds: readonly string[],
   args: Pick<PageArgs, 'first' | 'after'>,
+  reader?: AccountRecordReader,
 ): Promise<Map<string, Connection<ActivationOrderDoc>>> {
+  // First pages from the accounts' listed records (by `_id`); later pages by account id.
+  if (reader && !args.after) {
+    return listedPages<ActivationOrderDoc>(reader, 'ActivationOrder', accountIds, {
+      first: args.first,
+      sortField: 'orderedAt',
+    });
+  }
   return findConnectionsByKey<ActivationOrderDoc>(ActivationOrderModel, {
     scope,
     keyField: 'accountId',

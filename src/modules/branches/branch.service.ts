@@ -3,6 +3,7 @@ import { validate } from '../../shared/validate';
 import { requireRole, type Actor } from '../auth/actor';
 import { createBranchInput } from './branch.inputs';
 import { recordAudit } from '../audit/audit.service';
+import { openBranchDirectory } from '../accounts/branch-directory';
 import { BranchModel, DEFAULT_TIME_ZONE, type BranchDoc } from './branch.model';
 
 /** All branches ordered by code. */
@@ -21,7 +22,12 @@ export async function upsertBranch(branch: {
   name: string;
   timeZone?: string;
 }): Promise<void> {
-  await BranchModel.updateOne({ code: branch.code }, { $set: branch }, { upsert: true });
+  const result = await BranchModel.updateOne(
+    { code: branch.code },
+    { $set: branch },
+    { upsert: true },
+  );
+  if (result.upsertedCount > 0) await openBranchDirectory(branch.code);
 }
 
 /** Creates a branch (ADMIN only); a taken code is a CONFLICT on `input.code`. */
@@ -38,6 +44,7 @@ export async function createBranch(options: {
     throw fromDuplicateKey(error, 'input.code', 'a branch with this code exists');
   });
   const branch = created.toObject() as BranchDoc;
+  await openBranchDirectory(branch.code);
   await recordAudit({
     actor,
     action: 'createBranch',

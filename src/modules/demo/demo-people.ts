@@ -1,5 +1,7 @@
 import { systemScope } from '../access/scope';
+import { accountCreatedConsequences } from '../accounts/account-created';
 import { KeyAccountModel } from '../accounts/account.model';
+import { settle } from '../consequences/pending-consequences';
 import { UserModel } from '../auth/user.model';
 import { createJourneyRecord } from '../journey-records/journey-record.service';
 import { ConsultationModel } from '../journey-records/journey-records.model';
@@ -89,10 +91,12 @@ async function seedAccounts(random: Random): Promise<void> {
     for (let i = 1; i <= count; i += 1) {
       const industry = random.pick(INDUSTRIES);
       const externalId = `CRM-${branch.code}-${String(i).padStart(3, '0')}`;
-      await KeyAccountModel.updateOne(
+      const pending = accountCreatedConsequences();
+      const result = await KeyAccountModel.updateOne(
         { sourceSystem: 'CRM', externalId },
         {
           $setOnInsert: {
+            pendingConsequences: pending,
             sourceSystem: 'CRM',
             externalId,
             name: `${CITIES[branch.code]} ${random.pick(NAME_PARTS[industry]!)} ${i}`,
@@ -113,6 +117,7 @@ async function seedAccounts(random: Random): Promise<void> {
         },
         { upsert: true },
       ).setOptions({ scope });
+      if (result.upsertedId) await settle(KeyAccountModel, result.upsertedId, pending);
     }
   }
 }

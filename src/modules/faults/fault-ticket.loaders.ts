@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { loaderFamily } from '../../graphql/loader-family';
 import type { PageArgs } from '../../db/keyset-pagination';
 import type { Scope } from '../access/scope';
+import type { AccountRecordReader } from '../journey/account-records.loaders';
 import type { FaultTicketDoc } from './fault-ticket.model';
 import { faultTicketsOfAccounts, findFaultTicketsByIds } from './fault-ticket.service';
 
@@ -15,10 +16,10 @@ export function createFaultTicketsById(scope: Scope): DataLoader<string, FaultTi
 }
 
 /** Ticket pages by account id, one aggregation per distinct page arguments and tick. */
-export function createFaultTicketsByAccount(scope: Scope) {
+export function createFaultTicketsByAccount(scope: Scope, reader: AccountRecordReader) {
   const family = loaderFamily(
     async (args: Pick<PageArgs, 'first' | 'after'>, ids: readonly string[]) => {
-      const pages = await faultTicketsOfAccounts(scope, ids, args);
+      const pages = await faultTicketsOfAccounts(scope, ids, args, reader);
       return ids.map((id) => pages.get(id)!);
     },
   );

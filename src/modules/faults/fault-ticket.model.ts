@@ -130,4 +130,5 @@ registerJourneySource({
   stages: ['FAULT_REPORTING', 'REPAIR'],
   openFilter: { status: { $nin: RESTORED_FAULT_STATUSES } },
   movesStage: true,
+  listedBy: 'reportedAt',
 });

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { listedPages, type AccountRecordReader } from '../journey/account-records.loaders';
 import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
 import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
 import { notFound } from '../../shared/errors';
@@ -370,7 +371,15 @@ export function faultTicketsOfAccounts(
   scope: Scope,
   accountIds: readonly string[],
   args: Pick<PageArgs, 'first' | 'after'>,
+  reader?: AccountRecordReader,
 ): Promise<Map<string, Connection<FaultTicketDoc>>> {
+  // First pages from the accounts' listed records (by `_id`); later pages by account id.
+  if (reader && !args.after) {
+    return listedPages<FaultTicketDoc>(reader, 'FaultTicket', accountIds, {
+      first: args.first,
+      sortField: 'reportedAt',
+    });
+  }
   return findConnectionsByKey<FaultTicketDoc>(FaultTicketModel, {
     scope,
     keyField: 'accountId',

@@ -8,6 +8,7 @@ import { diffFields } from '../audit/audit-diff';
 import { auditConsequence, type AuditActor } from '../audit/audit.service';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
 import { applyPending, PENDING } from '../consequences/pending-consequences';
+import { listedRecordConsequences } from '../journey/account-records';
 import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
 import { listBranches } from '../branches/branch.service';
 import type { BranchDoc } from '../branches/branch.model';
@@ -72,12 +73,12 @@ function scheduledAudit(request: CadenceRequest, id: Types.ObjectId): PendingCon
 async function insertMissing(
   requests: CadenceRequest[],
   ids: Types.ObjectId[],
-  audits: PendingConsequence[],
+  pending: PendingConsequence[][],
 ): Promise<Map<number, unknown>> {
   const operations = requests.map((request, i) => ({
     updateOne: {
       filter: keyOf(request),
-      update: { $setOnInsert: { _id: ids[i], ...fieldsOf(request), [PENDING]: [audits[i]] } },
+      update: { $setOnInsert: { _id: ids[i], ...fieldsOf(request), [PENDING]: pending[i] } },
       upsert: true,
     },
   }));
@@ -105,11 +106,15 @@ export async function scheduleCadenceFollowUps(
 ): Promise<CadenceOutcome[]> {
   if (requests.length === 0) return [];
   const ids = requests.map(() => new Types.ObjectId());
-  const audits = requests.map((request, i) => scheduledAudit(request, ids[i]!));
-  const inserted = await insertMissing(requests, ids, audits);
+  // The audit entry and the listing in the account's records are stored with each new follow-up.
+  const pending = requests.map((request, i) => [
+    scheduledAudit(request, ids[i]!),
+    ...listedRecordConsequences(FollowUpModel),
+  ]);
+  const inserted = await insertMissing(requests, ids, pending);
   await applyPending(
     FollowUpModel,
-    [...inserted.keys()].map((i) => ({ _id: ids[i], [PENDING]: [audits[i]!] })),
+    [...inserted.keys()].map((i) => ({ _id: ids[i], [PENDING]: pending[i]! })),
   );
   const corrections = requests
     .filter((_, index) => !inserted.has(index))

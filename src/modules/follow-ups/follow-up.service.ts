@@ -14,6 +14,7 @@ import { findUserByLogin } from '../auth/auth.service';
 import { recordAudit } from '../audit/audit.service';
 import { requireReadableBranch } from '../branches/branch-period';
 import { createJourneyRecord } from '../journey-records/journey-record.service';
+import { createListed } from '../journey/account-records';
 import { emitLifecycle } from '../journey/lifecycle-hooks';
 import { completeFollowUpArgs, scheduleFollowUpInput, transitionArgs } from './follow-up.inputs';
 import {
@@ -87,7 +88,7 @@ export async function scheduleFollowUp(options: {
   const account = await requireWritableAccount(actor, input.accountId);
   await requireFollowable(actor, account._id, input);
   const _id = new Types.ObjectId();
-  const created = await FollowUpModel.create({
+  const followUp = await createListed<FollowUpRow>(FollowUpModel, {
     _id,
     sourceSystem: input.sourceSystem ?? JOURNEY_SOURCE,
     externalId: input.externalId ?? _id.toHexString(),
@@ -108,7 +109,6 @@ export async function scheduleFollowUp(options: {
       'a follow-up with this externalId and sourceSystem exists',
     );
   });
-  const followUp = created.toObject<FollowUpRow>();
   await auditFollowUp(actor, 'scheduleFollowUp', null, followUp);
   return followUp;
 }

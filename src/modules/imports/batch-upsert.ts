@@ -9,6 +9,7 @@ import {
   type RecordWithPending,
 } from '../consequences/pending-consequences';
 import { AuditEntryModel } from '../audit/audit.model';
+import { listedRecordConsequences } from '../journey/account-records';
 import type { ImportOutcome } from './import-kind';
 
 const scope = systemScope('import');
@@ -160,6 +161,8 @@ function planKey(
     fields = { ...fields, ...added };
     version = after;
   }
+  // A journey record written is (re)listed in its account's records, in the same write.
+  if (pending.length > 0) pending.push(...listedRecordConsequences(options.model));
   return { externalId, stored, id, rows: decided, fields, pending };
 }
 

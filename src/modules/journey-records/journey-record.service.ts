@@ -6,6 +6,8 @@ import { requireWritableAccount } from '../accounts/account.service';
 import { requireActor, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/audit.service';
 import type { JourneyRecordRow } from '../journey/journey-record.fields';
+import { pushPending, settle, withoutPending } from '../consequences/pending-consequences';
+import { createListed, listedRecordConsequences } from '../journey/account-records';
 import { refreshCurrentStage } from '../journey/stage.service';
 import { RECORD_KINDS, type RecordKind, type RecordKindName } from './record-kinds';
 
@@ -61,7 +63,7 @@ export async function createJourneyRecord(
   if (missing) throw badInput(`input.${missing}`, 'required');
   checkTimeOrder(kind, fields);
   const account = await requireWritableAccount(actor, accountId);
-  const created = await kind.model.create({
+  const record = await createListed<StoredRecord>(kind.model, {
     ...fields,
     accountId: account._id,
     branchCode: account.branchCode,
@@ -69,7 +71,6 @@ export async function createJourneyRecord(
     journeyAt: fields[kind.journeyAtField],
     recordedBy: actor.login,
   });
-  const record = created.toObject() as StoredRecord;
   await afterChange(actor, kind, `create${kind.typename}`, null, record);
   return record;
 }
@@ -90,14 +91,18 @@ export async function updateJourneyRecord(
   const changes = parseFields(kind, options.input);
   checkTimeOrder(kind, { ...before, ...changes });
   const journeyAt = changes[kind.journeyAtField] ?? before.journeyAt;
-  const after = await kind.model
+  // A moved journeyAt moves the record in its account's timeline list.
+  const listed = listedRecordConsequences(kind.model);
+  const stored = await kind.model
     .findOneAndUpdate(
       { _id: before._id },
-      { $set: { ...changes, journeyAt } },
+      { $set: { ...changes, journeyAt }, ...pushPending(listed) },
       { returnDocument: 'after', scope },
     )
     .lean<StoredRecord>();
-  if (!after) throw notFound(kind.typename);
+  if (!stored) throw notFound(kind.typename);
+  await settle(kind.model, stored._id, listed);
+  const after = withoutPending(stored);
   await afterChange(actor, kind, `update${kind.typename}`, before, after);
   return after;
 }

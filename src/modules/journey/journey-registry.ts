@@ -15,6 +15,8 @@ export type JourneySource = {
   openFilter?: Record<string, unknown>;
   /** Whether its records move an account's current stage on (follow-ups and surveys do not). */
   movesStage: boolean;
+  /** Sort field of the account's own list of these records, newest first (see account-records). */
+  listedBy?: string;
 };
 
 const sources = new Map<string, JourneySource>();

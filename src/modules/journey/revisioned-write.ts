@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { Scope } from '../access/scope';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
 import { pushPending, settle, withoutPending } from '../consequences/pending-consequences';
+import { listedRecordConsequences } from './account-records';
 
 /** The source system of records created through the API without one. */
 export const OWN_SOURCE_SYSTEM = 'JOURNEY';
@@ -32,7 +33,10 @@ export async function writeWithRevision<D extends Revisioned>(options: {
     const set = options.decide(before);
     if (!set) return { before, after: before, changed: false };
     const preview = { ...before, ...set, revision: before.revision + 1 };
-    const pending = options.consequences?.(before, preview) ?? [];
+    const pending = [
+      ...(options.consequences?.(before, preview) ?? []),
+      ...listedRecordConsequences(options.model),
+    ];
     const after = await options.model
       .findOneAndUpdate(
         { _id: before._id, revision: before.revision },
@@ -58,7 +62,8 @@ export async function writeWithRevision<D extends Revisioned>(options: {
  * `input.externalId`, naming the stored record's id when the caller may see it. The insert is
  * tried first (new records are the common case) and the unique index answers the rest, so a
  * concurrent insert of the same key is answered the same way. The `consequences` of a new record
- * are stored with it and applied after the insert.
+ * are stored with it and applied after the insert; so is, for a journey record, its listing in its
+ * account's records (account-records).
  */
 export async function insertOnce<
   D extends { _id: unknown; sourceSystem: string; externalId: string },
@@ -76,7 +81,7 @@ export async function insertOnce<
   const { model, scope, key } = options;
   try {
     const record = await options.build();
-    const pending = options.consequences?.(record) ?? [];
+    const pending = [...(options.consequences?.(record) ?? []), ...listedRecordConsequences(model)];
     const created = await model.create(
       pending.length ? { ...record, pendingConsequences: pending } : record,
     );

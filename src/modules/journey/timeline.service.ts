@@ -2,6 +2,7 @@ import mongoose, { Types } from 'mongoose';
 import { badInput } from '../../shared/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Connection } from '../../db/keyset-pagination';
 import type { Scope } from '../access/scope';
+import type { AccountRecordReader } from './account-records.loaders';
 import { journeySources } from './journey-registry';
 import { JOURNEY_STAGES, type JourneyStage } from './journey-stage';
 
@@ -45,18 +46,58 @@ const newestFirst = (a: JourneyEventRow, b: JourneyEventRow) =>
   b._id.toHexString().localeCompare(a._id.toHexString());
 
 /**
- * Timelines of many accounts at once: one aggregation per record collection whatever the number of
- * accounts (the page is cut per account with `$slice`), then a merge in memory.
+ * Timelines of many accounts at once. First pages of whole timelines come from the accounts'
+ * listed records (account-records: read by `_id`, no scan on the stand-in); later pages and
+ * stage-filtered timelines from one aggregation per record collection whatever the number of
+ * accounts (the page cut per account with `$slice`). Either way merged in memory.
  */
 export async function loadTimelines(
   scope: Scope,
   accountIds: readonly Types.ObjectId[],
   args: TimelineArgs,
+  reader?: AccountRecordReader,
 ): Promise<Map<string, Connection<JourneyEventRow>>> {
   const size = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
     throw badInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
   }
+  const stages = args.stages?.length ? args.stages : JOURNEY_STAGES;
+  const every = JOURNEY_STAGES.every((stage) => stages.includes(stage));
+  // First pages of whole timelines from the accounts' listed records (by `_id`).
+  const byAccount =
+    reader && !args.after && every
+      ? await listedTimelines(reader, accountIds, size)
+      : await aggregatedTimelines(scope, accountIds, args, size);
+  return pagesOf(accountIds, byAccount, size, Boolean(args.after));
+}
+
+async function listedTimelines(
+  reader: AccountRecordReader,
+  accountIds: readonly Types.ObjectId[],
+  size: number,
+): Promise<Map<string, JourneyEventRow[]>> {
+  const found = await reader.newest(accountIds.map(String), {
+    typenames: journeySources().map((s) => s.typename),
+    by: 'j',
+    count: size + 1,
+    sortField: 'journeyAt',
+  });
+  return new Map(
+    [...found].map(([id, rows]) => [
+      id,
+      rows.map(({ typename, row }) => ({ ...row, __typename: typename }) as JourneyEventRow),
+    ]),
+  );
+}
+
+// The newest `size + 1` records per account of every collection holding the stages asked for, in
+// one aggregation per collection (the page cut per account with `$slice`).
+async function aggregatedTimelines(
+  scope: Scope,
+  accountIds: readonly Types.ObjectId[],
+  args: TimelineArgs,
+  size: number,
+): Promise<Map<string, JourneyEventRow[]>> {
   const stages = args.stages?.length ? args.stages : JOURNEY_STAGES;
   const match: Record<string, unknown> = { accountId: { $in: accountIds }, stage: { $in: stages } };
   if (args.after) {
@@ -86,6 +127,15 @@ export async function loadTimelines(
     rows.push(row);
     byAccount.set(key, rows);
   }
+  return byAccount;
+}
+
+function pagesOf(
+  accountIds: readonly Types.ObjectId[],
+  byAccount: Map<string, JourneyEventRow[]>,
+  size: number,
+  afterCursor: boolean,
+): Map<string, Connection<JourneyEventRow>> {
   return new Map(
     accountIds.map((id) => {
       const rows = (byAccount.get(id.toHexString()) ?? []).sort(newestFirst);
@@ -95,7 +145,7 @@ export async function loadTimelines(
         edges,
         pageInfo: {
           hasNextPage: rows.length > size,
-          hasPreviousPage: Boolean(args.after),
+          hasPreviousPage: afterCursor,
           startCursor: edges[0]?.cursor ?? null,
           endCursor: edges.at(-1)?.cursor ?? null,
         },

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { createListed } from '../journey/account-records';
 import { findConnectionsByKey } from '../../db/keyset-pagination';
 import { badInput, fromDuplicateKey } from '../../shared/errors';
 import { validate } from '../../shared/validate';
@@ -45,7 +46,7 @@ export async function recordSurveyResponse(options: {
     }
   }
   const _id = new Types.ObjectId();
-  const created = await SurveyResponseModel.create({
+  const response = await createListed<SurveyResponseRow>(SurveyResponseModel, {
     _id,
     sourceSystem: input.sourceSystem ?? JOURNEY_SOURCE,
     externalId: input.externalId ?? _id.toHexString(),
@@ -72,7 +73,6 @@ export async function recordSurveyResponse(options: {
       'a survey response with this externalId and sourceSystem exists',
     );
   });
-  const response = created.toObject<SurveyResponseRow>();
   await recordAudit({
     actor,
     action: 'recordSurveyResponse',

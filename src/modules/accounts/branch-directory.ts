@@ -1,0 +1,128 @@
+import mongoose, { Schema, type Model, type mongo, type Types } from 'mongoose';
+import {
+  consequence,
+  CONSEQUENCE_ORDER,
+  registerConsequenceKind,
+  type PendingConsequence,
+} from '../consequences/consequence-kinds';
+import { KeyAccountModel } from './account.model';
+
+/**
+ * Per branch, one document naming every account of the branch (id → name), kept by the
+ * `accountDirectoryEntry` consequence of each account creation and rename, so a page of a
+ * branch's accounts and its total are read by `_id` (this document, then the accounts by bare
+ * `_id $in`) instead of by `branchCode`.
+ *
+ * Stand-in: mongo-java-server answers `branchCode` equality (and the name sort) by scanning every
+ * account; on MongoDB the `{ branchCode, name, _id }` index serves the same page and count.
+ */
+type Directory = {
+  _id: string;
+  accounts: Record<string, string>;
+  /** Every account of the branch is named (set when the branch is created or by a rebuild). */
+  complete?: boolean;
+};
+
+const schema = new Schema<Directory>(
+  {
+    _id: { type: String, required: true },
+    accounts: { type: Object, default: {} },
+    complete: { type: Boolean, default: false },
+  },
+  { versionKey: false, minimize: false },
+);
+
+export const BranchDirectoryModel =
+  (mongoose.models.BranchDirectory as Model<Directory> | undefined) ??
+  mongoose.model<Directory>('BranchDirectory', schema, 'branchdirectories');
+
+// The driver's collection, typed by its string `_id` (mongoose types `collection` by ObjectId ids).
+const directories = () => BranchDirectoryModel.collection as unknown as mongo.Collection<Directory>;
+
+type Named = { _id: Types.ObjectId; branchCode: string; name: string };
+
+// Entries set from the accounts as they are now: idempotent, so replays and sweeps change nothing.
+async function nameAccounts(accounts: readonly Named[]): Promise<void> {
+  const byBranch = new Map<string, Named[]>();
+  for (const account of accounts) {
+    byBranch.set(account.branchCode, [...(byBranch.get(account.branchCode) ?? []), account]);
+  }
+  if (byBranch.size === 0) return;
+  await directories().bulkWrite(
+    [...byBranch].map(([branchCode, rows]) => ({
+      updateOne: {
+        filter: { _id: branchCode },
+        update: {
+          $set: Object.fromEntries(rows.map((row) => [`accounts.${String(row._id)}`, row.name])),
+        },
+        upsert: true,
+      },
+    })),
+    { ordered: false },
+  );
+}
+
+registerConsequenceKind<null>('accountDirectoryEntry', CONSEQUENCE_ORDER.derived, async (due) => {
+  const accounts = (await KeyAccountModel.collection
+    .find(
+      { _id: { $in: due.map(({ recordId }) => recordId as Types.ObjectId) } },
+      { projection: { branchCode: 1, name: 1 } },
+    )
+    .toArray()) as Named[];
+  await nameAccounts(accounts);
+});
+
+/** The naming of an account in its branch's directory, to store with its creation or rename. */
+export function directoryConsequence(): PendingConsequence<null> {
+  return consequence<null>('accountDirectoryEntry', null);
+}
+
+/** A branch just created has no accounts: its (empty) directory is complete from the start. */
+export async function openBranchDirectory(branchCode: string): Promise<void> {
+  await directories().updateOne(
+    { _id: branchCode },
+    { $set: { complete: true } },
+    { upsert: true },
+  );
+}
+
+/**
+ * The accounts of a branch (id → name), complete: a directory never completed (a branch that
+ * predates it, or whose creation was cut short) is rebuilt once from the accounts.
+ */
+export async function branchDirectory(branchCode: string): Promise<Record<string, string>> {
+  const stored = await directories().findOne({ _id: branchCode });
+  if (stored?.complete) return stored.accounts ?? {};
+  const accounts = (await KeyAccountModel.collection
+    .find({ branchCode }, { projection: { branchCode: 1, name: 1 } })
+    .toArray()) as Named[];
+  // No directory is made up for a code no account has (a branch's creation opens its own).
+  if (!stored && accounts.length === 0) return {};
+  await nameAccounts(accounts);
+  await openBranchDirectory(branchCode);
+  const rebuilt = await directories().findOne({ _id: branchCode });
+  return rebuilt?.accounts ?? {};
+}
+
+type Listed = { id: string; name: string };
+
+// The accounts' order on a page: name, then id. JavaScript compares UTF-16 code units, the
+// database UTF-8 bytes: the same order except for characters outside the Basic Multilingual Plane.
+const byNameThenId = (a: Listed, b: Listed) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * The ids of a page of a branch's accounts in list order (name, then id), `count` of them after
+ * the position (name, id) when given, and how many accounts the branch has.
+ */
+export async function branchAccountIds(
+  branchCode: string,
+  options: { after: { name: string; id: string } | null; count: number },
+): Promise<{ ids: string[]; total: number }> {
+  const entries = Object.entries(await branchDirectory(branchCode))
+    .map(([id, name]) => ({ id, name }))
+    .sort(byNameThenId);
+  const { after } = options;
+  const rest = after ? entries.filter((entry) => byNameThenId(entry, after) > 0) : entries;
+  return { ids: rest.slice(0, options.count).map((entry) => entry.id), total: entries.length };
+}

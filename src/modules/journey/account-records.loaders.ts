@@ -1,0 +1,117 @@
+import DataLoader from 'dataloader';
+import { Types } from 'mongoose';
+import {
+  checkedPageSize,
+  forwardPage,
+  withIdKey,
+  type Connection,
+} from '../../db/keyset-pagination';
+import { findByIdsInScope } from '../access/by-ids';
+import type { Scope } from '../access/scope';
+import { newestListed, readAccountRecords } from './account-records';
+import { journeySources } from './journey-registry';
+
+type Row = Record<string, unknown> & { _id: Types.ObjectId };
+type Lists =
+  Awaited<ReturnType<typeof readAccountRecords>> extends Map<string, infer L> ? L : never;
+
+/** A record of an account's list, with the GraphQL type of its collection. */
+export type ListedRow = { typename: string; row: Row };
+
+/**
+ * Per request: accounts' listed records (one `_id $in` read of `accountrecords` per tick) and the
+ * records themselves by bare `_id $in`, one read per collection and tick, shared by the account's
+ * orders, tickets and timeline; the caller's scope is applied to the rows (access/by-ids).
+ */
+export function createAccountRecordReader(scope: Scope) {
+  const lists = new DataLoader<string, Lists>(async (ids) => {
+    const found = await readAccountRecords(ids.map((id) => new Types.ObjectId(id)));
+    return ids.map((id) => found.get(id) ?? {});
+  });
+  const byType = new Map<string, DataLoader<string, Row | null>>();
+  const records = (typename: string) => {
+    let loader = byType.get(typename);
+    if (!loader) {
+      const source = journeySources().find((s) => s.typename === typename)!;
+      loader = new DataLoader<string, Row | null>(async (ids) => {
+        const rows = await findByIdsInScope<Row & { branchCode?: unknown }>(
+          source.model,
+          scope,
+          ids,
+        );
+        const byId = new Map(rows.map((row) => [String(row._id), row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      });
+      byType.set(typename, loader);
+    }
+    return loader;
+  };
+
+  /**
+   * The newest `count` records of the given types per account, by journeyAt (`j`) or by the
+   * type's own list order (`o`), sorted again on the records' stored values with `sortField`.
+   */
+  async function newest(
+    accountIds: readonly string[],
+    options: { typenames: readonly string[]; by: 'j' | 'o'; count: number; sortField: string },
+  ): Promise<Map<string, ListedRow[]>> {
+    const all = await lists.loadMany(accountIds);
+    return new Map(
+      await Promise.all(
+        accountIds.map(async (accountId, i) => {
+          const found = all[i];
+          if (found instanceof Error) throw found;
+          const listed = newestListed(found ?? {}, options.typenames, options.by, options.count);
+          const rows = await Promise.all(
+            listed.map(async ({ typename, id }) => {
+              const row = await records(typename).load(id.toHexString());
+              return row ? { typename, row } : null;
+            }),
+          );
+          const present = rows.filter((r): r is ListedRow => r !== null);
+          return [accountId, present.sort(newestBy(options.sortField))] as const;
+        }),
+      ),
+    );
+  }
+  return { newest };
+}
+
+/** The per-request reader of accounts' listed records. */
+export type AccountRecordReader = ReturnType<typeof createAccountRecordReader>;
+
+// Newest first by a date field, then by id (ObjectIds are unique across collections).
+const newestBy = (field: string) => (a: ListedRow, b: ListedRow) =>
+  new Date(b.row[field] as Date).getTime() - new Date(a.row[field] as Date).getTime() ||
+  b.row._id.toHexString().localeCompare(a.row._id.toHexString());
+
+/**
+ * First pages of one record type's own list (newest first by `sortField`) for many accounts, from
+ * their listed records: the account's orders or tickets on the account screen.
+ */
+export async function listedPages<T>(
+  reader: AccountRecordReader,
+  typename: string,
+  accountIds: readonly string[],
+  options: { first?: number | null; sortField: string },
+): Promise<Map<string, Connection<T>>> {
+  const size = checkedPageSize({ first: options.first });
+  const keys = withIdKey([{ field: options.sortField, direction: -1 }]);
+  const found = await reader.newest(accountIds, {
+    typenames: [typename],
+    by: 'o',
+    count: size + 1,
+    sortField: options.sortField,
+  });
+  return new Map(
+    accountIds.map((id) => [
+      id,
+      forwardPage<T>(
+        (found.get(id) ?? []).map(({ row }) => row),
+        keys,
+        size,
+        false,
+      ),
+    ]),
+  );
+}

@@ -1,5 +1,6 @@
 import { issueToken, median, startDemoService } from './bench-database';
 import { startProvinceService } from './province-data';
+import { ACCOUNT_SCREEN } from '../tests/support/account-screen';
 
 // The account manager's screen (docs/account-managers.md, "AccountManagerScreen") on the demo
 // data, in requests per second against `{ apiVersion }` on the same server in the same run, so the
@@ -7,21 +8,6 @@ import { startProvinceService } from './province-data';
 // baseline so a busy neighbour slows both alike.
 const SECONDS_PER_ROUND = Number(process.env.BENCH_SECONDS ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-
-const SCREEN = `query AccountManagerScreen($first: Int!) {
-  keyAccounts(first: $first) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node {
-      id name tier currentStage
-      branch { id code name }
-      accountManager { id name }
-      activationOrders(first: 5) { edges { node { id product status promisedAt overdue } } }
-      faultTickets(first: 5) { edges { node { id severity status slaState minutesLeft } } }
-      timeline(first: 5) { edges { node { __typename id stage occurredAt } } }
-    } }
-  }
-}`;
 
 type Request = { query: string; variables?: object };
 
@@ -51,7 +37,7 @@ async function rate(url: string, token: string, request: Request): Promise<numbe
 async function measure(label: string, url: string, token: string): Promise<void> {
   const baseline: Request = { query: '{ apiVersion }' };
   for (const first of [20, 100]) {
-    const request: Request = { query: SCREEN, variables: { first } };
+    const request: Request = { query: ACCOUNT_SCREEN, variables: { first } };
     await post(url, token, request); // warm caches, connections and the lists rebuilt on first read
     const screen: number[] = [];
     const base: number[] = [];

@@ -9,7 +9,7 @@ import { startDemoService } from './bench-database';
 // take hours on the stand-in); the directories and lists kept on write are dropped afterwards and
 // rebuilt on first read, as after any load behind the service's back.
 const BRANCHES = 20;
-const ACCOUNTS = 20_000;
+const ACCOUNTS = Number(process.env.BENCH_PROVINCE_ACCOUNTS ?? 20_000);
 const BATCH = 5_000;
 // Records per account, per GraphQL type (20 in all); other types get none.
 const PER_ACCOUNT: Record<string, number> = {
@@ -23,10 +23,21 @@ const PER_ACCOUNT: Record<string, number> = {
   MaintenanceRecord: 1,
 };
 const YEAR_MS = 365 * 86_400_000;
+const MONTH_MS = 30 * 86_400_000;
 
 type Doc = Record<string, unknown> & { _id: Types.ObjectId };
 
 const db = () => mongoose.connection.db!;
+
+// A document with every date in it (nested too) moved by `ms`.
+function shifted(value: unknown, ms: number): unknown {
+  if (value instanceof Date) return new Date(value.getTime() + ms);
+  if (Array.isArray(value)) return value.map((item) => shifted(item, ms));
+  if (value && typeof value === 'object' && value.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shifted(v, ms)]));
+  }
+  return value;
+}
 
 async function branchCodes(): Promise<string[]> {
   const branches = db().collection('branches');
@@ -70,18 +81,18 @@ async function addProvince(): Promise<number> {
     const template = await source.model.collection.findOne({});
     if (count === 0 || !template) continue;
     let n = 0;
+    const templateAt = (template.journeyAt as Date).getTime();
     const records: Doc[] = accounts.flatMap((account) =>
       Array.from({ length: count }, () => {
-        const at = new Date(now - ((n * 7919) % YEAR_MS));
+        // Spread over the past year; every time of the record moves alike, so its facts still hold.
+        const shift = now - MONTH_MS - ((n * 7919 * 60_000) % YEAR_MS) - templateAt;
         n += 1;
         return {
-          ...template,
+          ...(shifted(template, shift) as Doc),
           _id: new Types.ObjectId(),
           externalId: `PROVINCE-${source.typename}-${n}`,
           accountId: account._id,
           branchCode: account.branchCode,
-          journeyAt: at,
-          ...(source.listedBy ? { [source.listedBy]: at } : {}),
         };
       }),
     );

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { loadTestDemoData } from './support/demo';
+import { ACCOUNT_SCREEN } from './support/account-screen';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { ok } from './support/world';
 
@@ -8,21 +9,6 @@ import { ok } from './support/world';
 // bare `_id $in`, or equality on every field of a unique index, with nothing else beside them
 // (`_id $in` next to another condition scans). The stand-in cannot say what it examined, so the
 // shape of every command is checked.
-
-const SCREEN = `query AccountManagerScreen($first: Int!) {
-  keyAccounts(first: $first) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node {
-      id name tier currentStage
-      branch { id code name }
-      accountManager { id name }
-      activationOrders(first: 5) { edges { node { id product status promisedAt overdue } } }
-      faultTickets(first: 5) { edges { node { id severity status slaState minutesLeft } } }
-      timeline(first: 5) { edges { node { __typename id stage occurredAt } } }
-    } }
-  }
-}`;
 
 type Command = { commandName: string; command: Record<string, unknown> };
 type Filter = Record<string, unknown>;
@@ -96,7 +82,7 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     try {
       const { keyAccounts } = await ok<{
         keyAccounts: { totalCount: number; edges: typeof accounts };
-      }>(service, token, SCREEN, { first });
+      }>(service, token, ACCOUNT_SCREEN, { first });
       accounts = keyAccounts.edges;
       // The demo's Hangzhou branch has 16 accounts, each with a timeline.
       expect(keyAccounts.totalCount).toBe(16);

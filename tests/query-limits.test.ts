@@ -1,24 +1,11 @@
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, type World } from './support/world';
+import { ACCOUNT_SCREEN } from './support/account-screen';
 
 // The largest documented query: the account manager's screen over a full page of 100 accounts.
 // Cost, by the model in src/graphql/query-cost.ts (objects count 1, a page counts per item):
 // keyAccounts 1 + 100 × (pageInfo 1 + edges 1 + node 1 + branch 1 + accountManager 1
 //   + 3 lists × (1 + 5 × (edges 1 + node 1))) = 1 + 100 × (5 + 3 × 11) = 3 801.
-const SCREEN = `query AccountManagerScreen($first: Int = 100, $events: Int = 5) {
-  keyAccounts(first: $first) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node {
-      id name tier currentStage
-      branch { id code name }
-      accountManager { id name }
-      activationOrders(first: $events) { edges { node { id product status promisedAt overdue } } }
-      faultTickets(first: $events) { edges { node { id severity status slaState minutesLeft } } }
-      timeline(first: $events) { edges { node { __typename id stage occurredAt } } }
-    } }
-  }
-}`;
 
 type Refusal = {
   status: number;
@@ -56,7 +43,7 @@ describe('query limits', () => {
   }
 
   it('runs the largest documented query (100 accounts, 5 of each list)', async () => {
-    const result = await send(SCREEN);
+    const result = await send(ACCOUNT_SCREEN);
     expect(result.status).toBe(200);
     expect(result.errors).toBeUndefined();
     expect(result.data).toMatchObject({ keyAccounts: { totalCount: 2 } });

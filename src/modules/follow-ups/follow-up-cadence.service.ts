@@ -109,7 +109,7 @@ export async function scheduleCadenceFollowUps(
   // The audit entry and the listing in the account's records are stored with each new follow-up.
   const pending = requests.map((request, i) => [
     scheduledAudit(request, ids[i]!),
-    ...listedRecordConsequences(FollowUpModel),
+    ...listedRecordConsequences(FollowUpModel, { _id: ids[i], ...fieldsOf(request) }),
   ]);
   const inserted = await insertMissing(requests, ids, pending);
   await applyPending(

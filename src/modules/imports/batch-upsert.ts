@@ -162,7 +162,7 @@ function planKey(
     version = after;
   }
   // A journey record written is (re)listed in its account's records, in the same write.
-  if (pending.length > 0) pending.push(...listedRecordConsequences(options.model));
+  if (pending.length > 0) pending.push(...listedRecordConsequences(options.model, version!));
   return { externalId, stored, id, rows: decided, fields, pending };
 }
 

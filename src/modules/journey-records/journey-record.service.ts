@@ -92,7 +92,7 @@ export async function updateJourneyRecord(
   checkTimeOrder(kind, { ...before, ...changes });
   const journeyAt = changes[kind.journeyAtField] ?? before.journeyAt;
   // A moved journeyAt moves the record in its account's timeline list.
-  const listed = listedRecordConsequences(kind.model);
+  const listed = listedRecordConsequences(kind.model, { ...before, ...changes, journeyAt });
   const stored = await kind.model
     .findOneAndUpdate(
       { _id: before._id },

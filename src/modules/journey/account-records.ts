@@ -43,42 +43,31 @@ export const AccountRecordsModel =
 
 type RecordFields = { _id: Types.ObjectId; accountId: Types.ObjectId } & Record<string, unknown>;
 
-const sourceOf = (typename: string) => journeySources().find((s) => s.typename === typename);
-
 const sourceOfModel = (model: { modelName: string }) =>
   journeySources().find((s) => s.model.modelName === model.modelName);
 
+const dateOf = (value: unknown) => (value == null ? null : new Date(value as Date));
+
 const entryOf = (source: JourneySource, record: RecordFields): Entry => ({
-  j: record.journeyAt as Date,
-  ...(source.listedBy ? { o: (record[source.listedBy] as Date | null) ?? null } : {}),
+  j: dateOf(record.journeyAt)!,
+  ...(source.listedBy ? { o: dateOf(record[source.listedBy]) } : {}),
 });
 
-const setOf = (source: JourneySource, records: readonly RecordFields[]) =>
-  Object.fromEntries(
-    records.map((r) => [`lists.${source.typename}.${r._id.toHexString()}`, entryOf(source, r)]),
-  );
+type Listing = { accountId: Types.ObjectId; key: string; entry: Entry };
 
-// Entries set from the records as they are now: idempotent, so replays and sweeps change nothing.
-async function listRecords(source: JourneySource, ids: readonly Types.ObjectId[]): Promise<void> {
-  const projection = {
-    accountId: 1,
-    journeyAt: 1,
-    ...(source.listedBy && { [source.listedBy]: 1 }),
-  };
-  const records = (await source.model.collection
-    .find({ _id: { $in: [...ids] } }, { projection })
-    .toArray()) as RecordFields[];
-  const byAccount = new Map<string, RecordFields[]>();
-  for (const record of records) {
-    const key = String(record.accountId);
-    byAccount.set(key, [...(byAccount.get(key) ?? []), record]);
+// One `$set` per account of the entries given (idempotent: replays set the same values).
+async function storeListings(listings: readonly Listing[]): Promise<void> {
+  const byAccount = new Map<string, Listing[]>();
+  for (const listing of listings) {
+    const key = String(listing.accountId);
+    byAccount.set(key, [...(byAccount.get(key) ?? []), listing]);
   }
   if (byAccount.size === 0) return;
   await AccountRecordsModel.collection.bulkWrite(
     [...byAccount.values()].map((rows) => ({
       updateOne: {
         filter: { _id: rows[0]!.accountId },
-        update: { $set: setOf(source, rows) },
+        update: { $set: Object.fromEntries(rows.map((row) => [row.key, row.entry])) },
         upsert: true,
       },
     })),
@@ -86,35 +75,45 @@ async function listRecords(source: JourneySource, ids: readonly Types.ObjectId[]
   );
 }
 
-type EntryArgs = { typename: string };
+const listingOf = (source: JourneySource, record: RecordFields): Listing => ({
+  accountId: new Types.ObjectId(String(record.accountId)),
+  key: `lists.${source.typename}.${String(record._id)}`,
+  entry: entryOf(source, record),
+});
 
-// Applied after the record's derived fields, before the stage and the events.
+type EntryArgs = { typename: string; accountId: Types.ObjectId; entry: Entry };
+
+// The entry travels in the consequence, as the write stored it: no read of the record. A replay
+// after a later write of the same record could set an older sort value; reads sort the records
+// again on their stored values, so that only ever affects which records make a first page.
 registerConsequenceKind<EntryArgs>(
   'accountRecordEntry',
   CONSEQUENCE_ORDER.derived + 1,
   async (due) => {
-    const byType = new Map<string, Types.ObjectId[]>();
-    for (const { recordId, args } of due) {
-      byType.set(args.typename, [...(byType.get(args.typename) ?? []), recordId as Types.ObjectId]);
-    }
-    for (const [typename, ids] of byType) {
-      const source = sourceOf(typename);
-      if (source) await listRecords(source, ids);
-    }
+    await storeListings(
+      due.map(({ recordId, args }) => ({
+        accountId: args.accountId,
+        key: `lists.${args.typename}.${String(recordId)}`,
+        entry: args.entry,
+      })),
+    );
   },
 );
 
 /**
- * The listing of a record of `model` in its account's records, to store with the write that
+ * The listing of `record` (as written) in its account's records, to store with the write that
  * creates it or changes its sort values (none for a model that is not a journey source).
  */
 export function listedRecordConsequences(
-  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  model: { modelName: string },
+  record: Record<string, unknown>,
 ): PendingConsequence<EntryArgs>[] {
   const source = sourceOfModel(model);
-  return source
-    ? [consequence<EntryArgs>('accountRecordEntry', { typename: source.typename })]
-    : [];
+  if (!source) return [];
+  const { accountId, entry } = listingOf(source, record as RecordFields);
+  return [
+    consequence<EntryArgs>('accountRecordEntry', { typename: source.typename, accountId, entry }),
+  ];
 }
 
 /** Creates a journey record with its listing stored in the same write, then applies it. */
@@ -122,8 +121,10 @@ export async function createListed<T>(
   model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
   fields: Record<string, unknown>,
 ): Promise<T> {
-  const pending = listedRecordConsequences(model);
-  const created = await model.create({ ...fields, pendingConsequences: pending });
+  const draft = new model(fields);
+  const pending = listedRecordConsequences(model, draft.toObject());
+  draft.set('pendingConsequences', pending);
+  const created = await draft.save();
   await settle(model, created._id, pending);
   const { pendingConsequences: _pending, ...record } = created.toObject() as Record<
     string,
@@ -154,14 +155,15 @@ registerConsequenceKind<null>('accountRecordsOpened', CONSEQUENCE_ORDER.derived,
 // records by accountId (the scan this document avoids afterwards) and stored as complete.
 async function rebuild(accountIds: Types.ObjectId[]): Promise<void> {
   for (const source of journeySources()) {
-    const rows = await source.model.collection
-      .find({ accountId: { $in: accountIds } }, { projection: { _id: 1 } })
-      .toArray();
-    if (rows.length > 0)
-      await listRecords(
-        source,
-        rows.map((row) => row._id as Types.ObjectId),
-      );
+    const projection = {
+      accountId: 1,
+      journeyAt: 1,
+      ...(source.listedBy && { [source.listedBy]: 1 }),
+    };
+    const records = (await source.model.collection
+      .find({ accountId: { $in: accountIds } }, { projection })
+      .toArray()) as RecordFields[];
+    await storeListings(records.map((record) => listingOf(source, record)));
   }
   await AccountRecordsModel.collection.bulkWrite(
     accountIds.map((_id) => ({

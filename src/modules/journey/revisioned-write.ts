@@ -35,7 +35,7 @@ export async function writeWithRevision<D extends Revisioned>(options: {
     const preview = { ...before, ...set, revision: before.revision + 1 };
     const pending = [
       ...(options.consequences?.(before, preview) ?? []),
-      ...listedRecordConsequences(options.model),
+      ...listedRecordConsequences(options.model, preview),
     ];
     const after = await options.model
       .findOneAndUpdate(
@@ -81,7 +81,10 @@ export async function insertOnce<
   const { model, scope, key } = options;
   try {
     const record = await options.build();
-    const pending = [...(options.consequences?.(record) ?? []), ...listedRecordConsequences(model)];
+    const pending = [
+      ...(options.consequences?.(record) ?? []),
+      ...listedRecordConsequences(model, record),
+    ];
     const created = await model.create(
       pending.length ? { ...record, pendingConsequences: pending } : record,
     );

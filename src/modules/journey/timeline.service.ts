@@ -1,6 +1,12 @@
 import mongoose, { Types } from 'mongoose';
 import { badInput } from '../../shared/errors';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Connection } from '../../db/keyset-pagination';
+import {
+  DEFAULT_PAGE_SIZE,
+  forwardPage,
+  MAX_PAGE_SIZE,
+  withIdKey,
+  type Connection,
+} from '../../db/keyset-pagination';
 import type { Scope } from '../access/scope';
 import type { AccountRecordReader } from './account-records.loaders';
 import { journeySources } from './journey-registry';
@@ -24,9 +30,6 @@ export type TimelineArgs = {
 };
 
 type Position = { at: Date; id: Types.ObjectId };
-
-const encode = (row: JourneyEventRow) =>
-  Buffer.from(EJSON.stringify([row.journeyAt, row._id], { relaxed: false })).toString('base64url');
 
 function decode(cursor: string): Position {
   try {
@@ -130,6 +133,9 @@ async function aggregatedTimelines(
   return byAccount;
 }
 
+// The timeline's cursor: (journeyAt, _id), as every keyset list writes it.
+const TIMELINE_KEYS = withIdKey([{ field: 'journeyAt', direction: -1 }]);
+
 function pagesOf(
   accountIds: readonly Types.ObjectId[],
   byAccount: Map<string, JourneyEventRow[]>,
@@ -139,18 +145,10 @@ function pagesOf(
   return new Map(
     accountIds.map((id) => {
       const rows = (byAccount.get(id.toHexString()) ?? []).sort(newestFirst);
-      const page = rows.slice(0, size);
-      const edges = page.map((node) => ({ cursor: encode(node), node }));
-      const connection: Connection<JourneyEventRow> = {
-        edges,
-        pageInfo: {
-          hasNextPage: rows.length > size,
-          hasPreviousPage: afterCursor,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-      };
-      return [id.toHexString(), connection];
+      return [
+        id.toHexString(),
+        forwardPage<JourneyEventRow>(rows, TIMELINE_KEYS, size, afterCursor),
+      ];
     }),
   );
 }

@@ -10,7 +10,7 @@ import { findUserByLogin } from '../auth/auth.service';
 import type { UserDoc } from '../auth/user.model';
 import { diffFields } from '../audit/audit-diff';
 import { auditConsequence } from '../audit/audit.service';
-import { pushPending, settle, withoutPending } from '../consequences/pending-consequences';
+import { updateWithConsequences } from '../consequences/pending-consequences';
 import { findBranch } from '../branches/branch.service';
 import { insertOnce } from '../journey/revisioned-write';
 import { canManageAccountsOf, notAManager, sameContacts } from './account-rules';
@@ -106,8 +106,7 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
   });
   const account = draft.toObject() as KeyAccountDoc;
   // The audit entry is stored with the account (one document write) and applied after it.
-  const pending = [accountAudit(actor, 'createKeyAccount', null, account)];
-  const { record, created } = await insertOnce<KeyAccountDoc>({
+  const { record } = await insertOnce<KeyAccountDoc>({
     model: KeyAccountModel,
     // The key is unique province-wide, so a replay is looked up across branches.
     scope: systemScope('account-replay'),
@@ -115,11 +114,10 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
     key: { sourceSystem: input.sourceSystem, externalId: input.externalId },
     isSame: (stored) => isSameAccount(stored, input, manager._id),
     visible: (stored) => canReadBranch(actorScope(actor), stored.branchCode),
-    build: async () => ({ ...account, pendingConsequences: pending }) as KeyAccountDoc,
+    build: async () => account,
+    consequences: (stored) => [accountAudit(actor, 'createKeyAccount', null, stored)],
   });
-  if (!created) return record;
-  await settle(KeyAccountModel, account._id, pending);
-  return account;
+  return record;
 }
 
 function accountAudit(
@@ -144,15 +142,14 @@ async function changeAccount(
   action: string,
   set: Record<string, unknown>,
 ) {
-  const pending = [accountAudit(actor, action, before, { ...before, ...set } as KeyAccountDoc)];
-  const after = await KeyAccountModel.findOneAndUpdate(
-    { _id: before._id },
-    { $set: set, ...pushPending(pending) },
-    { returnDocument: 'after', scope: actorScope(actor) },
-  ).lean<KeyAccountDoc>();
+  const after = await updateWithConsequences<KeyAccountDoc>(KeyAccountModel, {
+    filter: { _id: before._id },
+    update: { $set: set },
+    consequences: [accountAudit(actor, action, before, { ...before, ...set } as KeyAccountDoc)],
+    queryOptions: { scope: actorScope(actor) },
+  });
   if (!after) throw notFound('key account');
-  await settle(KeyAccountModel, after._id, pending);
-  return withoutPending(after);
+  return after;
 }
 
 /** Changes the descriptive fields of an account. */

@@ -148,3 +148,47 @@ export async function sweepPendingConsequences(options: { minAgeMs: number }): P
   }
   return applied;
 }
+
+/**
+ * Inserts a record with its consequences in the same document write, then applies them.
+ * `consequences` sees the record as it will be stored (id and defaults included). Returns the
+ * stored record without its pending list.
+ */
+export async function createWithConsequences<D extends { _id: unknown }>(
+  model: AnyModel,
+  fields: Record<string, unknown>,
+  consequences: (record: D) => PendingConsequence[],
+): Promise<D> {
+  const record = new model(fields).toObject() as D;
+  const pending = consequences(record);
+  const created = await model.create(pending.length ? { ...record, [PENDING]: pending } : record);
+  await settle(model, created._id, pending);
+  return withoutPending(created.toObject() as D);
+}
+
+/**
+ * `findOneAndUpdate` that stores the consequences of the change in the same document write and
+ * applies them after it. Null when nothing matched (nothing is stored then, nothing applied).
+ */
+export async function updateWithConsequences<D extends { _id: unknown }>(
+  model: AnyModel,
+  options: {
+    filter: Record<string, unknown>;
+    update: Record<string, unknown>;
+    consequences: readonly PendingConsequence[];
+    queryOptions?: Record<string, unknown>;
+  },
+): Promise<D | null> {
+  const { update, consequences } = options;
+  const pushed = pushPending(consequences).$push as Record<string, unknown> | undefined;
+  const after = await model
+    .findOneAndUpdate(
+      options.filter,
+      pushed ? { ...update, $push: { ...(update.$push as object), ...pushed } } : update,
+      { returnDocument: 'after', ...options.queryOptions },
+    )
+    .lean<D>();
+  if (!after) return null;
+  await settle(model, after._id, consequences);
+  return withoutPending(after);
+}

@@ -2,7 +2,10 @@ import type { Model, Types } from 'mongoose';
 import { AppError } from '../../shared/errors';
 import type { Scope } from '../access/scope';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
-import { pushPending, settle, withoutPending } from '../consequences/pending-consequences';
+import {
+  createWithConsequences,
+  updateWithConsequences,
+} from '../consequences/pending-consequences';
 
 /** The source system of records created through the API without one. */
 export const OWN_SOURCE_SYSTEM = 'JOURNEY';
@@ -33,17 +36,13 @@ export async function writeWithRevision<D extends Revisioned>(options: {
     if (!set) return { before, after: before, changed: false };
     const preview = { ...before, ...set, revision: before.revision + 1 };
     const pending = options.consequences?.(before, preview) ?? [];
-    const after = await options.model
-      .findOneAndUpdate(
-        { _id: before._id, revision: before.revision },
-        { $set: set, $inc: { revision: 1 }, ...pushPending(pending) },
-        { returnDocument: 'after', scope: options.scope },
-      )
-      .lean<D>();
-    if (after) {
-      await settle(options.model, after._id, pending);
-      return { before, after: withoutPending(after), changed: true };
-    }
+    const after = await updateWithConsequences<D>(options.model, {
+      filter: { _id: before._id, revision: before.revision },
+      update: { $set: set, $inc: { revision: 1 } },
+      consequences: pending,
+      queryOptions: { scope: options.scope },
+    });
+    if (after) return { before, after, changed: true };
   }
   throw new AppError(
     'CONFLICT',
@@ -76,12 +75,12 @@ export async function insertOnce<
   const { model, scope, key } = options;
   try {
     const record = await options.build();
-    const pending = options.consequences?.(record) ?? [];
-    const created = await model.create(
-      pending.length ? { ...record, pendingConsequences: pending } : record,
+    const created = await createWithConsequences<D>(
+      model,
+      record,
+      (stored) => options.consequences?.(stored) ?? [],
     );
-    await settle(model, created._id, pending);
-    return { record: withoutPending(created.toObject() as D), created: true };
+    return { record: created, created: true };
   } catch (error) {
     if ((error as { code?: unknown }).code !== 11000 || !key.externalId) throw error;
     const stored = await model

@@ -1,8 +1,7 @@
 import { badInput } from '../../shared/errors';
 import { validate } from '../../shared/validate';
 import { requireRole, type Actor } from '../auth/actor';
-import { auditChange } from '../audit/audit.service';
-import { updateWithConsequences } from '../consequences/pending-consequences';
+import { upsertAudited } from '../audit/audited-upsert';
 import { CompetitorModel, type CompetitorDoc } from './competitor.model';
 import { competitorInput } from './competitor.inputs';
 
@@ -39,24 +38,12 @@ export async function upsertCompetitor(options: {
 }): Promise<CompetitorDoc> {
   const actor = requireRole(options.actor, ['ADMIN']);
   const input = validate(competitorInput, options.input);
-  const before = await CompetitorModel.findOne({ code: input.code }).lean<CompetitorDoc>();
-  const set = { name: input.name };
-  // The audit entry (named by the code, the competitor's key in the API) is stored with the write.
-  const after = await updateWithConsequences<CompetitorDoc>(CompetitorModel, {
-    filter: { code: input.code },
-    update: { $set: set },
-    consequences: [
-      auditChange({
-        actor,
-        action: 'upsertCompetitor',
-        entityType: 'Competitor',
-        entityId: input.code,
-        branchCode: null,
-        before: before as Record<string, unknown> | null,
-        after: { ...before, code: input.code, ...set },
-      }),
-    ],
-    queryOptions: { upsert: true },
+  return upsertAudited<CompetitorDoc>(CompetitorModel, {
+    actor,
+    action: 'upsertCompetitor',
+    entityType: 'Competitor',
+    keyField: 'code',
+    key: input.code,
+    set: { name: input.name },
   });
-  return after!;
 }

@@ -92,7 +92,8 @@ async function clearApplied(model: AnyModel, applied: { recordId: unknown; id: T
   const _id = { $in: recordIds as Types.ObjectId[] };
   // Straight to the driver: no timestamps (clearing is not a change of the record) and no scope.
   // Entry ids are unique, so every record can pull the whole set; an emptied list is removed, so
-  // a settled record looks as it would without the mechanism. One command, however many records.
+  // a settled record looks as it would without the mechanism. One command, however many records;
+  // the removal is asked per record id, since the stand-in scans for `_id $in` plus a condition.
   await model.collection.bulkWrite(
     [
       {
@@ -101,12 +102,12 @@ async function clearApplied(model: AnyModel, applied: { recordId: unknown; id: T
           update: { $pull: { [PENDING]: { _id: { $in: applied.map(({ id }) => id) } } } as never },
         },
       },
-      {
-        updateMany: {
-          filter: { _id, [PENDING]: { $size: 0 } },
+      ...recordIds.map((recordId) => ({
+        updateOne: {
+          filter: { _id: recordId as Types.ObjectId, [PENDING]: { $size: 0 } },
           update: { $unset: { [PENDING]: '' } },
         },
-      },
+      })),
     ],
     { ordered: true },
   );

@@ -1,8 +1,7 @@
 import { badInput } from '../../shared/errors';
 import { validate } from '../../shared/validate';
 import { requireRole, type Actor } from '../auth/actor';
-import { auditChange } from '../audit/audit.service';
-import { updateWithConsequences } from '../consequences/pending-consequences';
+import { upsertAudited } from '../audit/audited-upsert';
 import { JOURNEY_STAGES, type JourneyStage } from '../journey/journey-stage';
 import { SurveyAttributeModel, type SurveyAttributeDoc } from './attribute-catalogue.model';
 import { surveyAttributeInput } from './survey.inputs';
@@ -154,29 +153,17 @@ export async function upsertSurveyAttribute(options: {
 }): Promise<SurveyAttributeDoc> {
   const actor = requireRole(options.actor, ['ADMIN']);
   const input = validate(surveyAttributeInput, options.input);
-  const before = await SurveyAttributeModel.findOne({ key: input.key }).lean<SurveyAttributeDoc>();
-  const set = {
-    label: input.label,
-    stage: input.stage,
-    description: input.description ?? null,
-    active: input.active ?? true,
-  };
-  // The audit entry (named by the key, the attribute's id in the API) is stored with the write.
-  const after = await updateWithConsequences<SurveyAttributeDoc>(SurveyAttributeModel, {
-    filter: { key: input.key },
-    update: { $set: set },
-    consequences: [
-      auditChange({
-        actor,
-        action: 'upsertSurveyAttribute',
-        entityType: 'SurveyAttribute',
-        entityId: input.key,
-        branchCode: null,
-        before: before as Record<string, unknown> | null,
-        after: { ...before, key: input.key, ...set },
-      }),
-    ],
-    queryOptions: { upsert: true },
+  return upsertAudited<SurveyAttributeDoc>(SurveyAttributeModel, {
+    actor,
+    action: 'upsertSurveyAttribute',
+    entityType: 'SurveyAttribute',
+    keyField: 'key',
+    key: input.key,
+    set: {
+      label: input.label,
+      stage: input.stage,
+      description: input.description ?? null,
+      active: input.active ?? true,
+    },
   });
-  return after!;
 }

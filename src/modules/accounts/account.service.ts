@@ -10,9 +10,8 @@ import { findUserByLogin } from '../auth/auth.service';
 import type { UserDoc } from '../auth/user.model';
 import { diffFields } from '../audit/audit-diff';
 import { auditConsequence } from '../audit/audit.service';
-import { updateWithConsequences } from '../consequences/pending-consequences';
 import { findBranch } from '../branches/branch.service';
-import { insertOnce } from '../journey/revisioned-write';
+import { insertOnce, writeWithRevision } from '../journey/revisioned-write';
 import { canManageAccountsOf, notAManager, sameContacts } from './account-rules';
 import {
   createKeyAccountInput,
@@ -136,19 +135,30 @@ function accountAudit(
   });
 }
 
+// A change of an account the actor may change (checked on `before`, read by the caller), decided
+// again on the fresh account when a concurrent write replaced it (the revision check); `decide`
+// returns null when nothing is left to change. The audit entry is stored with the write.
 async function changeAccount(
   actor: Actor,
   before: KeyAccountDoc,
   action: string,
-  set: Record<string, unknown>,
+  decide: (current: KeyAccountDoc) => Record<string, unknown> | null,
 ) {
-  const after = await updateWithConsequences<KeyAccountDoc>(KeyAccountModel, {
-    filter: { _id: before._id },
-    update: { $set: set },
-    consequences: [accountAudit(actor, action, before, { ...before, ...set } as KeyAccountDoc)],
-    queryOptions: { scope: actorScope(actor) },
+  let first = true;
+  const { after } = await writeWithRevision<KeyAccountDoc>({
+    model: KeyAccountModel,
+    scope: actorScope(actor),
+    what: 'key account',
+    load: async () => {
+      if (first) return ((first = false), before);
+      const current = await findKeyAccount(actorScope(actor), String(before._id));
+      if (!current) throw notFound('key account');
+      return current;
+    },
+    authorize: async () => {},
+    decide,
+    consequences: (current, changed) => [accountAudit(actor, action, current, changed)],
   });
-  if (!after) throw notFound('key account');
   return after;
 }
 
@@ -160,7 +170,7 @@ export async function updateKeyAccount(options: {
 }) {
   const before = await requireWritableAccount(options.actor, options.id);
   const input = validate(updateKeyAccountInput, options.input);
-  return changeAccount(options.actor!, before, 'updateKeyAccount', input);
+  return changeAccount(options.actor!, before, 'updateKeyAccount', () => input);
 }
 
 /** Hands the account to another manager of its branch (branch head or admin). */
@@ -176,7 +186,9 @@ export async function reassignAccountManager(options: {
     throw new AppError('FORBIDDEN', 'Only the branch head or an admin may reassign an account');
   }
   const manager = await requireManager(options.accountManagerLogin, before.branchCode);
-  return changeAccount(actor, before, 'reassignAccountManager', { accountManagerId: manager._id });
+  return changeAccount(actor, before, 'reassignAccountManager', () => ({
+    accountManagerId: manager._id,
+  }));
 }
 
 /** Closes the account at the given time (idempotent for an already closed account). */
@@ -185,10 +197,9 @@ export async function closeKeyAccount(options: { actor: Actor | null; id: string
   const before = await requireWritableAccount(options.actor, options.id);
   if (before.status === 'CLOSED') return before;
   if (options.at < before.openedAt) throw badInput('at', 'cannot be before the account was opened');
-  return changeAccount(options.actor!, before, 'closeKeyAccount', {
-    status: 'CLOSED',
-    closedAt: options.at,
-  });
+  return changeAccount(options.actor!, before, 'closeKeyAccount', (current) =>
+    current.status === 'CLOSED' ? null : { status: 'CLOSED', closedAt: options.at },
+  );
 }
 
 async function filterToQuery(filter: ReturnType<typeof keyAccountFilter.parse>) {

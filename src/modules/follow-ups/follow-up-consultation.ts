@@ -61,7 +61,7 @@ registerConsequenceKind<RaiseArgs>(RAISE_CONSULTATION, CONSEQUENCE_ORDER.derived
     });
     await FollowUpModel.updateOne(
       { _id: args.followUpId, raisedConsultationId: null },
-      { $set: { raisedConsultationId: id } },
+      { $set: { raisedConsultationId: id }, $inc: { revision: 1 } },
     ).setOptions({ scope });
   }
 });

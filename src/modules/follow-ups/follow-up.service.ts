@@ -147,7 +147,7 @@ const ACTION_NAMES = {
 };
 
 /**
- * Applies an action as a compare-and-set on the status read, so that two concurrent actions
+ * Applies an action as a compare-and-set on the revision read, so that two concurrent actions
  * cannot both apply (no transactions); the loser re-reads once and replays or is refused. The
  * audit entry and the change's consequences are stored with the write. A replay applies what an
  * interrupted earlier attempt left pending in the follow-up.
@@ -173,8 +173,8 @@ async function transition(
   const preview = { ...before, ...set } as FollowUpRow;
   const extra = change.consequences?.(preview) ?? [];
   const after = await updateWithConsequences<FollowUpRow>(FollowUpModel, {
-    filter: { _id: before._id, status: before.status as FollowUpStatus },
-    update: { $set: set },
+    filter: { _id: before._id, revision: before.revision ?? null },
+    update: { $set: set, $inc: { revision: 1 } },
     consequences: [auditFollowUp(actor, ACTION_NAMES[action], before, preview), ...extra],
     queryOptions: { scope: actorScope(actor) },
   });

@@ -7,9 +7,17 @@ import {
   updateWithConsequences,
 } from '../consequences/pending-consequences';
 
+/**
+ * The schema field of a record's revision: every write of the record's fields bumps it, and a
+ * guarded write expects the one it read, so two versions are told apart however close in time
+ * (`updatedAt` has millisecond steps).
+ */
+export const REVISION_FIELD = { type: Number, required: true, default: 0 } as const;
+
 /** The source system of records created through the API without one. */
 export const OWN_SOURCE_SYSTEM = 'JOURNEY';
 
+// A record stored before it had a revision has none: `null` matches it, `$inc` starts it at 1.
 type Revisioned = { _id: Types.ObjectId; revision: number };
 
 /**
@@ -34,10 +42,10 @@ export async function writeWithRevision<D extends Revisioned>(options: {
     if (attempt === 0) await options.authorize(before);
     const set = options.decide(before);
     if (!set) return { before, after: before, changed: false };
-    const preview = { ...before, ...set, revision: before.revision + 1 };
+    const preview = { ...before, ...set, revision: (before.revision ?? 0) + 1 };
     const pending = options.consequences?.(before, preview) ?? [];
     const after = await updateWithConsequences<D>(options.model, {
-      filter: { _id: before._id, revision: before.revision },
+      filter: { _id: before._id, revision: before.revision ?? null },
       update: { $set: set, $inc: { revision: 1 } },
       consequences: pending,
       queryOptions: { scope: options.scope },

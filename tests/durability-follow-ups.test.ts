@@ -1,21 +1,15 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import mongoose from 'mongoose';
-import { serviceProcesses, type ServiceProcess } from './support/service-process';
+import {
+  killDuringBurst,
+  openStore,
+  serviceProcesses,
+  type ServiceProcess,
+} from './support/service-process';
 import { createAccount, createBranch, createUser } from './support/world';
 
 // Real processes on the embedded H2 store: a burst of follow-up and survey mutations, the service
 // and its database SIGKILLed together in the middle of it, then started again on the same data.
 
 jest.setTimeout(180_000);
-
-async function openStore(dataDir: string) {
-  const { uri } = JSON.parse(readFileSync(path.join(dataDir, 'embedded-db.json'), 'utf8')) as {
-    uri: string;
-  };
-  const client = new mongoose.mongo.MongoClient(uri);
-  return { db: client.db('journey'), close: () => client.close() };
-}
 
 const SCHEDULE = 'mutation($i: ScheduleFollowUpInput!) { scheduleFollowUp(input: $i) { id } }';
 const COMPLETE = `mutation($id: ID!, $at: DateTime!, $raise: RaiseConsultationInput) {
@@ -72,22 +66,12 @@ describe('durable follow-up and survey mutations', () => {
     });
 
     const acknowledged: { action: Action; id: string }[] = [];
-    let next = 0;
-    let killed = false;
-    const worker = async () => {
-      while (!killed) {
-        try {
-          await round(service, accountId, (next += 1), acknowledged);
-        } catch {
-          // The connection died with the service: not acknowledged.
-        }
-      }
-    };
-    const workers = Array.from({ length: 8 }, worker);
-    while (acknowledged.length < 150) await new Promise((resolve) => setTimeout(resolve, 10));
-    await service.killAll();
-    killed = true;
-    await Promise.all(workers);
+    await killDuringBurst({
+      service,
+      workers: 8,
+      enough: () => acknowledged.length >= 150,
+      work: (n) => round(service, accountId, n, acknowledged),
+    });
 
     // Started again on the same data: its start applies whatever was left pending.
     await services.start(dataDir);

@@ -33,7 +33,15 @@ const records = (overrides: Partial<ReportRecords>): ReportRecords => ({
 describe('serviceReportFigures', () => {
   it('counts each delay reason once per order, most frequent first', () => {
     const delayed = (reasons: ReportOrder['delays'][number]['reason'][]) =>
-      order({ delays: reasons.map((reason) => ({ reason })), latenessMinutes: 60 });
+      order({
+        delays: reasons.map((reason) => ({
+          reason,
+          at: at('2026-07-09T09:00'),
+          notifiedAt: null,
+          actorLogin: 'am',
+        })),
+        latenessMinutes: 60,
+      });
     const figures = serviceReportFigures(
       records({
         activated: [delayed(['OTHER', 'OTHER', 'CUSTOMER_SIDE']), delayed(['CUSTOMER_SIDE'])],

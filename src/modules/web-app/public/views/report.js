@@ -84,14 +84,27 @@ const yesNo = (value) => (value === null || value === undefined ? '—' : t(valu
 const reasons = (delays) =>
   [...new Set(delays.map((d) => d.reason))].map((reason) => t(reason)).join(', ') || '—';
 
-/** A table of figures: label, this account, and (when given) the branch. */
-function figureTable(id, caption, rows, withBranch) {
+/** A figure row: this account's value beside the branch's (none for report-only figures). */
+const versus = (key, account, branch = null) => ({
+  label: t(key),
+  account,
+  branch,
+  unit: unitOf(key),
+});
+
+/** A section of the report: heading, the figures against the branch, then its record tables. */
+const section = (id, title, figures, body) =>
+  html`<section id=${id} aria-labelledby=${`${id}-title`}>
+    <h2 id=${`${id}-title`}>${title}</h2>
+    ${figureTable(`${id}-figures`, t('figures'), figures)} ${body}
+  </section>`;
+
+/** A table of figures: label, this account, and the branch. */
+function figureTable(id, caption, rows) {
   const columns = [
     { label: t('figure'), cell: (row) => row.label },
     { label: t('thisAccount'), cell: (row) => shown(row.account, row.unit), numeric: true },
-    ...(withBranch
-      ? [{ label: t('branch'), cell: (row) => shown(row.branch, row.unit), numeric: true }]
-      : []),
+    { label: t('branch'), cell: (row) => shown(row.branch, row.unit), numeric: true },
   ];
   return table({ caption, columns, rows, id });
 }
@@ -100,62 +113,50 @@ function activationSection(report, when) {
   const a = report.activation;
   const card = report.branchScorecard;
   const figures = [
-    { label: t('activationOnTimeRate'), account: a.onTimeRate, branch: card.activationOnTimeRate },
-    {
-      label: t('activationLatenessMinutes'),
-      account: a.latenessMinutes,
-      branch: card.activationLatenessMinutes,
-      unit: 'minutes',
-    },
-    { label: t('delayNotifiedRate'), account: a.delayNotifiedRate },
-  ].map((row) => ({ unit: 'share', ...row }));
-  const activated = [
+    versus('activationOnTimeRate', a.onTimeRate, card.activationOnTimeRate),
+    versus('activationLatenessMinutes', a.latenessMinutes, card.activationLatenessMinutes),
+    versus('delayNotifiedRate', a.delayNotifiedRate),
+  ];
+  // Both order tables: what was promised, then the table's own columns, then the delays.
+  const orderColumns = (own) => [
     { label: t('product'), cell: (o) => o.product },
     { label: t('ordered'), cell: (o) => when(o.orderedAt) },
     { label: t('promised'), cell: (o) => when(o.originalPromisedAt) },
+    ...own,
+    { label: t('delayReasons'), cell: (o) => reasons(o.delays) },
+    { label: t('customerTold'), cell: (o) => yesNo(o.delayNotified) },
+  ];
+  const activated = orderColumns([
     { label: t('activated'), cell: (o) => when(o.activatedAt) },
     { label: t('delayDays'), cell: (o) => days(o.latenessMinutes), numeric: true },
-    { label: t('delayReasons'), cell: (o) => reasons(o.delays) },
-    { label: t('customerTold'), cell: (o) => yesNo(o.delayNotified) },
-  ];
-  const open = [
-    { label: t('product'), cell: (o) => o.product },
-    { label: t('ordered'), cell: (o) => when(o.orderedAt) },
-    { label: t('promised'), cell: (o) => when(o.originalPromisedAt) },
-    { label: t('overdueNow'), cell: (o) => yesNo(o.overdue) },
-    { label: t('delayReasons'), cell: (o) => reasons(o.delays) },
-    { label: t('customerTold'), cell: (o) => yesNo(o.delayNotified) },
-  ];
-  return html`<section id="activation" aria-labelledby="activation-title">
-    <h2 id="activation-title">${t('activationSection')}</h2>
-    ${figureTable('activation-figures', t('figures'), figures, true)}
-    <p class="summary">
-      ${t('delayReasons')}:
-      ${
-        a.delayReasons.length
-          ? a.delayReasons.map((r) => `${t(r.reason)} ${r.orders}`).join(' · ')
-          : t('none')
-      }
-    </p>
-    ${table({ caption: t('activatedInPeriod'), columns: activated, rows: a.activated, id: 'activated-table' })}
-    ${table({ caption: t('stillOpen'), columns: open, rows: a.open, id: 'open-orders-table' })}
-  </section>`;
+  ]);
+  const open = orderColumns([{ label: t('overdueNow'), cell: (o) => yesNo(o.overdue) }]);
+  return section(
+    'activation',
+    t('activationSection'),
+    figures,
+    html`<p class="summary">
+        ${t('delayReasons')}:
+        ${
+          a.delayReasons.length
+            ? a.delayReasons.map((r) => `${t(r.reason)} ${r.orders}`).join(' · ')
+            : t('none')
+        }
+      </p>
+      ${table({ caption: t('activatedInPeriod'), columns: activated, rows: a.activated, id: 'activated-table' })}
+      ${table({ caption: t('stillOpen'), columns: open, rows: a.open, id: 'open-orders-table' })}`,
+  );
 }
 
 function faultSection(report, when) {
   const f = report.faults;
   const card = report.branchScorecard;
   const figures = [
-    { label: t('faultWithinSlaRate'), account: f.withinSlaRate, branch: card.faultWithinSlaRate },
-    {
-      label: t('acknowledgementMinutes'),
-      account: f.acknowledgementMinutes,
-      branch: card.acknowledgementMinutes,
-      unit: 'minutes',
-    },
-    { label: t('repeatRate'), account: f.repeatRate },
-    { label: t('causeExplainedRate'), account: f.causeExplainedRate },
-  ].map((row) => ({ unit: 'share', ...row }));
+    versus('faultWithinSlaRate', f.withinSlaRate, card.faultWithinSlaRate),
+    versus('acknowledgementMinutes', f.acknowledgementMinutes, card.acknowledgementMinutes),
+    versus('repeatRate', f.repeatRate),
+    versus('causeExplainedRate', f.causeExplainedRate),
+  ];
   const pauses = (ticket) =>
     ticket.pauses.length
       ? ticket.pauses.map((p) => `${when(p.from)} – ${when(p.to)}`).join('; ')
@@ -191,32 +192,29 @@ function faultSection(report, when) {
     { label: t('withinSla'), cell: (x) => shown(x.withinSlaRate, 'share'), numeric: true },
     { label: t('mttr'), cell: (x) => formatValue(x.mttrMinutes.value, 'minutes'), numeric: true },
   ];
-  return html`<section id="faults" aria-labelledby="faults-title">
-    <h2 id="faults-title">${t('faultSection')}</h2>
-    ${figureTable('fault-figures', t('figures'), figures, true)}
-    <p class="summary">${t('pausedTickets', { n: f.pausedTickets })}</p>
-    ${table({ caption: t('tiers'), columns: tiers, rows: f.tiers, id: 'tier-table' })}
-    ${table({ caption: t('restoredInPeriod'), columns: restored, rows: f.restored, id: 'restored-table' })}
-    ${table({ caption: t('stillOpen'), columns: open, rows: f.open, id: 'open-tickets-table' })}
-  </section>`;
+  return section(
+    'faults',
+    t('faultSection'),
+    figures,
+    html`<p class="summary">${t('pausedTickets', { n: f.pausedTickets })}</p>
+      ${table({ caption: t('tiers'), columns: tiers, rows: f.tiers, id: 'tier-table' })}
+      ${table({ caption: t('restoredInPeriod'), columns: restored, rows: f.restored, id: 'restored-table' })}
+      ${table({ caption: t('stillOpen'), columns: open, rows: f.open, id: 'open-tickets-table' })}`,
+  );
 }
 
 function followUpSection(report, when) {
   const u = report.followUps;
   const card = report.branchScorecard;
   const figures = [
-    { label: t('followUpCoverage'), account: u.coverage, branch: card.followUpCoverage },
-    {
-      label: t('postActivationFollowUpRate'),
-      account: u.postActivationFollowUpRate,
-      branch: card.postActivationFollowUpRate,
-    },
-    {
-      label: t('postRepairFollowUpRate'),
-      account: u.postRepairFollowUpRate,
-      branch: card.postRepairFollowUpRate,
-    },
-  ].map((row) => ({ unit: 'share', ...row }));
+    versus('followUpCoverage', u.coverage, card.followUpCoverage),
+    versus(
+      'postActivationFollowUpRate',
+      u.postActivationFollowUpRate,
+      card.postActivationFollowUpRate,
+    ),
+    versus('postRepairFollowUpRate', u.postRepairFollowUpRate, card.postRepairFollowUpRate),
+  ];
   const columns = [
     { label: t('purpose'), cell: (x) => t(x.purpose) },
     { label: t('channel'), cell: (x) => x.channel },
@@ -225,21 +223,17 @@ function followUpSection(report, when) {
     { label: t('completed'), cell: (x) => when(x.completedAt) },
     { label: t('outcome'), cell: (x) => x.outcome ?? '—' },
   ];
-  return html`<section id="follow-ups" aria-labelledby="follow-ups-title">
-    <h2 id="follow-ups-title">${t('followUpSection')}</h2>
-    ${figureTable('follow-up-figures', t('figures'), figures, true)}
-    ${table({ caption: t('followUpsInPeriod'), columns, rows: u.followUps, id: 'follow-up-table' })}
-  </section>`;
+  return section(
+    'follow-ups',
+    t('followUpSection'),
+    figures,
+    html`${table({ caption: t('followUpsInPeriod'), columns, rows: u.followUps, id: 'follow-up-table' })}`,
+  );
 }
 
 function satisfactionSection(report, when) {
   const s = report.satisfaction;
-  const figures = SATISFACTION_FIGURES.map((key) => ({
-    label: t(key),
-    account: s.account[key],
-    branch: s.branch[key],
-    unit: unitOf(key),
-  }));
+  const figures = SATISFACTION_FIGURES.map((key) => versus(key, s.account[key], s.branch[key]));
   const columns = [
     { label: t('responded'), cell: (x) => when(x.respondedAt) },
     { label: t('channel'), cell: (x) => x.channel },
@@ -251,11 +245,12 @@ function satisfactionSection(report, when) {
     },
     { label: t('comment'), cell: (x) => x.comment ?? '—' },
   ];
-  return html`<section id="satisfaction" aria-labelledby="satisfaction-title">
-    <h2 id="satisfaction-title">${t('satisfactionSection')}</h2>
-    ${figureTable('satisfaction-figures', t('figures'), figures, true)}
-    ${table({ caption: t('surveyResponses'), columns, rows: s.responses, id: 'response-table' })}
-  </section>`;
+  return section(
+    'satisfaction',
+    t('satisfactionSection'),
+    figures,
+    html`${table({ caption: t('surveyResponses'), columns, rows: s.responses, id: 'response-table' })}`,
+  );
 }
 
 export async function reportView(ctx, id, period) {

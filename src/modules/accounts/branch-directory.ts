@@ -78,6 +78,15 @@ export function directoryConsequence(): PendingConsequence<null> {
 }
 
 /** A branch just created has no accounts: its (empty) directory is complete from the start. */
+export function directoryOpenedConsequence(branchCode: string): PendingConsequence<string> {
+  return consequence<string>('branchDirectoryOpened', branchCode);
+}
+
+registerConsequenceKind<string>('branchDirectoryOpened', CONSEQUENCE_ORDER.derived, async (due) => {
+  for (const { args } of due) await openBranchDirectory(args);
+});
+
+/** Marks a branch's directory complete (idempotent). */
 export async function openBranchDirectory(branchCode: string): Promise<void> {
   await directories().updateOne(
     { _id: branchCode },

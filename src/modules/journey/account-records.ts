@@ -5,7 +5,6 @@ import {
   registerConsequenceKind,
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
-import { settle } from '../consequences/pending-consequences';
 import { journeySources, type JourneySource } from './journey-registry';
 
 /**
@@ -114,23 +113,6 @@ export function listedRecordConsequences(
   return [
     consequence<EntryArgs>('accountRecordEntry', { typename: source.typename, accountId, entry }),
   ];
-}
-
-/** Creates a journey record with its listing stored in the same write, then applies it. */
-export async function createListed<T>(
-  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
-  fields: Record<string, unknown>,
-): Promise<T> {
-  const draft = new model(fields);
-  const pending = listedRecordConsequences(model, draft.toObject());
-  draft.set('pendingConsequences', pending);
-  const created = await draft.save();
-  await settle(model, created._id, pending);
-  const { pendingConsequences: _pending, ...record } = created.toObject() as Record<
-    string,
-    unknown
-  >;
-  return record as T;
 }
 
 /** A new account has no records yet: its (empty) list is complete from the start. */

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { notFound, badInput } from '../../shared/errors';
+import { badInput } from '../../shared/errors';
 import { validate } from '../../shared/validate';
 import { actorScope, canReadBranch, systemScope, type Scope } from '../access/scope';
 import type { KeyAccountDoc } from '../accounts/account.model';
@@ -12,7 +12,8 @@ import type { PendingConsequence } from '../consequences/consequence-kinds';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
 import { followedRecordViolation } from '../follow-ups/follow-up-import-rules';
 import type { JourneyStage } from '../journey/journey-stage';
-import { insertOnce, OWN_SOURCE_SYSTEM, writeWithRevision } from '../journey/revisioned-write';
+import { applyRecordEvent } from '../journey/record-event';
+import { insertOnce, OWN_SOURCE_SYSTEM } from '../journey/revisioned-write';
 import { effectivePolicyForAccount } from '../sla-policies/sla-policy.service';
 import { complaintConsequences } from './complaint.effects';
 import {
@@ -73,51 +74,36 @@ function consequencesOf(
 }
 
 type About = { aboutOrderId: Types.ObjectId | null; aboutTicketId: Types.ObjectId | null };
+type Linked = { _id: Types.ObjectId; accountId: Types.ObjectId; stage: JourneyStage };
+
+// What a complaint can be about: the input field, the record's name and collection.
+const ABOUT = [
+  ['aboutOrderId', 'activation order', ActivationOrderModel],
+  ['aboutTicketId', 'fault ticket', FaultTicketModel],
+] as const;
 
 /**
  * The order or ticket a complaint is about (same account, visible to the caller: another branch's
- * record is answered like a missing one) and the stage it puts the complaint in: ACTIVATION for
- * an order, the ticket's stage for a ticket, else CONSULTING.
+ * record is answered like a missing one) and the stage it puts the complaint in: that record's
+ * stage (ACTIVATION for an order, the ticket's), else CONSULTING.
  */
 async function aboutRecord(
   scope: Scope,
   accountId: Types.ObjectId,
   input: Pick<OpenComplaintInput, 'aboutOrderId' | 'aboutTicketId'>,
 ): Promise<About & { stage: JourneyStage }> {
-  const none = { aboutOrderId: null, aboutTicketId: null };
-  if (input.aboutOrderId) {
-    const order = await ActivationOrderModel.findOne(
-      { _id: input.aboutOrderId },
-      { accountId: 1 },
-      {
-        scope,
-      },
-    ).lean<{ _id: Types.ObjectId; accountId: Types.ObjectId }>();
-    const violation = followedRecordViolation(
-      'activation order',
-      input.aboutOrderId,
-      order,
-      accountId,
-    );
-    if (violation) throw badInput('input.aboutOrderId', violation);
-    return { ...none, aboutOrderId: order!._id, stage: 'ACTIVATION' };
+  const about: About = { aboutOrderId: null, aboutTicketId: null };
+  for (const [field, what, model] of ABOUT) {
+    const id = input[field];
+    if (!id) continue;
+    const linked = await (model as typeof FaultTicketModel)
+      .findOne({ _id: id }, { accountId: 1, stage: 1 }, { scope })
+      .lean<Linked>();
+    const violation = followedRecordViolation(what, id, linked, accountId);
+    if (violation) throw badInput(`input.${field}`, violation);
+    return { ...about, [field]: linked!._id, stage: linked!.stage };
   }
-  if (input.aboutTicketId) {
-    const ticket = await FaultTicketModel.findOne(
-      { _id: input.aboutTicketId },
-      { accountId: 1, stage: 1 },
-      { scope },
-    ).lean<{ _id: Types.ObjectId; accountId: Types.ObjectId; stage: JourneyStage }>();
-    const violation = followedRecordViolation(
-      'fault ticket',
-      input.aboutTicketId,
-      ticket,
-      accountId,
-    );
-    if (violation) throw badInput('input.aboutTicketId', violation);
-    return { ...none, aboutTicketId: ticket!._id, stage: ticket!.stage };
-  }
-  return { ...none, stage: 'CONSULTING' };
+  return { ...about, stage: 'CONSULTING' };
 }
 
 /** The SLA values a complaint copies from the policy in force at its receipt. */
@@ -235,19 +221,12 @@ export async function changeComplaint(options: {
 }): Promise<ComplaintDoc> {
   const actor = requireActor(options.actor);
   const event = validate(complaintEventInput, options.event, '');
-  const scope = actorScope(actor);
-  const { after } = await writeWithRevision<ComplaintDoc>({
+  const { after } = await applyRecordEvent<ComplaintDoc>({
+    actor,
+    id: options.id,
     model: ComplaintModel,
-    scope,
     what: 'complaint',
-    load: async () => {
-      const complaint = await findComplaint(scope, options.id);
-      if (!complaint) throw notFound('complaint');
-      return complaint;
-    },
-    authorize: async (complaint) => {
-      await requireWritableAccount(actor, String(complaint.accountId));
-    },
+    find: findComplaint,
     decide: (complaint) => {
       const next = applyComplaintEvent(complaint, event, actor.login);
       if (!next) return null;

@@ -82,10 +82,7 @@ export const complaintRow = z.object({
   reopenedAt: optionalPastInstantCell(),
   finalResolvedAt: optionalPastInstantCell(),
   statusHistory: listCell('STATUS@time', readComplaintEntry),
-  compensationAmount: z.preprocess(
-    blank,
-    z.coerce.number({ error: 'not a number' }).optional(),
-  ),
+  compensationAmount: z.preprocess(blank, z.coerce.number({ error: 'not a number' }).optional()),
   compensationCurrency: optionalTextCell(3),
 });
 
@@ -193,8 +190,7 @@ export function planComplaint(
   }
   let state = receivedComplaint({ receivedAt: row.receivedAt, sla: options.sla, actorLogin });
   for (const [index, step] of planned.entries()) {
-    const event =
-      index === last ? { ...step.event, compensation: compensation.value } : step.event;
+    const event = index === last ? { ...step.event, compensation: compensation.value } : step.event;
     try {
       state = applyComplaintEvent(state, event, actorLogin) ?? state;
     } catch (error) {

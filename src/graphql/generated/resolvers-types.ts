@@ -374,6 +374,22 @@ export type BranchScorecard = Node & {
    */
   competitorResponses: SurveyResponseConnection;
   /**
+   * Complaints received in the period first contacted within their target (0–1); one still without
+   * contact past its target counts as missed, one still within it (pending) counts in neither part.
+   * Not in the composite.
+   */
+  complaintFirstContactRate: Figure;
+  /**
+   * Complaints finally resolved in the period whose resolution time (receipt to final resolution,
+   * resumed at each reopening, on the policy's clock) is within target (0–1). Not in the composite.
+   */
+  complaintResolutionRate: Figure;
+  /**
+   * Complaints received in the period per 100 accounts active at its end (numerator = complaints,
+   * denominator = accounts). Not in the composite.
+   */
+  complaintsPer100Accounts: Figure;
+  /**
    * Weighted mean (0–100) of satisfaction index 40 %, activation on-time 20 %, within-SLA 25 %,
    * follow-up coverage 15 %, over the components with data (weights rescaled); `sampleSize` is the
    * number of components that had data. `low`/`high` propagate the components' 95 % intervals as if
@@ -430,6 +446,13 @@ export type BranchScorecard = Node & {
    * branches with insufficient sample come after all others.
    */
   rank?: Maybe<Scalars['Int']['output']>;
+  /**
+   * The complaints received in the period (behind `complaintFirstContactRate` and
+   * `complaintsPer100Accounts`), by receipt.
+   */
+  receivedComplaints: ComplaintConnection;
+  /** The complaints finally resolved in the period (behind `complaintResolutionRate`), by resolution. */
+  resolvedComplaints: ComplaintConnection;
   /** Survey responses in the period. */
   responses: Scalars['Int']['output'];
   /** Standard satisfaction index (0–100). */
@@ -489,6 +512,30 @@ export type BranchScorecardLateActivationsArgs = {
  * when late records for them arrive); the open period is computed live.
  */
 export type BranchScorecardMissedSlaTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * How a branch's key accounts were served and what they said in a period, per the measurement
+ * rules. Every figure carries its sample size, numerator/denominator (ratios), 95 % interval, the
+ * branch's target and the previous period's value. Closed periods come from snapshots (recomputed
+ * when late records for them arrive); the open period is computed live.
+ */
+export type BranchScorecardReceivedComplaintsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * How a branch's key accounts were served and what they said in a period, per the measurement
+ * rules. Every figure carries its sample size, numerator/denominator (ratios), 95 % interval, the
+ * branch's target and the previous period's value. Closed periods come from snapshots (recomputed
+ * when late records for them arrive); the open period is computed live.
+ */
+export type BranchScorecardResolvedComplaintsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -2791,6 +2838,12 @@ export type ScorecardFigure =
   | 'activationLatenessMinutes'
   /** Share of activations done by the original promise (0–1). */
   | 'activationOnTimeRate'
+  /** Share of the period's complaints first contacted within target (0–1). */
+  | 'complaintFirstContactRate'
+  /** Share of complaints finally resolved in the period within target (0–1). */
+  | 'complaintResolutionRate'
+  /** Complaints received per 100 accounts active at the period's end. */
+  | 'complaintsPer100Accounts'
   /** The weighted composite score (0–100). */
   | 'compositeScore'
   /** Mean CS1, overall satisfaction (1–10). */
@@ -3694,6 +3747,9 @@ export type BranchScorecardResolvers<ContextType = GraphQLContext, ParentType ex
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   competitorLeads?: Resolver<Array<ResolversTypes['CompetitorLead']>, ParentType, ContextType>;
   competitorResponses?: Resolver<ResolversTypes['SurveyResponseConnection'], ParentType, ContextType, Partial<BranchScorecardCompetitorResponsesArgs>>;
+  complaintFirstContactRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  complaintResolutionRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  complaintsPer100Accounts?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   compositeScore?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cs1?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
@@ -3714,6 +3770,8 @@ export type BranchScorecardResolvers<ContextType = GraphQLContext, ParentType ex
   postRepairFollowUpRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   quadrants?: Resolver<Array<ResolversTypes['AttributeQuadrant']>, ParentType, ContextType>;
   rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  receivedComplaints?: Resolver<ResolversTypes['ComplaintConnection'], ParentType, ContextType, Partial<BranchScorecardReceivedComplaintsArgs>>;
+  resolvedComplaints?: Resolver<ResolversTypes['ComplaintConnection'], ParentType, ContextType, Partial<BranchScorecardResolvedComplaintsArgs>>;
   responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   satisfactionIndex?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   surveyResponses?: Resolver<ResolversTypes['SurveyResponseConnection'], ParentType, ContextType, Partial<BranchScorecardSurveyResponsesArgs>>;

@@ -14,6 +14,7 @@ import { faultTicketResolvers } from './faults/fault-ticket.resolvers';
 import { complaintResolvers } from './complaints/complaint.resolvers';
 import { scorecardResolvers } from './scorecards/scorecard.resolvers';
 import { nodeResolvers } from './nodes/node.resolvers';
+import { serviceReportResolvers } from './service-reports/service-report.resolvers';
 
 /** Every domain module's resolvers; importing them also registers their mongoose models. */
 export const moduleResolvers: Resolvers[] = [
@@ -32,4 +33,5 @@ export const moduleResolvers: Resolvers[] = [
   complaintResolvers,
   scorecardResolvers,
   nodeResolvers,
+  serviceReportResolvers,
 ];

@@ -8,6 +8,7 @@ import {
   type FollowUpPurpose,
 } from './follow-up-kinds';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from './follow-up-lifecycle';
+import { REVISION_FIELD } from '../journey/revisioned-write';
 
 const optional = (type: unknown) => ({ type, default: null });
 
@@ -31,6 +32,7 @@ const followUpSchema = journeyRecordSchema({
   followsOrderId: optional(Schema.Types.ObjectId),
   followsTicketId: optional(Schema.Types.ObjectId),
   followsComplaintId: optional(Schema.Types.ObjectId),
+  revision: REVISION_FIELD,
 });
 followUpSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 followUpSchema.index({ branchCode: 1, status: 1, dueAt: 1 });
@@ -58,6 +60,7 @@ export type FollowUpRow = JourneyRecordRow & {
   /** Absent on follow-ups stored before complaints existed. */
   followsComplaintId?: Types.ObjectId | null;
   recordedBy: string | null;
+  revision: number;
 };
 
 export const FollowUpModel = model('FollowUp', followUpSchema);

@@ -3,6 +3,8 @@ import { ActivationOrderModel } from '../activation/activation-order.model';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
 import { followedRecordViolation } from '../follow-ups/follow-up-import-rules';
+// The same defaults as the follow-ups' references: orders from BSS, tickets from OSS.
+import { DEFAULT_ORDER_SOURCE, DEFAULT_TICKET_SOURCE } from '../follow-ups/follow-up.import';
 import {
   DEFAULT_ACCOUNT_SOURCE,
   describeKey,
@@ -31,10 +33,6 @@ import { COMPLAINT_OUTCOMES, storedComplaintMeasures } from './complaint.state';
 
 /** A valid row whose account the token may write on. */
 type CheckedRow = Checked<ComplaintImportRow, ComplaintDoc>;
-
-/** Source systems the order and ticket references default to (as for follow-ups). */
-const DEFAULT_ORDER_SOURCE = 'CRM';
-const DEFAULT_TICKET_SOURCE = 'OSS';
 
 type Linked = RecordKey & {
   _id: Types.ObjectId;

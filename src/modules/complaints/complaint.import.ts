@@ -10,6 +10,7 @@ import {
   describeKey,
   insertOnly,
   loadByKeys,
+  referenceKey,
   visibleTo,
   type RecordKey,
   type RecordsByKey,
@@ -42,20 +43,10 @@ type Linked = RecordKey & {
 };
 type References = { orders: RecordsByKey<Linked>; tickets: RecordsByKey<Linked> };
 
-const orderKey = (row: ComplaintImportRow): RecordKey | null =>
-  row.aboutOrderExternalId
-    ? {
-        sourceSystem: row.aboutOrderSourceSystem ?? DEFAULT_ORDER_SOURCE,
-        externalId: row.aboutOrderExternalId,
-      }
-    : null;
-const ticketKey = (row: ComplaintImportRow): RecordKey | null =>
-  row.aboutTicketExternalId
-    ? {
-        sourceSystem: row.aboutTicketSourceSystem ?? DEFAULT_TICKET_SOURCE,
-        externalId: row.aboutTicketExternalId,
-      }
-    : null;
+const orderKey = (row: ComplaintImportRow) =>
+  referenceKey(row.aboutOrderExternalId, row.aboutOrderSourceSystem, DEFAULT_ORDER_SOURCE);
+const ticketKey = (row: ComplaintImportRow) =>
+  referenceKey(row.aboutTicketExternalId, row.aboutTicketSourceSystem, DEFAULT_TICKET_SOURCE);
 
 // The orders and tickets the rows name, one query each.
 async function loadReferences(rows: ComplaintImportRow[]): Promise<References> {

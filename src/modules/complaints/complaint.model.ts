@@ -80,8 +80,6 @@ const complaintSchema = journeyRecordSchema({
   reopenCount: { type: Number, required: true, default: 0 },
   lastReopenedAt: { type: Date, default: null },
   measuredAt: { type: Date, default: null },
-  /** Optimistic concurrency: each write expects the revision it read. */
-  revision: { type: Number, required: true, default: 0 },
 });
 complaintSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 complaintSchema.index({ branchCode: 1, status: 1 });

@@ -8,7 +8,6 @@ import {
   type FollowUpPurpose,
 } from './follow-up-kinds';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from './follow-up-lifecycle';
-import { REVISION_FIELD } from '../journey/revisioned-write';
 
 const optional = (type: unknown) => ({ type, default: null });
 
@@ -32,7 +31,6 @@ const followUpSchema = journeyRecordSchema({
   followsOrderId: optional(Schema.Types.ObjectId),
   followsTicketId: optional(Schema.Types.ObjectId),
   followsComplaintId: optional(Schema.Types.ObjectId),
-  revision: REVISION_FIELD,
 });
 followUpSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 followUpSchema.index({ branchCode: 1, status: 1, dueAt: 1 });

@@ -12,6 +12,10 @@ import {
   createFaultTicketsByAccount,
   createFaultTicketsById,
 } from '../modules/faults/fault-ticket.loaders';
+import {
+  createComplaintsByAccount,
+  createRepeatedComplaints,
+} from '../modules/complaints/complaint.loaders';
 import { createScorecardsByPeriod } from '../modules/scorecards/scorecard.loaders';
 import { createSlaPoliciesById } from '../modules/sla-policies/sla-policy.loaders';
 import {
@@ -37,6 +41,8 @@ export function createLoaders(actor: Actor | null) {
     activationOrdersByAccount: createActivationOrdersByAccount(scope, records),
     faultTicketsById: createFaultTicketsById(scope),
     faultTicketsByAccount: createFaultTicketsByAccount(scope, records),
+    complaintsByAccount: createComplaintsByAccount(scope),
+    repeatedComplaints: createRepeatedComplaints(scope),
     followUpsById: createFollowUpsById(scope),
     followUpsByAccount: createFollowUpsByAccount(scope),
     surveyResponsesByAccount: createSurveyResponsesByAccount(scope),

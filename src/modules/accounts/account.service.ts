@@ -1,3 +1,4 @@
+import { rollupConsequence } from '../rollups/rollup.service';
 import { Types } from 'mongoose';
 import { AppError, badInput, notFound } from '../../shared/errors';
 import { pastInstantInput } from '../../shared/inputs';
@@ -106,7 +107,7 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
   });
   const account = draft.toObject() as KeyAccountDoc;
   // The audit entry is stored with the account (one document write) and applied after it.
-  const pending = [accountAudit(actor, 'createKeyAccount', null, account)];
+  const pending = [accountAudit(actor, 'createKeyAccount', null, account), rollupConsequence()];
   const { record, created } = await insertOnce<KeyAccountDoc>({
     model: KeyAccountModel,
     // The key is unique province-wide, so a replay is looked up across branches.
@@ -144,7 +145,10 @@ async function changeAccount(
   action: string,
   set: Record<string, unknown>,
 ) {
-  const pending = [accountAudit(actor, action, before, { ...before, ...set } as KeyAccountDoc)];
+  const pending = [
+    accountAudit(actor, action, before, { ...before, ...set } as KeyAccountDoc),
+    rollupConsequence(),
+  ];
   const after = await KeyAccountModel.findOneAndUpdate(
     { _id: before._id },
     { $set: set, ...pushPending(pending) },

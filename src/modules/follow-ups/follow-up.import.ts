@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { rollupConsequence } from '../rollups/rollup.service';
 import { z } from 'zod';
 import { ActivationOrderModel } from '../activation/activation-order.model';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
@@ -189,10 +190,13 @@ async function importFollowUps(
     existing,
     dryRun: context.dryRun,
     // Coverage and post-activation/-repair compliance count a visit where its completion falls.
-    consequencesOf: ({ branchCode, before, after }) =>
-      instantChanged(before?.completedAt, after.completedAt)
+    // Every written row refreshes its own rollups (idempotent; unchanged rows are not written).
+    consequencesOf: ({ branchCode, before, after }) => [
+      rollupConsequence(),
+      ...(instantChanged(before?.completedAt, after.completedAt)
         ? instantsConsequences(branchCode, [before?.completedAt, after.completedAt])
-        : [],
+        : []),
+    ],
   });
   for (const [index, outcome] of written) outcomes.set(index, outcome);
   return raw.map((_, index) => outcomes.get(index)!);

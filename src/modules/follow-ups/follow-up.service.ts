@@ -1,3 +1,4 @@
+import { refreshRollups } from '../rollups/rollup.service';
 import { Types } from 'mongoose';
 import { findConnection, findConnectionsByKey, type PageArgs } from '../../db/keyset-pagination';
 import { AppError, badInput, fromDuplicateKey, notFound } from '../../shared/errors';
@@ -180,6 +181,9 @@ export async function completeFollowUp(options: {
     ? await raiseConsultation(actor, after, args.raiseConsultation.topic)
     : after;
   if (changed) {
+    // Applied right after the write, like this mutation's other consequences (not yet stored
+    // with the write); a lost refresh is found by `npm run rollups:check`.
+    await refreshRollups('FollowUp', [after._id]);
     await emitLifecycle('measuredRecordWritten', {
       branchCode: after.branchCode,
       eventTimes: [args.at],

@@ -16,12 +16,14 @@ import {
   type BranchCard,
   type TargetFigure,
 } from './scorecard-card';
-import { loadScorecardInputs } from './scorecard-data';
+import { rowWindow, scorecardInputsFrom } from './scorecard-data';
+import { loadRowsFromRollups } from './scorecard-rollups';
 import { hasMeasurements, scorecardFigures, type ScorecardFigures } from './scorecard-figures';
 import { rankBranches } from './scorecard-rules';
 import {
   ScorecardSnapshotModel,
   ScorecardTargetModel,
+  snapshotId,
   SNAPSHOT_FIGURES_VERSION,
   type ScorecardTargetDoc,
 } from './scorecard.model';
@@ -41,7 +43,9 @@ async function computeLive(
   period: Period,
   now: Date,
 ): Promise<Map<string, Computed>> {
-  const inputs = await loadScorecardInputs(codes, period, now);
+  // From the rollups: a bounded number of documents per branch and period, never the records.
+  const rows = await loadRowsFromRollups(codes, rowWindow(period, now));
+  const inputs = scorecardInputsFrom(codes, period, rows);
   return new Map(
     codes.map((code) => {
       const branchInputs = inputs.get(code)!;
@@ -58,40 +62,46 @@ async function fromSnapshots(
   period: Period,
   now: Date,
 ): Promise<Map<string, Computed>> {
-  const stored = await ScorecardSnapshotModel.find({
-    branchCode: { $in: codes },
-    period: period.label,
-    stale: false,
-    figuresVersion: SNAPSHOT_FIGURES_VERSION,
-  }).lean();
+  const stored = await ScorecardSnapshotModel.collection
+    .find({ _id: { $in: codes.map((code) => snapshotId(code, period.label)) } } as never)
+    .toArray();
   const found = new Map(
-    stored.map((s) => [
-      s.branchCode,
-      { figures: s.figures as ScorecardFigures, computedAt: s.computedAt },
-    ]),
+    stored
+      .filter((s) => !s.stale && s.figuresVersion === SNAPSHOT_FIGURES_VERSION)
+      .map((s) => [
+        s.branchCode,
+        { figures: s.figures as ScorecardFigures, computedAt: s.computedAt },
+      ]),
   );
   const missing = codes.filter((code) => !found.has(code));
   if (missing.length === 0) return found;
   const computed = await computeLive(missing, period, now);
   const worthKeeping = [...computed].filter(([, { measured }]) => measured);
   if (worthKeeping.length === 0) return new Map([...found, ...computed]);
-  await ScorecardSnapshotModel.bulkWrite(
-    worthKeeping.map(([branchCode, { figures }]) => ({
-      updateOne: {
-        filter: { branchCode, period: period.label },
-        update: {
-          $set: {
-            figures,
-            figuresVersion: SNAPSHOT_FIGURES_VERSION,
-            computedAt: now,
-            stale: false,
-            periodStart: period.start,
-            periodEnd: period.end,
+  await ScorecardSnapshotModel.collection.bulkWrite(
+    worthKeeping.flatMap(([branchCode, { figures }]) => [
+      // One stored under an ObjectId before snapshots had key ids (branch × period is unique).
+      { deleteMany: { filter: { branchCode, period: period.label, _id: { $type: 'objectId' } } } },
+      {
+        updateOne: {
+          filter: { _id: snapshotId(branchCode, period.label) } as never,
+          update: {
+            $set: {
+              branchCode,
+              period: period.label,
+              figures,
+              figuresVersion: SNAPSHOT_FIGURES_VERSION,
+              computedAt: now,
+              stale: false,
+              periodStart: period.start,
+              periodEnd: period.end,
+            },
           },
+          upsert: true,
         },
-        upsert: true,
       },
-    })),
+    ]),
+    { ordered: true },
   );
   return new Map([...found, ...computed]);
 }

@@ -1,3 +1,4 @@
+import { refreshRollups } from '../rollups/rollup.service';
 import { Types } from 'mongoose';
 import { findConnectionsByKey } from '../../db/keyset-pagination';
 import { badInput, fromDuplicateKey } from '../../shared/errors';
@@ -82,6 +83,8 @@ export async function recordSurveyResponse(options: {
     before: null,
     after: response,
   });
+  // Applied right after the write, like this mutation's other consequences.
+  await refreshRollups('SurveyResponse', [response._id]);
   await emitLifecycle('measuredRecordWritten', {
     branchCode: response.branchCode,
     eventTimes: [response.respondedAt],

@@ -1,4 +1,4 @@
-import { rollupConsequence } from '../rollups/rollup.service';
+import { rollupConsequences } from '../rollups/rollup.service';
 import { z } from 'zod';
 import { canWriteAccount } from '../access/permissions';
 import { UserModel, type UserDoc } from '../auth/user.model';
@@ -109,9 +109,9 @@ async function importAccounts(
     existing,
     dryRun: context.dryRun,
     // Account open/close times decide follow-up coverage, which scorecards measure.
-    // Every written row refreshes its own rollups (idempotent; unchanged rows are not written).
+    // A row whose contribution changed refreshes its own rollups.
     consequencesOf: ({ branchCode, before, after }) => [
-      rollupConsequence(),
+      ...rollupConsequences(branchCode, before, after),
       ...(instantChanged(before?.openedAt, after.openedAt) ||
       instantChanged(before?.closedAt, after.closedAt)
         ? instantsConsequences(branchCode, [

@@ -1,4 +1,4 @@
-import { rollupConsequence } from '../rollups/rollup.service';
+import { rollupConsequences } from '../rollups/rollup.service';
 import { Types } from 'mongoose';
 import { AppError, badInput, notFound } from '../../shared/errors';
 import { pastInstantInput } from '../../shared/inputs';
@@ -107,7 +107,10 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
   });
   const account = draft.toObject() as KeyAccountDoc;
   // The audit entry is stored with the account (one document write) and applied after it.
-  const pending = [accountAudit(actor, 'createKeyAccount', null, account), rollupConsequence()];
+  const pending = [
+    accountAudit(actor, 'createKeyAccount', null, account),
+    ...rollupConsequences(account.branchCode, null, account),
+  ];
   const { record, created } = await insertOnce<KeyAccountDoc>({
     model: KeyAccountModel,
     // The key is unique province-wide, so a replay is looked up across branches.
@@ -145,9 +148,10 @@ async function changeAccount(
   action: string,
   set: Record<string, unknown>,
 ) {
+  const planned = { ...before, ...set } as KeyAccountDoc;
   const pending = [
-    accountAudit(actor, action, before, { ...before, ...set } as KeyAccountDoc),
-    rollupConsequence(),
+    accountAudit(actor, action, before, planned),
+    ...rollupConsequences(before.branchCode, before, planned),
   ];
   const after = await KeyAccountModel.findOneAndUpdate(
     { _id: before._id },

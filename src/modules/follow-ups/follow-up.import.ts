@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { rollupConsequence } from '../rollups/rollup.service';
+import { rollupConsequences } from '../rollups/rollup.service';
 import { z } from 'zod';
 import { ActivationOrderModel } from '../activation/activation-order.model';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
@@ -190,9 +190,9 @@ async function importFollowUps(
     existing,
     dryRun: context.dryRun,
     // Coverage and post-activation/-repair compliance count a visit where its completion falls.
-    // Every written row refreshes its own rollups (idempotent; unchanged rows are not written).
+    // A row whose contribution changed refreshes its own rollups.
     consequencesOf: ({ branchCode, before, after }) => [
-      rollupConsequence(),
+      ...rollupConsequences(branchCode, before, after),
       ...(instantChanged(before?.completedAt, after.completedAt)
         ? instantsConsequences(branchCode, [before?.completedAt, after.completedAt])
         : []),

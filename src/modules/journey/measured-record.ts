@@ -1,5 +1,5 @@
 import type { PendingConsequence } from '../consequences/consequence-kinds';
-import { rollupConsequence } from '../rollups/rollup.service';
+import { rollupConsequences } from '../rollups/rollup.service';
 import { emitLifecycle, lifecycleConsequence } from './lifecycle-hooks';
 
 type Measured = Record<string, unknown> & { measuredAt: Date | null };
@@ -46,8 +46,8 @@ export async function emitMeasuredChange(options: {
 
 /**
  * The consequences of a write of a measured record, stored with it: the refresh of its rollups
- * (always: a rollup may read fields the snapshots do not, such as an order's cancellation) and
- * `measuredRecordWritten` when a measured field moved.
+ * when what it contributes changed (a rollup may read fields the snapshots do not, such as an
+ * order's cancellation) and `measuredRecordWritten` when a measured field moved.
  */
 export function measuredChangeConsequences(options: {
   branchCode: string;
@@ -56,9 +56,10 @@ export function measuredChangeConsequences(options: {
   fields: readonly string[];
 }): PendingConsequence[] {
   const eventTimes = changedMeasuredInstants(options);
-  if (eventTimes.length === 0) return [rollupConsequence()];
+  const rollups = rollupConsequences(options.branchCode, options.before, options.after);
+  if (eventTimes.length === 0) return rollups;
   return [
-    rollupConsequence(),
+    ...rollups,
     lifecycleConsequence('measuredRecordWritten', { branchCode: options.branchCode, eventTimes }),
   ];
 }

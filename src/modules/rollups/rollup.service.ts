@@ -6,7 +6,13 @@ import {
   registerConsequenceKind,
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
-import { contributionsOf, monthsId, projectionOf, type SourceRecord } from './rollup-families';
+import {
+  contributionsOf,
+  monthsId,
+  projectionOf,
+  rollupSources,
+  type SourceRecord,
+} from './rollup-families';
 import {
   memberId,
   RollupMemberModel,
@@ -124,6 +130,24 @@ export const ROLLUP_KIND = 'rollup';
 /** The rollup refresh of the record it is stored with (any model with rollup families). */
 export function rollupConsequence(): PendingConsequence<null> {
   return consequence<null>(ROLLUP_KIND, null);
+}
+
+/**
+ * The rollup refresh of a written record when the write changed what it contributes (as a record
+ * of any source: the writer need not say which), else nothing: most writes (a ticket acknowledged,
+ * an account renamed) leave the rollups as they are.
+ */
+export function rollupConsequences(
+  branchCode: string,
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown>,
+): PendingConsequence[] {
+  const of = (record: Record<string, unknown> | null | undefined, source: string) =>
+    record ? contributionsOf(source, { _id: null, branchCode, ...record }) : [];
+  const changed = rollupSources().some(
+    (source) => !sameValue(of(before, source), of(after, source)),
+  );
+  return changed ? [rollupConsequence()] : [];
 }
 
 // After the record's derived fields (repeat faults) and before the events: the snapshot

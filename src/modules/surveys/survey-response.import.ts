@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { rollupConsequence } from '../rollups/rollup.service';
+import { rollupConsequences } from '../rollups/rollup.service';
 import { z } from 'zod';
 import { FollowUpModel } from '../follow-ups/follow-up.model';
 import {
@@ -211,9 +211,9 @@ async function importSurveyResponses(
     existing,
     dryRun: context.dryRun,
     // Any change of a response changes the satisfaction figures of its period.
-    // Every written row refreshes its own rollups (idempotent; unchanged rows are not written).
+    // A row whose contribution changed refreshes its own rollups.
     consequencesOf: ({ branchCode, before, after }) => [
-      rollupConsequence(),
+      ...rollupConsequences(branchCode, before, after),
       ...instantsConsequences(branchCode, [before?.respondedAt, after.respondedAt]),
     ],
   });

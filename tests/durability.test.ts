@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
+import { rollupDifferencesIn } from './support/rollups';
 import { serviceProcesses, type ServiceProcess } from './support/service-process';
 import { createBranch, createUser } from './support/world';
 
@@ -15,7 +16,12 @@ async function openStore(dataDir: string) {
     uri: string;
   };
   const client = new mongoose.mongo.MongoClient(uri);
-  return { db: client.db('journey'), close: () => client.close() };
+  return {
+    db: client.db('journey'),
+    close: () => client.close(),
+    // What the writes (and the consequences applied at restart) left in the rollups.
+    rollupDifferences: () => rollupDifferencesIn(uri, 'journey'),
+  };
 }
 
 const IMPORT = `mutation($rows: [JSONObject!]!) {
@@ -124,6 +130,7 @@ describe('durable acknowledgement', () => {
         .toArray();
       expect(stored.filter((row) => perAccount.get(String(row._id)) !== 1)).toEqual([]);
       expect(audits.length).toBe(stored.length);
+      expect(await store.rollupDifferences()).toEqual([]);
     } finally {
       await store.close();
     }
@@ -206,6 +213,7 @@ describe('durable acknowledgement', () => {
       expect(await db.collection('keyaccounts').countDocuments({ currentStage: 'REPAIR' })).toBe(
         ACCOUNTS,
       );
+      expect(await store.rollupDifferences()).toEqual([]);
     } finally {
       await store.close();
     }

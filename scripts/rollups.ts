@@ -1,8 +1,6 @@
-import { ConfigError, loadConfig } from '../src/config/env';
-import { connectDatabase, disconnectDatabase } from '../src/db/connection';
-import { findRunningDatabase } from '../src/db/resolve-database';
 import '../src/modules';
 import { checkRollups, rebuildRollups } from '../src/modules/rollups/rollup-check';
+import { withRunningDatabase } from './running-database';
 
 const USAGE = 'usage: npm run rollups:check | npm run rollups:rebuild';
 const SHOWN = 20;
@@ -17,21 +15,7 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<numb
   const fail = (message: string) => (process.stderr.write(`${message}\n`), 2);
   const command = args[0];
   if (command !== 'check' && command !== 'rebuild') return fail(USAGE);
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message);
-    throw error;
-  }
-  const database = await findRunningDatabase(config);
-  if (!database) {
-    return fail(
-      `rollups:${command}: no running Journey database under DATA_DIR=${config.DATA_DIR}: start the service (npm start) first, run this with the service's DATA_DIR, or set MONGODB_URI.`,
-    );
-  }
-  await connectDatabase(database.uri, { dbName: database.dbName });
-  try {
+  return withRunningDatabase(`rollups:${command}`, async () => {
     if (command === 'rebuild') {
       console.log(JSON.stringify(await rebuildRollups()));
       return 0;
@@ -40,9 +24,7 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<numb
     for (const difference of differences.slice(0, SHOWN)) console.log(JSON.stringify(difference));
     console.log(JSON.stringify({ differences: differences.length }));
     return differences.length === 0 ? 0 : 1;
-  } finally {
-    await disconnectDatabase();
-  }
+  });
 }
 
 if (require.main === module) {

@@ -94,6 +94,8 @@ export async function checkRollups(): Promise<RollupDifference[]> {
 }
 
 const REBUILD_BATCH = 1000;
+// Marks a database whose rollups have been built (see ensureRollupsBuilt).
+const BUILT = 'built';
 
 /**
  * Replaces every rollup and membership by a recomputation from the records: after a bulk load
@@ -101,7 +103,7 @@ const REBUILD_BATCH = 1000;
  */
 export async function rebuildRollups(): Promise<{ buckets: number; members: number }> {
   const { buckets, members } = await expectedRollups();
-  await RollupModel.collection.deleteMany({});
+  await RollupModel.collection.deleteMany({ _id: { $ne: BUILT } } as never);
   await RollupMemberModel.collection.deleteMany({});
   const months = new Map<string, Set<string>>();
   const docs: RollupDoc[] = [...buckets].map(([id, items]) => {
@@ -118,5 +120,20 @@ export async function rebuildRollups(): Promise<{ buckets: number; members: numb
     await RollupMemberModel.collection.insertMany(
       memberDocs.slice(i, i + REBUILD_BATCH) as never[],
     );
+  await RollupModel.collection.updateOne(
+    { _id: BUILT } as never,
+    { $set: { at: new Date() } },
+    { upsert: true },
+  );
   return { buckets: buckets.size, members: members.size };
+}
+
+/**
+ * At start: builds the rollups once for a database that has never had them (records written by
+ * an earlier version, or loaded past the service); later starts find the marker and do nothing.
+ * Start the first instance of a new version alone: the build replaces what is there.
+ */
+export async function ensureRollupsBuilt(): Promise<{ buckets: number; members: number } | null> {
+  if (await RollupModel.collection.findOne({ _id: BUILT } as never)) return null;
+  return rebuildRollups();
 }

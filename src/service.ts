@@ -11,6 +11,7 @@ import { bootstrapAdmin } from './modules/auth/auth.service';
 import { startConsequenceSweep } from './modules/consequences/consequence-sweep';
 import { seedOnStart } from './modules/demo/demo-seed';
 import { ensureRollupsBuilt } from './modules/rollups/rollup-check';
+import { dropKeylessSnapshots } from './modules/scorecards/scorecard.service';
 import { ensureDefaultSlaPolicy } from './modules/sla-policies/sla-policy.service';
 import { ensureAttributeCatalogue } from './modules/surveys/attribute-catalogue.service';
 
@@ -65,7 +66,10 @@ async function serve(
   await ensureDefaultSlaPolicy();
   await ensureAttributeCatalogue();
   const built = await ensureRollupsBuilt();
-  if (built) logger.info(built, 'scorecard rollups built from the records');
+  if (built) {
+    logger.info(built, 'scorecard rollups built from the records');
+    await dropKeylessSnapshots();
+  }
   await seedOnStart({ config, database, logger });
   // After the seed: the demo data's own consequences are applied as it writes them.
   const stopSweep = await startConsequenceSweep({

@@ -1,4 +1,3 @@
-import { refreshRollups } from '../rollups/rollup.service';
 import { systemScope } from '../access/scope';
 import { KeyAccountModel } from '../accounts/account.model';
 import { UserModel } from '../auth/user.model';
@@ -116,16 +115,6 @@ async function seedAccounts(random: Random): Promise<void> {
       ).setOptions({ scope });
     }
   }
-  // Written directly (not through the account service): their coverage rollups are refreshed here.
-  const accounts = await KeyAccountModel.find(
-    { sourceSystem: 'CRM' },
-    { _id: 1 },
-    { scope },
-  ).lean();
-  await refreshRollups(
-    'KeyAccount',
-    accounts.map((account) => account._id),
-  );
 }
 
 async function seedRecordsOf(accountId: string, random: Random): Promise<void> {

@@ -13,7 +13,7 @@ import {
   type RollupDoc,
   type RollupMemberDoc,
 } from './rollup.model';
-import { sameValue } from './rollup.service';
+import { deferRollupRefreshes, sameValue } from './rollup.service';
 
 /** What the rollups should hold, recomputed from the records. */
 export type ExpectedRollups = {
@@ -136,4 +136,19 @@ export async function rebuildRollups(): Promise<{ buckets: number; members: numb
 export async function ensureRollupsBuilt(): Promise<{ buckets: number; members: number } | null> {
   if (await RollupModel.collection.findOne({ _id: BUILT } as never)) return null;
   return rebuildRollups();
+}
+
+/**
+ * Runs a bulk load of many small writes (the demo data) without refreshing rollups write by
+ * write, then rebuilds them from the records in one pass: the same result, a quarter fewer
+ * database commands. Nothing else may write meanwhile (the rebuild replaces the rollups).
+ */
+export async function withRollupsRebuiltAfter(work: () => Promise<void>): Promise<void> {
+  const resume = deferRollupRefreshes();
+  try {
+    await work();
+  } finally {
+    resume();
+  }
+  await rebuildRollups();
 }

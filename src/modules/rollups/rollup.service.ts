@@ -21,6 +21,17 @@ import {
   type RollupMemberDoc,
 } from './rollup.model';
 
+// While a bulk load runs (see withRollupsRebuiltAfter), refreshes are skipped: it rebuilds after.
+let deferrals = 0;
+
+/** Skips rollup refreshes until the returned function is called (for a rebuild afterwards). */
+export function deferRollupRefreshes(): () => void {
+  deferrals += 1;
+  return () => {
+    deferrals -= 1;
+  };
+}
+
 /** Values compare by their JSON (dates as ISO text), as stored and as recomputed. */
 export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -87,6 +98,7 @@ export function rollupWrites(
  * every bucket.
  */
 export async function refreshRollups(source: string, recordIds: readonly unknown[]): Promise<void> {
+  if (deferrals > 0) return;
   const ids = [...new Map(recordIds.map((id) => [String(id), id])).values()];
   if (ids.length === 0) return;
   const model = mongoose.model(source);

@@ -79,31 +79,36 @@ async function fromSnapshots(
   const worthKeeping = [...computed].filter(([, { measured }]) => measured);
   if (worthKeeping.length === 0) return new Map([...found, ...computed]);
   await ScorecardSnapshotModel.collection.bulkWrite(
-    worthKeeping.flatMap(([branchCode, { figures }]) => [
-      // One stored under an ObjectId before snapshots had key ids (branch × period is unique).
-      { deleteMany: { filter: { branchCode, period: period.label, _id: { $type: 'objectId' } } } },
-      {
-        updateOne: {
-          filter: { _id: snapshotId(branchCode, period.label) } as never,
-          update: {
-            $set: {
-              branchCode,
-              period: period.label,
-              figures,
-              figuresVersion: SNAPSHOT_FIGURES_VERSION,
-              computedAt: now,
-              stale: false,
-              periodStart: period.start,
-              periodEnd: period.end,
-            },
+    worthKeeping.map(([branchCode, { figures }]) => ({
+      updateOne: {
+        filter: { _id: snapshotId(branchCode, period.label) } as never,
+        update: {
+          $set: {
+            branchCode,
+            period: period.label,
+            figures,
+            figuresVersion: SNAPSHOT_FIGURES_VERSION,
+            computedAt: now,
+            stale: false,
+            periodStart: period.start,
+            periodEnd: period.end,
           },
-          upsert: true,
         },
+        upsert: true,
       },
-    ]),
+    })),
     { ordered: true },
   );
   return new Map([...found, ...computed]);
+}
+
+/**
+ * Removes snapshots stored before they had key ids (`_id` an ObjectId): they are never read now,
+ * and their branch × period (unique) would block the new one. Once, at the first start of this
+ * version (they are recomputed on their next read).
+ */
+export async function dropKeylessSnapshots(): Promise<void> {
+  await ScorecardSnapshotModel.collection.deleteMany({ _id: { $type: 'objectId' } });
 }
 
 /** Every branch's figures for a period label, each cut in its branch's time zone. */

@@ -2,6 +2,7 @@ import { model, Schema, Types, type InferSchemaType } from 'mongoose';
 import { accessPlugin } from '../access/access.plugin';
 import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 import { JOURNEY_STAGES } from '../journey/journey-stage';
+import { REVISION_FIELD } from '../journey/revisioned-write';
 
 const contactSchema = new Schema(
   {
@@ -28,6 +29,7 @@ const keyAccountSchema = new Schema(
     openedAt: { type: Date, required: true },
     closedAt: { type: Date, default: null },
     currentStage: { type: String, enum: JOURNEY_STAGES, default: 'CONSULTING', required: true },
+    revision: REVISION_FIELD,
   },
   { timestamps: true },
 );

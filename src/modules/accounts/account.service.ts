@@ -11,9 +11,8 @@ import { findUserByLogin } from '../auth/auth.service';
 import type { UserDoc } from '../auth/user.model';
 import { diffFields } from '../audit/audit-diff';
 import { auditConsequence } from '../audit/audit.service';
-import { pushPending, settle, withoutPending } from '../consequences/pending-consequences';
 import { findBranch } from '../branches/branch.service';
-import { insertOnce } from '../journey/revisioned-write';
+import { insertOnce, writeWithRevision } from '../journey/revisioned-write';
 import { canManageAccountsOf, notAManager, sameContacts } from './account-rules';
 import {
   createKeyAccountInput,
@@ -107,11 +106,7 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
   });
   const account = draft.toObject() as KeyAccountDoc;
   // The audit entry is stored with the account (one document write) and applied after it.
-  const pending = [
-    accountAudit(actor, 'createKeyAccount', null, account),
-    ...rollupConsequences(account.branchCode, null, account),
-  ];
-  const { record, created } = await insertOnce<KeyAccountDoc>({
+  const { record } = await insertOnce<KeyAccountDoc>({
     model: KeyAccountModel,
     // The key is unique province-wide, so a replay is looked up across branches.
     scope: systemScope('account-replay'),
@@ -119,11 +114,13 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
     key: { sourceSystem: input.sourceSystem, externalId: input.externalId },
     isSame: (stored) => isSameAccount(stored, input, manager._id),
     visible: (stored) => canReadBranch(actorScope(actor), stored.branchCode),
-    build: async () => ({ ...account, pendingConsequences: pending }) as KeyAccountDoc,
+    build: async () => account,
+    consequences: (stored) => [
+      accountAudit(actor, 'createKeyAccount', null, stored),
+      ...rollupConsequences(stored.branchCode, null, stored),
+    ],
   });
-  if (!created) return record;
-  await settle(KeyAccountModel, account._id, pending);
-  return account;
+  return record;
 }
 
 function accountAudit(
@@ -142,25 +139,34 @@ function accountAudit(
   });
 }
 
+// A change of an account the actor may change (checked on `before`, read by the caller), decided
+// again on the fresh account when a concurrent write replaced it (the revision check); `decide`
+// returns null when nothing is left to change. The audit entry is stored with the write.
 async function changeAccount(
   actor: Actor,
   before: KeyAccountDoc,
   action: string,
-  set: Record<string, unknown>,
+  decide: (current: KeyAccountDoc) => Record<string, unknown> | null,
 ) {
-  const planned = { ...before, ...set } as KeyAccountDoc;
-  const pending = [
-    accountAudit(actor, action, before, planned),
-    ...rollupConsequences(before.branchCode, before, planned),
-  ];
-  const after = await KeyAccountModel.findOneAndUpdate(
-    { _id: before._id },
-    { $set: set, ...pushPending(pending) },
-    { returnDocument: 'after', scope: actorScope(actor) },
-  ).lean<KeyAccountDoc>();
-  if (!after) throw notFound('key account');
-  await settle(KeyAccountModel, after._id, pending);
-  return withoutPending(after);
+  let first = true;
+  const { after } = await writeWithRevision<KeyAccountDoc>({
+    model: KeyAccountModel,
+    scope: actorScope(actor),
+    what: 'key account',
+    load: async () => {
+      if (first) return ((first = false), before);
+      const current = await findKeyAccount(actorScope(actor), String(before._id));
+      if (!current) throw notFound('key account');
+      return current;
+    },
+    authorize: async () => {},
+    decide,
+    consequences: (current, changed) => [
+      accountAudit(actor, action, current, changed),
+      ...rollupConsequences(current.branchCode, current, changed),
+    ],
+  });
+  return after;
 }
 
 /** Changes the descriptive fields of an account. */
@@ -171,7 +177,7 @@ export async function updateKeyAccount(options: {
 }) {
   const before = await requireWritableAccount(options.actor, options.id);
   const input = validate(updateKeyAccountInput, options.input);
-  return changeAccount(options.actor!, before, 'updateKeyAccount', input);
+  return changeAccount(options.actor!, before, 'updateKeyAccount', () => input);
 }
 
 /** Hands the account to another manager of its branch (branch head or admin). */
@@ -187,7 +193,9 @@ export async function reassignAccountManager(options: {
     throw new AppError('FORBIDDEN', 'Only the branch head or an admin may reassign an account');
   }
   const manager = await requireManager(options.accountManagerLogin, before.branchCode);
-  return changeAccount(actor, before, 'reassignAccountManager', { accountManagerId: manager._id });
+  return changeAccount(actor, before, 'reassignAccountManager', () => ({
+    accountManagerId: manager._id,
+  }));
 }
 
 /** Closes the account at the given time (idempotent for an already closed account). */
@@ -196,10 +204,9 @@ export async function closeKeyAccount(options: { actor: Actor | null; id: string
   const before = await requireWritableAccount(options.actor, options.id);
   if (before.status === 'CLOSED') return before;
   if (options.at < before.openedAt) throw badInput('at', 'cannot be before the account was opened');
-  return changeAccount(options.actor!, before, 'closeKeyAccount', {
-    status: 'CLOSED',
-    closedAt: options.at,
-  });
+  return changeAccount(options.actor!, before, 'closeKeyAccount', (current) =>
+    current.status === 'CLOSED' ? null : { status: 'CLOSED', closedAt: options.at },
+  );
 }
 
 async function filterToQuery(filter: ReturnType<typeof keyAccountFilter.parse>) {

@@ -125,7 +125,12 @@ export function stageConsequence(accountId: Types.ObjectId): PendingConsequence<
 }
 
 // Recomputed from the records as they are when applied: idempotent, and order does not matter.
+// One account (a mutation's) is read with the per-account finds, cheaper on the stand-in than the
+// batch aggregations; the same rule either way.
 registerConsequenceKind<StageArgs>('currentStage', CONSEQUENCE_ORDER.stage, async (due) => {
-  const ids = new Map(due.map(({ args }) => [String(args.accountId), args.accountId]));
-  await refreshCurrentStages([...ids.values()]);
+  const ids = [
+    ...new Map(due.map(({ args }) => [String(args.accountId), args.accountId])).values(),
+  ];
+  if (ids.length === 1) await refreshCurrentStage(ids[0]!);
+  else await refreshCurrentStages(ids);
 });

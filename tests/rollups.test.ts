@@ -174,8 +174,9 @@ describe('scorecard rollups', () => {
     for (const label of [Q, '2026-01', '2026-03', '2026', '2026-Q2']) {
       const period = parsePeriod(label);
       const fromRecords = await loadScorecardInputsFromRecords(['BA', 'BB'], period, now);
-      const rows = await loadRowsFromRollups(['BA', 'BB'], rowWindow(period, now));
-      const fromRollups = scorecardInputsFrom(['BA', 'BB'], period, rows);
+      const window = rowWindow(period, now);
+      const rows = await loadRowsFromRollups(['BA', 'BB'], window);
+      const fromRollups = scorecardInputsFrom(['BA', 'BB'], window, rows);
       for (const code of ['BA', 'BB']) {
         const strip = (inputs: typeof fromRecords) => {
           const { responses, tickets, ...rest } = inputs.get(code)!;

@@ -3,7 +3,6 @@ import { registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema } from '../journey/journey-record.fields';
 import { ACTIVATION_STATUSES, DELAY_REASONS, type ActivationStatus } from './activation-rules';
 import type { ActivationMeasures, ActivationOrderState } from './activation-order.state';
-import { REVISION_FIELD } from '../journey/revisioned-write';
 
 const promiseSchema = new Schema(
   {
@@ -60,7 +59,6 @@ const activationOrderSchema = journeyRecordSchema({
   latenessMinutes: { type: Number, default: null },
   delayNotifiedAt: { type: Date, default: null },
   measuredAt: { type: Date, default: null },
-  revision: REVISION_FIELD,
 });
 activationOrderSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 activationOrderSchema.index({ branchCode: 1, status: 1 });

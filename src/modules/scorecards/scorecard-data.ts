@@ -1,6 +1,8 @@
 import type { Types } from 'mongoose';
 import { quartersOf, type Period } from '../../shared/period';
 import { systemScope } from '../access/scope';
+import { measuredComplaint } from '../complaints/complaint-lists.service';
+import { ComplaintModel, type ComplaintDoc } from '../complaints/complaint.model';
 import { KeyAccountModel } from '../accounts/account.model';
 import { ActivationOrderModel } from '../activation/activation-order.model';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
@@ -147,6 +149,43 @@ function responsesOf(branchCodes: string[], period: Period) {
   ).lean<(ScorecardInputs['responses'][number] & { branchCode: string })[]>();
 }
 
+/** Complaints received or finally resolved in the period (their two measured events). */
+function complaintsOf(branchCodes: string[], period: Period) {
+  const within = { $gte: period.start, $lt: period.end };
+  return ComplaintModel.find(
+    { branchCode: { $in: branchCodes }, $or: [{ receivedAt: within }, { measuredAt: within }] },
+    {
+      branchCode: 1,
+      accountId: 1,
+      category: 1,
+      receivedAt: 1,
+      firstContactedAt: 1,
+      statusHistory: 1,
+      sla: 1,
+      measuredAt: 1,
+    },
+    { scope },
+  ).lean<ComplaintDoc[]>();
+}
+
+/** The complaint inputs of a branch: accounts active at `asOf` (the period's end, or now). */
+function complaintInputs(
+  complaints: ComplaintDoc[],
+  accounts: { openedAt: Date; closedAt: Date | null }[],
+  period: Period,
+  asOf: Date,
+): ScorecardInputs['complaints'] {
+  const inPeriod = (at: Date | null) => at !== null && at >= period.start && at < period.end;
+  return {
+    received: complaints.filter((c) => inPeriod(c.receivedAt)).map(measuredComplaint),
+    resolved: complaints.filter((c) => inPeriod(c.measuredAt)).map(measuredComplaint),
+    activeAccounts: accounts.filter(
+      (a) => a.openedAt < asOf && (a.closedAt === null || a.closedAt >= asOf),
+    ).length,
+    asOf,
+  };
+}
+
 function compliance<T>(
   events: T[],
   at: (event: T) => Date,
@@ -169,6 +208,8 @@ export type ScorecardRows = {
   accounts: { branchCode: string; _id: unknown; openedAt: Date; closedAt: Date | null }[];
   completions: { branchCode: string; accountId: unknown; completedAt: Date }[];
   responses: (ScorecardInputs['responses'][number] & { branchCode: string })[];
+  /** Complaints received or finally resolved in the period. */
+  complaints: ComplaintDoc[];
 };
 
 /** Where a period's rows are read from; `from` is the start of the period's first quarter. */
@@ -190,7 +231,7 @@ export async function loadRowsFromRecords(
   window: RowWindow,
 ): Promise<ScorecardRows> {
   const { period, from, asOf } = window;
-  const [activations, overdue, tickets, closures, accounts, completions, responses] =
+  const [activations, overdue, tickets, closures, accounts, completions, responses, complaints] =
     await Promise.all([
       activationsOf(branchCodes, period),
       overdueCounts(branchCodes, asOf),
@@ -199,6 +240,7 @@ export async function loadRowsFromRecords(
       accountsOf(branchCodes, period, from),
       completionsOf(branchCodes, period, from),
       responsesOf(branchCodes, period),
+      complaintsOf(branchCodes, period),
     ]);
   return {
     activations: activations.flatMap((group) =>
@@ -210,13 +252,14 @@ export async function loadRowsFromRecords(
     accounts,
     completions,
     responses,
+    complaints,
   };
 }
 
 /** Every given branch's scorecard inputs from a period's rows (the same code for both sources). */
 export function scorecardInputsFrom(
   branchCodes: string[],
-  period: Period,
+  { period, asOf }: RowWindow,
   rows: ScorecardRows,
 ): Map<string, ScorecardInputs> {
   const byAccount = new Map<string, Date[]>();
@@ -230,6 +273,7 @@ export function scorecardInputsFrom(
   const accountsBy = groupBy(rows.accounts);
   const completionsBy = groupBy(rows.completions);
   const responsesBy = groupBy(rows.responses);
+  const complaintsBy = groupBy(rows.complaints);
 
   return new Map(
     branchCodes.map((code) => {
@@ -268,6 +312,12 @@ export function scorecardInputsFrom(
           byAccount,
           isPostRepairCompliant,
         ),
+        complaints: complaintInputs(
+          complaintsBy.get(code) ?? [],
+          accountsBy.get(code) ?? [],
+          period,
+          asOf,
+        ),
       };
       return [code, inputs];
     }),
@@ -283,6 +333,6 @@ export async function loadScorecardInputsFromRecords(
   period: Period,
   now: Date,
 ): Promise<Map<string, ScorecardInputs>> {
-  const rows = await loadRowsFromRecords(branchCodes, rowWindow(period, now));
-  return scorecardInputsFrom(branchCodes, period, rows);
+  const window = rowWindow(period, now);
+  return scorecardInputsFrom(branchCodes, window, await loadRowsFromRecords(branchCodes, window));
 }

@@ -1,3 +1,5 @@
+import { Types } from 'mongoose';
+import type { ComplaintDoc } from '../complaints/complaint.model';
 import { bucketId, monthsId, registerRollupFamily } from '../rollups/rollup-families';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
 import type { RowWindow, ScorecardRows } from './scorecard-data';
@@ -140,6 +142,33 @@ registerRollupFamily({
   },
 });
 
+// A complaint counts where it was received and where it was finally resolved: one family per
+// instant, with the same value (the fields the complaint figures read).
+const COMPLAINT_FIELDS = [
+  'accountId',
+  'category',
+  'receivedAt',
+  'firstContactedAt',
+  'statusHistory',
+  'sla',
+  'measuredAt',
+] as const;
+const complaintValue = (r: Record<string, unknown>) =>
+  Object.fromEntries(COMPLAINT_FIELDS.map((field) => [field, r[field] ?? null]));
+for (const [name, field] of [
+  ['complaintsReceived', 'receivedAt'],
+  ['complaintsResolved', 'measuredAt'],
+] as const)
+  registerRollupFamily({
+    name,
+    source: 'Complaint',
+    fields: COMPLAINT_FIELDS,
+    contribute: (r) => {
+      const at = date(r[field]);
+      return at === null ? undefined : { at, value: complaintValue(r) };
+    },
+  });
+
 /** UTC months (`YYYY-MM`) holding instants in [start, end). */
 export function monthsBetween(start: Date, end: Date): string[] {
   const months: string[] = [];
@@ -187,9 +216,40 @@ type Values = {
   accounts: { o: Date; c: Date | null };
   completions: { a: string; t: Date };
   responses: ScorecardRows['responses'][number] & { t: Date };
+  complaintsReceived: Omit<ComplaintDoc, 'accountId'> & { accountId: unknown };
+  complaintsResolved: Omit<ComplaintDoc, 'accountId'> & { accountId: unknown };
 };
 
 const inRange = (at: Date, start: Date, end: Date) => at >= start && at < end;
+
+// Received or finally resolved in the period, once each, as the record query returns them.
+function complaintsIn(
+  items: <F extends keyof Values>(
+    family: F,
+    months: (code: string) => string[],
+  ) => Item<Values[F]>[],
+  months: () => string[],
+  period: RowWindow['period'],
+): ScorecardRows['complaints'] {
+  const byId = new Map<string, ScorecardRows['complaints'][number]>();
+  const counted = [
+    ...items('complaintsReceived', months).filter(({ value }) =>
+      inRange(value.receivedAt, period.start, period.end),
+    ),
+    ...items('complaintsResolved', months).filter(
+      ({ value }) =>
+        value.measuredAt !== null && inRange(value.measuredAt, period.start, period.end),
+    ),
+  ].sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
+  for (const { recordId, branchCode, value } of counted)
+    byId.set(recordId, {
+      ...value,
+      _id: new Types.ObjectId(recordId),
+      branchCode,
+      accountId: new Types.ObjectId(String(value.accountId)),
+    } as ScorecardRows['complaints'][number]);
+  return [...byId.values()];
+}
 
 /**
  * A period's rows from the rollups: two reads by `_id $in` (the bounded months of the period, with
@@ -207,7 +267,14 @@ export async function loadRowsFromRollups(
     branchCodes.flatMap((code) => months.map((month) => bucketId(family, code, month)));
   const openEnded = ['accounts', 'overdue'] as const;
   const first = await byIds([
-    ...['activations', 'tickets', 'closures', 'responses'].flatMap((f) => bounded(f, periodMonths)),
+    ...[
+      'activations',
+      'tickets',
+      'closures',
+      'responses',
+      'complaintsReceived',
+      'complaintsResolved',
+    ].flatMap((f) => bounded(f, periodMonths)),
     ...bounded('completions', completionMonths),
     ...openEnded.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
   ]);
@@ -276,5 +343,6 @@ export async function loadRowsFromRollups(
     responses: items('responses', inPeriod)
       .filter(({ value }) => inRange(value.t, period.start, period.end))
       .map(({ branchCode, value }) => ({ ...value, branchCode })),
+    complaints: complaintsIn(items, inPeriod, period),
   };
 }

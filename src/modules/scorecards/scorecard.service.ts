@@ -45,8 +45,8 @@ async function computeLive(
   now: Date,
 ): Promise<Map<string, Computed>> {
   // From the rollups: a bounded number of documents per branch and period, never the records.
-  const rows = await loadRowsFromRollups(codes, rowWindow(period, now));
-  const inputs = scorecardInputsFrom(codes, period, rows);
+  const window = rowWindow(period, now);
+  const inputs = scorecardInputsFrom(codes, window, await loadRowsFromRollups(codes, window));
   return new Map(
     codes.map((code) => {
       const branchInputs = inputs.get(code)!;

@@ -10,6 +10,8 @@ import { closeHttpServer } from './http/shutdown';
 import { bootstrapAdmin } from './modules/auth/auth.service';
 import { startConsequenceSweep } from './modules/consequences/consequence-sweep';
 import { seedOnStart } from './modules/demo/demo-seed';
+import { ensureRollupsBuilt } from './modules/rollups/rollup-check';
+import { dropKeylessSnapshots } from './modules/scorecards/scorecard.service';
 import { ensureDefaultSlaPolicy } from './modules/sla-policies/sla-policy.service';
 import { ensureAttributeCatalogue } from './modules/surveys/attribute-catalogue.service';
 
@@ -63,6 +65,11 @@ async function serve(
   await bootstrapAdmin(config.DATA_DIR, logger);
   await ensureDefaultSlaPolicy();
   await ensureAttributeCatalogue();
+  const built = await ensureRollupsBuilt();
+  if (built) {
+    logger.info(built, 'scorecard rollups built from the records');
+    await dropKeylessSnapshots();
+  }
   await seedOnStart({ config, database, logger });
   // After the seed: the demo data's own consequences are applied as it writes them.
   const stopSweep = await startConsequenceSweep({

@@ -1,3 +1,4 @@
+import { rollupConsequences } from '../rollups/rollup.service';
 import { z } from 'zod';
 import { canWriteAccount } from '../access/permissions';
 import { UserModel, type UserDoc } from '../auth/user.model';
@@ -110,7 +111,9 @@ async function importAccounts(
     existing,
     dryRun: context.dryRun,
     // Account open/close times decide follow-up coverage, which scorecards measure.
+    // A row whose contribution changed refreshes its own rollups.
     consequencesOf: ({ branchCode, before, after }) => [
+      ...rollupConsequences(branchCode, before, after),
       ...(before ? [] : accountCreatedConsequences()),
       ...(before && before.name !== after.name ? [directoryConsequence()] : []),
       ...(instantChanged(before?.openedAt, after.openedAt) ||

@@ -1,3 +1,4 @@
+import { rollupConsequences } from '../rollups/rollup.service';
 import { Types } from 'mongoose';
 import { AppError, badInput, notFound } from '../../shared/errors';
 import { pastInstantInput } from '../../shared/inputs';
@@ -126,6 +127,7 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
     build: async () => account,
     consequences: (stored) => [
       accountAudit(actor, 'createKeyAccount', null, stored),
+      ...rollupConsequences(stored.branchCode, null, stored),
       ...accountCreatedConsequences(),
     ],
   });
@@ -172,6 +174,7 @@ async function changeAccount(
     decide,
     consequences: (current, changed) => [
       accountAudit(actor, action, current, changed),
+      ...rollupConsequences(current.branchCode, current, changed),
       // A renamed account moves in its branch's directory.
       ...(changed.name !== current.name ? [directoryConsequence()] : []),
     ],

@@ -10,6 +10,7 @@ import { closeHttpServer } from './http/shutdown';
 import { bootstrapAdmin } from './modules/auth/auth.service';
 import { startConsequenceSweep } from './modules/consequences/consequence-sweep';
 import { seedOnStart } from './modules/demo/demo-seed';
+import { runBackfills } from './db/backfill-once';
 import { ensureDefaultSlaPolicy } from './modules/sla-policies/sla-policy.service';
 import { ensureAttributeCatalogue } from './modules/surveys/attribute-catalogue.service';
 
@@ -63,6 +64,9 @@ async function serve(
   await bootstrapAdmin(config.DATA_DIR, logger);
   await ensureDefaultSlaPolicy();
   await ensureAttributeCatalogue();
+  // Documents maintained on write, built once for records stored before they were kept.
+  const backfilled = await runBackfills();
+  if (backfilled.length > 0) logger.info({ backfilled }, 'built maintained documents');
   await seedOnStart({ config, database, logger });
   // After the seed: the demo data's own consequences are applied as it writes them.
   const stopSweep = await startConsequenceSweep({

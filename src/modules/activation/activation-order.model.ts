@@ -1,4 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
+import { keepRecordKeys } from '../record-keys/record-key.service';
 import { registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema } from '../journey/journey-record.fields';
 import { ACTIVATION_STATUSES, DELAY_REASONS, type ActivationStatus } from './activation-rules';
@@ -91,6 +92,8 @@ export type ActivationOrderDoc = ActivationOrderState &
 export const CLOSED_ACTIVATION_STATUSES: ActivationStatus[] = ['ACTIVATED', 'CANCELLED'];
 
 export const ActivationOrderModel = model('ActivationOrder', activationOrderSchema);
+// Created only by insertOnce and imports, which keep their natural keys.
+keepRecordKeys(ActivationOrderModel);
 
 registerJourneySource({
   typename: 'ActivationOrder',

@@ -1,4 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
+import { keepRecordKeys } from '../record-keys/record-key.service';
 import { registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema } from '../journey/journey-record.fields';
 import { SEVERITIES } from '../sla-policies/resolve-policy';
@@ -123,6 +124,8 @@ export type FaultTicketDoc = FaultTicketState &
 export const RESTORED_FAULT_STATUSES: FaultStatus[] = ['RESTORED', 'CLOSED'];
 
 export const FaultTicketModel = model('FaultTicket', faultTicketSchema);
+// Created only by insertOnce and imports, which keep their natural keys.
+keepRecordKeys(FaultTicketModel);
 
 registerJourneySource({
   typename: 'FaultTicket',

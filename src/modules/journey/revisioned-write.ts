@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { Scope } from '../access/scope';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
 import { pushPending, settle, withoutPending } from '../consequences/pending-consequences';
+import { recordKeyConsequences } from '../record-keys/record-key.service';
 
 /** The source system of records created through the API without one. */
 export const OWN_SOURCE_SYSTEM = 'JOURNEY';
@@ -76,7 +77,10 @@ export async function insertOnce<
   const { model, scope, key } = options;
   try {
     const record = await options.build();
-    const pending = options.consequences?.(record) ?? [];
+    const pending = [
+      ...(options.consequences?.(record) ?? []),
+      ...recordKeyConsequences(model, record),
+    ];
     const created = await model.create(
       pending.length ? { ...record, pendingConsequences: pending } : record,
     );

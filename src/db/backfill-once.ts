@@ -21,9 +21,11 @@ const markers = () => mongoose.connection.db!.collection<{ _id: string; at: Date
 /** Runs, in registration order, every backfill this database has not had yet (at start). */
 export async function runBackfills(): Promise<string[]> {
   const done = new Set(
-    (await markers()
-      .find({ _id: { $in: backfills.map((b) => b.name) } })
-      .toArray()).map((m) => m._id),
+    (
+      await markers()
+        .find({ _id: { $in: backfills.map((b) => b.name) } })
+        .toArray()
+    ).map((m) => m._id),
   );
   const ran: string[] = [];
   for (const backfill of backfills) {

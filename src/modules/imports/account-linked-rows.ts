@@ -90,7 +90,10 @@ async function queryByKeys<T>(
   if (keys.length === 0) return [];
   const bySystem = new Map<string, Set<string>>();
   for (const key of keys)
-    bySystem.set(key.sourceSystem, (bySystem.get(key.sourceSystem) ?? new Set()).add(key.externalId));
+    bySystem.set(
+      key.sourceSystem,
+      (bySystem.get(key.sourceSystem) ?? new Set()).add(key.externalId),
+    );
   return (await model
     .find(
       {

@@ -9,7 +9,11 @@ import {
   type RecordWithPending,
 } from '../consequences/pending-consequences';
 import { AuditEntryModel } from '../audit/audit.model';
-import { findByExternalIds, isKeyed, recordKeyConsequences } from '../record-keys/record-key.service';
+import {
+  findByExternalIds,
+  isKeyed,
+  recordKeyConsequences,
+} from '../record-keys/record-key.service';
 import type { ImportOutcome } from './import-kind';
 
 const scope = systemScope('import');

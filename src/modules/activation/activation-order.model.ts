@@ -1,6 +1,6 @@
 import { model, Schema, type Types } from 'mongoose';
 import { keepRecordKeys } from '../record-keys/record-key.service';
-import { registerJourneySource } from '../journey/journey-registry';
+import { openUnlessStatusIn, registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema } from '../journey/journey-record.fields';
 import { ACTIVATION_STATUSES, DELAY_REASONS, type ActivationStatus } from './activation-rules';
 import type { ActivationMeasures, ActivationOrderState } from './activation-order.state';
@@ -99,6 +99,6 @@ registerJourneySource({
   typename: 'ActivationOrder',
   model: ActivationOrderModel,
   stages: ['ACTIVATION'],
-  openFilter: { status: { $nin: CLOSED_ACTIVATION_STATUSES } },
+  ...openUnlessStatusIn(CLOSED_ACTIVATION_STATUSES),
   movesStage: true,
 });

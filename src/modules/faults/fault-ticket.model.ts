@@ -1,6 +1,6 @@
 import { model, Schema, type Types } from 'mongoose';
 import { keepRecordKeys } from '../record-keys/record-key.service';
-import { registerJourneySource } from '../journey/journey-registry';
+import { openUnlessStatusIn, registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema } from '../journey/journey-record.fields';
 import { SEVERITIES } from '../sla-policies/resolve-policy';
 import { FAULT_STATUSES, type FaultStatus } from './fault-lifecycle';
@@ -131,6 +131,6 @@ registerJourneySource({
   typename: 'FaultTicket',
   model: FaultTicketModel,
   stages: ['FAULT_REPORTING', 'REPAIR'],
-  openFilter: { status: { $nin: RESTORED_FAULT_STATUSES } },
+  ...openUnlessStatusIn(RESTORED_FAULT_STATUSES),
   movesStage: true,
 });

@@ -6,7 +6,7 @@ import { requireWritableAccount } from '../accounts/account.service';
 import { requireActor, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/audit.service';
 import type { JourneyRecordRow } from '../journey/journey-record.fields';
-import { refreshCurrentStage } from '../journey/stage.service';
+import { maintainStages } from '../journey/stage.service';
 import { RECORD_KINDS, type RecordKind, type RecordKindName } from './record-kinds';
 
 type Fields = Record<string, unknown>;
@@ -44,7 +44,9 @@ async function afterChange(
     before,
     after,
   });
-  await refreshCurrentStage(after.accountId);
+  await maintainStages([
+    { accountId: after.accountId, source: kind.typename, recordId: after._id },
+  ]);
 }
 
 /** Records a consultation, business handling, billing interaction or maintenance record. */

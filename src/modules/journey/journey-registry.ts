@@ -13,6 +13,8 @@ export type JourneySource = {
   stages: readonly JourneyStage[];
   /** Filter matching its records that are still open and hold the account in their stage. */
   openFilter?: Record<string, unknown>;
+  /** The same test on one record in memory (see `openUnlessStatusIn`). */
+  isOpen?: (record: { status?: unknown }) => boolean;
   /** Whether its records move an account's current stage on (follow-ups and surveys do not). */
   movesStage: boolean;
 };
@@ -27,4 +29,12 @@ export function registerJourneySource(source: JourneySource): void {
 /** Every registered record collection. */
 export function journeySources(): JourneySource[] {
   return [...sources.values()];
+}
+
+/** `openFilter` and `isOpen` of a source whose records are open until their status is one of these. */
+export function openUnlessStatusIn(statuses: readonly string[]) {
+  return {
+    openFilter: { status: { $nin: statuses } },
+    isOpen: (record: { status?: unknown }) => !statuses.includes(String(record.status)),
+  };
 }

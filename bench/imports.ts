@@ -206,6 +206,27 @@ function profileCommands() {
       .join('; ');
 }
 
+// Seconds each tenth of the file took (by rows acknowledged), from the importer's progress.
+function tenthsRecorder(total: number) {
+  const marks: number[] = [];
+  let started = 0;
+  const progress = {
+    start: () => {
+      started = performance.now();
+    },
+    stop: () => undefined,
+    update: (rows: number) => {
+      while (marks.length < 10 && rows >= ((marks.length + 1) * total) / 10)
+        marks.push(performance.now());
+    },
+  };
+  const seconds = () =>
+    marks.map((mark, i) =>
+      Number(((mark - (i === 0 ? started : marks[i - 1]!)) / 1000).toFixed(1)),
+    );
+  return { progress, seconds };
+}
+
 /** `npm run bench:imports`: 100 000 fault tickets through the API vs raw bulkWrite; importer memory over 1 000 000 rows. */
 export async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'journey-bench-'));
@@ -227,6 +248,7 @@ export async function main(): Promise<void> {
     await writeLines(file, TICKET_HEADER, TICKETS, ticketLine(createRandom(42)));
     let summary: unknown;
     const profile = profileCommands();
+    const tenths = tenthsRecorder(TICKETS);
     const ms = await timed(async () => {
       const run = await runImport({
         api: createImportApi(`${service.url}/graphql`, ossToken),
@@ -236,6 +258,7 @@ export async function main(): Promise<void> {
         dryRun: false,
         batchSize: 1000,
         concurrency: 4,
+        progress: tenths.progress,
       });
       summary = run.summary;
     });
@@ -261,7 +284,12 @@ export async function main(): Promise<void> {
       `import: ${TICKETS} fault tickets in ${(ms / 1000).toFixed(1)} s = ${importRate.toFixed(0)} rows/s; unchanged re-run ${(rerunMs / 1000).toFixed(1)} s`,
     );
     console.log(
-      `raw driver bulkWrite of the same upserts: ${baseline.toFixed(0)} rows/s; ratio ${(importRate / baseline).toFixed(2)}`,
+      `raw driver bulkWrite of the same upserts: ${baseline.toFixed(0)} rows/s; import ÷ bulkWrite ${(importRate / baseline).toFixed(2)} (goal ≥ 0.3)`,
+    );
+    const tenthSeconds = tenths.seconds();
+    const growth = tenthSeconds.at(-1)! / tenthSeconds[0]!;
+    console.log(
+      `seconds per tenth of the file: ${tenthSeconds.join(', ')}; last ÷ first ${growth.toFixed(2)} (goal ≤ 1.5)`,
     );
     const memory = await memoryProfile(dir);
     console.log(
@@ -272,6 +300,8 @@ export async function main(): Promise<void> {
         rowsPerSecond: Math.round(importRate),
         bulkWriteRowsPerSecond: Math.round(baseline),
         ratio: Number((importRate / baseline).toFixed(2)),
+        tenthSeconds,
+        lastTenthOverFirst: Number(growth.toFixed(2)),
         memory,
       }),
     );

@@ -237,8 +237,9 @@ export async function main(): Promise<void> {
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dir,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     DEMO_DATA: 'false',
+    DB_OPERATION_TIMEOUT_MS: '0', // a loaded machine may stall a command; the run measures, not bounds
   });
   const service = await startService(config, createLogger(config));
   try {

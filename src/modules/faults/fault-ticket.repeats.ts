@@ -114,7 +114,9 @@ async function keepServices(moved: readonly Moved[]): Promise<void> {
         updateOne: here
           ? {
               filter: { _id: pair },
-              update: { $set: { [path]: { r: ticket.reportedAt, f: ticket.finalRestoredAt } } },
+              update: {
+                $set: { [path]: { r: ticket.reportedAt, f: ticket.finalRestoredAt ?? null } },
+              },
               upsert: true,
             }
           : { filter: { _id: pair }, update: { $unset: { [path]: '' } } },
@@ -142,8 +144,8 @@ function idsWithin(
   of: readonly { accountId: Types.ObjectId; serviceRef: string }[],
   ranges: readonly Range[],
 ): string[] {
-  const within = (at: Date | null, range: Range) =>
-    at !== null && at.getTime() >= range.from && at.getTime() <= range.to;
+  const within = (at: Date | null | undefined, range: Range) =>
+    at != null && at.getTime() >= range.from && at.getTime() <= range.to;
   return [...new Set(of.map(pairKey))].flatMap((pair) =>
     Object.entries(services.get(pair) ?? {})
       .filter(([, t]) => ranges.some((range) => within(range.field === 'r' ? t.r : t.f, range)))

@@ -56,6 +56,15 @@ const config: CodegenConfig = {
           Competitor: '../../modules/competitors/competitor.model#CompetitorDoc',
           CompetitorLead: '../../modules/surveys/competitor-lead#CompetitorLeadFigures',
           CompetitorScore: '../../modules/surveys/survey-response.model#CompetitorScoreRow',
+          AccountServiceReport:
+            '../../modules/service-reports/service-report.service#ServiceReport',
+          ServiceReportActivation:
+            '../../modules/service-reports/service-report.service#ServiceReport',
+          ServiceReportFaults: '../../modules/service-reports/service-report.service#ServiceReport',
+          ServiceReportFollowUps:
+            '../../modules/service-reports/service-report.service#ServiceReport',
+          ServiceReportSatisfaction:
+            '../../modules/service-reports/service-report.service#ServiceReport',
         },
       },
     },

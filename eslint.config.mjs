@@ -58,6 +58,13 @@ const VALUE_TYPES = [
   'FollowUpCompliance',
   'SatisfactionSummary',
   'ScorecardTarget',
+  // An account's service report and its sections: computed per request, nothing to refer to.
+  'AccountServiceReport',
+  'ServiceReportActivation',
+  'ServiceReportFaults',
+  'ServiceReportFollowUps',
+  'ServiceReportSatisfaction',
+  'DelayReasonCount',
 ];
 
 // The preset's convention, except ScorecardFigure's values (see above).

@@ -1,22 +1,16 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import mongoose from 'mongoose';
-import { serviceProcesses, type ServiceProcess } from './support/service-process';
+import {
+  killDuringBurst,
+  openStore,
+  serviceProcesses,
+  type ServiceProcess,
+} from './support/service-process';
 import { createBranch, createUser } from './support/world';
 
 // Real processes on the embedded H2 store: the service and its database are SIGKILLed together,
 // as a container stop or the OOM killer does, then started again on the same data.
 
 jest.setTimeout(180_000);
-
-/** The embedded database a service process runs, read directly (not through the service). */
-async function openStore(dataDir: string) {
-  const { uri } = JSON.parse(readFileSync(path.join(dataDir, 'embedded-db.json'), 'utf8')) as {
-    uri: string;
-  };
-  const client = new mongoose.mongo.MongoClient(uri);
-  return { db: client.db('journey'), close: () => client.close() };
-}
 
 const IMPORT = `mutation($rows: [JSONObject!]!) {
   importRecords(kind: "fault-tickets", sourceSystem: "OSS", rows: $rows) {
@@ -63,39 +57,30 @@ describe('durable acknowledgement', () => {
     await createUser(service, 'mgrK', { role: 'ACCOUNT_MANAGER', branchCode: 'BK' });
 
     const acknowledged = new Map<string, string>(); // externalId -> id
-    let next = 0;
-    let killed = false;
-
-    const worker = async () => {
-      while (!killed) {
-        const externalId = `BURST-${(next += 1)}`;
-        try {
-          const answer = await service.graphql<{ createKeyAccount: { id: string } }>(
-            CREATE,
-            {
-              i: {
-                externalId,
-                sourceSystem: 'CRM',
-                name: `Burst ${externalId}`,
-                branchCode: 'BK',
-                accountManagerLogin: 'mgrK',
-              },
+    await killDuringBurst({
+      service,
+      workers: 12,
+      enough: () => acknowledged.size >= 150,
+      work: async (n) => {
+        const externalId = `BURST-${n}`;
+        const answer = await service.graphql<{ createKeyAccount: { id: string } }>(
+          CREATE,
+          {
+            i: {
+              externalId,
+              sourceSystem: 'CRM',
+              name: `Burst ${externalId}`,
+              branchCode: 'BK',
+              accountManagerLogin: 'mgrK',
             },
-            service.adminToken,
-          );
-          if (answer.data?.createKeyAccount) {
-            acknowledged.set(externalId, answer.data.createKeyAccount.id);
-          }
-        } catch {
-          // The connection died with the service: not acknowledged.
+          },
+          service.adminToken,
+        );
+        if (answer.data?.createKeyAccount) {
+          acknowledged.set(externalId, answer.data.createKeyAccount.id);
         }
-      }
-    };
-    const workers = Array.from({ length: 12 }, worker);
-    while (acknowledged.size < 150) await new Promise((resolve) => setTimeout(resolve, 10));
-    await service.killAll();
-    killed = true;
-    await Promise.all(workers);
+      },
+    });
     const ackedIds = [...acknowledged.values()];
 
     // Started again on the same data: its start applies whatever was left pending.

@@ -13,6 +13,7 @@ import { activationOrderResolvers } from './activation/activation-order.resolver
 import { faultTicketResolvers } from './faults/fault-ticket.resolvers';
 import { scorecardResolvers } from './scorecards/scorecard.resolvers';
 import { nodeResolvers } from './nodes/node.resolvers';
+import { serviceReportResolvers } from './service-reports/service-report.resolvers';
 
 /** Every domain module's resolvers; importing them also registers their mongoose models. */
 export const moduleResolvers: Resolvers[] = [
@@ -30,4 +31,5 @@ export const moduleResolvers: Resolvers[] = [
   faultTicketResolvers,
   scorecardResolvers,
   nodeResolvers,
+  serviceReportResolvers,
 ];

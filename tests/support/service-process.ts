@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import mongoose from 'mongoose';
 import { graphqlClient, type GraphQLResponse } from './test-service';
 
 const root = path.resolve(__dirname, '../..');
@@ -118,4 +119,42 @@ export function serviceProcesses() {
       return service;
     },
   };
+}
+
+/** The embedded database a service process runs, read directly (not through the service). */
+export async function openStore(dataDir: string) {
+  const { uri } = JSON.parse(readFileSync(path.join(dataDir, 'embedded-db.json'), 'utf8')) as {
+    uri: string;
+  };
+  const client = new mongoose.mongo.MongoClient(uri);
+  return { db: client.db('journey'), close: () => client.close() };
+}
+
+/**
+ * Runs `workers` loops of `work` against the service and SIGKILLs the service and its database
+ * together once `enough()` holds: mid-burst, with requests in flight. A request cut off by the
+ * kill throws inside `work` and counts as not acknowledged.
+ */
+export async function killDuringBurst(options: {
+  service: ServiceProcess;
+  workers: number;
+  work: (n: number) => Promise<void>;
+  enough: () => boolean;
+}): Promise<void> {
+  let next = 0;
+  let killed = false;
+  const worker = async () => {
+    while (!killed) {
+      try {
+        await options.work((next += 1));
+      } catch {
+        // The connection died with the service: not acknowledged.
+      }
+    }
+  };
+  const running = Array.from({ length: options.workers }, worker);
+  while (!options.enough()) await new Promise((resolve) => setTimeout(resolve, 10));
+  await options.service.killAll();
+  killed = true;
+  await Promise.all(running);
 }

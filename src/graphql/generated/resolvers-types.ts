@@ -12,6 +12,7 @@ import type { SurveyAttributeDoc } from '../../modules/surveys/attribute-catalog
 import type { CompetitorDoc } from '../../modules/competitors/competitor.model';
 import type { CompetitorLeadFigures } from '../../modules/surveys/competitor-lead';
 import type { CompetitorScoreRow } from '../../modules/surveys/survey-response.model';
+import type { ServiceReport } from '../../modules/service-reports/service-report.service';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -28,6 +29,37 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
   /** Any JSON object: one import row, keyed by column name. */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/**
+ * A key account's service report (服务报告) for one period, to hand to the customer: its activation
+ * orders against their promises, its fault tickets against the repair targets (causes, repeats,
+ * pauses), its follow-up visits, and its survey answers beside its branch's figures. Every figure
+ * follows the measurement rules and is computed by the same code as the branch scorecard, over this
+ * account's records alone; the branch's own card for the same period is `branchScorecard`.
+ */
+export type AccountServiceReport = {
+  __typename?: 'AccountServiceReport';
+  /** The account. */
+  account: KeyAccount;
+  /** Activation orders: those activated in the period, and those still open. */
+  activation: ServiceReportActivation;
+  /** The branch's scorecard for the same period (every figure of the branch, to compare with). */
+  branchScorecard: BranchScorecard;
+  /** Fault tickets: those finally restored in the period, and those still open. */
+  faults: ServiceReportFaults;
+  /** Follow-up visits of the period and how the activations and repairs were followed up. */
+  followUps: ServiceReportFollowUps;
+  /** When the report was computed: orders and tickets still open are measured as of this instant. */
+  generatedAt: Scalars['DateTime']['output'];
+  /** The period label (`YYYY`, `YYYY-Qn` or `YYYY-MM`), cut in the branch's time zone. */
+  period: Scalars['String']['output'];
+  /** End (exclusive) of the period. */
+  periodEnd: Scalars['DateTime']['output'];
+  /** Start of the period in the branch's time zone. */
+  periodStart: Scalars['DateTime']['output'];
+  /** The account's survey answers of the period beside its branch's figures. */
+  satisfaction: ServiceReportSatisfaction;
 };
 
 /** A delay of an order. */
@@ -795,6 +827,15 @@ export type DelayReason =
   | 'LINE_RESOURCE_SHORTAGE'
   /** Anything else. */
   | 'OTHER';
+
+/** How many of the report's orders were delayed for one reason. */
+export type DelayReasonCount = {
+  __typename?: 'DelayReasonCount';
+  /** Orders (activated in the period or still open) with at least one delay for this reason. */
+  orders: Scalars['Int']['output'];
+  /** The reason. */
+  reason: DelayReason;
+};
 
 /** The commitments in force for one account at one instant, and why. */
 export type EffectiveSlaPolicy = {
@@ -2087,6 +2128,11 @@ export type Quadrant =
 /** Read operations. Every list of records is scoped to what the caller may see. */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The service report of an account for a period; null when the account does not exist or is
+   * outside the caller's scope.
+   */
+  accountServiceReport?: Maybe<AccountServiceReport>;
   /** One order, or null when it does not exist or is outside the caller's scope. */
   activationOrder?: Maybe<ActivationOrder>;
   /** Tokens of a user (ADMIN only). */
@@ -2166,6 +2212,13 @@ export type Query = {
   slaPolicyVersions?: Maybe<Array<SlaPolicy>>;
   /** The survey attribute catalogue in journey order; inactive entries only when asked for. */
   surveyAttributes: Array<SurveyAttribute>;
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryAccountServiceReportArgs = {
+  accountId: Scalars['ID']['input'];
+  period: Scalars['String']['input'];
 };
 
 
@@ -2526,6 +2579,92 @@ export type ScorecardTargetInput = {
   period: Scalars['String']['input'];
   /** Target in the figure's unit (rates 0–1, index 0–100); null removes it. */
   target?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** The account's activation orders in a service report: promised against actual. */
+export type ServiceReportActivation = {
+  __typename?: 'ServiceReportActivation';
+  /** Orders activated in the period (by activation time, the measured event), earliest first. */
+  activated: Array<ActivationOrder>;
+  /**
+   * Of the orders above with something to tell the customer (a delay recorded, late or overdue),
+   * the share told before the original promise passed (0–1).
+   */
+  delayNotifiedRate: Figure;
+  /** Delay reasons of the orders above, most frequent first (then by reason). */
+  delayReasons: Array<DelayReasonCount>;
+  /** Mean lateness of the period's activations in minutes (0 for on-time ones). */
+  latenessMinutes: Figure;
+  /** Share of the period's activations done by the original promise (0–1). */
+  onTimeRate: Figure;
+  /**
+   * Orders placed before the period's end and still open now, earliest original promise first;
+   * `overdue` says whether each is past its original promise now.
+   */
+  open: Array<ActivationOrder>;
+};
+
+/**
+ * The account's fault tickets in a service report: repair time against the target of each ticket's
+ * final severity, on its policy's clock.
+ */
+export type ServiceReportFaults = {
+  __typename?: 'ServiceReportFaults';
+  /** Mean acknowledgement time in minutes (24 × 7) of the restored tickets. */
+  acknowledgementMinutes: Figure;
+  /** Share of the restored tickets whose cause was explained to the customer (0–1). */
+  causeExplainedRate: Figure;
+  /** Tickets reported before the period's end and still open now, earliest report first. */
+  open: Array<FaultTicket>;
+  /**
+   * Restored tickets that waited for the customer at least once (their pauses are not counted in
+   * the repair time).
+   */
+  pausedTickets: Scalars['Int']['output'];
+  /**
+   * Share of the restored tickets that repeat an earlier fault of the same service (reported within
+   * 30 days after its final restoration) (0–1).
+   */
+  repeatRate: Figure;
+  /** Tickets finally restored in the period (the measured event), earliest restoration first. */
+  restored: Array<FaultTicket>;
+  /** Figures per severity tier of the restored tickets, highest first. */
+  tiers: Array<TierFigures>;
+  /** Share of the restored tickets repaired within their target (0–1). */
+  withinSlaRate: Figure;
+};
+
+/** The account's follow-up visits in a service report. */
+export type ServiceReportFollowUps = {
+  __typename?: 'ServiceReportFollowUps';
+  /** Follow-ups completed in the period. */
+  completed: Scalars['Int']['output'];
+  /**
+   * Quarterly follow-up coverage of the account (0–1): the share of the period's quarters (up to
+   * the period's end) in which it had a completed follow-up while active; a year is the mean of its
+   * quarters.
+   */
+  coverage: Figure;
+  /**
+   * Follow-ups completed in the period, and those due in it and not completed (missed, cancelled
+   * or still scheduled), by completion time, else due time.
+   */
+  followUps: Array<FollowUp>;
+  /** Share of the period's activations followed up within 7 days (0–1). */
+  postActivationFollowUpRate: Figure;
+  /** Share of the tickets closed in the period followed up within 3 days of closure (0–1). */
+  postRepairFollowUpRate: Figure;
+};
+
+/** The account's survey answers in a service report, beside its branch's figures of the same period. */
+export type ServiceReportSatisfaction = {
+  __typename?: 'ServiceReportSatisfaction';
+  /** The account's satisfaction figures in the period. */
+  account: SatisfactionSummary;
+  /** The branch's satisfaction figures in the same period (all its accounts). */
+  branch: SatisfactionSummary;
+  /** The account's responses in the period, earliest first. */
+  responses: Array<SurveyResponse>;
 };
 
 /**
@@ -2961,6 +3100,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccountServiceReport: ResolverTypeWrapper<ServiceReport>;
   ActivationDelay: ResolverTypeWrapper<ActivationDelay>;
   ActivationOrder: ResolverTypeWrapper<ActivationOrderRow>;
   ActivationOrderConnection: ResolverTypeWrapper<ActivationOrderPage>;
@@ -3002,6 +3142,7 @@ export type ResolversTypes = {
   CreateUserPayload: ResolverTypeWrapper<Omit<CreateUserPayload, 'user'> & { user: ResolversTypes['User'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DelayReason: DelayReason;
+  DelayReasonCount: ResolverTypeWrapper<DelayReasonCount>;
   EffectiveSlaPolicy: ResolverTypeWrapper<EffectiveSlaPolicyView>;
   FaultPause: ResolverTypeWrapper<FaultPause>;
   FaultStatus: FaultStatus;
@@ -3066,6 +3207,10 @@ export type ResolversTypes = {
   ScorecardFigure: ScorecardFigure;
   ScorecardTarget: ResolverTypeWrapper<ScorecardTarget>;
   ScorecardTargetInput: ScorecardTargetInput;
+  ServiceReportActivation: ResolverTypeWrapper<ServiceReport>;
+  ServiceReportFaults: ResolverTypeWrapper<ServiceReport>;
+  ServiceReportFollowUps: ResolverTypeWrapper<ServiceReport>;
+  ServiceReportSatisfaction: ResolverTypeWrapper<ServiceReport>;
   SetSlaPolicyInput: SetSlaPolicyInput;
   Severity: Severity;
   SeverityChange: ResolverTypeWrapper<SeverityChange>;
@@ -3092,6 +3237,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccountServiceReport: ServiceReport;
   ActivationDelay: ActivationDelay;
   ActivationOrder: ActivationOrderRow;
   ActivationOrderConnection: ActivationOrderPage;
@@ -3127,6 +3273,7 @@ export type ResolversParentTypes = {
   CreateUserInput: CreateUserInput;
   CreateUserPayload: Omit<CreateUserPayload, 'user'> & { user: ResolversParentTypes['User'] };
   DateTime: Scalars['DateTime']['output'];
+  DelayReasonCount: DelayReasonCount;
   EffectiveSlaPolicy: EffectiveSlaPolicyView;
   FaultPause: FaultPause;
   FaultStatusChange: FaultStatusEntry;
@@ -3176,6 +3323,10 @@ export type ResolversParentTypes = {
   ScheduleFollowUpInput: ScheduleFollowUpInput;
   ScorecardTarget: ScorecardTarget;
   ScorecardTargetInput: ScorecardTargetInput;
+  ServiceReportActivation: ServiceReport;
+  ServiceReportFaults: ServiceReport;
+  ServiceReportFollowUps: ServiceReport;
+  ServiceReportSatisfaction: ServiceReport;
   SetSlaPolicyInput: SetSlaPolicyInput;
   SeverityChange: SeverityChange;
   SeverityTarget: SeverityTarget;
@@ -3194,6 +3345,19 @@ export type ResolversParentTypes = {
   TimeInterval: TimeInterval;
   UpdateKeyAccountInput: UpdateKeyAccountInput;
   User: UserDoc;
+};
+
+export type AccountServiceReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccountServiceReport'] = ResolversParentTypes['AccountServiceReport']> = {
+  account?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType>;
+  activation?: Resolver<ResolversTypes['ServiceReportActivation'], ParentType, ContextType>;
+  branchScorecard?: Resolver<ResolversTypes['BranchScorecard'], ParentType, ContextType>;
+  faults?: Resolver<ResolversTypes['ServiceReportFaults'], ParentType, ContextType>;
+  followUps?: Resolver<ResolversTypes['ServiceReportFollowUps'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  satisfaction?: Resolver<ResolversTypes['ServiceReportSatisfaction'], ParentType, ContextType>;
 };
 
 export type ActivationDelayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivationDelay'] = ResolversParentTypes['ActivationDelay']> = {
@@ -3429,6 +3593,11 @@ export type CreateUserPayloadResolvers<ContextType = GraphQLContext, ParentType 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DelayReasonCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DelayReasonCount'] = ResolversParentTypes['DelayReasonCount']> = {
+  orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['DelayReason'], ParentType, ContextType>;
+};
 
 export type EffectiveSlaPolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EffectiveSlaPolicy'] = ResolversParentTypes['EffectiveSlaPolicy']> = {
   account?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType>;
@@ -3750,6 +3919,7 @@ export type ProductLeadTimeResolvers<ContextType = GraphQLContext, ParentType ex
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accountServiceReport?: Resolver<Maybe<ResolversTypes['AccountServiceReport']>, ParentType, ContextType, RequireFields<QueryAccountServiceReportArgs, 'accountId' | 'period'>>;
   activationOrder?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<QueryActivationOrderArgs, 'id'>>;
   apiTokens?: Resolver<Maybe<Array<ResolversTypes['ApiToken']>>, ParentType, ContextType, RequireFields<QueryApiTokensArgs, 'login'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3804,6 +3974,40 @@ export type ScorecardTargetResolvers<ContextType = GraphQLContext, ParentType ex
   figure?: Resolver<ResolversTypes['ScorecardFigure'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ServiceReportActivationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceReportActivation'] = ResolversParentTypes['ServiceReportActivation']> = {
+  activated?: Resolver<Array<ResolversTypes['ActivationOrder']>, ParentType, ContextType>;
+  delayNotifiedRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  delayReasons?: Resolver<Array<ResolversTypes['DelayReasonCount']>, ParentType, ContextType>;
+  latenessMinutes?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  onTimeRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  open?: Resolver<Array<ResolversTypes['ActivationOrder']>, ParentType, ContextType>;
+};
+
+export type ServiceReportFaultsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceReportFaults'] = ResolversParentTypes['ServiceReportFaults']> = {
+  acknowledgementMinutes?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  causeExplainedRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  open?: Resolver<Array<ResolversTypes['FaultTicket']>, ParentType, ContextType>;
+  pausedTickets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  repeatRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  restored?: Resolver<Array<ResolversTypes['FaultTicket']>, ParentType, ContextType>;
+  tiers?: Resolver<Array<ResolversTypes['TierFigures']>, ParentType, ContextType>;
+  withinSlaRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type ServiceReportFollowUpsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceReportFollowUps'] = ResolversParentTypes['ServiceReportFollowUps']> = {
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  followUps?: Resolver<Array<ResolversTypes['FollowUp']>, ParentType, ContextType>;
+  postActivationFollowUpRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  postRepairFollowUpRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
+export type ServiceReportSatisfactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceReportSatisfaction'] = ResolversParentTypes['ServiceReportSatisfaction']> = {
+  account?: Resolver<ResolversTypes['SatisfactionSummary'], ParentType, ContextType>;
+  branch?: Resolver<ResolversTypes['SatisfactionSummary'], ParentType, ContextType>;
+  responses?: Resolver<Array<ResolversTypes['SurveyResponse']>, ParentType, ContextType>;
 };
 
 export type SeverityChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SeverityChange'] = ResolversParentTypes['SeverityChange']> = {
@@ -3917,6 +4121,7 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AccountServiceReport?: AccountServiceReportResolvers<ContextType>;
   ActivationDelay?: ActivationDelayResolvers<ContextType>;
   ActivationOrder?: ActivationOrderResolvers<ContextType>;
   ActivationOrderConnection?: ActivationOrderConnectionResolvers<ContextType>;
@@ -3940,6 +4145,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Contact?: ContactResolvers<ContextType>;
   CreateUserPayload?: CreateUserPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DelayReasonCount?: DelayReasonCountResolvers<ContextType>;
   EffectiveSlaPolicy?: EffectiveSlaPolicyResolvers<ContextType>;
   FaultPause?: FaultPauseResolvers<ContextType>;
   FaultStatusChange?: FaultStatusChangeResolvers<ContextType>;
@@ -3974,6 +4180,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Query?: QueryResolvers<ContextType>;
   SatisfactionSummary?: SatisfactionSummaryResolvers<ContextType>;
   ScorecardTarget?: ScorecardTargetResolvers<ContextType>;
+  ServiceReportActivation?: ServiceReportActivationResolvers<ContextType>;
+  ServiceReportFaults?: ServiceReportFaultsResolvers<ContextType>;
+  ServiceReportFollowUps?: ServiceReportFollowUpsResolvers<ContextType>;
+  ServiceReportSatisfaction?: ServiceReportSatisfactionResolvers<ContextType>;
   SeverityChange?: SeverityChangeResolvers<ContextType>;
   SeverityTarget?: SeverityTargetResolvers<ContextType>;
   SlaClockSetting?: SlaClockSettingResolvers<ContextType>;

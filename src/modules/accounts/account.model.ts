@@ -3,6 +3,7 @@ import { keepRecordKeys } from '../record-keys/record-key.service';
 import { accessPlugin } from '../access/access.plugin';
 import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 import { JOURNEY_STAGES } from '../journey/journey-stage';
+import { REVISION_FIELD } from '../journey/revisioned-write';
 
 const contactSchema = new Schema(
   {
@@ -29,6 +30,7 @@ const keyAccountSchema = new Schema(
     openedAt: { type: Date, required: true },
     closedAt: { type: Date, default: null },
     currentStage: { type: String, enum: JOURNEY_STAGES, default: 'CONSULTING', required: true },
+    revision: REVISION_FIELD,
   },
   { timestamps: true },
 );

@@ -10,9 +10,8 @@ import { findUserByLogin } from '../auth/auth.service';
 import type { UserDoc } from '../auth/user.model';
 import { diffFields } from '../audit/audit-diff';
 import { auditConsequence } from '../audit/audit.service';
-import { pushPending, settle, withoutPending } from '../consequences/pending-consequences';
 import { findBranch } from '../branches/branch.service';
-import { insertOnce } from '../journey/revisioned-write';
+import { insertOnce, writeWithRevision } from '../journey/revisioned-write';
 import { canManageAccountsOf, notAManager, sameContacts } from './account-rules';
 import {
   createKeyAccountInput,
@@ -106,8 +105,7 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
   });
   const account = draft.toObject() as KeyAccountDoc;
   // The audit entry is stored with the account (one document write) and applied after it.
-  const pending = [accountAudit(actor, 'createKeyAccount', null, account)];
-  const { record, created } = await insertOnce<KeyAccountDoc>({
+  const { record } = await insertOnce<KeyAccountDoc>({
     model: KeyAccountModel,
     // The key is unique province-wide, so a replay is looked up across branches.
     scope: systemScope('account-replay'),
@@ -115,11 +113,10 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
     key: { sourceSystem: input.sourceSystem, externalId: input.externalId },
     isSame: (stored) => isSameAccount(stored, input, manager._id),
     visible: (stored) => canReadBranch(actorScope(actor), stored.branchCode),
-    build: async () => ({ ...account, pendingConsequences: pending }) as KeyAccountDoc,
+    build: async () => account,
+    consequences: (stored) => [accountAudit(actor, 'createKeyAccount', null, stored)],
   });
-  if (!created) return record;
-  await settle(KeyAccountModel, account._id, pending);
-  return account;
+  return record;
 }
 
 function accountAudit(
@@ -138,21 +135,31 @@ function accountAudit(
   });
 }
 
+// A change of an account the actor may change (checked on `before`, read by the caller), decided
+// again on the fresh account when a concurrent write replaced it (the revision check); `decide`
+// returns null when nothing is left to change. The audit entry is stored with the write.
 async function changeAccount(
   actor: Actor,
   before: KeyAccountDoc,
   action: string,
-  set: Record<string, unknown>,
+  decide: (current: KeyAccountDoc) => Record<string, unknown> | null,
 ) {
-  const pending = [accountAudit(actor, action, before, { ...before, ...set } as KeyAccountDoc)];
-  const after = await KeyAccountModel.findOneAndUpdate(
-    { _id: before._id },
-    { $set: set, ...pushPending(pending) },
-    { returnDocument: 'after', scope: actorScope(actor) },
-  ).lean<KeyAccountDoc>();
-  if (!after) throw notFound('key account');
-  await settle(KeyAccountModel, after._id, pending);
-  return withoutPending(after);
+  let first = true;
+  const { after } = await writeWithRevision<KeyAccountDoc>({
+    model: KeyAccountModel,
+    scope: actorScope(actor),
+    what: 'key account',
+    load: async () => {
+      if (first) return ((first = false), before);
+      const current = await findKeyAccount(actorScope(actor), String(before._id));
+      if (!current) throw notFound('key account');
+      return current;
+    },
+    authorize: async () => {},
+    decide,
+    consequences: (current, changed) => [accountAudit(actor, action, current, changed)],
+  });
+  return after;
 }
 
 /** Changes the descriptive fields of an account. */
@@ -163,7 +170,7 @@ export async function updateKeyAccount(options: {
 }) {
   const before = await requireWritableAccount(options.actor, options.id);
   const input = validate(updateKeyAccountInput, options.input);
-  return changeAccount(options.actor!, before, 'updateKeyAccount', input);
+  return changeAccount(options.actor!, before, 'updateKeyAccount', () => input);
 }
 
 /** Hands the account to another manager of its branch (branch head or admin). */
@@ -179,7 +186,9 @@ export async function reassignAccountManager(options: {
     throw new AppError('FORBIDDEN', 'Only the branch head or an admin may reassign an account');
   }
   const manager = await requireManager(options.accountManagerLogin, before.branchCode);
-  return changeAccount(actor, before, 'reassignAccountManager', { accountManagerId: manager._id });
+  return changeAccount(actor, before, 'reassignAccountManager', () => ({
+    accountManagerId: manager._id,
+  }));
 }
 
 /** Closes the account at the given time (idempotent for an already closed account). */
@@ -188,10 +197,9 @@ export async function closeKeyAccount(options: { actor: Actor | null; id: string
   const before = await requireWritableAccount(options.actor, options.id);
   if (before.status === 'CLOSED') return before;
   if (options.at < before.openedAt) throw badInput('at', 'cannot be before the account was opened');
-  return changeAccount(options.actor!, before, 'closeKeyAccount', {
-    status: 'CLOSED',
-    closedAt: options.at,
-  });
+  return changeAccount(options.actor!, before, 'closeKeyAccount', (current) =>
+    current.status === 'CLOSED' ? null : { status: 'CLOSED', closedAt: options.at },
+  );
 }
 
 async function filterToQuery(filter: ReturnType<typeof keyAccountFilter.parse>) {

@@ -4,6 +4,7 @@ import { openUnlessStatusIn, registerJourneySource } from '../journey/journey-re
 import { journeyRecordSchema } from '../journey/journey-record.fields';
 import { ACTIVATION_STATUSES, DELAY_REASONS, type ActivationStatus } from './activation-rules';
 import type { ActivationMeasures, ActivationOrderState } from './activation-order.state';
+import { REVISION_FIELD } from '../journey/revisioned-write';
 
 const promiseSchema = new Schema(
   {
@@ -60,8 +61,7 @@ const activationOrderSchema = journeyRecordSchema({
   latenessMinutes: { type: Number, default: null },
   delayNotifiedAt: { type: Date, default: null },
   measuredAt: { type: Date, default: null },
-  /** Optimistic concurrency: each write expects the revision it read. */
-  revision: { type: Number, required: true, default: 0 },
+  revision: REVISION_FIELD,
 });
 activationOrderSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 activationOrderSchema.index({ branchCode: 1, status: 1 });

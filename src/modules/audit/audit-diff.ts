@@ -2,7 +2,14 @@
 export type FieldChange = { field: string; before: unknown; after: unknown };
 
 // Bookkeeping, not content: timestamps, versions and the consequences waiting in a record.
-const IGNORED = new Set(['_id', '__v', 'createdAt', 'updatedAt', 'pendingConsequences']);
+const IGNORED = new Set([
+  '_id',
+  '__v',
+  'createdAt',
+  'updatedAt',
+  'revision',
+  'pendingConsequences',
+]);
 
 function comparable(value: unknown): string {
   return JSON.stringify(value ?? null);

@@ -72,27 +72,19 @@ registerConsequenceKind<StoredEntry>('audit', CONSEQUENCE_ORDER.audit, async (du
   }
 });
 
-/** Appends who changed what, with before/after of the changed fields. */
-export async function recordAudit(entry: {
-  actor: AuditActor;
-  action: string;
-  entityType: string;
-  entityId: string;
-  branchCode: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  at?: Date;
-}): Promise<void> {
-  const actor = auditActorFields(entry.actor);
-  await AuditEntryModel.create({
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    action: entry.action,
-    at: entry.at ?? new Date(),
-    actor,
-    branchCode: entry.branchCode,
-    changes: diffFields(entry.before, entry.after),
-  });
+/**
+ * The audit entry of a change as a consequence of its write: who changed what, with before/after
+ * of the changed fields (`before` null for a new record).
+ */
+export function auditChange(
+  entry: Omit<KnownChanges, 'changes'> & {
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+    at?: Date;
+  },
+): PendingConsequence<StoredEntry> {
+  const { before, after, ...rest } = entry;
+  return auditConsequence({ ...rest, changes: diffFields(before, after) });
 }
 
 /** The audit trail of one entity, newest first, within the caller's scope. */

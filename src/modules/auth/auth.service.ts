@@ -5,7 +5,12 @@ import { Types } from 'mongoose';
 import type { Logger } from '../../config/logger';
 import { AppError, fromDuplicateKey, notFound } from '../../shared/errors';
 import { validate } from '../../shared/validate';
-import { recordAudit } from '../audit/audit.service';
+import { auditChange } from '../audit/audit.service';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
+import {
+  createWithConsequences,
+  updateWithConsequences,
+} from '../consequences/pending-consequences';
 import { findBranch } from '../branches/branch.service';
 import { requireRole, type Actor } from './actor';
 import { createUserInput, issueTokenInput } from './auth.inputs';
@@ -44,15 +49,20 @@ export async function authenticate(
   return actorOf(user);
 }
 
-async function mintToken(userId: Types.ObjectId, label: string | null, expiresAt: Date | null) {
+// A new token; its `consequences` (the audit entry) are stored with it.
+async function mintToken(
+  userId: Types.ObjectId,
+  label: string | null,
+  expiresAt: Date | null,
+  consequences: (apiToken: ApiTokenDoc) => PendingConsequence[] = () => [],
+) {
   const token = `jrn_${randomBytes(32).toString('base64url')}`;
-  const apiToken = await ApiTokenModel.create({
-    tokenHash: hashToken(token),
-    userId,
-    label,
-    expiresAt,
-  });
-  return { token, apiToken: apiToken.toObject() as ApiTokenDoc };
+  const apiToken = await createWithConsequences<ApiTokenDoc>(
+    ApiTokenModel,
+    { tokenHash: hashToken(token), userId, label, expiresAt },
+    consequences,
+  );
+  return { token, apiToken };
 }
 
 /** Creates a user and its first token (shown once). ADMIN only. */
@@ -60,24 +70,24 @@ export async function createUser(options: { actor: Actor | null; input: unknown 
   const actor = requireRole(options.actor, ['ADMIN']);
   const input = validate(createUserInput, options.input);
   if (input.branchCode && !(await findBranch(input.branchCode))) throw notFound('branch');
-  const user = await UserModel.create({
-    ...input,
-    branchCode: input.branchCode ?? null,
-    sourceSystem: input.sourceSystem ?? null,
-  }).catch((error: unknown) => {
+  const doc = await createWithConsequences<UserDoc>(
+    UserModel,
+    { ...input, branchCode: input.branchCode ?? null, sourceSystem: input.sourceSystem ?? null },
+    (user) => [
+      auditChange({
+        actor,
+        action: 'createUser',
+        entityType: 'User',
+        entityId: String(user._id),
+        branchCode: user.branchCode ?? null,
+        before: null,
+        after: { login: user.login, name: user.name, role: user.role, branchCode: user.branchCode },
+      }),
+    ],
+  ).catch((error: unknown) => {
     throw fromDuplicateKey(error, 'input.login', 'a user with this login exists');
   });
-  const doc = user.toObject() as UserDoc;
   const { token } = await mintToken(doc._id, 'initial', null);
-  await recordAudit({
-    actor,
-    action: 'createUser',
-    entityType: 'User',
-    entityId: String(doc._id),
-    branchCode: doc.branchCode ?? null,
-    before: null,
-    after: { login: doc.login, name: doc.name, role: doc.role, branchCode: doc.branchCode },
-  });
   return { user: doc, token };
 }
 
@@ -87,21 +97,17 @@ export async function issueToken(options: { actor: Actor | null; input: unknown 
   const input = validate(issueTokenInput, options.input);
   const user = await UserModel.findOne({ login: input.login }).lean<UserDoc>();
   if (!user) throw notFound('user');
-  const issued = await mintToken(user._id, input.label ?? null, input.expiresAt ?? null);
-  await recordAudit({
-    actor,
-    action: 'issueToken',
-    entityType: 'ApiToken',
-    entityId: String(issued.apiToken._id),
-    branchCode: user.branchCode ?? null,
-    before: null,
-    after: {
-      login: user.login,
-      label: issued.apiToken.label,
-      expiresAt: issued.apiToken.expiresAt,
-    },
-  });
-  return issued;
+  return mintToken(user._id, input.label ?? null, input.expiresAt ?? null, (apiToken) => [
+    auditChange({
+      actor,
+      action: 'issueToken',
+      entityType: 'ApiToken',
+      entityId: String(apiToken._id),
+      branchCode: user.branchCode ?? null,
+      before: null,
+      after: { login: user.login, label: apiToken.label, expiresAt: apiToken.expiresAt },
+    }),
+  ]);
 }
 
 /** Revokes a token; idempotent. ADMIN only. */
@@ -111,21 +117,24 @@ export async function revokeToken(options: { actor: Actor | null; tokenId: strin
   const before = await ApiTokenModel.findById(options.tokenId).lean<ApiTokenDoc>();
   if (!before) throw notFound('token');
   if (before.revokedAt) return before;
-  const after = await ApiTokenModel.findByIdAndUpdate(
-    options.tokenId,
-    { $set: { revokedAt: options.now ?? new Date() } },
-    { returnDocument: 'after' },
-  ).lean<ApiTokenDoc>();
-  await recordAudit({
-    actor,
-    action: 'revokeToken',
-    entityType: 'ApiToken',
-    entityId: options.tokenId,
-    branchCode: null,
-    before: { revokedAt: null },
-    after: { revokedAt: after?.revokedAt },
+  const revokedAt = options.now ?? new Date();
+  // Only a token still valid is revoked, so a concurrent revocation is audited once.
+  const after = await updateWithConsequences<ApiTokenDoc>(ApiTokenModel, {
+    filter: { _id: before._id, revokedAt: null },
+    update: { $set: { revokedAt } },
+    consequences: [
+      auditChange({
+        actor,
+        action: 'revokeToken',
+        entityType: 'ApiToken',
+        entityId: String(before._id),
+        branchCode: null,
+        before: { revokedAt: null },
+        after: { revokedAt },
+      }),
+    ],
   });
-  return after!;
+  return after ?? (await ApiTokenModel.findById(before._id).lean<ApiTokenDoc>())!;
 }
 
 /** Users by id, for DataLoader batching. */

@@ -1,4 +1,5 @@
 import { model, Schema, Types, type InferSchemaType } from 'mongoose';
+import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 
 // Only the SHA-256 of a token is stored; tokens are 256-bit random, so a fast hash suffices.
 const apiTokenSchema = new Schema(
@@ -14,5 +15,7 @@ const apiTokenSchema = new Schema(
 
 /** A stored API token (hash only). */
 export type ApiTokenDoc = InferSchemaType<typeof apiTokenSchema> & { _id: Types.ObjectId };
+
+apiTokenSchema.plugin(pendingConsequencesPlugin);
 
 export const ApiTokenModel = model('ApiToken', apiTokenSchema);

@@ -1,5 +1,6 @@
 import { model, Schema, Types, type InferSchemaType } from 'mongoose';
 import { ROLES } from './actor';
+import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 
 const userSchema = new Schema(
   {
@@ -14,5 +15,7 @@ const userSchema = new Schema(
 
 /** A stored user. */
 export type UserDoc = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
+
+userSchema.plugin(pendingConsequencesPlugin);
 
 export const UserModel = model('User', userSchema);

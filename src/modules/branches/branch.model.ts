@@ -1,4 +1,5 @@
 import { model, Schema, type InferSchemaType } from 'mongoose';
+import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -13,5 +14,7 @@ const branchSchema = new Schema(
 
 /** A stored branch. */
 export type BranchDoc = InferSchemaType<typeof branchSchema> & { _id: unknown };
+
+branchSchema.plugin(pendingConsequencesPlugin);
 
 export const BranchModel = model('Branch', branchSchema);

@@ -2,7 +2,8 @@ import { fromDuplicateKey } from '../../shared/errors';
 import { validate } from '../../shared/validate';
 import { requireRole, type Actor } from '../auth/actor';
 import { createBranchInput } from './branch.inputs';
-import { recordAudit } from '../audit/audit.service';
+import { auditChange } from '../audit/audit.service';
+import { createWithConsequences } from '../consequences/pending-consequences';
 import { BranchModel, DEFAULT_TIME_ZONE, type BranchDoc } from './branch.model';
 
 /** All branches ordered by code. */
@@ -31,21 +32,22 @@ export async function createBranch(options: {
 }): Promise<BranchDoc> {
   const actor = requireRole(options.actor, ['ADMIN']);
   const input = validate(createBranchInput, options.input);
-  const created = await BranchModel.create({
-    ...input,
-    timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
-  }).catch((error: unknown) => {
+  // The audit entry (named by the branch code, its id in the API) is stored with the branch.
+  return createWithConsequences<BranchDoc>(
+    BranchModel,
+    { ...input, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE },
+    (branch) => [
+      auditChange({
+        actor,
+        action: 'createBranch',
+        entityType: 'Branch',
+        entityId: branch.code,
+        branchCode: branch.code,
+        before: null,
+        after: { code: branch.code, name: branch.name, timeZone: branch.timeZone },
+      }),
+    ],
+  ).catch((error: unknown) => {
     throw fromDuplicateKey(error, 'input.code', 'a branch with this code exists');
   });
-  const branch = created.toObject() as BranchDoc;
-  await recordAudit({
-    actor,
-    action: 'createBranch',
-    entityType: 'Branch',
-    entityId: branch.code,
-    branchCode: branch.code,
-    before: null,
-    after: { code: branch.code, name: branch.name, timeZone: branch.timeZone },
-  });
-  return branch;
 }

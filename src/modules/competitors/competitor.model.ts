@@ -1,4 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
+import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 
 // Reference data (not account-linked): readable by every caller, so no access plugin.
 const competitorSchema = new Schema(
@@ -12,5 +13,7 @@ const competitorSchema = new Schema(
 
 /** A configured competitor (an operator key accounts also use). */
 export type CompetitorDoc = { _id: Types.ObjectId; code: string; name: string };
+
+competitorSchema.plugin(pendingConsequencesPlugin);
 
 export const CompetitorModel = model('Competitor', competitorSchema);

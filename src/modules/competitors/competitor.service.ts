@@ -1,7 +1,7 @@
 import { badInput } from '../../shared/errors';
 import { validate } from '../../shared/validate';
 import { requireRole, type Actor } from '../auth/actor';
-import { recordAudit } from '../audit/audit.service';
+import { upsertAudited } from '../audit/audited-upsert';
 import { CompetitorModel, type CompetitorDoc } from './competitor.model';
 import { competitorInput } from './competitor.inputs';
 
@@ -38,20 +38,12 @@ export async function upsertCompetitor(options: {
 }): Promise<CompetitorDoc> {
   const actor = requireRole(options.actor, ['ADMIN']);
   const input = validate(competitorInput, options.input);
-  const before = await CompetitorModel.findOne({ code: input.code }).lean<CompetitorDoc>();
-  const after = await CompetitorModel.findOneAndUpdate(
-    { code: input.code },
-    { $set: { name: input.name } },
-    { upsert: true, returnDocument: 'after' },
-  ).lean<CompetitorDoc>();
-  await recordAudit({
+  return upsertAudited<CompetitorDoc>(CompetitorModel, {
     actor,
     action: 'upsertCompetitor',
     entityType: 'Competitor',
-    entityId: input.code,
-    branchCode: null,
-    before: before as Record<string, unknown> | null,
-    after: after as Record<string, unknown>,
+    keyField: 'code',
+    key: input.code,
+    set: { name: input.name },
   });
-  return after!;
 }

@@ -92,7 +92,8 @@ async function clearApplied(model: AnyModel, applied: { recordId: unknown; id: T
   const _id = { $in: recordIds as Types.ObjectId[] };
   // Straight to the driver: no timestamps (clearing is not a change of the record) and no scope.
   // Entry ids are unique, so every record can pull the whole set; an emptied list is removed, so
-  // a settled record looks as it would without the mechanism. One command, however many records.
+  // a settled record looks as it would without the mechanism. One command, however many records;
+  // the removal is asked per record id, since the stand-in scans for `_id $in` plus a condition.
   await model.collection.bulkWrite(
     [
       {
@@ -101,12 +102,12 @@ async function clearApplied(model: AnyModel, applied: { recordId: unknown; id: T
           update: { $pull: { [PENDING]: { _id: { $in: applied.map(({ id }) => id) } } } as never },
         },
       },
-      {
-        updateMany: {
-          filter: { _id, [PENDING]: { $size: 0 } },
+      ...recordIds.map((recordId) => ({
+        updateOne: {
+          filter: { _id: recordId as Types.ObjectId, [PENDING]: { $size: 0 } },
           update: { $unset: { [PENDING]: '' } },
         },
-      },
+      })),
     ],
     { ordered: true },
   );
@@ -147,4 +148,48 @@ export async function sweepPendingConsequences(options: { minAgeMs: number }): P
     }
   }
   return applied;
+}
+
+/**
+ * Inserts a record with its consequences in the same document write, then applies them.
+ * `consequences` sees the record as it will be stored (id and defaults included). Returns the
+ * stored record without its pending list.
+ */
+export async function createWithConsequences<D extends { _id: unknown }>(
+  model: AnyModel,
+  fields: Record<string, unknown>,
+  consequences: (record: D) => PendingConsequence[],
+): Promise<D> {
+  const record = new model(fields).toObject() as D;
+  const pending = consequences(record);
+  const created = await model.create(pending.length ? { ...record, [PENDING]: pending } : record);
+  await settle(model, created._id, pending);
+  return withoutPending(created.toObject() as D);
+}
+
+/**
+ * `findOneAndUpdate` that stores the consequences of the change in the same document write and
+ * applies them after it. Null when nothing matched (nothing is stored then, nothing applied).
+ */
+export async function updateWithConsequences<D extends { _id: unknown }>(
+  model: AnyModel,
+  options: {
+    filter: Record<string, unknown>;
+    update: Record<string, unknown>;
+    consequences: readonly PendingConsequence[];
+    queryOptions?: Record<string, unknown>;
+  },
+): Promise<D | null> {
+  const { update, consequences } = options;
+  const pushed = pushPending(consequences).$push as Record<string, unknown> | undefined;
+  const after = await model
+    .findOneAndUpdate(
+      options.filter,
+      pushed ? { ...update, $push: { ...(update.$push as object), ...pushed } } : update,
+      { returnDocument: 'after', ...options.queryOptions },
+    )
+    .lean<D>();
+  if (!after) return null;
+  await settle(model, after._id, consequences);
+  return withoutPending(after);
 }

@@ -9,6 +9,7 @@ import {
   type FaultTicketState,
   type StoredFaultMeasures,
 } from './fault-ticket.state';
+import { REVISION_FIELD } from '../journey/revisioned-write';
 
 /** How a fault reached the operator. */
 export const REPORT_CHANNELS = [
@@ -89,8 +90,7 @@ const faultTicketSchema = journeyRecordSchema({
   closedAt: { type: Date, default: null },
   reopenCount: { type: Number, required: true, default: 0 },
   measuredAt: { type: Date, default: null },
-  /** Optimistic concurrency: each write expects the revision it read. */
-  revision: { type: Number, required: true, default: 0 },
+  revision: REVISION_FIELD,
 });
 faultTicketSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 faultTicketSchema.index({ branchCode: 1, status: 1 });

@@ -116,7 +116,10 @@ export async function scheduleCadenceFollowUps(
     .map((request) => ({
       updateOne: {
         filter: { ...keyOf(request), status: 'SCHEDULED', dueAt: { $ne: request.followUp.dueAt } },
-        update: { $set: { dueAt: request.followUp.dueAt, journeyAt: request.followUp.dueAt } },
+        update: {
+          $set: { dueAt: request.followUp.dueAt, journeyAt: request.followUp.dueAt },
+          $inc: { revision: 1 },
+        },
       },
     }));
   if (corrections.length > 0) await FollowUpModel.bulkWrite(corrections, { ordered: false });

@@ -8,6 +8,7 @@ import {
   type FollowUpPurpose,
 } from './follow-up-kinds';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from './follow-up-lifecycle';
+import { REVISION_FIELD } from '../journey/revisioned-write';
 
 const optional = (type: unknown) => ({ type, default: null });
 
@@ -30,6 +31,7 @@ const followUpSchema = journeyRecordSchema({
   raisedConsultationId: optional(Schema.Types.ObjectId),
   followsOrderId: optional(Schema.Types.ObjectId),
   followsTicketId: optional(Schema.Types.ObjectId),
+  revision: REVISION_FIELD,
 });
 followUpSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 followUpSchema.index({ branchCode: 1, status: 1, dueAt: 1 });
@@ -55,6 +57,7 @@ export type FollowUpRow = JourneyRecordRow & {
   followsOrderId: Types.ObjectId | null;
   followsTicketId: Types.ObjectId | null;
   recordedBy: string | null;
+  revision: number;
 };
 
 export const FollowUpModel = model('FollowUp', followUpSchema);

@@ -10,10 +10,19 @@ import { requireWritableAccount } from '../accounts/account.service';
 import { KeyAccountModel } from '../accounts/account.model';
 import { requireActor, type Actor } from '../auth/actor';
 import { findUserByLogin } from '../auth/auth.service';
-import { recordAudit } from '../audit/audit.service';
+import { auditChange } from '../audit/audit.service';
 import { requireReadableBranch } from '../branches/branch-period';
-import { createJourneyRecord } from '../journey-records/journey-record.service';
-import { emitLifecycle } from '../journey/lifecycle-hooks';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
+import {
+  applyPending,
+  createWithConsequences,
+  PENDING,
+  updateWithConsequences,
+  withoutPending,
+  type RecordWithPending,
+} from '../consequences/pending-consequences';
+import { lifecycleConsequence } from '../journey/lifecycle-hooks';
+import { RAISE_CONSULTATION, raiseConsultationConsequence } from './follow-up-consultation';
 import { completeFollowUpArgs, scheduleFollowUpInput, transitionArgs } from './follow-up.inputs';
 import {
   ACTION_TIME_FIELD,
@@ -26,13 +35,13 @@ import { FollowUpModel, type FollowUpRow } from './follow-up.model';
 /** Source system of follow-ups recorded through the API without one. */
 export const JOURNEY_SOURCE = 'JOURNEY';
 
-async function auditFollowUp(
+function auditFollowUp(
   actor: Actor,
   action: string,
   before: FollowUpRow | null,
   after: FollowUpRow,
-): Promise<void> {
-  await recordAudit({
+): PendingConsequence {
+  return auditChange({
     actor,
     action,
     entityType: 'FollowUp',
@@ -87,7 +96,7 @@ export async function scheduleFollowUp(options: {
   const account = await requireWritableAccount(actor, input.accountId);
   await requireFollowable(actor, account._id, input);
   const _id = new Types.ObjectId();
-  const created = await FollowUpModel.create({
+  const fields = {
     _id,
     sourceSystem: input.sourceSystem ?? JOURNEY_SOURCE,
     externalId: input.externalId ?? _id.toHexString(),
@@ -101,16 +110,16 @@ export async function scheduleFollowUp(options: {
     dueAt: input.dueAt,
     followsOrderId: input.followsOrderId ?? null,
     followsTicketId: input.followsTicketId ?? null,
-  }).catch((error: unknown) => {
+  };
+  return createWithConsequences<FollowUpRow>(FollowUpModel, fields, (followUp) => [
+    auditFollowUp(actor, 'scheduleFollowUp', null, followUp),
+  ]).catch((error: unknown) => {
     throw fromDuplicateKey(
       error,
       'input.externalId',
       'a follow-up with this externalId and sourceSystem exists',
     );
   });
-  const followUp = created.toObject<FollowUpRow>();
-  await auditFollowUp(actor, 'scheduleFollowUp', null, followUp);
-  return followUp;
 }
 
 // The follow-up the actor is about to change: NOT_FOUND when invisible, FORBIDDEN when read-only.
@@ -123,45 +132,74 @@ async function requireWritableFollowUp(actor: Actor, id: string): Promise<Follow
 
 type Transition = { before: FollowUpRow; after: FollowUpRow; changed: boolean };
 
+type Change = {
+  action: FollowUpAction;
+  at: Date;
+  fields?: Record<string, unknown>;
+  /** What the change makes due besides its audit entry (stored with it). */
+  consequences?: (after: FollowUpRow) => PendingConsequence[];
+};
+
+const ACTION_NAMES = {
+  COMPLETE: 'completeFollowUp',
+  MISS: 'missFollowUp',
+  CANCEL: 'cancelFollowUp',
+};
+
 /**
- * Applies an action as a compare-and-set on the status read, so that two concurrent actions
- * cannot both apply (no transactions); the loser re-reads once and replays or is refused.
+ * Applies an action as a compare-and-set on the revision read, so that two concurrent actions
+ * cannot both apply (no transactions); the loser re-reads once and replays or is refused. The
+ * audit entry and the change's consequences are stored with the write. A replay applies what an
+ * interrupted earlier attempt left pending in the follow-up.
  */
 async function transition(
   actor: Actor,
   id: string,
-  action: FollowUpAction,
-  at: Date,
-  fields: Record<string, unknown> = {},
+  change: Change,
   retried = false,
 ): Promise<Transition> {
+  const { action, at } = change;
   const before = await requireWritableFollowUp(actor, id);
   const plan = planTransition(before, action, at);
   if (plan.kind === 'illegal') throw new AppError('ILLEGAL_TRANSITION', `Follow-up ${plan.reason}`);
-  if (plan.kind === 'replay') return { before, after: before, changed: false };
+  if (plan.kind === 'replay')
+    return { before, after: await settled(actor, before), changed: false };
   const late =
     action === 'COMPLETE' && lateVisitViolation({ missedAt: before.missedAt, completedAt: at });
   if (late) throw badInput('at', late);
   // A completed visit sits on the timeline at its completion; otherwise at its due time.
   const journeyAt = action === 'COMPLETE' ? at : before.dueAt;
-  const after = await FollowUpModel.findOneAndUpdate(
-    { _id: before._id, status: before.status as FollowUpStatus },
-    { $set: { ...fields, status: plan.status, [ACTION_TIME_FIELD[action]]: at, journeyAt } },
-    { returnDocument: 'after', scope: actorScope(actor) },
-  ).lean<FollowUpRow>();
+  const set = { ...change.fields, status: plan.status, [ACTION_TIME_FIELD[action]]: at, journeyAt };
+  const preview = { ...before, ...set } as FollowUpRow;
+  const extra = change.consequences?.(preview) ?? [];
+  const after = await updateWithConsequences<FollowUpRow>(FollowUpModel, {
+    filter: { _id: before._id, revision: before.revision ?? null },
+    update: { $set: set, $inc: { revision: 1 } },
+    consequences: [auditFollowUp(actor, ACTION_NAMES[action], before, preview), ...extra],
+    queryOptions: { scope: actorScope(actor) },
+  });
   if (!after) {
-    if (retried) throw new AppError('CONFLICT', 'The follow-up changed meanwhile; try again');
-    return transition(actor, id, action, at, fields, true);
+    if (retried) throw new AppError('CONFLICT', 'The follow-up changed meanwhile; try again', 'id');
+    return transition(actor, id, change, true);
   }
-  const name = { COMPLETE: 'completeFollowUp', MISS: 'missFollowUp', CANCEL: 'cancelFollowUp' };
-  await auditFollowUp(actor, name[action], before, after);
-  return { before, after, changed: true };
+  const linked = extra.some((entry) => entry.kind === RAISE_CONSULTATION);
+  return { before, after: await settled(actor, after, linked), changed: true };
+}
+
+// The follow-up once nothing is pending in it: what an interrupted earlier write left is applied
+// (idempotent), and the record is read again when consequences changed it (a raised consultation).
+async function settled(actor: Actor, followUp: FollowUpRow, changed = false): Promise<FollowUpRow> {
+  const pending = (followUp as RecordWithPending)[PENDING];
+  if (pending?.length) await applyPending(FollowUpModel, [followUp as RecordWithPending]);
+  else if (!changed) return followUp;
+  const fresh = await findFollowUp(actorScope(actor), String(followUp._id));
+  return withoutPending(fresh ?? followUp);
 }
 
 /**
  * Records that a follow-up was made: SCHEDULED or MISSED → COMPLETED; the same completion
- * replayed (same `at`) changes nothing. Steps: access, transition, consultation raised (also on
- * a replay, so a consequence lost to a crash is re-derived), measured-record event.
+ * replayed (same `at`) changes nothing. Stored with the completion: its audit entry, the
+ * measured-record event and, when asked, the consultation raised during the visit (created once).
  */
 export async function completeFollowUp(options: {
   actor: Actor | null;
@@ -170,47 +208,25 @@ export async function completeFollowUp(options: {
 }): Promise<FollowUpRow> {
   const actor = requireActor(options.actor);
   const args = validate(completeFollowUpArgs, options.args, '');
-  const { after, changed } = await transition(actor, options.id, 'COMPLETE', args.at, {
-    outcome: args.outcome ?? null,
-    performedBy: args.performedBy ?? actor.login,
-    completedBy: actor.login,
-    issuesRaised: args.issuesRaised ?? [],
-  });
-  const followUp = args.raiseConsultation
-    ? await raiseConsultation(actor, after, args.raiseConsultation.topic)
-    : after;
-  if (changed) {
-    await emitLifecycle('measuredRecordWritten', {
-      branchCode: after.branchCode,
-      eventTimes: [args.at],
-    });
-  }
-  return followUp;
-}
-
-// An issue raised during the visit becomes a consultation asked through the account manager at
-// the completion time; linked once, so a replay does not open a second one.
-async function raiseConsultation(
-  actor: Actor,
-  followUp: FollowUpRow,
-  topic: string,
-): Promise<FollowUpRow> {
-  if (followUp.raisedConsultationId) return followUp;
-  const consultation = await createJourneyRecord('Consultation', {
-    actor,
-    input: {
-      accountId: String(followUp.accountId),
-      channel: 'ACCOUNT_MANAGER',
-      askedAt: followUp.completedAt,
-      topic,
+  const raise = args.raiseConsultation;
+  const { after } = await transition(actor, options.id, {
+    action: 'COMPLETE',
+    at: args.at,
+    fields: {
+      outcome: args.outcome ?? null,
+      performedBy: args.performedBy ?? actor.login,
+      completedBy: actor.login,
+      issuesRaised: args.issuesRaised ?? [],
     },
+    consequences: (followUp) => [
+      lifecycleConsequence('measuredRecordWritten', {
+        branchCode: followUp.branchCode,
+        eventTimes: [args.at],
+      }),
+      ...(raise ? [raiseConsultationConsequence(actor, followUp, raise.topic)] : []),
+    ],
   });
-  const linked = await FollowUpModel.findOneAndUpdate(
-    { _id: followUp._id, raisedConsultationId: null },
-    { $set: { raisedConsultationId: consultation._id } },
-    { returnDocument: 'after', scope: actorScope(actor) },
-  ).lean<FollowUpRow>();
-  return linked ?? followUp;
+  return after;
 }
 
 /** Marks a scheduled follow-up as missed (it may still be completed late). */
@@ -221,7 +237,7 @@ export async function missFollowUp(options: {
 }): Promise<FollowUpRow> {
   const actor = requireActor(options.actor);
   const { at } = validate(transitionArgs, { at: options.at }, '');
-  return (await transition(actor, options.id, 'MISS', at)).after;
+  return (await transition(actor, options.id, { action: 'MISS', at })).after;
 }
 
 /** Cancels a scheduled follow-up. */
@@ -232,7 +248,7 @@ export async function cancelFollowUp(options: {
 }): Promise<FollowUpRow> {
   const actor = requireActor(options.actor);
   const { at } = validate(transitionArgs, { at: options.at }, '');
-  return (await transition(actor, options.id, 'CANCEL', at)).after;
+  return (await transition(actor, options.id, { action: 'CANCEL', at })).after;
 }
 
 // Accounts of the manager in the branch, or none for an unknown login.

@@ -133,8 +133,6 @@ type UpsertOptions = {
   rows: PlannedRow[];
   existing: Map<string, Stored> & { otherSources?: OtherCopy[] | null };
   dryRun: boolean;
-  /** A revision counter bumped on every write, so the records' own revisioned writers re-read. */
-  counter?: string;
   /** What else a written row makes due besides its audit entry (stage, events, …). */
   consequencesOf?: (record: WrittenRecord) => PendingConsequence[];
 };
@@ -211,7 +209,7 @@ function writeOf(options: UpsertOptions, plan: KeyPlan) {
             ...plan.fields,
             createdAt: now,
             updatedAt: now,
-            ...(options.counter ? { [options.counter]: 1 } : {}),
+            [REVISION]: 1,
             [PENDING]: plan.pending,
           },
         },
@@ -220,21 +218,25 @@ function writeOf(options: UpsertOptions, plan: KeyPlan) {
       },
     };
   }
-  const guard = options.counter
-    ? { [options.counter]: plan.stored[options.counter] ?? 0 }
-    : { updatedAt: plan.stored.updatedAt };
   return {
     updateOne: {
-      filter: { _id: plan.id, ...guard },
+      filter: { _id: plan.id, [REVISION]: plan.stored[REVISION] ?? null },
       update: {
         $set: { ...plan.fields, updatedAt: now },
         $push: { [PENDING]: { $each: plan.pending } },
-        ...(options.counter ? { $inc: { [options.counter]: 1 } } : {}),
+        $inc: { [REVISION]: 1 },
       },
       timestamps: false,
     },
   };
 }
+
+/**
+ * The revision counter every write of a record bumps and every guarded write expects: a version is
+ * told apart from the next however close in time they are (`updatedAt` has millisecond steps).
+ * A record stored before the counter existed has none, which `null` matches.
+ */
+const REVISION = 'revision';
 
 type BulkResult = { upsertedIds?: Record<string, unknown>; matchedCount?: number };
 

@@ -94,7 +94,6 @@ export async function importPolicyBoundBatch<
     rows: planned,
     existing,
     dryRun: context.dryRun,
-    counter: 'revision',
     consequencesOf: options.consequencesOf,
   });
   for (const [index, outcome] of written) outcomes.set(index, outcome);

@@ -4,9 +4,14 @@ import { validate } from '../../shared/validate';
 import { actorScope } from '../access/scope';
 import { requireWritableAccount } from '../accounts/account.service';
 import { requireActor, type Actor } from '../auth/actor';
-import { recordAudit } from '../audit/audit.service';
+import { auditChange, type AuditActor } from '../audit/audit.service';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
+import {
+  createWithConsequences,
+  updateWithConsequences,
+} from '../consequences/pending-consequences';
 import type { JourneyRecordRow } from '../journey/journey-record.fields';
-import { maintainStages } from '../journey/stage.service';
+import { stageConsequence } from '../journey/stage.service';
 import { RECORD_KINDS, type RecordKind, type RecordKindName } from './record-kinds';
 
 type Fields = Record<string, unknown>;
@@ -28,25 +33,57 @@ function parseFields(kind: RecordKind, input: Fields): Fields {
   return validate(kind.fields.partial(), raw) as Fields;
 }
 
-async function afterChange(
-  actor: Actor,
+// What a change of a record makes due, stored with its write: the audit entry and the refresh of
+// the account's current stage.
+function consequencesOf(
+  actor: AuditActor,
   kind: RecordKind,
   action: string,
   before: Fields | null,
   after: StoredRecord,
-) {
-  await recordAudit({
-    actor,
-    action,
-    entityType: kind.typename,
-    entityId: String(after._id),
-    branchCode: after.branchCode,
-    before,
-    after,
-  });
-  await maintainStages([
-    { accountId: after.accountId, source: kind.typename, recordId: after._id },
-  ]);
+): PendingConsequence[] {
+  return [
+    auditChange({
+      actor,
+      action,
+      entityType: kind.typename,
+      entityId: String(after._id),
+      branchCode: after.branchCode,
+      before,
+      after,
+    }),
+    stageConsequence(after.accountId, kind.typename),
+  ];
+}
+
+/**
+ * Stores a new record of an account whose access was already checked, with its audit entry and
+ * stage refresh in the same write. `_id` is given by writers that must create it only once.
+ */
+export function insertJourneyRecord(
+  kind: RecordKind,
+  options: {
+    actor: AuditActor;
+    recordedBy: string;
+    account: { _id: Types.ObjectId; branchCode: string };
+    fields: Fields;
+    _id?: Types.ObjectId;
+  },
+): Promise<StoredRecord> {
+  const { account, fields } = options;
+  return createWithConsequences<StoredRecord>(
+    kind.model,
+    {
+      ...fields,
+      ...(options._id ? { _id: options._id } : {}),
+      accountId: account._id,
+      branchCode: account.branchCode,
+      stage: kind.stage,
+      journeyAt: fields[kind.journeyAtField],
+      recordedBy: options.recordedBy,
+    },
+    (record) => consequencesOf(options.actor, kind, `create${kind.typename}`, null, record),
+  );
 }
 
 /** Records a consultation, business handling, billing interaction or maintenance record. */
@@ -63,17 +100,7 @@ export async function createJourneyRecord(
   if (missing) throw badInput(`input.${missing}`, 'required');
   checkTimeOrder(kind, fields);
   const account = await requireWritableAccount(actor, accountId);
-  const created = await kind.model.create({
-    ...fields,
-    accountId: account._id,
-    branchCode: account.branchCode,
-    stage: kind.stage,
-    journeyAt: fields[kind.journeyAtField],
-    recordedBy: actor.login,
-  });
-  const record = created.toObject() as StoredRecord;
-  await afterChange(actor, kind, `create${kind.typename}`, null, record);
-  return record;
+  return insertJourneyRecord(kind, { actor, recordedBy: actor.login, account, fields });
 }
 
 /** Changes the given fields of a simple journey record; times still cannot run backwards. */
@@ -92,14 +119,16 @@ export async function updateJourneyRecord(
   const changes = parseFields(kind, options.input);
   checkTimeOrder(kind, { ...before, ...changes });
   const journeyAt = changes[kind.journeyAtField] ?? before.journeyAt;
-  const after = await kind.model
-    .findOneAndUpdate(
-      { _id: before._id },
-      { $set: { ...changes, journeyAt } },
-      { returnDocument: 'after', scope },
-    )
-    .lean<StoredRecord>();
+  const set = { ...changes, journeyAt };
+  const after = await updateWithConsequences<StoredRecord>(kind.model, {
+    filter: { _id: before._id },
+    update: { $set: set },
+    consequences: consequencesOf(actor, kind, `update${kind.typename}`, before, {
+      ...before,
+      ...set,
+    } as StoredRecord),
+    queryOptions: { scope },
+  });
   if (!after) throw notFound(kind.typename);
-  await afterChange(actor, kind, `update${kind.typename}`, before, after);
   return after;
 }

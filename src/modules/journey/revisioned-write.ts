@@ -2,12 +2,23 @@ import type { Model, Types } from 'mongoose';
 import { AppError } from '../../shared/errors';
 import type { Scope } from '../access/scope';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
-import { pushPending, settle, withoutPending } from '../consequences/pending-consequences';
+import {
+  createWithConsequences,
+  updateWithConsequences,
+} from '../consequences/pending-consequences';
 import { recordKeyConsequences } from '../record-keys/record-key.service';
+
+/**
+ * The schema field of a record's revision: every write of the record's fields bumps it, and a
+ * guarded write expects the one it read, so two versions are told apart however close in time
+ * (`updatedAt` has millisecond steps).
+ */
+export const REVISION_FIELD = { type: Number, required: true, default: 0 } as const;
 
 /** The source system of records created through the API without one. */
 export const OWN_SOURCE_SYSTEM = 'JOURNEY';
 
+// A record stored before it had a revision has none: `null` matches it, `$inc` starts it at 1.
 type Revisioned = { _id: Types.ObjectId; revision: number };
 
 /**
@@ -32,19 +43,15 @@ export async function writeWithRevision<D extends Revisioned>(options: {
     if (attempt === 0) await options.authorize(before);
     const set = options.decide(before);
     if (!set) return { before, after: before, changed: false };
-    const preview = { ...before, ...set, revision: before.revision + 1 };
+    const preview = { ...before, ...set, revision: (before.revision ?? 0) + 1 };
     const pending = options.consequences?.(before, preview) ?? [];
-    const after = await options.model
-      .findOneAndUpdate(
-        { _id: before._id, revision: before.revision },
-        { $set: set, $inc: { revision: 1 }, ...pushPending(pending) },
-        { returnDocument: 'after', scope: options.scope },
-      )
-      .lean<D>();
-    if (after) {
-      await settle(options.model, after._id, pending);
-      return { before, after: withoutPending(after), changed: true };
-    }
+    const after = await updateWithConsequences<D>(options.model, {
+      filter: { _id: before._id, revision: before.revision ?? null },
+      update: { $set: set, $inc: { revision: 1 } },
+      consequences: pending,
+      queryOptions: { scope: options.scope },
+    });
+    if (after) return { before, after, changed: true };
   }
   throw new AppError(
     'CONFLICT',
@@ -77,15 +84,11 @@ export async function insertOnce<
   const { model, scope, key } = options;
   try {
     const record = await options.build();
-    const pending = [
-      ...(options.consequences?.(record) ?? []),
-      ...recordKeyConsequences(model, record),
-    ];
-    const created = await model.create(
-      pending.length ? { ...record, pendingConsequences: pending } : record,
-    );
-    await settle(model, created._id, pending);
-    return { record: withoutPending(created.toObject() as D), created: true };
+    const created = await createWithConsequences<D>(model, record, (stored) => [
+      ...(options.consequences?.(stored) ?? []),
+      ...recordKeyConsequences(model, stored),
+    ]);
+    return { record: created, created: true };
   } catch (error) {
     if ((error as { code?: unknown }).code !== 11000 || !key.externalId) throw error;
     const stored = await model

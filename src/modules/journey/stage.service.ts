@@ -31,8 +31,19 @@ const entryOf = (row: Row): StageEntry => ({
   stage: row.stage,
 });
 
-// The newest record (journeyAt, then _id, descending) of each account in one aggregation.
-async function newestPerAccount(source: JourneySource, accountIds: readonly Types.ObjectId[]) {
+// The newest record (journeyAt, then _id, descending) of each account in one aggregation; of one
+// account by a sorted find, cheaper on the stand-in than the aggregation (same order).
+async function newestPerAccount(
+  source: JourneySource,
+  accountIds: readonly Types.ObjectId[],
+): Promise<Row[]> {
+  if (accountIds.length === 1) {
+    const row = await source.model
+      .findOne({ accountId: accountIds[0] }, { accountId: 1, stage: 1, journeyAt: 1 }, { scope })
+      .sort({ journeyAt: -1, _id: -1 })
+      .lean<Row>();
+    return row ? [row] : [];
+  }
   const rows = await source.model
     .aggregate<Row>([
       { $match: { accountId: { $in: accountIds } } },

@@ -1,4 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
+import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 
 // A closed period's computed scorecard of one branch; `stale` once a record measured in (or
 // feeding) the period is written, recomputed on the next read or by `npm run scorecards:snapshot`.
@@ -42,7 +43,8 @@ const scorecardTargetSchema = new Schema(
     branchCode: { type: String, required: true },
     period: { type: String, required: true },
     figure: { type: String, required: true },
-    target: { type: Number, required: true },
+    /** Null: the target was removed (kept so the removal is stored with its audit entry). */
+    target: { type: Number, default: null },
     setBy: { type: String, required: true },
   },
   { timestamps: true },
@@ -56,5 +58,7 @@ export type ScorecardTargetDoc = {
   figure: string;
   target: number;
 };
+
+scorecardTargetSchema.plugin(pendingConsequencesPlugin);
 
 export const ScorecardTargetModel = model('ScorecardTarget', scorecardTargetSchema);

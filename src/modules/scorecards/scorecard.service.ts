@@ -4,7 +4,8 @@ import { isClosedPeriod, periodContaining, previousPeriod, type Period } from '.
 import { validate } from '../../shared/validate';
 import { actorScope, canReadBranch } from '../access/scope';
 import { requireActor, requireRole, type Actor } from '../auth/actor';
-import { recordAudit } from '../audit/audit.service';
+import { auditChange } from '../audit/audit.service';
+import { updateWithConsequences } from '../consequences/pending-consequences';
 import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
 import type { BranchDoc } from '../branches/branch.model';
 import { findBranch, listBranches } from '../branches/branch.service';
@@ -117,7 +118,10 @@ async function figuresFor(
 async function targetsFor(
   label: string,
 ): Promise<Map<string, Partial<Record<TargetFigure, number>>>> {
-  const rows = await ScorecardTargetModel.find({ period: label }).lean<ScorecardTargetDoc[]>();
+  const rows = await ScorecardTargetModel.find({
+    period: label,
+    target: { $ne: null },
+  }).lean<ScorecardTargetDoc[]>();
   const byBranch = new Map<string, Partial<Record<TargetFigure, number>>>();
   for (const row of rows)
     byBranch.set(row.branchCode, { ...byBranch.get(row.branchCode), [row.figure]: row.target });
@@ -212,21 +216,22 @@ export async function setScorecardTarget(options: { actor: Actor | null; input: 
   branchPeriod(branch, input.period, 'input.period');
   const key = { branchCode: input.branchCode, period: input.period, figure: input.figure };
   const before = await ScorecardTargetModel.findOne(key).lean<ScorecardTargetDoc>();
-  if (input.target === null) await ScorecardTargetModel.deleteOne(key);
-  else
-    await ScorecardTargetModel.updateOne(
-      key,
-      { $set: { target: input.target, setBy: actor.login } },
-      { upsert: true },
-    );
-  await recordAudit({
-    actor,
-    action: 'setScorecardTarget',
-    entityType: 'ScorecardTarget',
-    entityId: `${input.branchCode}/${input.period}/${input.figure}`,
-    branchCode: input.branchCode,
-    before: before ? { target: before.target } : null,
-    after: { target: input.target },
+  // A removed target stays as `target: null`, so its removal has a record to be stored with.
+  await updateWithConsequences(ScorecardTargetModel, {
+    filter: key,
+    update: { $set: { target: input.target, setBy: actor.login } },
+    consequences: [
+      auditChange({
+        actor,
+        action: 'setScorecardTarget',
+        entityType: 'ScorecardTarget',
+        entityId: `${input.branchCode}/${input.period}/${input.figure}`,
+        branchCode: input.branchCode,
+        before: before ? { target: before.target } : null,
+        after: { target: input.target },
+      }),
+    ],
+    queryOptions: { upsert: true },
   });
   return { ...key, target: input.target };
 }

@@ -1,6 +1,7 @@
 import { model, Schema, type Types } from 'mongoose';
 import { accessPlugin } from '../access/access.plugin';
 import { POLICY_SCOPES, SEVERITIES, type PolicyClock, type PolicyScope } from './resolve-policy';
+import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 
 // Typed loosely (like journey records); reads are cast to SlaPolicyDoc.
 const slaPolicySchema: Schema = new Schema(
@@ -32,6 +33,7 @@ const slaPolicySchema: Schema = new Schema(
 // Versions are append-only: a new version never changes an older one.
 slaPolicySchema.index({ scope: 1, scopeKey: 1, version: 1 }, { unique: true });
 slaPolicySchema.plugin(accessPlugin);
+slaPolicySchema.plugin(pendingConsequencesPlugin);
 
 /** A stored SLA policy version. */
 export type SlaPolicyDoc = {

@@ -4,7 +4,9 @@ import { validate } from '../../shared/validate';
 import { actorScope, canReadBranch, systemScope } from '../access/scope';
 import { findKeyAccount } from '../accounts/account.service';
 import { requireActor, requireRole, type Actor } from '../auth/actor';
-import { recordAudit } from '../audit/audit.service';
+import { auditChange } from '../audit/audit.service';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
+import { createWithConsequences } from '../consequences/pending-consequences';
 import { BranchModel, DEFAULT_TIME_ZONE } from '../branches/branch.model';
 import { findBranch } from '../branches/branch.service';
 import {
@@ -277,7 +279,10 @@ function termsOf(input: SetSlaPolicyInput): PolicyTerms {
   };
 }
 
-async function insertNextVersion(fields: Record<string, unknown> & { scope: string }) {
+async function insertNextVersion(
+  fields: Record<string, unknown> & { scope: string },
+  consequences: (doc: SlaPolicyDoc) => PendingConsequence[],
+) {
   // Numbering without transactions: read the last version, insert the next; a concurrent writer
   // that took the number makes the unique index refuse, and we read again.
   for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -289,8 +294,11 @@ async function insertNextVersion(fields: Record<string, unknown> & { scope: stri
       .sort({ version: -1 })
       .lean<{ version: number }>();
     try {
-      const created = await SlaPolicyModel.create({ ...fields, version: (last?.version ?? 0) + 1 });
-      return created.toObject() as unknown as SlaPolicyDoc;
+      return await createWithConsequences<SlaPolicyDoc>(
+        SlaPolicyModel,
+        { ...fields, version: (last?.version ?? 0) + 1 },
+        consequences,
+      );
     } catch (error) {
       if ((error as { code?: unknown }).code !== 11000) throw error;
     }
@@ -311,22 +319,25 @@ export async function setSlaPolicy(options: {
   if (input.scope === 'DEFAULT') requireComplete(input);
   const key = await readableKey(actor, input.scope, input.scopeKey, 'input.scopeKey');
   const terms = termsOf(input);
-  const doc = await insertNextVersion({
+  const fields = {
     scope: input.scope,
     ...key,
     effectiveFrom: input.effectiveFrom,
     name: input.name ?? null,
     ...terms,
     createdBy: actor.login,
-  });
-  await recordAudit({
-    actor,
-    action: 'setSlaPolicy',
-    entityType: 'SlaPolicy',
-    entityId: String(doc._id),
-    branchCode: doc.branchCode,
-    before: null,
-    after: doc,
-  });
+  };
+  // The audit entry is stored with the new version and applied after it.
+  const doc = await insertNextVersion(fields, (policy) => [
+    auditChange({
+      actor,
+      action: 'setSlaPolicy',
+      entityType: 'SlaPolicy',
+      entityId: String(policy._id),
+      branchCode: policy.branchCode,
+      before: null,
+      after: policy as unknown as Record<string, unknown>,
+    }),
+  ]);
   return toRow(doc);
 }

@@ -1,5 +1,6 @@
 import { model, Schema, type InferSchemaType } from 'mongoose';
 import { JOURNEY_STAGES } from '../journey/journey-stage';
+import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 
 // Reference data (not account-linked): readable by every caller, so no access plugin.
 const surveyAttributeSchema = new Schema(
@@ -19,5 +20,7 @@ const surveyAttributeSchema = new Schema(
 export type SurveyAttributeDoc = InferSchemaType<typeof surveyAttributeSchema> & {
   _id: unknown;
 };
+
+surveyAttributeSchema.plugin(pendingConsequencesPlugin);
 
 export const SurveyAttributeModel = model('SurveyAttribute', surveyAttributeSchema);

@@ -1,7 +1,7 @@
 import { badInput } from '../../shared/errors';
 import { validate } from '../../shared/validate';
 import { requireRole, type Actor } from '../auth/actor';
-import { recordAudit } from '../audit/audit.service';
+import { upsertAudited } from '../audit/audited-upsert';
 import { JOURNEY_STAGES, type JourneyStage } from '../journey/journey-stage';
 import { SurveyAttributeModel, type SurveyAttributeDoc } from './attribute-catalogue.model';
 import { surveyAttributeInput } from './survey.inputs';
@@ -153,27 +153,17 @@ export async function upsertSurveyAttribute(options: {
 }): Promise<SurveyAttributeDoc> {
   const actor = requireRole(options.actor, ['ADMIN']);
   const input = validate(surveyAttributeInput, options.input);
-  const before = await SurveyAttributeModel.findOne({ key: input.key }).lean<SurveyAttributeDoc>();
-  const after = await SurveyAttributeModel.findOneAndUpdate(
-    { key: input.key },
-    {
-      $set: {
-        label: input.label,
-        stage: input.stage,
-        description: input.description ?? null,
-        active: input.active ?? true,
-      },
-    },
-    { upsert: true, returnDocument: 'after' },
-  ).lean<SurveyAttributeDoc>();
-  await recordAudit({
+  return upsertAudited<SurveyAttributeDoc>(SurveyAttributeModel, {
     actor,
     action: 'upsertSurveyAttribute',
     entityType: 'SurveyAttribute',
-    entityId: input.key,
-    branchCode: null,
-    before: before as Record<string, unknown> | null,
-    after: after as Record<string, unknown>,
+    keyField: 'key',
+    key: input.key,
+    set: {
+      label: input.label,
+      stage: input.stage,
+      description: input.description ?? null,
+      active: input.active ?? true,
+    },
   });
-  return after!;
 }

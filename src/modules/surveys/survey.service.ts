@@ -5,9 +5,10 @@ import { validate } from '../../shared/validate';
 import { actorScope, type Scope } from '../access/scope';
 import { requireWritableAccount } from '../accounts/account.service';
 import { requireActor, type Actor } from '../auth/actor';
-import { recordAudit } from '../audit/audit.service';
+import { auditChange } from '../audit/audit.service';
+import { createWithConsequences } from '../consequences/pending-consequences';
 import { findFollowUp } from '../follow-ups/follow-up.service';
-import { emitLifecycle } from '../journey/lifecycle-hooks';
+import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { requireKnownCompetitors } from '../competitors/competitor.service';
 import { requireActiveAttributes } from './attribute-catalogue.service';
 import { SurveyResponseModel, type SurveyResponseRow } from './survey-response.model';
@@ -18,8 +19,8 @@ export const JOURNEY_SOURCE = 'JOURNEY';
 
 /**
  * Records a survey response on an account the actor may write. Steps: validate (scales,
- * duplicates, not in the future), access, catalogue, competitor and follow-up checks, store, audit,
- * measured-record event. Nothing is stored when any check fails.
+ * duplicates, not in the future), access, catalogue, competitor and follow-up checks, store (with
+ * its audit entry and measured-record event as consequences). Nothing is stored when any check fails.
  */
 export async function recordSurveyResponse(options: {
   actor: Actor | null;
@@ -45,7 +46,7 @@ export async function recordSurveyResponse(options: {
     }
   }
   const _id = new Types.ObjectId();
-  const created = await SurveyResponseModel.create({
+  const fields = {
     _id,
     sourceSystem: input.sourceSystem ?? JOURNEY_SOURCE,
     externalId: input.externalId ?? _id.toHexString(),
@@ -65,28 +66,29 @@ export async function recordSurveyResponse(options: {
     competitors,
     comment: input.comment ?? null,
     followUpId: input.followUpId ? new Types.ObjectId(input.followUpId) : null,
-  }).catch((error: unknown) => {
+  };
+  // The audit entry and the measured-record event are stored with the response.
+  return createWithConsequences<SurveyResponseRow>(SurveyResponseModel, fields, (response) => [
+    auditChange({
+      actor,
+      action: 'recordSurveyResponse',
+      entityType: 'SurveyResponse',
+      entityId: String(response._id),
+      branchCode: response.branchCode,
+      before: null,
+      after: response,
+    }),
+    lifecycleConsequence('measuredRecordWritten', {
+      branchCode: response.branchCode,
+      eventTimes: [response.respondedAt],
+    }),
+  ]).catch((error: unknown) => {
     throw fromDuplicateKey(
       error,
       'input.externalId',
       'a survey response with this externalId and sourceSystem exists',
     );
   });
-  const response = created.toObject<SurveyResponseRow>();
-  await recordAudit({
-    actor,
-    action: 'recordSurveyResponse',
-    entityType: 'SurveyResponse',
-    entityId: String(response._id),
-    branchCode: response.branchCode,
-    before: null,
-    after: response,
-  });
-  await emitLifecycle('measuredRecordWritten', {
-    branchCode: response.branchCode,
-    eventTimes: [response.respondedAt],
-  });
-  return response;
 }
 
 /** Arguments of `KeyAccount.surveyResponses`. */

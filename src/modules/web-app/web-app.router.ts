@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
-import express, { Router, type RequestHandler } from 'express';
+import express, { Router, type Request, type RequestHandler } from 'express';
 import { projectRoot } from '../../shared/project-root';
 
 // The browser code is plain ES modules served as written: no build step to forget. Found from the
@@ -45,6 +45,21 @@ export function packageFile(pkg: string, file: string): string {
   throw new Error(`${pkg}/${file} is not installed: run npm ci`);
 }
 
+/** The page languages, as the browser code names them. */
+const LANGUAGES = ['en', 'zh-CN'] as const;
+
+/**
+ * The page's language: `?lang=` when it names one, else the best of the request's
+ * Accept-Language (any Chinese is zh-CN), else English.
+ */
+export function pageLanguage(req: Request): (typeof LANGUAGES)[number] {
+  const asked = req.query.lang;
+  const listed = LANGUAGES.find((language) => language === asked);
+  if (listed) return listed;
+  const accepted = req.acceptsLanguages('en', 'zh-CN', 'zh');
+  return typeof accepted === 'string' && accepted.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
 /**
  * The scorecard web app under `/app`: assets, vendor files and, for every other `/app` path, the
  * app shell, so deep links (`/app/ranking/2026-Q1`) open the view after sign-in. Revalidated on
@@ -69,9 +84,20 @@ export function webAppRouter(): Router {
     if (!file) return next();
     res.sendFile(file, { cacheControl: false });
   });
+  const shell = readFileSync(path.join(PUBLIC_DIR, 'index.html'), 'utf8');
   router.get(['/app', '/app/{*view}'], (req, res, next) => {
     if (/^\/app\/(assets|vendor)\//.test(req.path)) return next();
-    res.sendFile(path.join(PUBLIC_DIR, 'index.html'), { cacheControl: false });
+    // The shell names the language chosen here; the browser code starts in it (see i18n.js).
+    const language = pageLanguage(req);
+    res.vary('Accept-Language');
+    res
+      .type('html')
+      .send(
+        shell.replace(
+          '<html lang="en">',
+          `<html lang="${language}" data-accept-language="${language}">`,
+        ),
+      );
   });
   return router;
 }

@@ -7,6 +7,7 @@ import { rankingView } from './views/ranking.js';
 import { cardView } from './views/card.js';
 import { drillView } from './views/drill.js';
 import { timelineView } from './views/timeline.js';
+import { reportView } from './views/report.js';
 
 const main = document.getElementById('main');
 const top = document.getElementById('top');
@@ -37,6 +38,12 @@ const ROUTES = [
     ([id]) =>
       (ctx) =>
         timelineView(ctx, id),
+  ],
+  [
+    /^\/app\/accounts\/([^/]+)\/report\/([^/]+)$/,
+    ([id, period]) =>
+      (ctx) =>
+        reportView(ctx, id, period),
   ],
 ];
 

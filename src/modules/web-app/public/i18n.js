@@ -1,4 +1,6 @@
 // Labels in English and Chinese (zh-CN); the choice is remembered in this browser.
+import { REPORT_LABELS } from './report-labels.js';
+
 const KEY = 'journey.language';
 
 const LABELS = {
@@ -260,20 +262,38 @@ const LABELS = {
   },
 };
 
+for (const [language, labels] of Object.entries(REPORT_LABELS)) {
+  Object.assign(LABELS[language], labels);
+}
+
 /** The languages offered, in their own names. */
 export const LANGUAGES = ['en', 'zh-CN'];
 
-/** The remembered language, else the browser's (Chinese for any zh), else English. */
+const offered = (language) => (LANGUAGES.includes(language) ? language : null);
+
+/**
+ * The language of the page: a `?lang=` in the address (a printed or shared report keeps its
+ * language), else the one remembered, else the one the service chose from the browser's
+ * Accept-Language (`data-accept-language` on the page), else the browser's (any zh is Chinese).
+ */
 export function currentLanguage() {
-  const stored = localStorage.getItem(KEY);
-  if (stored && LANGUAGES.includes(stored)) return stored;
-  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return (
+    offered(new URLSearchParams(location.search).get('lang')) ??
+    offered(localStorage.getItem(KEY)) ??
+    offered(document.documentElement.dataset.acceptLanguage) ??
+    (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en')
+  );
 }
 
-/** Remembers the language for later visits. */
+/** Remembers the language for later visits (and puts it in the address if one is there). */
 export function setLanguage(language) {
   localStorage.setItem(KEY, language);
   document.documentElement.lang = language;
+  const url = new URL(location.href);
+  if (url.searchParams.has('lang')) {
+    url.searchParams.set('lang', language);
+    history.replaceState(history.state, '', url);
+  }
 }
 
 /** The label for a key in the current language, with {placeholders} filled in. */

@@ -12,6 +12,9 @@ export const paths = {
   card: (code, period) => `/app/branches/${encodeURIComponent(code)}/${encodeURIComponent(period)}`,
   drill: (code, period, list) => `${paths.card(code, period)}/${list}`,
   account: (id) => `/app/accounts/${encodeURIComponent(id)}`,
+  // The address's `?lang=` goes along: a report opened in one language stays in it.
+  report: (id, period) =>
+    `${paths.account(id)}/report/${encodeURIComponent(period)}${location.search}`,
 };
 
 /** Recent months, quarters and years in the branch's zone, plus the shown one. */

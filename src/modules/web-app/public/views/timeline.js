@@ -1,9 +1,9 @@
 // An account's timeline (newest first), page by page: where a drill-down row leads.
 import { html } from '/app/vendor/lit-html.js';
 import { graphql } from '../api.js';
-import { formatDateTime } from '../format.js';
+import { currentPeriod, formatDateTime } from '../format.js';
 import { t } from '../i18n.js';
-import { table } from '../ui.js';
+import { link, paths, table } from '../ui.js';
 
 const PAGE = 25;
 
@@ -48,7 +48,8 @@ export async function timelineView(ctx, id) {
       html`<h1>${t('timeline')} — ${account.name}</h1>
         <p class="summary">
           ${t('externalId')}: ${account.externalId} · ${t('branch')}: ${account.branch.name} ·
-          ${t('manager')}: ${account.accountManager.name}
+          ${t('manager')}: ${account.accountManager.name} ·
+          ${link(paths.report(id, currentPeriod('quarter', zone)), t('serviceReport'))}
         </p>
         ${table({ caption: t('timeline'), columns, rows: events, id: 'timeline-table' })}
         ${more ? html`<button type="button" id="more" @click=${next}>${t('loadMore')}</button>` : ''}`,

@@ -233,7 +233,9 @@ export async function main(): Promise<void> {
   const server = await startStandIn({ kind: 'memory' });
   const config = loadConfig({
     NODE_ENV: 'test', // command monitoring on, for the time-by-command profile
-    MONGODB_URI: `${server.uri}/bench_imports`,
+    // A busy machine can starve the stand-in for a while: wait instead of dropping the connection.
+    MONGODB_URI: `${server.uri}/bench_imports?connectTimeoutMS=600000`,
+    DB_SERVER_SELECTION_TIMEOUT_MS: '600000',
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dir,

@@ -40,6 +40,8 @@ const VALUE_TYPES = [
   'ActivationStatusChange',
   'ActivationDelay',
   'FaultStatusChange',
+  'ComplaintStatusChange',
+  'Compensation',
   'SeverityChange',
   'FaultPause',
   'TimeInterval',

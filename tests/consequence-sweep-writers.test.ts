@@ -177,8 +177,10 @@ describe('the consequence sweep, for every writer', () => {
         record: write.record(String(entries[0]!.entityId)),
       };
 
+      // The entry is removed first: in a kill it never existed, and a sweep running between the
+      // two steps must find nothing applied yet.
+      await db().collection('auditentries').deleteOne({ _id: entries[0]!._id });
       const id = await leaveAuditPending(written, entries[0]!);
-      await db().collection('auditentries').deleteOne({ _id: id });
       await untilSettled(write.collection, written.record);
       expect(await db().collection('auditentries').findOne({ _id: id })).toEqual(entries[0]);
 

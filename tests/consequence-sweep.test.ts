@@ -40,6 +40,7 @@ describe('the consequence sweep', () => {
   it('applies a pending audit entry, stage refresh and follow-up scheduling exactly once', async () => {
     const accountId = new mongoose.Types.ObjectId(world.accounts.own);
     const ticketId = new mongoose.Types.ObjectId();
+    const complaintId = new mongoose.Types.ObjectId();
     await db()
       .collection('keyaccounts')
       .updateOne({ _id: accountId }, { $set: { currentStage: 'BILLING' } });
@@ -59,6 +60,13 @@ describe('the consequence sweep', () => {
         branchCode: 'BA',
         closedAt: new Date('2025-05-01T08:00:00Z'),
       }),
+      lifecycleConsequence('complaintResolved', {
+        complaintId,
+        accountId,
+        branchCode: 'BA',
+        resolution: 1,
+        resolvedAt: new Date('2025-05-02T08:00:00Z'),
+      }),
     ];
     await leavePending(accountId, entries);
     const account = await settled(accountId);
@@ -68,18 +76,22 @@ describe('the consequence sweep', () => {
     const followUps = () =>
       db()
         .collection('followups')
-        .countDocuments({ externalId: `POST_REPAIR:${String(ticketId)}` });
+        .countDocuments({
+          externalId: {
+            $in: [`POST_REPAIR:${String(ticketId)}`, `POST_COMPLAINT:${String(complaintId)}:1`],
+          },
+        });
     const scheduled = () =>
       db().collection('auditentries').countDocuments({ action: 'scheduleFollowUp' });
     expect(await audits()).toBe(1);
-    expect(await followUps()).toBe(1);
-    expect(await scheduled()).toBe(1);
+    expect(await followUps()).toBe(2);
+    expect(await scheduled()).toBe(2);
 
     // Found again (a crash after applying, before clearing): nothing is written twice.
     await leavePending(accountId, entries);
     await settled(accountId);
     expect(await audits()).toBe(1);
-    expect(await followUps()).toBe(1);
-    expect(await scheduled()).toBe(1);
+    expect(await followUps()).toBe(2);
+    expect(await scheduled()).toBe(2);
   });
 });

@@ -98,6 +98,14 @@ describe('no existence oracle across branches', () => {
         { i: { accountId, product: 'BROADBAND', orderedAt: at } },
       )
     ).r.id;
+    others.complaint = (
+      await ok(
+        service,
+        admin,
+        'mutation($i: OpenComplaintInput!) { r: openComplaint(input: $i) { id } }',
+        { i: { accountId, receivedAt: at, channel: 'HOTLINE', category: 'BILLING' } },
+      )
+    ).r.id;
     others.followUp = (
       await ok(
         service,

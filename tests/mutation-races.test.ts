@@ -65,6 +65,51 @@ describe('concurrent mutations on one record', () => {
     );
   });
 
+  it('six topic changes of one consultation at once: each accepted one audited once, against the topic it replaced', async () => {
+    const { createConsultation } = await ok(
+      service,
+      world.tokens.mgrA1,
+      'mutation($i: ConsultationInput!) { createConsultation(input: $i) { id } }',
+      {
+        i: {
+          accountId: world.accounts.own,
+          channel: 'HOTLINE',
+          askedAt: '2025-06-02T02:00:00Z',
+          topic: 'Topic 0',
+        },
+      },
+    );
+    const id = createConsultation.id as string;
+    const topics = Array.from({ length: 6 }, (_, i) => `Topic ${i + 1}`);
+    const answers = (await Promise.all(
+      topics.map((topic) =>
+        service.graphql(
+          'mutation($id: ID!, $i: ConsultationInput!) { updateConsultation(id: $id, input: $i) { id } }',
+          { id, i: { topic } },
+          world.tokens.mgrA1,
+        ),
+      ),
+    )) as Answer[];
+    const accepted = topics.filter((_, i) => answers[i]!.data?.updateConsultation);
+    const refused = answers.filter((answer) => !answer.data?.updateConsultation);
+    expect(refused.map((answer) => answer.errors?.[0]?.extensions?.code)).toEqual(
+      refused.map(() => 'CONFLICT'),
+    );
+    const changes = (
+      await db()
+        .collection('auditentries')
+        .find({ entityId: id, action: 'updateConsultation' })
+        .toArray()
+    ).map((entry) => (entry.changes as Change[]).find((change) => change.field === 'topic')!);
+    expect(changes.map((change) => change.after).sort()).toEqual([...accepted].sort());
+    const stored = await db()
+      .collection('consultations')
+      .findOne({ _id: new mongoose.Types.ObjectId(id) });
+    expect(changes.map((change) => change.before).sort()).toEqual(
+      ['Topic 0', ...accepted.filter((topic) => topic !== stored!.topic)].sort(),
+    );
+  });
+
   it('six completions at once: one accepted, audited and raising one consultation', async () => {
     const { scheduleFollowUp } = await ok(service, world.tokens.mgrA1, SCHEDULE, {
       i: {

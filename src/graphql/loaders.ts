@@ -11,6 +11,10 @@ import {
   createFaultTicketsByAccount,
   createFaultTicketsById,
 } from '../modules/faults/fault-ticket.loaders';
+import {
+  createComplaintsByAccount,
+  createRepeatedComplaints,
+} from '../modules/complaints/complaint.loaders';
 import { createScorecardsByPeriod } from '../modules/scorecards/scorecard.loaders';
 import { createSlaPoliciesById } from '../modules/sla-policies/sla-policy.loaders';
 import {
@@ -35,6 +39,8 @@ export function createLoaders(actor: Actor | null) {
     activationOrdersByAccount: createActivationOrdersByAccount(scope),
     faultTicketsById: createFaultTicketsById(scope),
     faultTicketsByAccount: createFaultTicketsByAccount(scope),
+    complaintsByAccount: createComplaintsByAccount(scope),
+    repeatedComplaints: createRepeatedComplaints(scope),
     followUpsById: createFollowUpsById(scope),
     followUpsByAccount: createFollowUpsByAccount(scope),
     surveyResponsesByAccount: createSurveyResponsesByAccount(scope),

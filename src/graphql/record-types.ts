@@ -47,3 +47,8 @@ export type ActivationOrderPage = Connection<ActivationOrderRow>;
 export type FaultTicketRow = import('../modules/faults/fault-ticket.model').FaultTicketDoc;
 /** A page of fault tickets. */
 export type FaultTicketPage = Connection<FaultTicketRow>;
+/** A stored complaint. */
+export type ComplaintRow = import('../modules/complaints/complaint.model').ComplaintDoc;
+/** A page of complaints. */
+export type ComplaintPage = Connection<ComplaintRow>;
+export type { ComplaintStatusEntry } from '../modules/complaints/complaint.state';

@@ -11,6 +11,7 @@ import { surveyResolvers } from './surveys/survey.resolvers';
 import { slaPolicyResolvers } from './sla-policies/sla-policy.resolvers';
 import { activationOrderResolvers } from './activation/activation-order.resolvers';
 import { faultTicketResolvers } from './faults/fault-ticket.resolvers';
+import { complaintResolvers } from './complaints/complaint.resolvers';
 import { scorecardResolvers } from './scorecards/scorecard.resolvers';
 import { nodeResolvers } from './nodes/node.resolvers';
 import { serviceReportResolvers } from './service-reports/service-report.resolvers';
@@ -29,6 +30,7 @@ export const moduleResolvers: Resolvers[] = [
   slaPolicyResolvers,
   activationOrderResolvers,
   faultTicketResolvers,
+  complaintResolvers,
   scorecardResolvers,
   nodeResolvers,
   serviceReportResolvers,

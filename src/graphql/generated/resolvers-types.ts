@@ -3,7 +3,7 @@ import type { BranchDoc } from '../../modules/branches/branch.model';
 import type { UserDoc } from '../../modules/auth/user.model';
 import type { ApiTokenDoc } from '../../modules/auth/token.model';
 import type { KeyAccountDoc } from '../../modules/accounts/account.model';
-import type { KeyAccountPage, JourneyEventPage, ImportRowOutcome, AuditEntryPage, JourneyRecordRow, SlaPolicyRow, EffectiveSlaPolicyView, SlaPolicySource, ActivationOrderRow, ActivationOrderPage, FaultTicketRow, FaultTicketPage, FaultStatusEntry, ActivationStatusEntry, FollowUpRow, FollowUpPage, FollowUpComplianceReport, SurveyResponseRow, SurveyResponsePage, SatisfactionReport } from '../record-types';
+import type { KeyAccountPage, JourneyEventPage, ImportRowOutcome, AuditEntryPage, JourneyRecordRow, SlaPolicyRow, EffectiveSlaPolicyView, SlaPolicySource, ActivationOrderRow, ActivationOrderPage, FaultTicketRow, FaultTicketPage, FaultStatusEntry, ActivationStatusEntry, ComplaintRow, ComplaintPage, ComplaintStatusEntry, FollowUpRow, FollowUpPage, FollowUpComplianceReport, SurveyResponseRow, SurveyResponsePage, SatisfactionReport } from '../record-types';
 import type { JourneyEventRow } from '../../modules/journey/timeline.service';
 import type { AuditEntryDoc } from '../../modules/audit/audit.model';
 import type { BranchCard } from '../../modules/scorecards/scorecard-card';
@@ -406,6 +406,22 @@ export type BranchScorecard = Node & {
    */
   competitorResponses: SurveyResponseConnection;
   /**
+   * Complaints received in the period first contacted within their target (0–1); one still without
+   * contact past its target counts as missed, one still within it (pending) counts in neither part.
+   * Not in the composite.
+   */
+  complaintFirstContactRate: Figure;
+  /**
+   * Complaints finally resolved in the period whose resolution time (receipt to final resolution,
+   * resumed at each reopening, on the policy's clock) is within target (0–1). Not in the composite.
+   */
+  complaintResolutionRate: Figure;
+  /**
+   * Complaints received in the period per 100 accounts active at its end (numerator = complaints,
+   * denominator = accounts). Not in the composite.
+   */
+  complaintsPer100Accounts: Figure;
+  /**
    * Weighted mean (0–100) of satisfaction index 40 %, activation on-time 20 %, within-SLA 25 %,
    * follow-up coverage 15 %, over the components with data (weights rescaled); `sampleSize` is the
    * number of components that had data. `low`/`high` propagate the components' 95 % intervals as if
@@ -462,6 +478,13 @@ export type BranchScorecard = Node & {
    * branches with insufficient sample come after all others.
    */
   rank?: Maybe<Scalars['Int']['output']>;
+  /**
+   * The complaints received in the period (behind `complaintFirstContactRate` and
+   * `complaintsPer100Accounts`), by receipt.
+   */
+  receivedComplaints: ComplaintConnection;
+  /** The complaints finally resolved in the period (behind `complaintResolutionRate`), by resolution. */
+  resolvedComplaints: ComplaintConnection;
   /** Survey responses in the period. */
   responses: Scalars['Int']['output'];
   /** Standard satisfaction index (0–100). */
@@ -521,6 +544,30 @@ export type BranchScorecardLateActivationsArgs = {
  * when late records for them arrive); the open period is computed live.
  */
 export type BranchScorecardMissedSlaTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * How a branch's key accounts were served and what they said in a period, per the measurement
+ * rules. Every figure carries its sample size, numerator/denominator (ratios), 95 % interval, the
+ * branch's target and the previous period's value. Closed periods come from snapshots (recomputed
+ * when late records for them arrive); the open period is computed live.
+ */
+export type BranchScorecardReceivedComplaintsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * How a branch's key accounts were served and what they said in a period, per the measurement
+ * rules. Every figure carries its sample size, numerator/denominator (ratios), 95 % interval, the
+ * branch's target and the previous period's value. Closed periods come from snapshots (recomputed
+ * when late records for them arrive); the open period is computed live.
+ */
+export type BranchScorecardResolvedComplaintsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -593,6 +640,23 @@ export type BusinessHandlingKind =
   /** A contract or service ended. */
   | 'TERMINATION';
 
+/** Compensation granted to the customer. */
+export type Compensation = {
+  __typename?: 'Compensation';
+  /** Amount in `currency`. */
+  amount: Scalars['Float']['output'];
+  /** ISO 4217 code, e.g. `CNY`. */
+  currency: Scalars['String']['output'];
+};
+
+/** Compensation granted at a resolution. */
+export type CompensationInput = {
+  /** Amount, ≥ 0. */
+  amount: Scalars['Float']['input'];
+  /** ISO 4217 code, e.g. `CNY`. */
+  currency: Scalars['String']['input'];
+};
+
 /**
  * An operator key accounts also use, whose service respondents may score in a survey (CS1–CS3) so
  * that our lead (领先) over it can be measured. The list is configuration (`upsertCompetitor`).
@@ -657,6 +721,182 @@ export type CompetitorScoreInput = {
   /** CS3 of the competitor: integer 1–10. */
   cs3: Scalars['Int']['input'];
 };
+
+/**
+ * A complaint of a key account, measured against the complaint targets of the SLA policy in force
+ * when it was received (measurement rules, "Complaints").
+ */
+export type Complaint = JourneyEvent & Node & {
+  __typename?: 'Complaint';
+  /** Id of the activation order it is about, if any. */
+  aboutOrderId?: Maybe<Scalars['ID']['output']>;
+  /** Id of the fault ticket it is about, if any. */
+  aboutTicketId?: Maybe<Scalars['ID']['output']>;
+  /** The account. */
+  account: KeyAccount;
+  /** What it is about. */
+  category: ComplaintCategory;
+  /** How it reached the operator, a code such as `HOTLINE`, `ACCOUNT_MANAGER`, `LETTER`. */
+  channel: Scalars['String']['output'];
+  /** The clock durations are counted on (with the branch time zone). */
+  clock: SlaClockSetting;
+  /** Compensation of the latest resolution that granted one. */
+  compensation?: Maybe<Compensation>;
+  /** When the customer confirmed the resolution; null unless CONFIRMED. */
+  confirmedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the customer said. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Id in that system; unique together with `sourceSystem`. */
+  externalId: Scalars['String']['output'];
+  /** Receipt to first contact in minutes on the policy's clock; null until contacted. */
+  firstContactMinutes?: Maybe<Scalars['Float']['output']>;
+  /** The first-contact target (minutes on the policy's clock). */
+  firstContactTargetMinutes: Scalars['Int']['output'];
+  /**
+   * First contact within its target: true/false once contacted; null while not contacted and still
+   * within target; false once past the target without contact.
+   */
+  firstContactWithinTarget?: Maybe<Scalars['Boolean']['output']>;
+  /** First contact with the customer; null until contacted. */
+  firstContactedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque global id (see Node). */
+  id: Scalars['ID']['output'];
+  /**
+   * Received within 30 days after the final resolution of an earlier complaint of the same account
+   * and category.
+   */
+  isRepeat: Scalars['Boolean']['output'];
+  /**
+   * Target minus elapsed minutes of the step it waits for (negative once breached); null once
+   * resolved.
+   */
+  minutesLeft?: Maybe<Scalars['Float']['output']>;
+  /** The step it waits for while open; null once resolved. */
+  nextStep?: Maybe<ComplaintStep>;
+  /** Same as `receivedAt`. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** Outcome of the latest resolution. */
+  outcome?: Maybe<ComplaintOutcome>;
+  /** How the policy in force at receipt was resolved. */
+  policyReason: Scalars['String']['output'];
+  /** The policy versions it is measured against, most specific first. */
+  policyVersions: Array<SlaPolicy>;
+  /** When it was received. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** How often it was reopened. */
+  reopenCount: Scalars['Int']['output'];
+  /** The last reopening. */
+  reopenedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The earlier complaint it repeats. */
+  repeatOf?: Maybe<Complaint>;
+  /**
+   * Handling time in minutes on the policy's clock: receipt to final resolution, the clock resuming at
+   * each reopening; null until finally resolved.
+   */
+  resolutionMinutes?: Maybe<Scalars['Float']['output']>;
+  /** The resolution target (minutes on the policy's clock). */
+  resolutionTargetMinutes: Scalars['Int']['output'];
+  /** The final resolution (nothing reopened it after); null otherwise. Places it in a period. */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Resolution time ≤ target; null until finally resolved. */
+  resolvedWithinTarget?: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * Against the target of the step it waits for (as of now) while open; against the resolution
+   * target once resolved.
+   */
+  slaState: SlaState;
+  /** System the complaint comes from (`JOURNEY` when opened here). */
+  sourceSystem: Scalars['String']['output'];
+  /**
+   * The stage of the order or ticket it is about (ACTIVATION, FAULT_REPORTING or REPAIR), else
+   * CONSULTING.
+   */
+  stage: JourneyStage;
+  /** Status. */
+  status: ComplaintStatus;
+  /** Every status change with time and actor, in order. */
+  statusHistory: Array<ComplaintStatusChange>;
+};
+
+/** What a complaint (投诉) is about. */
+export type ComplaintCategory =
+  /** An activation later than promised. */
+  | 'ACTIVATION_DELAY'
+  /** Charges, statements, payments. */
+  | 'BILLING'
+  /** Quality of the network or line. */
+  | 'NETWORK_QUALITY'
+  /** Anything else. */
+  | 'OTHER'
+  /** How a fault was repaired. */
+  | 'REPAIR'
+  /** The attitude of staff (服务态度). */
+  | 'SERVICE_ATTITUDE';
+
+/** A page of complaints. */
+export type ComplaintConnection = {
+  __typename?: 'ComplaintConnection';
+  /** The complaints of this page. */
+  edges: Array<ComplaintEdge>;
+  /** Pagination state. */
+  pageInfo: PageInfo;
+  /** Complaints matching, over all pages; null on per-account lists. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One complaint in a page. */
+export type ComplaintEdge = {
+  __typename?: 'ComplaintEdge';
+  /** Cursor for `after`. */
+  cursor: Scalars['String']['output'];
+  /** The complaint. */
+  node: Complaint;
+};
+
+/** How a complaint was decided. */
+export type ComplaintOutcome =
+  /** The complaint was not justified. */
+  | 'NOT_UPHELD'
+  /** The customer was partly right. */
+  | 'PARTLY_UPHELD'
+  /** The customer was right. */
+  | 'UPHELD';
+
+/**
+ * Where a complaint stands: RECEIVED → CONTACTED → RESOLVED → CONFIRMED, and REOPENED from
+ * RESOLVED or CONFIRMED (then RESOLVED again).
+ */
+export type ComplaintStatus =
+  /** The customer confirmed the resolution (满意确认). */
+  | 'CONFIRMED'
+  /** The customer was contacted. */
+  | 'CONTACTED'
+  /** Received, nobody has spoken to the customer yet. */
+  | 'RECEIVED'
+  /** The customer was not satisfied after all; the resolution clock runs again. */
+  | 'REOPENED'
+  /** Resolved, with an outcome. */
+  | 'RESOLVED';
+
+/** One status change of a complaint. */
+export type ComplaintStatusChange = {
+  __typename?: 'ComplaintStatusChange';
+  /** Who recorded it. */
+  actorLogin: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The outcome, on a RESOLVED entry. */
+  outcome?: Maybe<ComplaintOutcome>;
+  /** The status entered. */
+  status: ComplaintStatus;
+};
+
+/** The step an open complaint waits for. */
+export type ComplaintStep =
+  /** Nobody has contacted the customer yet: the first-contact target runs. */
+  | 'FIRST_CONTACT'
+  /** Contacted (or reopened), not resolved: the resolution target runs. */
+  | 'RESOLUTION';
 
 /** A question the customer asked (咨询) and how it was answered. */
 export type Consultation = JourneyEvent & Node & {
@@ -848,6 +1088,10 @@ export type EffectiveSlaPolicy = {
   at: Scalars['DateTime']['output'];
   /** The clock, with the branch time zone. */
   clock: SlaClockSetting;
+  /** First contact of a complaint (minutes on the clock); 120 (2 h) unless a version sets it. */
+  complaintFirstContactMinutes: Scalars['Int']['output'];
+  /** Resolution of a complaint (minutes on the clock); 2880 (48 h) unless a version sets it. */
+  complaintResolutionMinutes: Scalars['Int']['output'];
   /** Lead time of any other product. */
   otherProductsLeadMinutes: Scalars['Int']['output'];
   /** Lead times of the products named at any level. */
@@ -856,7 +1100,7 @@ export type EffectiveSlaPolicy = {
   reason: Scalars['String']['output'];
   /** Restoration target of every tier. */
   restorationTargets: Array<SeverityTarget>;
-  /** Where every value came from. */
+  /** Where every value came from (complaint targets from the measurement rules' defaults have none). */
   sources: Array<SlaPolicyFieldSource>;
   /** The versions in force, most specific first. */
   versions: Array<SlaPolicy>;
@@ -1074,6 +1318,8 @@ export type FollowUp = JourneyEvent & Node & {
    * `POST_REPAIR:<ticketId>` and `PERIODIC:<accountId>:<YYYY-Qn>`.
    */
   externalId: Scalars['String']['output'];
+  /** The complaint whose resolution it follows, if any (scheduled by the cadence). */
+  followsComplaintId?: Maybe<Scalars['ID']['output']>;
   /** The activation order it follows, if any. */
   followsOrderId?: Maybe<Scalars['ID']['output']>;
   /** The fault ticket it follows, if any. */
@@ -1348,6 +1594,8 @@ export type KeyAccount = Node & {
   branch: Branch;
   /** When it was closed; null while active. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The account's complaints, newest receipt first. */
+  complaints: ComplaintConnection;
   /** People at the customer. */
   contacts: Array<Contact>;
   /** When the relationship began. */
@@ -1391,6 +1639,13 @@ export type KeyAccount = Node & {
 
 /** A key (enterprise) account (大客户), looked after by one account manager of one branch. */
 export type KeyAccountActivationOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A key (enterprise) account (大客户), looked after by one account manager of one branch. */
+export type KeyAccountComplaintsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1580,6 +1835,10 @@ export type Mutation = {
    * it with the same `at` changes nothing; another `at` is ILLEGAL_TRANSITION.
    */
   completeFollowUp?: Maybe<FollowUp>;
+  /** RESOLVED → CONFIRMED: the customer confirmed the resolution. */
+  confirmComplaint?: Maybe<Complaint>;
+  /** RECEIVED → CONTACTED: first contact with the customer. */
+  contactComplaint?: Maybe<Complaint>;
   /** Records an order (status RECEIVED). */
   createActivationOrder?: Maybe<ActivationOrder>;
   /** Records a billing interaction. */
@@ -1611,6 +1870,8 @@ export type Mutation = {
   missFollowUp?: Maybe<FollowUp>;
   /** The customer was told about the latest delay at `at`. */
   notifyActivationDelay?: Maybe<ActivationOrder>;
+  /** Records a complaint (status RECEIVED); its targets come from the SLA policy in force at receipt. */
+  openComplaint?: Maybe<Complaint>;
   /** Reports a fault (status REPORTED); detects a repeat of an earlier fault. */
   openFaultTicket?: Maybe<FaultTicket>;
   /** IN_PROGRESS → PENDING_CUSTOMER: the clock pauses. */
@@ -1631,10 +1892,14 @@ export type Mutation = {
   recordFaultPause?: Maybe<FaultTicket>;
   /** Records a survey response. */
   recordSurveyResponse?: Maybe<SurveyResponse>;
+  /** RESOLVED or CONFIRMED → REOPENED: the resolution clock resumes. */
+  reopenComplaint?: Maybe<Complaint>;
   /** RESTORED or CLOSED → REOPENED: the fault came back. */
   reopenFaultTicket?: Maybe<FaultTicket>;
   /** A new promise made at `at` (open orders); the original promise stays the measure. */
   repromiseActivationOrder?: Maybe<ActivationOrder>;
+  /** CONTACTED or REOPENED → RESOLVED with an outcome; schedules a COMPLAINT follow-up 3 days later. */
+  resolveComplaint?: Maybe<Complaint>;
   /** ACKNOWLEDGED, IN_PROGRESS, PENDING_CUSTOMER (ends the pause) or REOPENED → RESTORED. */
   restoreFaultTicket?: Maybe<FaultTicket>;
   /** PENDING_CUSTOMER → IN_PROGRESS: the clock runs again. */
@@ -1741,6 +2006,20 @@ export type MutationCompleteFollowUpArgs = {
 
 
 /** Changes. Every mutation is recorded in the audit trail. */
+export type MutationConfirmComplaintArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationContactComplaintArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
 export type MutationCreateActivationOrderArgs = {
   input: CreateActivationOrderInput;
 };
@@ -1827,6 +2106,12 @@ export type MutationNotifyActivationDelayArgs = {
 
 
 /** Changes. Every mutation is recorded in the audit trail. */
+export type MutationOpenComplaintArgs = {
+  input: OpenComplaintInput;
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
 export type MutationOpenFaultTicketArgs = {
   input: OpenFaultTicketInput;
 };
@@ -1879,6 +2164,13 @@ export type MutationRecordSurveyResponseArgs = {
 
 
 /** Changes. Every mutation is recorded in the audit trail. */
+export type MutationReopenComplaintArgs = {
+  at: Scalars['DateTime']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
 export type MutationReopenFaultTicketArgs = {
   at: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
@@ -1890,6 +2182,15 @@ export type MutationRepromiseActivationOrderArgs = {
   at: Scalars['DateTime']['input'];
   id: Scalars['ID']['input'];
   promisedAt: Scalars['DateTime']['input'];
+};
+
+
+/** Changes. Every mutation is recorded in the audit trail. */
+export type MutationResolveComplaintArgs = {
+  at: Scalars['DateTime']['input'];
+  compensation?: InputMaybe<CompensationInput>;
+  id: Scalars['ID']['input'];
+  outcome: ComplaintOutcome;
 };
 
 
@@ -2025,6 +2326,46 @@ export type OpenActivationOrderFilter = {
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Filters for `openComplaints`; all given filters must hold. */
+export type OpenComplaintFilter = {
+  /** Login of the accounts' manager. */
+  accountManagerLogin?: InputMaybe<Scalars['String']['input']>;
+  /** Branch code. */
+  branchCode?: InputMaybe<Scalars['String']['input']>;
+  /** Category. */
+  category?: InputMaybe<ComplaintCategory>;
+  /** State of the step owed, as of now (ON_TRACK, AT_RISK or BREACHED). */
+  slaState?: InputMaybe<SlaState>;
+};
+
+/** A new complaint. */
+export type OpenComplaintInput = {
+  /** The activation order it is about (same account); puts it in ACTIVATION. */
+  aboutOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** The fault ticket it is about (same account); puts it in that ticket's stage. */
+  aboutTicketId?: InputMaybe<Scalars['ID']['input']>;
+  /** The account. */
+  accountId: Scalars['ID']['input'];
+  /** What it is about. */
+  category: ComplaintCategory;
+  /**
+   * How it reached the operator: a code (letters, digits, _ and -), e.g. `HOTLINE`, `ACCOUNT_MANAGER`,
+   * `LETTER`, `ONLINE`; stored upper-case.
+   */
+  channel: Scalars['String']['input'];
+  /** What the customer said (up to 2000 characters). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Id in the source system; default the new complaint's id. Replaying the same opening returns the
+   * stored complaint.
+   */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** When it was received (not in the future). */
+  receivedAt: Scalars['DateTime']['input'];
+  /** Source system; default `JOURNEY`. */
+  sourceSystem?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Filters for `openFaultTickets`; all given filters must hold. */
 export type OpenFaultTicketFilter = {
   /** Login of the accounts' manager. */
@@ -2154,6 +2495,8 @@ export type Query = {
   branches: Array<Branch>;
   /** The competitor list, by code. */
   competitors: Array<Competitor>;
+  /** One complaint, or null when it does not exist or is outside the caller's scope. */
+  complaint?: Maybe<Complaint>;
   /** One ticket, or null when it does not exist or is outside the caller's scope. */
   faultTicket?: Maybe<FaultTicket>;
   /** One follow-up, or null when it does not exist or is outside the caller's scope. */
@@ -2189,6 +2532,11 @@ export type Query = {
   nodes?: Maybe<Array<Maybe<Node>>>;
   /** Open orders in the caller's scope, earliest original promise first. */
   openActivationOrders?: Maybe<ActivationOrderConnection>;
+  /**
+   * Open complaints (RECEIVED, CONTACTED, REOPENED) in the caller's scope, least time left first:
+   * time left to the first contact while not contacted, to the resolution afterwards.
+   */
+  openComplaints?: Maybe<ComplaintConnection>;
   /** Open (not restored) tickets in the caller's scope, least time left first. */
   openFaultTickets?: Maybe<FaultTicketConnection>;
   /** A branch's overdue orders (open and past the original promise), most overdue first. */
@@ -2264,6 +2612,12 @@ export type QueryBranchScorecardArgs = {
 
 
 /** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryComplaintArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
 export type QueryFaultTicketArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2324,6 +2678,14 @@ export type QueryNodesArgs = {
 export type QueryOpenActivationOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OpenActivationOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read operations. Every list of records is scoped to what the caller may see. */
+export type QueryOpenComplaintsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OpenComplaintFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2529,6 +2891,12 @@ export type ScorecardFigure =
   | 'activationLatenessMinutes'
   /** Share of activations done by the original promise (0–1). */
   | 'activationOnTimeRate'
+  /** Share of the period's complaints first contacted within target (0–1). */
+  | 'complaintFirstContactRate'
+  /** Share of complaints finally resolved in the period within target (0–1). */
+  | 'complaintResolutionRate'
+  /** Complaints received per 100 accounts active at the period's end. */
+  | 'complaintsPer100Accounts'
   /** The weighted composite score (0–100). */
   | 'compositeScore'
   /** Mean CS1, overall satisfaction (1–10). */
@@ -2668,7 +3036,7 @@ export type ServiceReportSatisfaction = {
 };
 
 /**
- * A new policy version. At DEFAULT every value is required; an override sets only what it changes
+ * A new policy version. At DEFAULT every value but the complaint targets is required; an override sets only what it changes
  * (an override that sets nothing ends an earlier one).
  */
 export type SetSlaPolicyInput = {
@@ -2676,6 +3044,16 @@ export type SetSlaPolicyInput = {
   acknowledgementTargetMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** Clock. */
   clock?: InputMaybe<SlaClockInput>;
+  /**
+   * Complaint first-contact target, minutes on the policy's clock (optional even at DEFAULT: 120
+   * when no level sets it).
+   */
+  complaintFirstContactMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * Complaint resolution target, minutes on the policy's clock (optional even at DEFAULT: 2880 when
+   * no level sets it).
+   */
+  complaintResolutionMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** From when it applies; may be in the past (records already opened keep their values). */
   effectiveFrom: Scalars['DateTime']['input'];
   /** Free name. */
@@ -2781,6 +3159,16 @@ export type SlaPolicy = Node & {
   acknowledgementTargetMinutes?: Maybe<Scalars['Int']['output']>;
   /** Clock; null = falls through. */
   clock?: Maybe<SlaClockSetting>;
+  /**
+   * Complaint first-contact target in minutes on the policy's clock; null = falls through (to 120
+   * when no level sets it).
+   */
+  complaintFirstContactMinutes?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Complaint resolution target in minutes on the policy's clock; null = falls through (to 2880 when
+   * no level sets it).
+   */
+  complaintResolutionMinutes?: Maybe<Scalars['Int']['output']>;
   /** When it was set. */
   createdAt: Scalars['DateTime']['output'];
   /** Login of who set it. */
@@ -3071,6 +3459,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ActivationOrderRow )
     | ( JourneyRecordRow )
     | ( JourneyRecordRow )
+    | ( ComplaintRow )
     | ( JourneyRecordRow )
     | ( FaultTicketRow )
     | ( FollowUpRow )
@@ -3086,6 +3475,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( BranchCard )
     | ( JourneyRecordRow )
     | ( CompetitorDoc )
+    | ( ComplaintRow )
     | ( JourneyRecordRow )
     | ( FaultTicketRow )
     | ( FollowUpRow )
@@ -3125,11 +3515,21 @@ export type ResolversTypes = {
   BusinessHandling: ResolverTypeWrapper<JourneyRecordRow>;
   BusinessHandlingInput: BusinessHandlingInput;
   BusinessHandlingKind: BusinessHandlingKind;
+  Compensation: ResolverTypeWrapper<Compensation>;
+  CompensationInput: CompensationInput;
   Competitor: ResolverTypeWrapper<CompetitorDoc>;
   CompetitorInput: CompetitorInput;
   CompetitorLead: ResolverTypeWrapper<CompetitorLeadFigures>;
   CompetitorScore: ResolverTypeWrapper<CompetitorScoreRow>;
   CompetitorScoreInput: CompetitorScoreInput;
+  Complaint: ResolverTypeWrapper<ComplaintRow>;
+  ComplaintCategory: ComplaintCategory;
+  ComplaintConnection: ResolverTypeWrapper<ComplaintPage>;
+  ComplaintEdge: ResolverTypeWrapper<Omit<ComplaintEdge, 'node'> & { node: ResolversTypes['Complaint'] }>;
+  ComplaintOutcome: ComplaintOutcome;
+  ComplaintStatus: ComplaintStatus;
+  ComplaintStatusChange: ResolverTypeWrapper<ComplaintStatusEntry>;
+  ComplaintStep: ComplaintStep;
   Consultation: ResolverTypeWrapper<JourneyRecordRow>;
   ConsultationChannel: ConsultationChannel;
   ConsultationInput: ConsultationInput;
@@ -3189,6 +3589,8 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OpenActivationOrderFilter: OpenActivationOrderFilter;
+  OpenComplaintFilter: OpenComplaintFilter;
+  OpenComplaintInput: OpenComplaintInput;
   OpenFaultTicketFilter: OpenFaultTicketFilter;
   OpenFaultTicketInput: OpenFaultTicketInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -3258,11 +3660,17 @@ export type ResolversParentTypes = {
   BranchScorecard: BranchCard;
   BusinessHandling: JourneyRecordRow;
   BusinessHandlingInput: BusinessHandlingInput;
+  Compensation: Compensation;
+  CompensationInput: CompensationInput;
   Competitor: CompetitorDoc;
   CompetitorInput: CompetitorInput;
   CompetitorLead: CompetitorLeadFigures;
   CompetitorScore: CompetitorScoreRow;
   CompetitorScoreInput: CompetitorScoreInput;
+  Complaint: ComplaintRow;
+  ComplaintConnection: ComplaintPage;
+  ComplaintEdge: Omit<ComplaintEdge, 'node'> & { node: ResolversParentTypes['Complaint'] };
+  ComplaintStatusChange: ComplaintStatusEntry;
   Consultation: JourneyRecordRow;
   ConsultationInput: ConsultationInput;
   Contact: Contact;
@@ -3310,6 +3718,8 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   OpenActivationOrderFilter: OpenActivationOrderFilter;
+  OpenComplaintFilter: OpenComplaintFilter;
+  OpenComplaintInput: OpenComplaintInput;
   OpenFaultTicketFilter: OpenFaultTicketFilter;
   OpenFaultTicketInput: OpenFaultTicketInput;
   PageInfo: PageInfo;
@@ -3501,6 +3911,9 @@ export type BranchScorecardResolvers<ContextType = GraphQLContext, ParentType ex
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   competitorLeads?: Resolver<Array<ResolversTypes['CompetitorLead']>, ParentType, ContextType>;
   competitorResponses?: Resolver<ResolversTypes['SurveyResponseConnection'], ParentType, ContextType, Partial<BranchScorecardCompetitorResponsesArgs>>;
+  complaintFirstContactRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  complaintResolutionRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  complaintsPer100Accounts?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   compositeScore?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cs1?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
@@ -3521,6 +3934,8 @@ export type BranchScorecardResolvers<ContextType = GraphQLContext, ParentType ex
   postRepairFollowUpRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   quadrants?: Resolver<Array<ResolversTypes['AttributeQuadrant']>, ParentType, ContextType>;
   rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  receivedComplaints?: Resolver<ResolversTypes['ComplaintConnection'], ParentType, ContextType, Partial<BranchScorecardReceivedComplaintsArgs>>;
+  resolvedComplaints?: Resolver<ResolversTypes['ComplaintConnection'], ParentType, ContextType, Partial<BranchScorecardResolvedComplaintsArgs>>;
   responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   satisfactionIndex?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   surveyResponses?: Resolver<ResolversTypes['SurveyResponseConnection'], ParentType, ContextType, Partial<BranchScorecardSurveyResponsesArgs>>;
@@ -3544,6 +3959,11 @@ export type BusinessHandlingResolvers<ContextType = GraphQLContext, ParentType e
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CompensationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Compensation'] = ResolversParentTypes['Compensation']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CompetitorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Competitor'] = ResolversParentTypes['Competitor']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3562,6 +3982,63 @@ export type CompetitorScoreResolvers<ContextType = GraphQLContext, ParentType ex
   cs1?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cs2?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cs3?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ComplaintResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Complaint'] = ResolversParentTypes['Complaint']> = {
+  aboutOrderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  aboutTicketId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  account?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ComplaintCategory'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clock?: Resolver<ResolversTypes['SlaClockSetting'], ParentType, ContextType>;
+  compensation?: Resolver<Maybe<ResolversTypes['Compensation']>, ParentType, ContextType>;
+  confirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstContactMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  firstContactTargetMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstContactWithinTarget?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  firstContactedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isRepeat?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  minutesLeft?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  nextStep?: Resolver<Maybe<ResolversTypes['ComplaintStep']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ComplaintOutcome']>, ParentType, ContextType>;
+  policyReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  policyVersions?: Resolver<Array<ResolversTypes['SlaPolicy']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reopenCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reopenedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  repeatOf?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType>;
+  resolutionMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  resolutionTargetMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedWithinTarget?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  slaState?: Resolver<ResolversTypes['SlaState'], ParentType, ContextType>;
+  sourceSystem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ComplaintStatus'], ParentType, ContextType>;
+  statusHistory?: Resolver<Array<ResolversTypes['ComplaintStatusChange']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ComplaintConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ComplaintConnection'] = ResolversParentTypes['ComplaintConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ComplaintEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ComplaintEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ComplaintEdge'] = ResolversParentTypes['ComplaintEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Complaint'], ParentType, ContextType>;
+};
+
+export type ComplaintStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ComplaintStatusChange'] = ResolversParentTypes['ComplaintStatusChange']> = {
+  actorLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ComplaintOutcome']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ComplaintStatus'], ParentType, ContextType>;
 };
 
 export type ConsultationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Consultation'] = ResolversParentTypes['Consultation']> = {
@@ -3604,6 +4081,8 @@ export type EffectiveSlaPolicyResolvers<ContextType = GraphQLContext, ParentType
   acknowledgementTargetMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   clock?: Resolver<ResolversTypes['SlaClockSetting'], ParentType, ContextType>;
+  complaintFirstContactMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complaintResolutionMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   otherProductsLeadMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   productLeadTimes?: Resolver<Array<ResolversTypes['ProductLeadTime']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3704,6 +4183,7 @@ export type FollowUpResolvers<ContextType = GraphQLContext, ParentType extends R
   completedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  followsComplaintId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   followsOrderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   followsTicketId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3778,7 +4258,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type JourneyEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['JourneyEvent'] = ResolversParentTypes['JourneyEvent']> = {
-  __resolveType: TypeResolveFn<'ActivationOrder' | 'BillingInteraction' | 'BusinessHandling' | 'Consultation' | 'FaultTicket' | 'FollowUp' | 'MaintenanceRecord' | 'SurveyResponse', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ActivationOrder' | 'BillingInteraction' | 'BusinessHandling' | 'Complaint' | 'Consultation' | 'FaultTicket' | 'FollowUp' | 'MaintenanceRecord' | 'SurveyResponse', ParentType, ContextType>;
 };
 
 export type JourneyEventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['JourneyEventConnection'] = ResolversParentTypes['JourneyEventConnection']> = {
@@ -3796,6 +4276,7 @@ export type KeyAccountResolvers<ContextType = GraphQLContext, ParentType extends
   activationOrders?: Resolver<ResolversTypes['ActivationOrderConnection'], ParentType, ContextType, Partial<KeyAccountActivationOrdersArgs>>;
   branch?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  complaints?: Resolver<ResolversTypes['ComplaintConnection'], ParentType, ContextType, Partial<KeyAccountComplaintsArgs>>;
   contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currentStage?: Resolver<ResolversTypes['JourneyStage'], ParentType, ContextType>;
@@ -3855,6 +4336,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   closeFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationCloseFaultTicketArgs, 'at' | 'id'>>;
   closeKeyAccount?: Resolver<Maybe<ResolversTypes['KeyAccount']>, ParentType, ContextType, RequireFields<MutationCloseKeyAccountArgs, 'at' | 'id'>>;
   completeFollowUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType, RequireFields<MutationCompleteFollowUpArgs, 'at' | 'id'>>;
+  confirmComplaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType, RequireFields<MutationConfirmComplaintArgs, 'at' | 'id'>>;
+  contactComplaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType, RequireFields<MutationContactComplaintArgs, 'at' | 'id'>>;
   createActivationOrder?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<MutationCreateActivationOrderArgs, 'input'>>;
   createBillingInteraction?: Resolver<Maybe<ResolversTypes['BillingInteraction']>, ParentType, ContextType, RequireFields<MutationCreateBillingInteractionArgs, 'input'>>;
   createBranch?: Resolver<Maybe<ResolversTypes['Branch']>, ParentType, ContextType, RequireFields<MutationCreateBranchArgs, 'input'>>;
@@ -3868,6 +4351,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   issueToken?: Resolver<Maybe<ResolversTypes['IssueTokenPayload']>, ParentType, ContextType, RequireFields<MutationIssueTokenArgs, 'input'>>;
   missFollowUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType, RequireFields<MutationMissFollowUpArgs, 'at' | 'id'>>;
   notifyActivationDelay?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<MutationNotifyActivationDelayArgs, 'at' | 'id'>>;
+  openComplaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType, RequireFields<MutationOpenComplaintArgs, 'input'>>;
   openFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationOpenFaultTicketArgs, 'input'>>;
   pauseFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationPauseFaultTicketArgs, 'at' | 'id' | 'reason'>>;
   reassignAccountManager?: Resolver<Maybe<ResolversTypes['KeyAccount']>, ParentType, ContextType, RequireFields<MutationReassignAccountManagerArgs, 'accountManagerLogin' | 'id'>>;
@@ -3875,8 +4359,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   recordFaultCause?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationRecordFaultCauseArgs, 'cause' | 'id'>>;
   recordFaultPause?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationRecordFaultPauseArgs, 'from' | 'id' | 'reason' | 'to'>>;
   recordSurveyResponse?: Resolver<Maybe<ResolversTypes['SurveyResponse']>, ParentType, ContextType, RequireFields<MutationRecordSurveyResponseArgs, 'input'>>;
+  reopenComplaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType, RequireFields<MutationReopenComplaintArgs, 'at' | 'id'>>;
   reopenFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationReopenFaultTicketArgs, 'at' | 'id'>>;
   repromiseActivationOrder?: Resolver<Maybe<ResolversTypes['ActivationOrder']>, ParentType, ContextType, RequireFields<MutationRepromiseActivationOrderArgs, 'at' | 'id' | 'promisedAt'>>;
+  resolveComplaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType, RequireFields<MutationResolveComplaintArgs, 'at' | 'id' | 'outcome'>>;
   restoreFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationRestoreFaultTicketArgs, 'at' | 'id'>>;
   resumeFaultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<MutationResumeFaultTicketArgs, 'at' | 'id'>>;
   revokeToken?: Resolver<Maybe<ResolversTypes['ApiToken']>, ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
@@ -3897,7 +4383,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'ActivationOrder' | 'ApiToken' | 'AuditEntry' | 'BillingInteraction' | 'Branch' | 'BranchScorecard' | 'BusinessHandling' | 'Competitor' | 'Consultation' | 'FaultTicket' | 'FollowUp' | 'KeyAccount' | 'MaintenanceRecord' | 'SlaPolicy' | 'SurveyAttribute' | 'SurveyResponse' | 'User', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ActivationOrder' | 'ApiToken' | 'AuditEntry' | 'BillingInteraction' | 'Branch' | 'BranchScorecard' | 'BusinessHandling' | 'Competitor' | 'Complaint' | 'Consultation' | 'FaultTicket' | 'FollowUp' | 'KeyAccount' | 'MaintenanceRecord' | 'SlaPolicy' | 'SurveyAttribute' | 'SurveyResponse' | 'User', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -3929,6 +4415,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   branchScorecard?: Resolver<Maybe<ResolversTypes['BranchScorecard']>, ParentType, ContextType, RequireFields<QueryBranchScorecardArgs, 'branchCode' | 'period'>>;
   branches?: Resolver<Array<ResolversTypes['Branch']>, ParentType, ContextType>;
   competitors?: Resolver<Array<ResolversTypes['Competitor']>, ParentType, ContextType>;
+  complaint?: Resolver<Maybe<ResolversTypes['Complaint']>, ParentType, ContextType, RequireFields<QueryComplaintArgs, 'id'>>;
   faultTicket?: Resolver<Maybe<ResolversTypes['FaultTicket']>, ParentType, ContextType, RequireFields<QueryFaultTicketArgs, 'id'>>;
   followUp?: Resolver<Maybe<ResolversTypes['FollowUp']>, ParentType, ContextType, RequireFields<QueryFollowUpArgs, 'id'>>;
   followUpCompliance?: Resolver<Maybe<ResolversTypes['FollowUpCompliance']>, ParentType, ContextType, RequireFields<QueryFollowUpComplianceArgs, 'branchCode' | 'period'>>;
@@ -3940,6 +4427,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   openActivationOrders?: Resolver<Maybe<ResolversTypes['ActivationOrderConnection']>, ParentType, ContextType, Partial<QueryOpenActivationOrdersArgs>>;
+  openComplaints?: Resolver<Maybe<ResolversTypes['ComplaintConnection']>, ParentType, ContextType, Partial<QueryOpenComplaintsArgs>>;
   openFaultTickets?: Resolver<Maybe<ResolversTypes['FaultTicketConnection']>, ParentType, ContextType, Partial<QueryOpenFaultTicketsArgs>>;
   overdueActivationOrders?: Resolver<Maybe<ResolversTypes['ActivationOrderConnection']>, ParentType, ContextType, RequireFields<QueryOverdueActivationOrdersArgs, 'branchCode'>>;
   satisfaction?: Resolver<Maybe<ResolversTypes['SatisfactionSummary']>, ParentType, ContextType, RequireFields<QuerySatisfactionArgs, 'branchCode' | 'period'>>;
@@ -4034,6 +4522,8 @@ export type SlaClockSettingResolvers<ContextType = GraphQLContext, ParentType ex
 export type SlaPolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlaPolicy'] = ResolversParentTypes['SlaPolicy']> = {
   acknowledgementTargetMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   clock?: Resolver<Maybe<ResolversTypes['SlaClockSetting']>, ParentType, ContextType>;
+  complaintFirstContactMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  complaintResolutionMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   effectiveFrom?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4138,9 +4628,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Branch?: BranchResolvers<ContextType>;
   BranchScorecard?: BranchScorecardResolvers<ContextType>;
   BusinessHandling?: BusinessHandlingResolvers<ContextType>;
+  Compensation?: CompensationResolvers<ContextType>;
   Competitor?: CompetitorResolvers<ContextType>;
   CompetitorLead?: CompetitorLeadResolvers<ContextType>;
   CompetitorScore?: CompetitorScoreResolvers<ContextType>;
+  Complaint?: ComplaintResolvers<ContextType>;
+  ComplaintConnection?: ComplaintConnectionResolvers<ContextType>;
+  ComplaintEdge?: ComplaintEdgeResolvers<ContextType>;
+  ComplaintStatusChange?: ComplaintStatusChangeResolvers<ContextType>;
   Consultation?: ConsultationResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   CreateUserPayload?: CreateUserPayloadResolvers<ContextType>;

@@ -4,7 +4,6 @@ import { openUnlessStatusIn, registerJourneySource } from '../journey/journey-re
 import { journeyRecordSchema } from '../journey/journey-record.fields';
 import { ACTIVATION_STATUSES, DELAY_REASONS, type ActivationStatus } from './activation-rules';
 import type { ActivationMeasures, ActivationOrderState } from './activation-order.state';
-import { REVISION_FIELD } from '../journey/revisioned-write';
 
 const promiseSchema = new Schema(
   {
@@ -61,7 +60,6 @@ const activationOrderSchema = journeyRecordSchema({
   latenessMinutes: { type: Number, default: null },
   delayNotifiedAt: { type: Date, default: null },
   measuredAt: { type: Date, default: null },
-  revision: REVISION_FIELD,
 });
 activationOrderSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 activationOrderSchema.index({ branchCode: 1, status: 1 });

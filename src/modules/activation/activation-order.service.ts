@@ -1,7 +1,6 @@
 import { Types } from 'mongoose';
 import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
 import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
-import { notFound } from '../../shared/errors';
 import { validate } from '../../shared/validate';
 import { actorScope, canReadBranch, systemScope, type Scope } from '../access/scope';
 import type { KeyAccountDoc } from '../accounts/account.model';
@@ -13,7 +12,8 @@ import { auditConsequence } from '../audit/audit.service';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
 import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { measuredChangeConsequences } from '../journey/measured-record';
-import { insertOnce, OWN_SOURCE_SYSTEM, writeWithRevision } from '../journey/revisioned-write';
+import { applyRecordEvent } from '../journey/record-event';
+import { insertOnce, OWN_SOURCE_SYSTEM } from '../journey/revisioned-write';
 import { stageConsequence } from '../journey/stage.service';
 import { leadTimeFor } from '../sla-policies/resolve-policy';
 import { effectivePolicyForAccount } from '../sla-policies/sla-policy.service';
@@ -238,19 +238,12 @@ export async function changeActivationOrder(options: {
 }): Promise<ActivationOrderDoc> {
   const actor = requireActor(options.actor);
   const event = validate(activationEventInput, options.event, '');
-  const scope = actorScope(actor);
-  const { after } = await writeWithRevision<ActivationOrderDoc>({
+  const { after } = await applyRecordEvent<ActivationOrderDoc>({
+    actor,
+    id: options.id,
     model: ActivationOrderModel,
-    scope,
     what: 'activation order',
-    load: async () => {
-      const order = await findActivationOrder(scope, options.id);
-      if (!order) throw notFound('activation order');
-      return order;
-    },
-    authorize: async (order) => {
-      await requireWritableAccount(actor, String(order.accountId));
-    },
+    find: findActivationOrder,
     decide: (order) => {
       const next = applyActivationEvent(order, event, actor.login);
       if (!next) return null;

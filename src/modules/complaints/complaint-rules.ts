@@ -113,25 +113,33 @@ export function resolutionMinutes(complaint: MeasuredComplaint): number | null {
 }
 
 /**
- * Whether `complaint` repeats an earlier one: same account and category, received within 30 days
- * after the earlier one's final resolution.
+ * The earlier complaint `complaint` repeats: same account and category, received within 30 days
+ * after the earlier one's final resolution (the most recently resolved such one); else null.
  */
+export function repeatedComplaint<C extends MeasuredComplaint>(
+  complaint: MeasuredComplaint,
+  others: readonly C[],
+): C | null {
+  const received = complaint.receivedAt.getTime();
+  let found: { earlier: C; resolved: number } | null = null;
+  for (const earlier of others) {
+    if (earlier === complaint) continue;
+    if (earlier.accountId !== complaint.accountId || earlier.category !== complaint.category)
+      continue;
+    const resolved = finalResolution(earlier.history)?.getTime();
+    if (resolved === undefined) continue;
+    if (received < resolved || received > resolved + REPEAT_COMPLAINT_DAYS * DAY_MS) continue;
+    if (!found || resolved > found.resolved) found = { earlier, resolved };
+  }
+  return found?.earlier ?? null;
+}
+
+/** Whether `complaint` repeats an earlier one (see `repeatedComplaint`). */
 export function isRepeatComplaint(
   complaint: MeasuredComplaint,
   others: readonly MeasuredComplaint[],
 ): boolean {
-  const received = complaint.receivedAt.getTime();
-  return others.some((earlier) => {
-    if (earlier === complaint) return false;
-    if (earlier.accountId !== complaint.accountId || earlier.category !== complaint.category)
-      return false;
-    const resolved = finalResolution(earlier.history)?.getTime();
-    return (
-      resolved !== undefined &&
-      received >= resolved &&
-      received <= resolved + REPEAT_COMPLAINT_DAYS * DAY_MS
-    );
-  });
+  return repeatedComplaint(complaint, others) !== null;
 }
 
 /** The complaint figures of a branch and period. */

@@ -6,6 +6,7 @@ import { upsertBranch } from '../branches/branch.service';
 import { demoAnchor } from './demo-anchor.model';
 import { demoClockAt, setDemoClock } from './demo-actor';
 import { seedCommitments } from './demo-commitments';
+import { seedComplaints } from './demo-complaints';
 import { DEMO_BRANCHES } from './demo-data';
 import { seedFollowUpsAndSurveys } from './demo-follow-ups-and-surveys';
 import { seedPeopleAndAccounts } from './demo-people';
@@ -23,6 +24,8 @@ const DEMO_STEPS: DemoStep[] = [
   { name: 'branches', run: seedDemoBranches },
   { name: 'people-and-accounts', run: seedPeopleAndAccounts },
   { name: 'commitments', run: seedCommitments },
+  // Before the follow-ups: the visits after complaint resolutions are then closed like the others.
+  { name: 'complaints', run: seedComplaints },
   { name: 'follow-ups-and-surveys', run: seedFollowUpsAndSurveys },
 ];
 

@@ -9,7 +9,6 @@ import {
   type FaultTicketState,
   type StoredFaultMeasures,
 } from './fault-ticket.state';
-import { REVISION_FIELD } from '../journey/revisioned-write';
 
 /** How a fault reached the operator. */
 export const REPORT_CHANNELS = [
@@ -90,7 +89,6 @@ const faultTicketSchema = journeyRecordSchema({
   closedAt: { type: Date, default: null },
   reopenCount: { type: Number, required: true, default: 0 },
   measuredAt: { type: Date, default: null },
-  revision: REVISION_FIELD,
 });
 faultTicketSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 faultTicketSchema.index({ branchCode: 1, status: 1 });

@@ -1,7 +1,6 @@
 import { Types } from 'mongoose';
 import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
 import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
-import { notFound } from '../../shared/errors';
 import { validate } from '../../shared/validate';
 import { actorScope, canReadBranch, systemScope, type Scope } from '../access/scope';
 import type { KeyAccountDoc } from '../accounts/account.model';
@@ -14,7 +13,8 @@ import type { PendingConsequence } from '../consequences/consequence-kinds';
 import { withoutPending } from '../consequences/pending-consequences';
 import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { measuredChangeConsequences } from '../journey/measured-record';
-import { insertOnce, OWN_SOURCE_SYSTEM, writeWithRevision } from '../journey/revisioned-write';
+import { applyRecordEvent } from '../journey/record-event';
+import { insertOnce, OWN_SOURCE_SYSTEM } from '../journey/revisioned-write';
 import { stageConsequence } from '../journey/stage.service';
 import { repeatsConsequence, type TouchedTicket } from './fault-ticket.repeats';
 import { effectivePolicyForAccount } from '../sla-policies/sla-policy.service';
@@ -274,19 +274,12 @@ export async function changeFaultTicket(options: {
 }): Promise<FaultTicketDoc> {
   const actor = requireActor(options.actor);
   const event = validate(faultEventInput, options.event, '');
-  const scope = actorScope(actor);
-  const { before, after, changed } = await writeWithRevision<FaultTicketDoc>({
+  const { before, after, changed } = await applyRecordEvent<FaultTicketDoc>({
+    actor,
+    id: options.id,
     model: FaultTicketModel,
-    scope,
     what: 'fault ticket',
-    load: async () => {
-      const ticket = await findFaultTicket(scope, options.id);
-      if (!ticket) throw notFound('fault ticket');
-      return ticket;
-    },
-    authorize: async (ticket) => {
-      await requireWritableAccount(actor, String(ticket.accountId));
-    },
+    find: findFaultTicket,
     decide: (ticket) => {
       const next = applyFaultEvent(ticket, event, actor.login);
       if (!next) return null;

@@ -16,6 +16,7 @@ import {
   CADENCE_SOURCE,
   periodicFollowUp,
   postActivationFollowUp,
+  postComplaintFollowUp,
   postRepairFollowUp,
   type CadenceFollowUp,
 } from './follow-up-cadence';
@@ -32,7 +33,11 @@ export type CadenceRequest = {
   account: { _id: Types.ObjectId; branchCode: string };
   followUp: CadenceFollowUp;
   channel?: FollowUpChannel;
-  links?: { followsOrderId?: Types.ObjectId; followsTicketId?: Types.ObjectId };
+  links?: {
+    followsOrderId?: Types.ObjectId;
+    followsTicketId?: Types.ObjectId;
+    followsComplaintId?: Types.ObjectId;
+  };
 };
 
 const keyOf = (request: CadenceRequest) => ({
@@ -52,6 +57,7 @@ function fieldsOf({ account, followUp, channel, links }: CadenceRequest) {
     dueAt: followUp.dueAt,
     followsOrderId: links?.followsOrderId ?? null,
     followsTicketId: links?.followsTicketId ?? null,
+    followsComplaintId: links?.followsComplaintId ?? null,
   };
 }
 
@@ -215,6 +221,21 @@ onLifecycleBatch('faultTicketClosed', async (events) => {
       account: { _id: event.accountId, branchCode: event.branchCode },
       followUp: postRepairFollowUp({ ticketId: String(event.ticketId), closedAt: event.closedAt }),
       links: { followsTicketId: event.ticketId },
+    })),
+  );
+});
+
+onLifecycleBatch('complaintResolved', async (events) => {
+  await scheduleCadenceFollowUps(
+    events.map((event) => ({
+      auditActor: { system: 'follow-up-cadence' },
+      account: { _id: event.accountId, branchCode: event.branchCode },
+      followUp: postComplaintFollowUp({
+        complaintId: String(event.complaintId),
+        resolution: event.resolution,
+        resolvedAt: event.resolvedAt,
+      }),
+      links: { followsComplaintId: event.complaintId },
     })),
   );
 });

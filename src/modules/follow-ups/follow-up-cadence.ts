@@ -32,6 +32,25 @@ export function postRepairFollowUp(event: { ticketId: string; closedAt: Date }):
   };
 }
 
+/** Days after a complaint's resolution within which the customer is visited (soothing, 安抚). */
+export const POST_COMPLAINT_FOLLOW_UP_DAYS = 3;
+
+/**
+ * After each resolution of a complaint: due 3 × 24 h after it, keyed by the complaint and the
+ * resolution's number (a reopened complaint resolved again is followed up again).
+ */
+export function postComplaintFollowUp(event: {
+  complaintId: string;
+  resolution: number;
+  resolvedAt: Date;
+}): CadenceFollowUp {
+  return {
+    externalId: `POST_COMPLAINT:${event.complaintId}:${event.resolution}`,
+    purpose: 'COMPLAINT',
+    dueAt: new Date(event.resolvedAt.getTime() + POST_COMPLAINT_FOLLOW_UP_DAYS * DAY_MS),
+  };
+}
+
 /**
  * The quarter's periodic visit of an account, keyed by account and quarter, due at 00:00 on the
  * 15th of the quarter's middle month in the quarter's time zone (mid-quarter, leaving half the

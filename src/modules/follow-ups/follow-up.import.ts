@@ -12,6 +12,7 @@ import {
   loadByKeys,
   optionalCodeCell,
   planRows,
+  referenceKey,
   optionalEnumCell,
   optionalPastInstantCell,
   type LinkedAccount,
@@ -68,20 +69,10 @@ const accountKey = (row: FollowUpImportRow): RecordKey => ({
   sourceSystem: row.accountSourceSystem ?? DEFAULT_ACCOUNT_SOURCE,
   externalId: row.accountExternalId,
 });
-const orderKey = (row: FollowUpImportRow): RecordKey | null =>
-  row.followsOrderExternalId
-    ? {
-        sourceSystem: row.followsOrderSourceSystem ?? DEFAULT_ORDER_SOURCE,
-        externalId: row.followsOrderExternalId,
-      }
-    : null;
-const ticketKey = (row: FollowUpImportRow): RecordKey | null =>
-  row.followsTicketExternalId
-    ? {
-        sourceSystem: row.followsTicketSourceSystem ?? DEFAULT_TICKET_SOURCE,
-        externalId: row.followsTicketExternalId,
-      }
-    : null;
+const orderKey = (row: FollowUpImportRow) =>
+  referenceKey(row.followsOrderExternalId, row.followsOrderSourceSystem, DEFAULT_ORDER_SOURCE);
+const ticketKey = (row: FollowUpImportRow) =>
+  referenceKey(row.followsTicketExternalId, row.followsTicketSourceSystem, DEFAULT_TICKET_SOURCE);
 
 type References = {
   accounts: RecordsByKey<LinkedAccount>;

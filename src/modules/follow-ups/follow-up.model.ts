@@ -8,7 +8,6 @@ import {
   type FollowUpPurpose,
 } from './follow-up-kinds';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from './follow-up-lifecycle';
-import { REVISION_FIELD } from '../journey/revisioned-write';
 
 const optional = (type: unknown) => ({ type, default: null });
 
@@ -31,7 +30,7 @@ const followUpSchema = journeyRecordSchema({
   raisedConsultationId: optional(Schema.Types.ObjectId),
   followsOrderId: optional(Schema.Types.ObjectId),
   followsTicketId: optional(Schema.Types.ObjectId),
-  revision: REVISION_FIELD,
+  followsComplaintId: optional(Schema.Types.ObjectId),
 });
 followUpSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 followUpSchema.index({ branchCode: 1, status: 1, dueAt: 1 });
@@ -56,6 +55,8 @@ export type FollowUpRow = JourneyRecordRow & {
   raisedConsultationId: Types.ObjectId | null;
   followsOrderId: Types.ObjectId | null;
   followsTicketId: Types.ObjectId | null;
+  /** Absent on follow-ups stored before complaints existed. */
+  followsComplaintId?: Types.ObjectId | null;
   recordedBy: string | null;
   revision: number;
 };

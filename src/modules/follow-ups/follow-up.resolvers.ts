@@ -45,6 +45,7 @@ export const followUpResolvers: Resolvers = {
     raisedConsultationId: (followUp) => idOrNull(followUp.raisedConsultationId),
     followsOrderId: (followUp) => idOrNull(followUp.followsOrderId),
     followsTicketId: (followUp) => idOrNull(followUp.followsTicketId),
+    followsComplaintId: (followUp) => idOrNull(followUp.followsComplaintId),
   },
   FollowUpCompliance: {
     branch: async (report, _args, { loaders }) =>

@@ -47,6 +47,14 @@ export const optionalEnumCell = <const T extends readonly [string, ...string[]]>
 /** A record of a source system, as rows refer to it. */
 export type RecordKey = { sourceSystem: string; externalId: string };
 
+/** The key of a record a row refers to by external id (null when the row names none). */
+export const referenceKey = (
+  externalId: string | null | undefined,
+  sourceSystem: string | null | undefined,
+  defaultSource: string,
+): RecordKey | null =>
+  externalId ? { sourceSystem: sourceSystem ?? defaultSource, externalId } : null;
+
 /** How reasons name a referenced record: `CRM/CRM-HZ-001`. */
 export const describeKey = (key: RecordKey) => `${key.sourceSystem}/${key.externalId}`;
 

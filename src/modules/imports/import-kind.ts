@@ -2,7 +2,12 @@ import type { Actor } from '../auth/actor';
 
 /** The names of the importable kinds, as used by `--kind` and `importRecords(kind:)`. */
 export type ImportKindName =
-  'accounts' | 'activation-orders' | 'fault-tickets' | 'follow-ups' | 'survey-responses';
+  | 'accounts'
+  | 'activation-orders'
+  | 'fault-tickets'
+  | 'complaints'
+  | 'follow-ups'
+  | 'survey-responses';
 
 /** Who imports, for which source system; a dry run validates and decides but writes nothing. */
 export type ImportContext = { actor: Actor; sourceSystem: string; dryRun: boolean };

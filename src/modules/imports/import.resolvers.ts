@@ -3,6 +3,7 @@ import { requireActor } from '../auth/actor';
 import '../accounts/account.import';
 import '../activation/activation-order.import';
 import '../faults/fault-ticket.import';
+import '../complaints/complaint.import';
 import '../follow-ups/follow-up.import';
 import '../surveys/survey-response.import';
 import { importKinds } from './import-kind';

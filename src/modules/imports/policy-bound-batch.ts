@@ -36,7 +36,8 @@ export type CheckedRow<R, D> = {
  * One batch of a kind whose records copy the SLA policy in force when they began (activation
  * orders, fault tickets): rows parsed; the stored records and the accounts read in one query
  * each; access checked per row; the policies (and branches' time zones) read once, only when a row
- * needs them (`keepsPolicy` false); every row planned; one bulk write storing each written
+ * needs them (`keepsPolicy` false); the records rows refer to (`references`, optional) read with
+ * the accounts; every row planned; one bulk write storing each written
  * record's audit entry and `consequencesOf` with it, which are then applied. Their `revision` is
  * bumped on every write, so the records' own revisioned writers re-read. Returns one outcome per
  * row, in order.
@@ -44,6 +45,7 @@ export type CheckedRow<R, D> = {
 export async function importPolicyBoundBatch<
   S extends z.ZodType<AccountRow>,
   D extends { accountId: unknown },
+  R = undefined,
 >(options: {
   context: ImportContext;
   raw: Record<string, unknown>[];
@@ -51,9 +53,12 @@ export async function importPolicyBoundBatch<
   model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   entityType: string;
   keepsPolicy: (checked: CheckedRow<z.infer<S>, D>) => boolean;
+  /** Other records the valid rows refer to, read once for the batch and handed to `plan`. */
+  references?: (rows: z.infer<S>[]) => Promise<R>;
   plan: (
     checked: CheckedRow<z.infer<S>, D>,
     policyFor: PolicyResolver | null,
+    references: R,
   ) => PlannedRow | ImportOutcome;
   consequencesOf: (record: WrittenRecord) => PendingConsequence[];
 }): Promise<ImportOutcome[]> {
@@ -63,13 +68,14 @@ export async function importPolicyBoundBatch<
     sourceSystem: row.accountSourceSystem ?? DEFAULT_ACCOUNT_SOURCE,
     externalId: row.accountExternalId,
   });
-  const [accounts, existing] = await Promise.all([
+  const [accounts, existing, references] = await Promise.all([
     loadAccounts(valid.map((v) => accountKey(v.row))),
     loadByExternalIds(
       options.model,
       context.sourceSystem,
       valid.map((v) => v.row.externalId),
     ),
+    options.references?.(valid.map((v) => v.row)) as Promise<R>,
   ]);
   const checked: CheckedRow<z.infer<S>, D>[] = [];
   for (const { index, row } of valid) {
@@ -82,7 +88,7 @@ export async function importPolicyBoundBatch<
   const policyFor = needPolicy.length > 0 ? await policyResolverFor(needPolicy) : null;
   const planned: PlannedRow[] = [];
   for (const row of checked) {
-    const decision = options.plan(row, policyFor);
+    const decision = options.plan(row, policyFor, references);
     if ('fields' in decision) planned.push(decision);
     else outcomes.set(row.index, decision);
   }

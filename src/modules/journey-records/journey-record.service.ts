@@ -6,11 +6,9 @@ import { requireWritableAccount } from '../accounts/account.service';
 import { requireActor, type Actor } from '../auth/actor';
 import { auditChange, type AuditActor } from '../audit/audit.service';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
-import {
-  createWithConsequences,
-  updateWithConsequences,
-} from '../consequences/pending-consequences';
+import { createWithConsequences } from '../consequences/pending-consequences';
 import type { JourneyRecordRow } from '../journey/journey-record.fields';
+import { writeWithRevision } from '../journey/revisioned-write';
 import { stageConsequence } from '../journey/stage.service';
 import { RECORD_KINDS, type RecordKind, type RecordKindName } from './record-kinds';
 
@@ -111,24 +109,30 @@ export async function updateJourneyRecord(
   const kind: RecordKind = RECORD_KINDS[name];
   const actor = requireActor(options.actor);
   const scope = actorScope(actor);
-  const before = Types.ObjectId.isValid(options.id)
-    ? await kind.model.findOne({ _id: options.id }, null, { scope }).lean<StoredRecord>()
-    : null;
-  if (!before) throw notFound(kind.typename);
-  await requireWritableAccount(actor, String(before.accountId));
-  const changes = parseFields(kind, options.input);
-  checkTimeOrder(kind, { ...before, ...changes });
-  const journeyAt = changes[kind.journeyAtField] ?? before.journeyAt;
-  const set = { ...changes, journeyAt };
-  const after = await updateWithConsequences<StoredRecord>(kind.model, {
-    filter: { _id: before._id },
-    update: { $set: set },
-    consequences: consequencesOf(actor, kind, `update${kind.typename}`, before, {
-      ...before,
-      ...set,
-    } as StoredRecord),
-    queryOptions: { scope },
+  let changes: Fields | undefined;
+  // Decided on the version read and written only if it is still that version (the revision);
+  // a lost race is decided again on the new one, so the audit entry names what it replaced.
+  const { after } = await writeWithRevision<StoredRecord & { revision: number }>({
+    model: kind.model,
+    scope,
+    what: kind.typename,
+    load: async () => {
+      const record = Types.ObjectId.isValid(options.id)
+        ? await kind.model.findOne({ _id: options.id }, null, { scope }).lean<StoredRecord>()
+        : null;
+      if (!record) throw notFound(kind.typename);
+      return record as StoredRecord & { revision: number };
+    },
+    authorize: async (record) => {
+      await requireWritableAccount(actor, String(record.accountId));
+      changes = parseFields(kind, options.input);
+    },
+    decide: (record) => {
+      checkTimeOrder(kind, { ...record, ...changes });
+      return { ...changes, journeyAt: changes![kind.journeyAtField] ?? record.journeyAt };
+    },
+    consequences: (before, changed) =>
+      consequencesOf(actor, kind, `update${kind.typename}`, before, changed),
   });
-  if (!after) throw notFound(kind.typename);
   return after;
 }

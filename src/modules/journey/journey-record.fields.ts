@@ -2,6 +2,7 @@ import { Schema, type SchemaDefinition, type Types } from 'mongoose';
 import { accessPlugin } from '../access/access.plugin';
 import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 import { JOURNEY_STAGES } from './journey-stage';
+import { REVISION_FIELD } from './revisioned-write';
 
 /**
  * A mongoose schema for a journey record: the module's own fields plus what timelines, scoping and
@@ -17,6 +18,7 @@ export function journeyRecordSchema(fields: SchemaDefinition): Schema {
       /** When the record's event began: the timeline's order. */
       journeyAt: { type: Date, required: true },
       recordedBy: { type: String, default: null },
+      revision: REVISION_FIELD,
       ...fields,
     },
     { timestamps: true },

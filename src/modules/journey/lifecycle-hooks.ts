@@ -26,6 +26,14 @@ export type LifecycleEvents = {
     branchCode: string;
     closedAt: Date;
   };
+  /** A complaint was resolved (its `resolution`-th resolution, counting from 1), or that time moved. */
+  complaintResolved: {
+    complaintId: Types.ObjectId;
+    accountId: Types.ObjectId;
+    branchCode: string;
+    resolution: number;
+    resolvedAt: Date;
+  };
   /** A record that scorecards measure was written: the instants of its measured events. */
   measuredRecordWritten: { branchCode: string; eventTimes: Date[] };
 };
@@ -38,6 +46,7 @@ type BatchHandler<K extends keyof LifecycleEvents> = (events: Events<K>) => Prom
 const handlers: { [K in keyof LifecycleEvents]: BatchHandler<K>[] } = {
   activationCompleted: [],
   faultTicketClosed: [],
+  complaintResolved: [],
   measuredRecordWritten: [],
 };
 

@@ -20,6 +20,10 @@ export const TARGET_FIGURES = [
   'postRepairFollowUpRate',
   'lead',
   'compositeScore',
+  // After the composite, so the CSV's earlier columns keep their positions.
+  'complaintFirstContactRate',
+  'complaintResolutionRate',
+  'complaintsPer100Accounts',
 ] as const;
 
 const YEAR_MINUTES = 366 * 24 * 60;
@@ -42,6 +46,9 @@ export const TARGET_RANGES: Record<TargetFigure, readonly [number, number]> = {
   postRepairFollowUpRate: [0, 1],
   lead: [-100, 100],
   compositeScore: [0, 100],
+  complaintFirstContactRate: [0, 1],
+  complaintResolutionRate: [0, 1],
+  complaintsPer100Accounts: [0, 100_000],
 };
 
 /** A figure that can carry a target. */

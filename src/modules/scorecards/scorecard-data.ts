@@ -3,6 +3,8 @@ import { quartersOf, type Period } from '../../shared/period';
 import { systemScope } from '../access/scope';
 import { KeyAccountModel } from '../accounts/account.model';
 import { ActivationOrderModel } from '../activation/activation-order.model';
+import { measuredComplaint } from '../complaints/complaint-lists.service';
+import { ComplaintModel, type ComplaintDoc } from '../complaints/complaint.model';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
 import {
   coverageForPeriod,
@@ -147,6 +149,43 @@ function responsesOf(branchCodes: string[], period: Period) {
   ).lean<(ScorecardInputs['responses'][number] & { branchCode: string })[]>();
 }
 
+/** Complaints received or finally resolved in the period (their two measured events). */
+function complaintsOf(branchCodes: string[], period: Period) {
+  const within = { $gte: period.start, $lt: period.end };
+  return ComplaintModel.find(
+    { branchCode: { $in: branchCodes }, $or: [{ receivedAt: within }, { measuredAt: within }] },
+    {
+      branchCode: 1,
+      accountId: 1,
+      category: 1,
+      receivedAt: 1,
+      firstContactedAt: 1,
+      statusHistory: 1,
+      sla: 1,
+      measuredAt: 1,
+    },
+    { scope },
+  ).lean<ComplaintDoc[]>();
+}
+
+/** The complaint inputs of a branch: accounts active at `asOf` (the period's end, or now). */
+function complaintInputs(
+  complaints: ComplaintDoc[],
+  accounts: { openedAt: Date; closedAt: Date | null }[],
+  period: Period,
+  asOf: Date,
+): ScorecardInputs['complaints'] {
+  const inPeriod = (at: Date | null) => at !== null && at >= period.start && at < period.end;
+  return {
+    received: complaints.filter((c) => inPeriod(c.receivedAt)).map(measuredComplaint),
+    resolved: complaints.filter((c) => inPeriod(c.measuredAt)).map(measuredComplaint),
+    activeAccounts: accounts.filter(
+      (a) => a.openedAt < asOf && (a.closedAt === null || a.closedAt >= asOf),
+    ).length,
+    asOf,
+  };
+}
+
 function compliance<T>(
   events: T[],
   at: (event: T) => Date,
@@ -171,7 +210,7 @@ export async function loadScorecardInputs(
 ): Promise<Map<string, ScorecardInputs>> {
   const from = quartersOf(period)[0]!.start;
   const asOf = period.end < now ? period.end : now;
-  const [activations, overdue, tickets, closures, accounts, completions, responses] =
+  const [activations, overdue, tickets, closures, accounts, completions, responses, complaints] =
     await Promise.all([
       activationsOf(branchCodes, period),
       overdueCounts(branchCodes, asOf),
@@ -180,6 +219,7 @@ export async function loadScorecardInputs(
       accountsOf(branchCodes, period, from),
       completionsOf(branchCodes, period, from),
       responsesOf(branchCodes, period),
+      complaintsOf(branchCodes, period),
     ]);
   const byAccount = new Map<string, Date[]>();
   for (const c of completions) {
@@ -193,6 +233,7 @@ export async function loadScorecardInputs(
   const accountsBy = groupBy(accounts);
   const completionsBy = groupBy(completions);
   const responsesBy = groupBy(responses);
+  const complaintsBy = groupBy(complaints);
 
   return new Map(
     branchCodes.map((code) => {
@@ -230,6 +271,12 @@ export async function loadScorecardInputs(
           (c) => String(c.accountId),
           byAccount,
           isPostRepairCompliant,
+        ),
+        complaints: complaintInputs(
+          complaintsBy.get(code) ?? [],
+          accountsBy.get(code) ?? [],
+          period,
+          asOf,
         ),
       };
       return [code, inputs];

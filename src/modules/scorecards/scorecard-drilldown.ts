@@ -8,6 +8,7 @@ import {
 } from '../activation/activation-order.model';
 import { requireActor, type Actor } from '../auth/actor';
 import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
+import { ComplaintModel, type ComplaintDoc } from '../complaints/complaint.model';
 import { FaultTicketModel, type FaultTicketDoc } from '../faults/fault-ticket.model';
 import { FollowUpModel } from '../follow-ups/follow-up.model';
 import { SurveyResponseModel, type SurveyResponseRow } from '../surveys/survey-response.model';
@@ -45,6 +46,28 @@ export async function missedSlaTickets(actor: Actor | null, card: CardRef, args:
   return findConnection<FaultTicketDoc>(FaultTicketModel, {
     scope,
     filter: { branchCode: card.branchCode, withinSla: false, measuredAt: within(period) },
+    sort: [{ field: 'measuredAt', direction: 1 }],
+    args,
+  });
+}
+
+/** The complaints received in the period (behind first contact and complaints per 100). */
+export async function receivedComplaints(actor: Actor | null, card: CardRef, args: PageArgs) {
+  const { scope, period } = await context(actor, card);
+  return findConnection<ComplaintDoc>(ComplaintModel, {
+    scope,
+    filter: { branchCode: card.branchCode, receivedAt: within(period) },
+    sort: [{ field: 'receivedAt', direction: 1 }],
+    args,
+  });
+}
+
+/** The complaints finally resolved in the period (behind the resolution rate). */
+export async function resolvedComplaints(actor: Actor | null, card: CardRef, args: PageArgs) {
+  const { scope, period } = await context(actor, card);
+  return findConnection<ComplaintDoc>(ComplaintModel, {
+    scope,
+    filter: { branchCode: card.branchCode, measuredAt: within(period) },
     sort: [{ field: 'measuredAt', direction: 1 }],
     args,
   });

@@ -1,5 +1,10 @@
 import { meanFigure, shareFigure, type Figure } from '../../shared/figure';
 import { percentile } from '../../shared/statistics';
+import {
+  complaintFigures,
+  type ComplaintFigures,
+  type MeasuredComplaint,
+} from '../complaints/complaint-rules';
 import type { CoverageFigure } from '../follow-ups/follow-up-rules';
 import {
   competitorLeadFigures,
@@ -45,6 +50,26 @@ export type ScorecardInputs = {
   followUpCoverage: CoverageFigure;
   postActivation: { compliant: number; total: number };
   postRepair: { compliant: number; total: number };
+  /**
+   * Complaints received and finally resolved in the period, the accounts active at its end and
+   * the instant pending first contacts are judged at; absent = none.
+   */
+  complaints?: ComplaintInputs;
+};
+
+/** What the complaint figures of a period are computed from. */
+export type ComplaintInputs = {
+  received: MeasuredComplaint[];
+  resolved: MeasuredComplaint[];
+  activeAccounts: number;
+  asOf: Date;
+};
+
+const NO_COMPLAINTS: ComplaintInputs = {
+  received: [],
+  resolved: [],
+  activeAccounts: 0,
+  asOf: new Date(0),
 };
 
 /** Whether anything was measured: a period without any data is not worth a snapshot. */
@@ -56,7 +81,9 @@ export function hasMeasurements(inputs: ScorecardInputs): boolean {
       inputs.tickets.length +
       inputs.followUpCoverage.sampleSize +
       inputs.postActivation.total +
-      inputs.postRepair.total >
+      inputs.postRepair.total +
+      (inputs.complaints?.received.length ?? 0) +
+      (inputs.complaints?.resolved.length ?? 0) >
     0
   );
 }
@@ -72,7 +99,7 @@ export type TierFigures = {
 };
 
 /** A branch's computed scorecard for one period (before targets, previous values and rank). */
-export type ScorecardFigures = {
+export type ScorecardFigures = ComplaintFigures & {
   responses: number;
   satisfactionIndex: Figure;
   cs1: Figure;
@@ -190,6 +217,8 @@ export function scorecardFigures(
     postRepairFollowUpRate: shareFigure(inputs.postRepair.compliant, inputs.postRepair.total),
     quadrants: importancePerformanceQuadrants(inputs.responses.flatMap((r) => r.attributes)),
     ...competitorLeadFigures(inputs.responses),
+    // Complaints are their own figures: not in the composite (measurement rules).
+    ...complaintFigures(inputs.complaints ?? NO_COMPLAINTS),
     compositeScore: {
       value: composite.value,
       // The number of components that had data (of four).

@@ -33,8 +33,8 @@ export type ScorecardSnapshotDoc = {
   stale: boolean;
 };
 
-/** The current shape of snapshot figures (2: competitor lead added). */
-export const SNAPSHOT_FIGURES_VERSION = 2;
+/** The current shape of snapshot figures (2: competitor lead added; 3: complaint figures). */
+export const SNAPSHOT_FIGURES_VERSION = 3;
 
 export const ScorecardSnapshotModel = model('ScorecardSnapshot', scorecardSnapshotSchema);
 

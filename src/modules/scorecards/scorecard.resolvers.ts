@@ -5,6 +5,8 @@ import {
   lateActivations,
   missedSlaTickets,
   periodSurveyResponses,
+  receivedComplaints,
+  resolvedComplaints,
 } from './scorecard-drilldown';
 import { compositeNodeId } from '../nodes/node-id';
 import { branchScorecard, scorecardRanking, setScorecardTarget } from './scorecard.service';
@@ -36,6 +38,8 @@ export const scorecardResolvers: Resolvers = {
     accountsWithoutFollowUp: (card, args, { actor }) => accountsWithoutFollowUp(actor, card, args),
     surveyResponses: (card, args, { actor }) => periodSurveyResponses(actor, card, args),
     competitorResponses: (card, args, { actor }) => competitorResponses(actor, card, args),
+    receivedComplaints: (card, args, { actor }) => receivedComplaints(actor, card, args),
+    resolvedComplaints: (card, args, { actor }) => resolvedComplaints(actor, card, args),
     leadCompetitor: (card, _args, { loaders }) =>
       card.leadCompetitor ? loaders.competitorsByCode.load(card.leadCompetitor) : null,
   },

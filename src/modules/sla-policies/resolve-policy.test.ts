@@ -149,6 +149,30 @@ describe('resolvePolicy', () => {
     expect(policy.restorationTargets.CRITICAL).toBe(240);
   });
 
+  it('takes complaint targets from the rules (120 / 2880) when no version sets them', () => {
+    // The stored default versions predate complaints: they set neither target.
+    const policy = resolvePolicy(ALL, target('2025-06-01T10:00'));
+    expect(policy.complaintFirstContactMinutes).toBe(120);
+    expect(policy.complaintResolutionMinutes).toBe(2880);
+    expect(policy.sources.some((s) => s.field.startsWith('complaint'))).toBe(false);
+  });
+
+  it('lets any level set complaint targets, field by field', () => {
+    const branch = version('BRANCH', 'HZ', 2, '2025-05-01T00:00', {
+      clock: HZ_V1.clock,
+      complaintResolutionMinutes: 1440,
+    });
+    const account = version('ACCOUNT', 'acc1', 3, '2025-05-01T00:00', {
+      complaintFirstContactMinutes: 60,
+    });
+    const policy = resolvePolicy([...ALL, branch, account], target('2025-06-01T10:00'));
+    expect(policy.complaintFirstContactMinutes).toBe(60);
+    expect(policy.complaintResolutionMinutes).toBe(1440);
+    const sourceOf = (field: string) => policy.sources.find((s) => s.field === field)?.version;
+    expect(sourceOf('complaintFirstContactMinutes')).toBe(account);
+    expect(sourceOf('complaintResolutionMinutes')).toBe(branch);
+  });
+
   it('fails without a default policy in force', () => {
     expect(() => resolvePolicy([HZ_V1], target('2025-06-01T10:00'))).toThrow(RangeError);
     expect(() => resolvePolicy(ALL, target('2019-06-01T10:00'))).toThrow(/no default/);

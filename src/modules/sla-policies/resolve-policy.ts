@@ -1,5 +1,21 @@
 import type { BusinessHours, SlaClock } from '../faults/sla-clock';
 
+/**
+ * Complaint targets of the measurement rules (first contact within 2 h, resolution within 48 h),
+ * in force wherever no policy version sets its own: policies stored before complaints existed set
+ * none, and a default policy need not set them.
+ */
+export const DEFAULT_COMPLAINT_TARGET_MINUTES = {
+  complaintFirstContactMinutes: 2 * 60,
+  complaintResolutionMinutes: 48 * 60,
+} as const;
+
+/** The complaint targets a policy version may set. */
+export const COMPLAINT_TARGET_FIELDS = [
+  'complaintFirstContactMinutes',
+  'complaintResolutionMinutes',
+] as const;
+
 /** Fault severity tiers, highest first (measurement rules "Fault repair"). */
 export const SEVERITIES = ['CRITICAL', 'MAJOR', 'MINOR'] as const;
 
@@ -30,6 +46,10 @@ export type PolicyTerms = {
   /** Acknowledgement target (minutes, 24 × 7). */
   acknowledgementTargetMinutes: number | null;
   clock: PolicyClock | null;
+  /** Complaint first-contact target (minutes on the policy's clock); absent in older versions. */
+  complaintFirstContactMinutes?: number | null;
+  /** Complaint resolution target (minutes on the policy's clock); absent in older versions. */
+  complaintResolutionMinutes?: number | null;
 };
 
 /** One stored version of a policy; versions of a (scope, scopeKey) are numbered 1, 2, …. */
@@ -59,9 +79,16 @@ export type EffectivePolicy<V extends PolicyVersion = PolicyVersion> = {
   restorationTargets: Record<Severity, number>;
   acknowledgementTargetMinutes: number;
   clock: SlaClock;
+  /** First contact of a complaint (minutes on `clock`); the rules' 2 h when no version sets it. */
+  complaintFirstContactMinutes: number;
+  /** Resolution of a complaint (minutes on `clock`); the rules' 48 h when no version sets it. */
+  complaintResolutionMinutes: number;
   /** The versions in force, most specific first (account, branch, default). */
   versions: V[];
-  /** For every value, the version that supplied it (`productLeadTimes.BROADBAND`, `clock`, …). */
+  /**
+   * For every value, the version that supplied it (`productLeadTimes.BROADBAND`, `clock`, …);
+   * complaint targets taken from the rules' defaults have no entry.
+   */
   sources: { field: string; version: V }[];
   /** Human-readable resolution, e.g. `account agreement v2 overrides branch HZ v1 overrides default v3`. */
   reason: string;
@@ -110,7 +137,8 @@ export function setsAnything(terms: PolicyTerms): boolean {
     terms.otherProductsLeadMinutes !== null ||
     terms.restorationTargets.length > 0 ||
     terms.acknowledgementTargetMinutes !== null ||
-    terms.clock !== null
+    terms.clock !== null ||
+    COMPLAINT_TARGET_FIELDS.some((field) => terms[field] != null)
   );
 }
 
@@ -178,6 +206,11 @@ export function resolvePolicy<V extends PolicyVersion>(
     pick('clock', (level) => level.clock),
     target.timeZone,
   );
+  // Unlike the values above, a default policy need not set these: the rules' defaults apply.
+  const complaintTarget = (field: (typeof COMPLAINT_TARGET_FIELDS)[number]) =>
+    levels.some((level) => level[field] != null)
+      ? pick(field, (level) => level[field])
+      : DEFAULT_COMPLAINT_TARGET_MINUTES[field];
   const reason = levels
     .map((level) => policyLabel(level) + (setsAnything(level) ? '' : ' (sets nothing)'))
     .join(' overrides ');
@@ -187,6 +220,8 @@ export function resolvePolicy<V extends PolicyVersion>(
     restorationTargets,
     acknowledgementTargetMinutes,
     clock,
+    complaintFirstContactMinutes: complaintTarget('complaintFirstContactMinutes'),
+    complaintResolutionMinutes: complaintTarget('complaintResolutionMinutes'),
     versions: levels,
     sources,
     reason,

@@ -85,6 +85,8 @@ export const setSlaPolicyInput = z.object({
     .optional()
     .nullable(),
   acknowledgementTargetMinutes: minutes.optional().nullable(),
+  complaintFirstContactMinutes: minutes.optional().nullable(),
+  complaintResolutionMinutes: minutes.optional().nullable(),
   clock: clockInput.optional().nullable(),
 });
 

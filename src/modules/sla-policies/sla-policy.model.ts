@@ -24,6 +24,8 @@ const slaPolicySchema: Schema = new Schema(
       default: [],
     },
     acknowledgementTargetMinutes: { type: Number, default: null },
+    complaintFirstContactMinutes: { type: Number, default: null },
+    complaintResolutionMinutes: { type: Number, default: null },
     // Stored as given (PolicyClock); validated by the inputs before it gets here.
     clock: { type: Schema.Types.Mixed, default: null },
     createdBy: { type: String, required: true },
@@ -48,6 +50,9 @@ export type SlaPolicyDoc = {
   otherProductsLeadMinutes: number | null;
   restorationTargets: { severity: (typeof SEVERITIES)[number]; minutes: number }[];
   acknowledgementTargetMinutes: number | null;
+  /** Absent in versions stored before complaints existed. */
+  complaintFirstContactMinutes?: number | null;
+  complaintResolutionMinutes?: number | null;
   clock: PolicyClock | null;
   createdBy: string;
   createdAt: Date;

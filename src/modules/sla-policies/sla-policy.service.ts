@@ -69,6 +69,8 @@ function toRow(doc: SlaPolicyDoc): SlaPolicyRow {
     otherProductsLeadMinutes: doc.otherProductsLeadMinutes,
     restorationTargets: doc.restorationTargets,
     acknowledgementTargetMinutes: doc.acknowledgementTargetMinutes,
+    complaintFirstContactMinutes: doc.complaintFirstContactMinutes ?? null,
+    complaintResolutionMinutes: doc.complaintResolutionMinutes ?? null,
     clock: doc.clock,
     createdBy: doc.createdBy,
     createdAt: doc.createdAt,
@@ -254,6 +256,8 @@ async function requirePolicyWriter(actor: Actor | null, input: SetSlaPolicyInput
   return requireRole(actor, ['ADMIN', 'BRANCH_HEAD']);
 }
 
+// Complaint targets are not required: without them the rules' defaults apply (stored default
+// policies predate complaints, and existing clients send none).
 function requireComplete(input: SetSlaPolicyInput): void {
   const missing = (
     [
@@ -275,6 +279,8 @@ function termsOf(input: SetSlaPolicyInput): PolicyTerms {
     otherProductsLeadMinutes: input.otherProductsLeadMinutes ?? null,
     restorationTargets: input.restorationTargets ?? [],
     acknowledgementTargetMinutes: input.acknowledgementTargetMinutes ?? null,
+    complaintFirstContactMinutes: input.complaintFirstContactMinutes ?? null,
+    complaintResolutionMinutes: input.complaintResolutionMinutes ?? null,
     clock: input.clock ?? null,
   };
 }

@@ -1,7 +1,6 @@
 import { model, Schema, type Types } from 'mongoose';
 import { registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema, type JourneyRecordRow } from '../journey/journey-record.fields';
-import { REVISION_FIELD } from '../journey/revisioned-write';
 
 const attributeScoreSchema = new Schema(
   {
@@ -37,7 +36,6 @@ const surveyResponseSchema = journeyRecordSchema({
   competitors: { type: [competitorScoreSchema], default: [] },
   comment: { type: String, default: null },
   followUpId: { type: Schema.Types.ObjectId, default: null },
-  revision: REVISION_FIELD,
 });
 surveyResponseSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 surveyResponseSchema.index({ branchCode: 1, respondedAt: 1 });

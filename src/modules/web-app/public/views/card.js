@@ -33,6 +33,9 @@ const FIGURES = [
   'postActivationFollowUpRate',
   'postRepairFollowUpRate',
   'lead',
+  'complaintFirstContactRate',
+  'complaintResolutionRate',
+  'complaintsPer100Accounts',
 ];
 
 const FIGURE = 'value sampleSize numerator denominator low high target previous';

@@ -10,6 +10,24 @@ const PAGE = 25;
 const account = (node) => link(paths.account(node.account.id), node.account.name);
 const ACCOUNT = 'account { id name externalId }';
 
+const complaintColumns = (zone) => [
+  { label: t('account'), cell: account, text: (n) => n.account.name },
+  { label: t('externalId'), cell: (n) => n.externalId },
+  { label: t('category'), cell: (n) => n.category },
+  { label: t('received'), cell: (n) => formatDateTime(n.receivedAt, zone) },
+  {
+    label: t('firstContact'),
+    cell: (n) => formatValue(n.firstContactMinutes, 'minutes'),
+    numeric: true,
+  },
+  {
+    label: t('resolution'),
+    cell: (n) => formatValue(n.resolutionMinutes, 'minutes'),
+    numeric: true,
+  },
+];
+const COMPLAINT = `id externalId category receivedAt firstContactMinutes resolutionMinutes ${ACCOUNT}`;
+
 /**
  * The lists behind figures: the connection, the figure it explains and how many records that
  * figure says there are (late = not on time; missed = not within SLA; …).
@@ -107,6 +125,31 @@ export const DRILLS = {
           n.competitors.map((c) => `${c.competitor.code} ${c.cs1}/${c.cs2}/${c.cs3}`).join('; '),
       },
     ],
+  },
+  'received-complaints': {
+    title: 'receivedComplaints',
+    figure: 'complaintsPer100Accounts',
+    field: 'receivedComplaints',
+    expected: (f) => f.numerator,
+    node: COMPLAINT,
+    columns: complaintColumns,
+  },
+  'first-contacts': {
+    title: 'receivedComplaints',
+    figure: 'complaintFirstContactRate',
+    field: 'receivedComplaints',
+    // Pending complaints are listed but are in neither part of the rate.
+    expected: () => null,
+    node: COMPLAINT,
+    columns: complaintColumns,
+  },
+  'resolved-complaints': {
+    title: 'resolvedComplaints',
+    figure: 'complaintResolutionRate',
+    field: 'resolvedComplaints',
+    expected: (f) => f.denominator,
+    node: COMPLAINT,
+    columns: complaintColumns,
   },
 };
 

@@ -23,6 +23,9 @@ const sources = new Map<string, JourneySource>();
 
 /** Adds a record collection to the timeline; called once by each module's model file. */
 export function registerJourneySource(source: JourneySource): void {
+  // The kept stage state tells open records apart in memory (see stage-state.ts).
+  if (source.movesStage && source.openFilter && !source.isOpen)
+    throw new Error(`journey source ${source.typename}: openFilter without isOpen`);
   sources.set(source.typename, source);
 }
 

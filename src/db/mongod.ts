@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { MongoBinary, MongoMemoryServer } from 'mongodb-memory-server-core';
+import { MongoBinary, MongoMemoryServer, type MongoInstance } from 'mongodb-memory-server-core';
 
-/** A running real `mongod` managed by mongodb-memory-server. */
-export type EmbeddedMongod = { uri: string; stop(): Promise<void> };
+/** A running real `mongod` managed by mongodb-memory-server; `alive` turns false if it dies. */
+export type EmbeddedMongod = { uri: string; alive(): boolean; stop(): Promise<void> };
 
 /**
  * Finds a `mongod` binary: MONGOMS_SYSTEM_BINARY, mongodb-memory-server's cache, or its own
@@ -22,9 +22,20 @@ export async function startMongod(options: { dbPath?: string }): Promise<Embedde
   const server = await MongoMemoryServer.create({
     instance: options.dbPath ? { dbPath: options.dbPath, storageEngine: 'wiredTiger' } : {},
   });
+  // mongodb-memory-server does not restart a mongod that exits; the service reports it instead
+  // (liveness fails), so whatever supervises the service restarts it, and with it mongod.
+  let stopping = false;
+  let alive = true;
+  // The event's enum is not exported by the package; its value is this string.
+  const closed = 'instanceClosed' as Parameters<MongoInstance['once']>[0];
+  server.instanceInfo?.instance.once(closed, () => {
+    if (!stopping) alive = false;
+  });
   return {
     uri: server.getUri().replace(/\/$/, ''),
+    alive: () => alive,
     stop: async () => {
+      stopping = true;
       await server.stop({ doCleanup: !options.dbPath, force: false });
     },
   };

@@ -86,10 +86,11 @@ async function startEmbedded(
   config: Supervision,
   logger: Logger,
 ) {
-  // A real mongod is left to mongodb-memory-server: not restarted here (development only).
+  // A real mongod is not restarted here (development only): once it died, health is `failed`.
   if (engine === 'mongod') {
     const server = await startMongod({ dbPath: path.join(dataDir, 'mongod') });
-    return { ...server, health: (): EmbeddedHealth => 'up', pid: () => undefined };
+    const health = (): EmbeddedHealth => (server.alive() ? 'up' : 'failed');
+    return { ...server, health, pid: () => undefined };
   }
   const record = (pid: number) =>
     writeEmbeddedRecord(dataDir, { engine, uri: server.uri, pid: process.pid, serverPid: pid });

@@ -68,6 +68,8 @@ const config: CodegenConfig = {
             '../../modules/service-reports/service-report.service#ServiceReport',
           ServiceReportSatisfaction:
             '../../modules/service-reports/service-report.service#ServiceReport',
+          ServiceReportComplaints:
+            '../../modules/service-reports/service-report.service#ServiceReport',
         },
       },
     },

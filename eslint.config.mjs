@@ -65,6 +65,7 @@ const VALUE_TYPES = [
   'ServiceReportActivation',
   'ServiceReportFaults',
   'ServiceReportFollowUps',
+  'ServiceReportComplaints',
   'ServiceReportSatisfaction',
   'DelayReasonCount',
 ];

@@ -1,10 +1,14 @@
 import mongoose, { Types } from 'mongoose';
 import { createRandom, type Random } from '../src/modules/demo/random';
+import { rebuildRollups } from '../src/modules/rollups/rollup-check';
+import { loadScorecardInputsFromRecords } from '../src/modules/scorecards/scorecard-data';
 import { ScorecardSnapshotModel } from '../src/modules/scorecards/scorecard.model';
 import { rankedScorecards } from '../src/modules/scorecards/scorecard.service';
-import { openBenchDatabase, timed } from './bench-database';
+import { parsePeriod, periodContaining, previousPeriod } from '../src/shared/period';
+import { median, openBenchDatabase, startDemoService, timed } from './bench-database';
 
-// A synthetic province: 20 branches, 20 000 accounts and a year (2026) of measured records.
+// A synthetic province: 20 branches, 20 000 accounts and a year (2026) of measured records
+// (about 20 per account); then as many again for the same accounts.
 const BRANCHES = 20;
 const ACCOUNTS = 20_000;
 const YEAR_START = Date.parse('2026-01-01T00:00:00+08:00');
@@ -13,6 +17,7 @@ const QUARTER = '2026-Q2';
 const NOW = new Date('2026-12-15T00:00:00+08:00');
 const SEVERITIES = ['CRITICAL', 'MAJOR', 'MINOR'] as const;
 const TARGETS = { CRITICAL: 240, MAJOR: 480, MINOR: 1440 };
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const codeOf = (b: number) => `B${String(b).padStart(2, '0')}`;
 const at = (random: Random) => new Date(YEAR_START + random.next() * YEAR_MS);
@@ -33,15 +38,15 @@ function account(random: Random, i: number) {
   };
 }
 
-function recordsOf(random: Random, a: ReturnType<typeof account>) {
+function recordsOf(random: Random, a: ReturnType<typeof account>, seed: number) {
   let n = 0;
   const base = () => ({
     accountId: a._id,
     branchCode: a.branchCode,
     sourceSystem: 'BENCH',
-    externalId: `${a.externalId}-${(n += 1)}`,
+    externalId: `${a.externalId}-${seed}-${(n += 1)}`,
   });
-  const orders = [0, 1].map(() => {
+  const orders = [0, 1, 2, 3].map(() => {
     const orderedAt = at(random);
     const promised = new Date(orderedAt.getTime() + 72 * 3_600_000);
     const lateness = random.chance(0.15) ? random.int(60, 5000) : 0;
@@ -62,7 +67,7 @@ function recordsOf(random: Random, a: ReturnType<typeof account>) {
       stage: 'ACTIVATION',
     };
   });
-  const tickets = [0, 1, 2, 3].map(() => {
+  const tickets = [0, 1, 2, 3, 4, 5, 6, 7, 8].map(() => {
     const severity = random.pick(SEVERITIES);
     const duration = random.int(30, TARGETS[severity] * 1.6);
     const restoredAt = at(random);
@@ -81,8 +86,8 @@ function recordsOf(random: Random, a: ReturnType<typeof account>) {
       stage: 'REPAIR',
     };
   });
-  const followUps = [0, 1, 2, 3].map((q) => {
-    const completedAt = new Date(YEAR_START + (q + random.next()) * (YEAR_MS / 4));
+  const followUps = [0, 1, 2, 3, 4, 5].map((q) => {
+    const completedAt = new Date(YEAR_START + ((q % 4) + random.next()) * (YEAR_MS / 4));
     const done = random.chance(0.8);
     return {
       ...base(),
@@ -94,44 +99,55 @@ function recordsOf(random: Random, a: ReturnType<typeof account>) {
       stage: 'FOLLOW_UP',
     };
   });
-  const surveys = random.chance(0.5)
-    ? [
-        {
-          ...base(),
-          respondedAt: at(random),
-          cs1: random.int(5, 10),
-          cs2: random.int(5, 10),
-          cs3: random.int(4, 10),
-          nps: random.int(0, 10),
-          attributes: [
-            {
-              attribute: 'REPAIR_TIMELINESS',
-              importance: random.int(6, 10),
-              performance: random.int(4, 10),
-            },
-          ],
-          journeyAt: NOW,
-          stage: 'SURVEY',
-        },
-      ]
-    : [];
+  const surveys = [0, 1].flatMap(() =>
+    random.chance(0.5)
+      ? [
+          {
+            ...base(),
+            respondedAt: at(random),
+            cs1: random.int(5, 10),
+            cs2: random.int(5, 10),
+            cs3: random.int(4, 10),
+            nps: random.int(0, 10),
+            attributes: [
+              {
+                attribute: 'REPAIR_TIMELINESS',
+                importance: random.int(6, 10),
+                performance: random.int(4, 10),
+              },
+            ],
+            journeyAt: NOW,
+            stage: 'SURVEY',
+          },
+        ]
+      : [],
+  );
   return { orders, tickets, followUps, surveys };
 }
 
-async function insertProvince(seed: number): Promise<number> {
+type Account = ReturnType<typeof account>;
+
+async function insertAccounts(): Promise<Account[]> {
+  const random = createRandom(1);
+  const accounts = Array.from({ length: ACCOUNTS }, (_, i) => account(random, i));
+  for (let start = 0; start < ACCOUNTS; start += 2000)
+    await mongoose.connection
+      .db!.collection('keyaccounts')
+      .insertMany(accounts.slice(start, start + 2000));
+  return accounts;
+}
+
+/** A year of records for every account (raw driver inserts: fast, and past the service). */
+async function insertRecords(accounts: Account[], seed: number): Promise<number> {
   const random = createRandom(seed);
   const db = mongoose.connection.db!;
   let records = 0;
-  for (let start = 0; start < ACCOUNTS; start += 2000) {
-    const accounts = Array.from({ length: 2000 }, (_, k) =>
-      account(random, seed * ACCOUNTS + start + k),
-    );
-    const batches = accounts.map((a) => recordsOf(random, a));
+  for (let start = 0; start < accounts.length; start += 2000) {
+    const batches = accounts.slice(start, start + 2000).map((a) => recordsOf(random, a, seed));
     const insert = async (name: string, docs: object[]) => {
       if (docs.length) await db.collection(name).insertMany(docs);
       records += docs.length;
     };
-    await insert('keyaccounts', accounts);
     await insert(
       'activationorders',
       batches.flatMap((b) => b.orders),
@@ -152,16 +168,51 @@ async function insertProvince(seed: number): Promise<number> {
   return records;
 }
 
-async function measure(label: string) {
-  await ScorecardSnapshotModel.deleteMany({});
-  const cold = await timed(() => rankedScorecards(QUARTER, NOW));
-  const warm = await timed(() => rankedScorecards(QUARTER, NOW));
-  console.log(`${label}: cold ${cold.toFixed(0)} ms, from snapshots ${warm.toFixed(0)} ms`);
-  return { cold, warm };
+type Ratio = { coldMs: number; snapshotMs: number; ratio: number };
+
+/** Cold ranking (no snapshots: computed from the rollups) ÷ ranking read from snapshots, medians. */
+async function measureRanking(label: string, quarter: string, now: Date): Promise<Ratio> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    await ScorecardSnapshotModel.deleteMany({});
+    cold.push(await timed(() => rankedScorecards(quarter, now)));
+    warm.push(await timed(() => rankedScorecards(quarter, now)));
+  }
+  const result = {
+    coldMs: median(cold),
+    snapshotMs: median(warm),
+    ratio: median(cold) / median(warm),
+  };
+  console.log(
+    `${label}: cold ${result.coldMs.toFixed(0)} ms, from snapshots ${result.snapshotMs.toFixed(0)} ms, ratio ${result.ratio.toFixed(1)}`,
+  );
+  return result;
 }
 
-/** `npm run bench:scorecards`: scorecardRanking for a quarter, cold and from snapshots, at 1× and 2× data. */
-export async function main(): Promise<void> {
+// For comparison in the same run: what the cold path read before rollups (the records of the
+// quarter and of the previous one, for every branch).
+async function recordsPath(quarter: string, now: Date): Promise<number> {
+  const codes = Array.from({ length: BRANCHES }, (_, b) => codeOf(b));
+  const period = parsePeriod(quarter);
+  return timed(async () => {
+    await loadScorecardInputsFromRecords(codes, period, now);
+    await loadScorecardInputsFromRecords(codes, previousPeriod(period), now);
+  });
+}
+
+async function demoSize(): Promise<Ratio> {
+  const service = await startDemoService();
+  try {
+    const now = new Date();
+    const quarter = previousPeriod(periodContaining(now, 'QUARTER', 'Asia/Shanghai')).label;
+    return await measureRanking(`demo data, ${quarter}`, quarter, now);
+  } finally {
+    await service.stop();
+  }
+}
+
+async function provinceSize() {
   const database = await openBenchDatabase('bench_scorecards');
   try {
     const db = mongoose.connection.db!;
@@ -172,27 +223,47 @@ export async function main(): Promise<void> {
         timeZone: 'Asia/Shanghai',
       })),
     );
-    const once = await insertProvince(1);
+    const accounts = await insertAccounts();
+    const once = await insertRecords(accounts, 1);
+    const rebuild = await timed(() => rebuildRollups());
     console.log(
-      `database: ${database.label}; ${BRANCHES} branches, ${ACCOUNTS} accounts, ${once} records (a year)`,
+      `database: ${database.label}; ${BRANCHES} branches, ${ACCOUNTS} accounts, ${once} records (a year); rollups rebuilt in ${rebuild.toFixed(0)} ms`,
     );
-    const single = await measure('1× data');
-    const twice = once + (await insertProvince(2));
-    console.log(`doubled: ${ACCOUNTS * 2} accounts, ${twice} records`);
-    const double = await measure('2× data');
-    console.log(
-      JSON.stringify({
-        records: once,
-        coldMs: Math.round(single.cold),
-        warmMs: Math.round(single.warm),
-        doubledColdMs: Math.round(double.cold),
-        doubledWarmMs: Math.round(double.warm),
-        coldGrowth: Number((double.cold / single.cold).toFixed(2)),
-      }),
-    );
+    const single = await measureRanking('province', QUARTER, NOW);
+    const singleRecords = await recordsPath(QUARTER, NOW);
+    console.log(`  the same quarters read from the records: ${singleRecords.toFixed(0)} ms`);
+    const twice = once + (await insertRecords(accounts, 2));
+    await rebuildRollups();
+    console.log(`records doubled: ${twice}`);
+    const double = await measureRanking('province, records doubled', QUARTER, NOW);
+    const doubleRecords = await recordsPath(QUARTER, NOW);
+    console.log(`  the same quarters read from the records: ${doubleRecords.toFixed(0)} ms`);
+    return { records: once, single, double, singleRecords, doubleRecords };
   } finally {
     await database.close();
   }
+}
+
+/**
+ * `npm run bench:ranking` (also `bench:scorecards`): a quarter's scorecardRanking computed cold
+ * (no snapshot: from the rollups) ÷ the same ranking read from snapshots, at demo size and at
+ * province size (20 branches, 20 000 accounts, about 400 000 records), then with the records
+ * doubled. Goal: ratio ≤ 10, growth of the cold time ≤ 1.2 when the records double.
+ */
+export async function main(): Promise<void> {
+  const demo = process.env.BENCH_SKIP_DEMO ? null : await demoSize();
+  const province = await provinceSize();
+  console.log(
+    JSON.stringify({
+      demoRatio: demo && Number(demo.ratio.toFixed(1)),
+      records: province.records,
+      provinceRatio: Number(province.single.ratio.toFixed(1)),
+      doubledRatio: Number(province.double.ratio.toFixed(1)),
+      coldGrowth: Number((province.double.coldMs / province.single.coldMs).toFixed(2)),
+      recordsPathMs: Math.round(province.singleRecords),
+      recordsPathGrowth: Number((province.doubleRecords / province.singleRecords).toFixed(2)),
+    }),
+  );
 }
 
 if (require.main === module) {

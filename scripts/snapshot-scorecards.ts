@@ -1,9 +1,7 @@
-import { ConfigError, loadConfig } from '../src/config/env';
-import { connectDatabase, disconnectDatabase } from '../src/db/connection';
-import { findRunningDatabase } from '../src/db/resolve-database';
 import '../src/modules';
 import { recomputeSnapshots } from '../src/modules/scorecards/scorecard.service';
 import { parsePeriod } from '../src/shared/period';
+import { withRunningDatabase } from './running-database';
 
 const USAGE = 'usage: npm run scorecards:snapshot -- 2026-Q3 [2026-09 …]';
 
@@ -23,29 +21,13 @@ export async function main(periods: string[] = process.argv.slice(2)): Promise<n
       return fail(`scorecards:snapshot: ${(error as Error).message} (${USAGE})`);
     }
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message);
-    throw error;
-  }
-  const database = await findRunningDatabase(config);
-  if (!database) {
-    return fail(
-      `scorecards:snapshot: no running Journey database under DATA_DIR=${config.DATA_DIR}: start the service (npm start) first, run this with the service's DATA_DIR, or set MONGODB_URI.`,
-    );
-  }
-  await connectDatabase(database.uri, { dbName: database.dbName });
-  try {
+  return withRunningDatabase('scorecards:snapshot', async () => {
     for (const period of periods) {
       const count = await recomputeSnapshots(period);
       console.log(JSON.stringify({ period, branches: count }));
     }
     return 0;
-  } finally {
-    await disconnectDatabase();
-  }
+  });
 }
 
 if (require.main === module) {

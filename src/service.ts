@@ -11,6 +11,8 @@ import { bootstrapAdmin } from './modules/auth/auth.service';
 import { startConsequenceSweep } from './modules/consequences/consequence-sweep';
 import { seedOnStart } from './modules/demo/demo-seed';
 import { runBackfills } from './db/backfill-once';
+import { ensureRollupsBuilt } from './modules/rollups/rollup-check';
+import { dropKeylessSnapshots } from './modules/scorecards/scorecard.service';
 import { ensureDefaultSlaPolicy } from './modules/sla-policies/sla-policy.service';
 import { ensureAttributeCatalogue } from './modules/surveys/attribute-catalogue.service';
 
@@ -67,6 +69,11 @@ async function serve(
   // Documents maintained on write, built once for records stored before they were kept.
   const backfilled = await runBackfills();
   if (backfilled.length > 0) logger.info({ backfilled }, 'built maintained documents');
+  const built = await ensureRollupsBuilt();
+  if (built) {
+    logger.info(built, 'scorecard rollups built from the records');
+    await dropKeylessSnapshots();
+  }
   await seedOnStart({ config, database, logger });
   // After the seed: the demo data's own consequences are applied as it writes them.
   const stopSweep = await startConsequenceSweep({

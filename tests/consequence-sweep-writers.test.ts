@@ -224,11 +224,18 @@ describe('the consequence sweep, for every writer', () => {
       at: HOUR_AGO(),
     };
     const followUps = db().collection('followups');
+    // The completion also stores the refresh of the follow-up's scorecard rollups.
+    const rollup = {
+      _id: new mongoose.Types.ObjectId(),
+      kind: 'rollup',
+      args: null,
+      at: HOUR_AGO(),
+    };
     await followUps.updateOne(
       { _id: followUpId },
       {
         $set: { status: 'COMPLETED', completedAt: new Date('2025-04-01T03:00:00Z') },
-        $push: { pendingConsequences: raise } as never,
+        $push: { pendingConsequences: { $each: [raise, rollup] } } as never,
       },
     );
     await untilSettled('followups', { _id: followUpId });

@@ -121,6 +121,7 @@ describe('durable follow-up and survey mutations', () => {
         ).toBe(0);
       }
       expect(acknowledged.length).toBeGreaterThanOrEqual(150);
+      expect(await store.rollupDifferences()).toEqual([]);
     } finally {
       await store.close();
     }

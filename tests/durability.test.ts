@@ -109,6 +109,7 @@ describe('durable acknowledgement', () => {
         .toArray();
       expect(stored.filter((row) => perAccount.get(String(row._id)) !== 1)).toEqual([]);
       expect(audits.length).toBe(stored.length);
+      expect(await store.rollupDifferences()).toEqual([]);
     } finally {
       await store.close();
     }
@@ -191,6 +192,7 @@ describe('durable acknowledgement', () => {
       expect(await db.collection('keyaccounts').countDocuments({ currentStage: 'REPAIR' })).toBe(
         ACCOUNTS,
       );
+      expect(await store.rollupDifferences()).toEqual([]);
     } finally {
       await store.close();
     }

@@ -21,6 +21,7 @@ const REPORT = `query Report($id: ID!, $p: String!) { accountServiceReport(accou
   faults { restored { id } open { id } withinSlaRate { ${FIGURE} } repeatRate { ${FIGURE} }
     causeExplainedRate { ${FIGURE} } pausedTickets }
   followUps { followUps { id } completed }
+  complaints { complaints { id } }
   satisfaction { responses { id } account { responses satisfactionIndex { ${FIGURE} } } }
 } }`;
 
@@ -154,6 +155,7 @@ describe('service report of a demo account', () => {
       'Activation orders',
       'Fault repair',
       'Follow-up visits',
+      'Complaints',
       'Satisfaction survey',
     ]);
     expect(await rows(page, 'activated-table')).toBe(report.activation.activated.length);
@@ -161,6 +163,7 @@ describe('service report of a demo account', () => {
     expect(await rows(page, 'restored-table')).toBe(report.faults.restored.length);
     expect(await rows(page, 'open-tickets-table')).toBe(report.faults.open.length);
     expect(await rows(page, 'follow-up-table')).toBe(report.followUps.followUps.length);
+    expect(await rows(page, 'complaint-table')).toBe(report.complaints.complaints.length);
     expect(await rows(page, 'response-table')).toBe(report.satisfaction.responses.length);
     const onTime = report.activation.onTimeRate;
     expect(
@@ -186,6 +189,7 @@ describe('service report of a demo account', () => {
       '业务开通',
       '故障修复',
       '回访',
+      '投诉',
       '满意度调查',
     ]);
     // An address's ?lang wins over the header.

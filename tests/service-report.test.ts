@@ -310,6 +310,74 @@ describe('accountServiceReport', () => {
     expect(r.branchScorecard.faultWithinSlaRate).toEqual(f.withinSlaRate);
   });
 
+  it('measures the account’s complaints by the complaint rules', async () => {
+    // A second account of BA, so the follow-ups after each resolution stay out of the first.
+    // Default targets: first contact 120 min, resolution 48 h = 2880 min, 24 × 7.
+    const id = await createAccount(service, {
+      externalId: 'R2',
+      branchCode: 'BA',
+      accountManagerLogin: 'mgrA1',
+      openedAt: at('2025-01-01T00:00'),
+    });
+    const complaint = async (category: string, received: string) =>
+      (
+        await admin('mutation($i: OpenComplaintInput!) { openComplaint(input: $i) { id } }', {
+          i: { accountId: id, receivedAt: at(received), channel: 'HOTLINE', category },
+        })
+      ).openComplaint.id as string;
+    const move = (name: string, complaintId: string, when: string) =>
+      admin(`mutation($id: ID!, $at: DateTime!) { ${name}(id: $id, at: $at) { id } }`, {
+        id: complaintId,
+        at: at(when),
+      });
+    const resolve = (complaintId: string, when: string) =>
+      admin(
+        `mutation($id: ID!, $at: DateTime!) {
+          resolveComplaint(id: $id, at: $at, outcome: UPHELD) { id } }`,
+        { id: complaintId, at: at(when) },
+      );
+    // C1: contacted after 60 min (met), resolved after 23 h (within).
+    const c1 = await complaint('REPAIR', '2026-07-21T10:00');
+    await move('contactComplaint', c1, '2026-07-21T11:00');
+    await resolve(c1, '2026-07-22T09:00');
+    await move('confirmComplaint', c1, '2026-07-22T12:00');
+    // C2: same category 15 days after C1's resolution (a repeat); contacted after 180 min
+    // (missed); resolved after 24 h, reopened a day later, resolved 24 h after that:
+    // 1440 + 1440 = 2880 ≤ 2880, within.
+    const c2 = await complaint('REPAIR', '2026-08-06T09:00');
+    await move('contactComplaint', c2, '2026-08-06T12:00');
+    await resolve(c2, '2026-08-07T09:00');
+    await move('reopenComplaint', c2, '2026-08-08T09:00');
+    await resolve(c2, '2026-08-09T09:00');
+    // C3: received 4 h before the quarter ends, never contacted: 240 > 120 at its end, missed.
+    const c3 = await complaint('BILLING', '2026-09-30T20:00');
+
+    const { accountServiceReport: r } = await admin(
+      `query($id: ID!, $p: String!) { accountServiceReport(accountId: $id, period: $p) {
+        complaints { complaints { id isRepeat resolutionMinutes } received repeats
+          firstContactRate { ${FIGURE} } resolutionRate { ${FIGURE} } }
+        branchScorecard { complaintFirstContactRate { ${FIGURE} }
+          complaintResolutionRate { ${FIGURE} } } } }`,
+      { id, p: Q },
+    );
+    const c = r.complaints;
+    expect(c.complaints.map((x: Row) => [x.id, x.isRepeat])).toEqual([
+      [c1, false],
+      [c2, true],
+      [c3, false],
+    ]);
+    expect(c.complaints[1].resolutionMinutes).toBe(1440 + 1440);
+    expect(c.received).toBe(3);
+    expect(c.repeats).toBe(1);
+    // Met 1 (C1) of 3 decided (C2 and C3 missed).
+    expect(c.firstContactRate).toMatchObject({ value: 1 / 3, numerator: 1, denominator: 3 });
+    // Resolved in Q3: C1 (1380 min) and C2 (2880 min), both within 2880.
+    expect(c.resolutionRate).toMatchObject({ value: 1, numerator: 2, denominator: 2 });
+    // BA's card, by the same rules: these are all of BA's complaints of the quarter.
+    expect(r.branchScorecard.complaintFirstContactRate).toEqual(c.firstContactRate);
+    expect(r.branchScorecard.complaintResolutionRate).toEqual(c.resolutionRate);
+  });
+
   it('answers another branch’s account like a missing one, and every reader of the branch', async () => {
     const missing = 'fedcba9876543210fedcba98';
     expect(await report(world.tokens.mgrB1)).toEqual({ data: { accountServiceReport: null } });

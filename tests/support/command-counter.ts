@@ -28,3 +28,24 @@ export async function countCommands(
   }
   return { total: Object.values(byName).reduce((a, b) => a + b, 0), byName };
 }
+
+/** A command as sent: its name, collection and body (needs monitorCommands, on in tests). */
+export type SentCommand = { name: string; collection: unknown; body: Record<string, unknown> };
+
+/** Every command (other than connection housekeeping) issued while `work` runs. */
+export async function captureCommands(work: () => Promise<unknown>): Promise<SentCommand[]> {
+  const sent: SentCommand[] = [];
+  const client = mongoose.connection.getClient();
+  const listener = (event: { commandName: string; command: Record<string, unknown> }) => {
+    if (HOUSEKEEPING.has(event.commandName)) return;
+    const body = event.command;
+    sent.push({ name: event.commandName, collection: body[event.commandName], body });
+  };
+  client.on('commandStarted', listener);
+  try {
+    await work();
+  } finally {
+    client.off('commandStarted', listener);
+  }
+  return sent;
+}

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
+import { rollupDifferencesIn } from './rollups';
 import { graphqlClient, type GraphQLResponse } from './test-service';
 
 const root = path.resolve(__dirname, '../..');
@@ -127,7 +128,12 @@ export async function openStore(dataDir: string) {
     uri: string;
   };
   const client = new mongoose.mongo.MongoClient(uri);
-  return { db: client.db('journey'), close: () => client.close() };
+  return {
+    db: client.db('journey'),
+    close: () => client.close(),
+    // What the writes (and the consequences applied at restart) left in the rollups.
+    rollupDifferences: () => rollupDifferencesIn(uri, 'journey'),
+  };
 }
 
 /**

@@ -5,6 +5,9 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { loadConfig } from '../../src/config/env';
 import { createLogger } from '../../src/config/logger';
+import { isDatabaseUnavailable } from '../../src/db/unavailable';
+import { sweepPendingConsequences } from '../../src/modules/consequences/pending-consequences';
+import { checkRollups, type RollupDifference } from '../../src/modules/rollups/rollup-check';
 import { startService, type RunningService } from '../../src/service';
 
 /** The database server started by the global setup. */
@@ -80,10 +83,32 @@ export async function startTestService(env: Record<string, string> = {}): Promis
   return { ...service, graphql, adminToken, dataDir };
 }
 
-/** Drops the service's database and stops it gracefully. */
+/**
+ * The rollups of the suite's database recomputed from its records, after applying whatever is
+ * still pending (as the service does when it starts): every suite ends with this check. A suite
+ * that stopped its database has nothing to check.
+ */
+async function rollupDifferences(): Promise<RollupDifference[]> {
+  try {
+    await sweepPendingConsequences({ minAgeMs: 0 });
+    return await checkRollups();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return [];
+    throw error;
+  }
+}
+
+/** Checks the rollups, drops the service's database and stops it gracefully. */
 export async function stopTestService(service: TestService | undefined): Promise<void> {
   if (!service) return;
+  const differences = await rollupDifferences();
   await mongoose.connection.db?.dropDatabase().catch(() => undefined);
   await service.stop();
   rmSync(service.dataDir, { recursive: true, force: true });
+  if (differences.length > 0) {
+    const shown = differences.slice(0, 5).map((d) => JSON.stringify(d));
+    throw new Error(
+      `rollups differ from the records (${differences.length}):\n${shown.join('\n')}`,
+    );
+  }
 }

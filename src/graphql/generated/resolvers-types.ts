@@ -34,7 +34,7 @@ export type Scalars = {
 /**
  * A key account's service report (服务报告) for one period, to hand to the customer: its activation
  * orders against their promises, its fault tickets against the repair targets (causes, repeats,
- * pauses), its follow-up visits, and its survey answers beside its branch's figures. Every figure
+ * pauses), its follow-up visits, its complaints, and its survey answers beside its branch's figures. Every figure
  * follows the measurement rules and is computed by the same code as the branch scorecard, over this
  * account's records alone; the branch's own card for the same period is `branchScorecard`.
  */
@@ -46,6 +46,8 @@ export type AccountServiceReport = {
   activation: ServiceReportActivation;
   /** The branch's scorecard for the same period (every figure of the branch, to compare with). */
   branchScorecard: BranchScorecard;
+  /** Complaints received or finally resolved in the period, against their handling targets. */
+  complaints: ServiceReportComplaints;
   /** Fault tickets: those finally restored in the period, and those still open. */
   faults: ServiceReportFaults;
   /** Follow-up visits of the period and how the activations and repairs were followed up. */
@@ -2973,6 +2975,33 @@ export type ServiceReportActivation = {
 };
 
 /**
+ * The account's complaints in a service report: handling against the targets of the policy in
+ * force when each was received.
+ */
+export type ServiceReportComplaints = {
+  __typename?: 'ServiceReportComplaints';
+  /** Complaints received or finally resolved in the period, earliest receipt first. */
+  complaints: Array<Complaint>;
+  /**
+   * Of the complaints received in the period, the share first contacted within target (0–1); one
+   * still without contact and within target is left out, one past it counts as missed.
+   */
+  firstContactRate: Figure;
+  /** Complaints received in the period. */
+  received: Scalars['Int']['output'];
+  /**
+   * Listed complaints that repeat an earlier one of the account in the same category (received
+   * within 30 days after its final resolution).
+   */
+  repeats: Scalars['Int']['output'];
+  /**
+   * Of the complaints finally resolved in the period, the share resolved within target (0–1); a
+   * reopened complaint's clock resumes at the reopening.
+   */
+  resolutionRate: Figure;
+};
+
+/**
  * The account's fault tickets in a service report: repair time against the target of each ticket's
  * final severity, on its policy's clock.
  */
@@ -3610,6 +3639,7 @@ export type ResolversTypes = {
   ScorecardTarget: ResolverTypeWrapper<ScorecardTarget>;
   ScorecardTargetInput: ScorecardTargetInput;
   ServiceReportActivation: ResolverTypeWrapper<ServiceReport>;
+  ServiceReportComplaints: ResolverTypeWrapper<ServiceReport>;
   ServiceReportFaults: ResolverTypeWrapper<ServiceReport>;
   ServiceReportFollowUps: ResolverTypeWrapper<ServiceReport>;
   ServiceReportSatisfaction: ResolverTypeWrapper<ServiceReport>;
@@ -3734,6 +3764,7 @@ export type ResolversParentTypes = {
   ScorecardTarget: ScorecardTarget;
   ScorecardTargetInput: ScorecardTargetInput;
   ServiceReportActivation: ServiceReport;
+  ServiceReportComplaints: ServiceReport;
   ServiceReportFaults: ServiceReport;
   ServiceReportFollowUps: ServiceReport;
   ServiceReportSatisfaction: ServiceReport;
@@ -3761,6 +3792,7 @@ export type AccountServiceReportResolvers<ContextType = GraphQLContext, ParentTy
   account?: Resolver<ResolversTypes['KeyAccount'], ParentType, ContextType>;
   activation?: Resolver<ResolversTypes['ServiceReportActivation'], ParentType, ContextType>;
   branchScorecard?: Resolver<ResolversTypes['BranchScorecard'], ParentType, ContextType>;
+  complaints?: Resolver<ResolversTypes['ServiceReportComplaints'], ParentType, ContextType>;
   faults?: Resolver<ResolversTypes['ServiceReportFaults'], ParentType, ContextType>;
   followUps?: Resolver<ResolversTypes['ServiceReportFollowUps'], ParentType, ContextType>;
   generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4473,6 +4505,14 @@ export type ServiceReportActivationResolvers<ContextType = GraphQLContext, Paren
   open?: Resolver<Array<ResolversTypes['ActivationOrder']>, ParentType, ContextType>;
 };
 
+export type ServiceReportComplaintsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceReportComplaints'] = ResolversParentTypes['ServiceReportComplaints']> = {
+  complaints?: Resolver<Array<ResolversTypes['Complaint']>, ParentType, ContextType>;
+  firstContactRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  repeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolutionRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
+};
+
 export type ServiceReportFaultsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceReportFaults'] = ResolversParentTypes['ServiceReportFaults']> = {
   acknowledgementMinutes?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
   causeExplainedRate?: Resolver<ResolversTypes['Figure'], ParentType, ContextType>;
@@ -4676,6 +4716,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SatisfactionSummary?: SatisfactionSummaryResolvers<ContextType>;
   ScorecardTarget?: ScorecardTargetResolvers<ContextType>;
   ServiceReportActivation?: ServiceReportActivationResolvers<ContextType>;
+  ServiceReportComplaints?: ServiceReportComplaintsResolvers<ContextType>;
   ServiceReportFaults?: ServiceReportFaultsResolvers<ContextType>;
   ServiceReportFollowUps?: ServiceReportFollowUpsResolvers<ContextType>;
   ServiceReportSatisfaction?: ServiceReportSatisfactionResolvers<ContextType>;

@@ -1,3 +1,4 @@
+import { rollupConsequences } from '../rollups/rollup.service';
 import { z } from 'zod';
 import { canWriteAccount } from '../access/permissions';
 import { UserModel, type UserDoc } from '../auth/user.model';
@@ -108,8 +109,10 @@ async function importAccounts(
     existing,
     dryRun: context.dryRun,
     // Account open/close times decide follow-up coverage, which scorecards measure.
-    consequencesOf: ({ branchCode, before, after }) =>
-      instantChanged(before?.openedAt, after.openedAt) ||
+    // A row whose contribution changed refreshes its own rollups.
+    consequencesOf: ({ branchCode, before, after }) => [
+      ...rollupConsequences(branchCode, before, after),
+      ...(instantChanged(before?.openedAt, after.openedAt) ||
       instantChanged(before?.closedAt, after.closedAt)
         ? instantsConsequences(branchCode, [
             before?.openedAt,
@@ -117,7 +120,8 @@ async function importAccounts(
             after.openedAt,
             after.closedAt,
           ])
-        : [],
+        : []),
+    ],
   });
   for (const [index, outcome] of written) outcomes.set(index, outcome);
   return raw.map((_, index) => outcomes.get(index)!);

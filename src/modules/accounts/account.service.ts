@@ -1,3 +1,4 @@
+import { rollupConsequences } from '../rollups/rollup.service';
 import { Types } from 'mongoose';
 import { AppError, badInput, notFound } from '../../shared/errors';
 import { pastInstantInput } from '../../shared/inputs';
@@ -114,7 +115,10 @@ export async function createKeyAccount(options: { actor: Actor | null; input: un
     isSame: (stored) => isSameAccount(stored, input, manager._id),
     visible: (stored) => canReadBranch(actorScope(actor), stored.branchCode),
     build: async () => account,
-    consequences: (stored) => [accountAudit(actor, 'createKeyAccount', null, stored)],
+    consequences: (stored) => [
+      accountAudit(actor, 'createKeyAccount', null, stored),
+      ...rollupConsequences(stored.branchCode, null, stored),
+    ],
   });
   return record;
 }
@@ -157,7 +161,10 @@ async function changeAccount(
     },
     authorize: async () => {},
     decide,
-    consequences: (current, changed) => [accountAudit(actor, action, current, changed)],
+    consequences: (current, changed) => [
+      accountAudit(actor, action, current, changed),
+      ...rollupConsequences(current.branchCode, current, changed),
+    ],
   });
   return after;
 }

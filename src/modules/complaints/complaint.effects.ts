@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
+import { rollupConsequences } from '../rollups/rollup.service';
 import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { changedMeasuredInstants } from '../journey/measured-record';
 import type { ComplaintStatusEntry } from './complaint.state';
@@ -87,6 +88,7 @@ export function complaintConsequences(
 ): PendingConsequence[] {
   return [
     ...resolutionConsequences(before, after),
+    ...rollupConsequences(after.branchCode, before, after),
     ...measuredComplaintConsequences(before, after),
   ];
 }

@@ -16,7 +16,13 @@ export type PendingConsequence<A = unknown> = {
 };
 
 /** One consequence handed to its kind's applier, with the record it belongs to. */
-export type DueConsequence<A = unknown> = { id: Types.ObjectId; recordId: unknown; args: A };
+export type DueConsequence<A = unknown> = {
+  id: Types.ObjectId;
+  recordId: unknown;
+  /** The model name of the record it is stored in. */
+  source: string;
+  args: A;
+};
 
 /**
  * Applies a batch of consequences of one kind. Must be idempotent: a consequence can be applied

@@ -70,6 +70,7 @@ export async function applyPending(
         items.map(({ record, entry }): DueConsequence => ({
           id: entry._id,
           recordId: record._id,
+          source: model.modelName,
           args: entry.args,
         })),
       );

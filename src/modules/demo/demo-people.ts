@@ -1,3 +1,4 @@
+import { refreshRollups } from '../rollups/rollup.service';
 import { systemScope } from '../access/scope';
 import { KeyAccountModel } from '../accounts/account.model';
 import { UserModel } from '../auth/user.model';
@@ -115,6 +116,17 @@ async function seedAccounts(random: Random): Promise<void> {
       ).setOptions({ scope });
     }
   }
+  // Written directly (not through the account service): their rollups are refreshed here (a
+  // no-op inside loadDemoData, which rebuilds them at the end; tests run this step alone too).
+  const accounts = await KeyAccountModel.find(
+    { sourceSystem: 'CRM' },
+    { _id: 1 },
+    { scope },
+  ).lean();
+  await refreshRollups(
+    'KeyAccount',
+    accounts.map((account) => account._id),
+  );
 }
 
 async function seedRecordsOf(accountId: string, random: Random): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/env';
 import type { Logger } from '../../config/logger';
 import type { ResolvedDatabase } from '../../db/resolve-database';
+import { withRollupsRebuiltAfter } from '../rollups/rollup-check';
 import { BranchModel } from '../branches/branch.model';
 import { upsertBranch } from '../branches/branch.service';
 import { demoAnchor } from './demo-anchor.model';
@@ -37,7 +38,9 @@ const DEMO_STEPS: DemoStep[] = [
  */
 export async function loadDemoData(options: { now?: Date } = {}): Promise<void> {
   setDemoClock(demoClockAt(await demoAnchor(options.now ?? new Date())));
-  for (const step of DEMO_STEPS) await step.run();
+  await withRollupsRebuiltAfter(async () => {
+    for (const step of DEMO_STEPS) await step.run();
+  });
 }
 
 /**

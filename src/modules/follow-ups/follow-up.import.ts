@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { rollupConsequences } from '../rollups/rollup.service';
 import { z } from 'zod';
 import { ActivationOrderModel } from '../activation/activation-order.model';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
@@ -180,10 +181,13 @@ async function importFollowUps(
     existing,
     dryRun: context.dryRun,
     // Coverage and post-activation/-repair compliance count a visit where its completion falls.
-    consequencesOf: ({ branchCode, before, after }) =>
-      instantChanged(before?.completedAt, after.completedAt)
+    // A row whose contribution changed refreshes its own rollups.
+    consequencesOf: ({ branchCode, before, after }) => [
+      ...rollupConsequences(branchCode, before, after),
+      ...(instantChanged(before?.completedAt, after.completedAt)
         ? instantsConsequences(branchCode, [before?.completedAt, after.completedAt])
-        : [],
+        : []),
+    ],
   });
   for (const [index, outcome] of written) outcomes.set(index, outcome);
   return raw.map((_, index) => outcomes.get(index)!);

@@ -1,3 +1,4 @@
+import { rollupConsequences } from '../rollups/rollup.service';
 import { Types } from 'mongoose';
 import { findConnection, findConnectionsByKey, type PageArgs } from '../../db/keyset-pagination';
 import { AppError, badInput, fromDuplicateKey, notFound } from '../../shared/errors';
@@ -175,7 +176,11 @@ async function transition(
   const after = await updateWithConsequences<FollowUpRow>(FollowUpModel, {
     filter: { _id: before._id, revision: before.revision ?? null },
     update: { $set: set, $inc: { revision: 1 } },
-    consequences: [auditFollowUp(actor, ACTION_NAMES[action], before, preview), ...extra],
+    consequences: [
+      auditFollowUp(actor, ACTION_NAMES[action], before, preview),
+      ...rollupConsequences(before.branchCode, before, preview),
+      ...extra,
+    ],
     queryOptions: { scope: actorScope(actor) },
   });
   if (!after) {

@@ -1,4 +1,5 @@
 import type { PendingConsequence } from '../consequences/consequence-kinds';
+import { rollupConsequences } from '../rollups/rollup.service';
 import { emitLifecycle, lifecycleConsequence } from './lifecycle-hooks';
 
 type Measured = Record<string, unknown> & { measuredAt: Date | null };
@@ -43,7 +44,11 @@ export async function emitMeasuredChange(options: {
   await emitLifecycle('measuredRecordWritten', { branchCode: options.branchCode, eventTimes });
 }
 
-/** `measuredRecordWritten` for a write as pending consequences (none when nothing measured moved). */
+/**
+ * The consequences of a write of a measured record, stored with it: the refresh of its rollups
+ * when what it contributes changed (a rollup may read fields the snapshots do not, such as an
+ * order's cancellation) and `measuredRecordWritten` when a measured field moved.
+ */
 export function measuredChangeConsequences(options: {
   branchCode: string;
   before: Measured | null;
@@ -51,8 +56,10 @@ export function measuredChangeConsequences(options: {
   fields: readonly string[];
 }): PendingConsequence[] {
   const eventTimes = changedMeasuredInstants(options);
-  if (eventTimes.length === 0) return [];
+  const rollups = rollupConsequences(options.branchCode, options.before, options.after);
+  if (eventTimes.length === 0) return rollups;
   return [
+    ...rollups,
     lifecycleConsequence('measuredRecordWritten', { branchCode: options.branchCode, eventTimes }),
   ];
 }

@@ -1,10 +1,10 @@
 import type { Types } from 'mongoose';
 import { quartersOf, type Period } from '../../shared/period';
 import { systemScope } from '../access/scope';
-import { KeyAccountModel } from '../accounts/account.model';
-import { ActivationOrderModel } from '../activation/activation-order.model';
 import { measuredComplaint } from '../complaints/complaint-lists.service';
 import { ComplaintModel, type ComplaintDoc } from '../complaints/complaint.model';
+import { KeyAccountModel } from '../accounts/account.model';
+import { ActivationOrderModel } from '../activation/activation-order.model';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
 import {
   coverageForPeriod,
@@ -199,17 +199,38 @@ function compliance<T>(
   return { compliant, total: events.length };
 }
 
-/**
- * The inputs of every given branch's scorecard for one period. All branches must share the time
- * zone the period was cut in, so each collection is read once for all of them.
- */
-export async function loadScorecardInputs(
+/** The rows every branch's scorecard of one period is computed from (records or rollups). */
+export type ScorecardRows = {
+  activations: (Omit<Activation, 'accountId'> & { accountId: unknown })[];
+  overdue: Map<string, number>;
+  tickets: Ticket[];
+  closures: { branchCode: string; accountId: unknown; closedAt: Date }[];
+  accounts: { branchCode: string; _id: unknown; openedAt: Date; closedAt: Date | null }[];
+  completions: { branchCode: string; accountId: unknown; completedAt: Date }[];
+  responses: (ScorecardInputs['responses'][number] & { branchCode: string })[];
+  /** Complaints received or finally resolved in the period. */
+  complaints: ComplaintDoc[];
+};
+
+/** Where a period's rows are read from; `from` is the start of the period's first quarter. */
+export type RowWindow = { period: Period; from: Date; asOf: Date; completionsEnd: Date };
+
+/** The instants a period's rows are cut at: quarter start (coverage), as-of (overdue), compliance end. */
+export function rowWindow(period: Period, now: Date): RowWindow {
+  return {
+    period,
+    from: quartersOf(period)[0]!.start,
+    asOf: period.end < now ? period.end : now,
+    completionsEnd: new Date(period.end.getTime() + POST_ACTIVATION_WINDOW_DAYS * DAY_MS),
+  };
+}
+
+/** The rows of a period read from the records themselves (the rollup check compares with this). */
+export async function loadRowsFromRecords(
   branchCodes: string[],
-  period: Period,
-  now: Date,
-): Promise<Map<string, ScorecardInputs>> {
-  const from = quartersOf(period)[0]!.start;
-  const asOf = period.end < now ? period.end : now;
+  window: RowWindow,
+): Promise<ScorecardRows> {
+  const { period, from, asOf } = window;
   const [activations, overdue, tickets, closures, accounts, completions, responses, complaints] =
     await Promise.all([
       activationsOf(branchCodes, period),
@@ -221,19 +242,38 @@ export async function loadScorecardInputs(
       responsesOf(branchCodes, period),
       complaintsOf(branchCodes, period),
     ]);
+  return {
+    activations: activations.flatMap((group) =>
+      group.rows.map((row) => ({ ...row, branchCode: group._id })),
+    ),
+    overdue: new Map(overdue.map((row) => [row._id, row.count])),
+    tickets,
+    closures,
+    accounts,
+    completions,
+    responses,
+    complaints,
+  };
+}
+
+/** Every given branch's scorecard inputs from a period's rows (the same code for both sources). */
+export function scorecardInputsFrom(
+  branchCodes: string[],
+  { period, asOf }: RowWindow,
+  rows: ScorecardRows,
+): Map<string, ScorecardInputs> {
   const byAccount = new Map<string, Date[]>();
-  for (const c of completions) {
+  for (const c of rows.completions) {
     const key = String(c.accountId);
     byAccount.set(key, [...(byAccount.get(key) ?? []), c.completedAt]);
   }
-  const activationsBy = new Map(activations.map((group) => [group._id, group.rows]));
-  const overdueBy = new Map(overdue.map((row) => [row._id, row.count]));
-  const ticketsBy = groupBy(tickets);
-  const closuresBy = groupBy(closures);
-  const accountsBy = groupBy(accounts);
-  const completionsBy = groupBy(completions);
-  const responsesBy = groupBy(responses);
-  const complaintsBy = groupBy(complaints);
+  const activationsBy = groupBy(rows.activations);
+  const ticketsBy = groupBy(rows.tickets);
+  const closuresBy = groupBy(rows.closures);
+  const accountsBy = groupBy(rows.accounts);
+  const completionsBy = groupBy(rows.completions);
+  const responsesBy = groupBy(rows.responses);
+  const complaintsBy = groupBy(rows.complaints);
 
   return new Map(
     branchCodes.map((code) => {
@@ -241,7 +281,7 @@ export async function loadScorecardInputs(
       const inputs: ScorecardInputs = {
         responses: responsesBy.get(code) ?? [],
         activationLateness: activated.map((a) => a.latenessMinutes),
-        overdueActivations: overdueBy.get(code) ?? 0,
+        overdueActivations: rows.overdue.get(code) ?? 0,
         tickets: (ticketsBy.get(code) ?? []).map((t) => ({
           ...t,
           isRepeat: t.repeatOfTicketId != null,
@@ -282,4 +322,17 @@ export async function loadScorecardInputs(
       return [code, inputs];
     }),
   );
+}
+
+/**
+ * The inputs of every given branch's scorecard for one period, read from the records. All
+ * branches must share the time zone the period was cut in, so each collection is read once.
+ */
+export async function loadScorecardInputsFromRecords(
+  branchCodes: string[],
+  period: Period,
+  now: Date,
+): Promise<Map<string, ScorecardInputs>> {
+  const window = rowWindow(period, now);
+  return scorecardInputsFrom(branchCodes, window, await loadRowsFromRecords(branchCodes, window));
 }

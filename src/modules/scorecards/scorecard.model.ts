@@ -3,8 +3,12 @@ import { pendingConsequencesPlugin } from '../consequences/pending-consequences'
 
 // A closed period's computed scorecard of one branch; `stale` once a record measured in (or
 // feeding) the period is written, recomputed on the next read or by `npm run scorecards:snapshot`.
+// `_id` is `<branch>|<period>` (see snapshotId) so a card reads its snapshots by a bare `_id $in`,
+// the only multi-key read the stand-in answers from an index; snapshots stored before that have
+// an ObjectId and are replaced when next computed.
 const scorecardSnapshotSchema = new Schema(
   {
+    _id: { type: Schema.Types.Mixed },
     branchCode: { type: String, required: true },
     period: { type: String, required: true },
     periodStart: { type: Date, required: true },
@@ -20,9 +24,12 @@ const scorecardSnapshotSchema = new Schema(
 scorecardSnapshotSchema.index({ branchCode: 1, period: 1 }, { unique: true });
 scorecardSnapshotSchema.index({ branchCode: 1, periodEnd: 1 });
 
+/** The `_id` of a branch's snapshot of a period. */
+export const snapshotId = (branchCode: string, period: string) => `${branchCode}|${period}`;
+
 /** A stored scorecard snapshot. */
 export type ScorecardSnapshotDoc = {
-  _id: Types.ObjectId;
+  _id: Types.ObjectId | string;
   branchCode: string;
   period: string;
   periodStart: Date;

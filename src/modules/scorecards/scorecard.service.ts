@@ -17,12 +17,14 @@ import {
   type BranchCard,
   type TargetFigure,
 } from './scorecard-card';
-import { loadScorecardInputs } from './scorecard-data';
+import { rowWindow, scorecardInputsFrom } from './scorecard-data';
+import { loadRowsFromRollups } from './scorecard-rollups';
 import { hasMeasurements, scorecardFigures, type ScorecardFigures } from './scorecard-figures';
 import { rankBranches } from './scorecard-rules';
 import {
   ScorecardSnapshotModel,
   ScorecardTargetModel,
+  snapshotId,
   SNAPSHOT_FIGURES_VERSION,
   type ScorecardTargetDoc,
 } from './scorecard.model';
@@ -42,7 +44,9 @@ async function computeLive(
   period: Period,
   now: Date,
 ): Promise<Map<string, Computed>> {
-  const inputs = await loadScorecardInputs(codes, period, now);
+  // From the rollups: a bounded number of documents per branch and period, never the records.
+  const window = rowWindow(period, now);
+  const inputs = scorecardInputsFrom(codes, window, await loadRowsFromRollups(codes, window));
   return new Map(
     codes.map((code) => {
       const branchInputs = inputs.get(code)!;
@@ -59,29 +63,30 @@ async function fromSnapshots(
   period: Period,
   now: Date,
 ): Promise<Map<string, Computed>> {
-  const stored = await ScorecardSnapshotModel.find({
-    branchCode: { $in: codes },
-    period: period.label,
-    stale: false,
-    figuresVersion: SNAPSHOT_FIGURES_VERSION,
-  }).lean();
+  const stored = await ScorecardSnapshotModel.collection
+    .find({ _id: { $in: codes.map((code) => snapshotId(code, period.label)) } } as never)
+    .toArray();
   const found = new Map(
-    stored.map((s) => [
-      s.branchCode,
-      { figures: s.figures as ScorecardFigures, computedAt: s.computedAt },
-    ]),
+    stored
+      .filter((s) => !s.stale && s.figuresVersion === SNAPSHOT_FIGURES_VERSION)
+      .map((s) => [
+        s.branchCode,
+        { figures: s.figures as ScorecardFigures, computedAt: s.computedAt },
+      ]),
   );
   const missing = codes.filter((code) => !found.has(code));
   if (missing.length === 0) return found;
   const computed = await computeLive(missing, period, now);
   const worthKeeping = [...computed].filter(([, { measured }]) => measured);
   if (worthKeeping.length === 0) return new Map([...found, ...computed]);
-  await ScorecardSnapshotModel.bulkWrite(
+  await ScorecardSnapshotModel.collection.bulkWrite(
     worthKeeping.map(([branchCode, { figures }]) => ({
       updateOne: {
-        filter: { branchCode, period: period.label },
+        filter: { _id: snapshotId(branchCode, period.label) } as never,
         update: {
           $set: {
+            branchCode,
+            period: period.label,
             figures,
             figuresVersion: SNAPSHOT_FIGURES_VERSION,
             computedAt: now,
@@ -93,8 +98,18 @@ async function fromSnapshots(
         upsert: true,
       },
     })),
+    { ordered: true },
   );
   return new Map([...found, ...computed]);
+}
+
+/**
+ * Removes snapshots stored before they had key ids (`_id` an ObjectId): they are never read now,
+ * and their branch × period (unique) would block the new one. Once, at the first start of this
+ * version (they are recomputed on their next read).
+ */
+export async function dropKeylessSnapshots(): Promise<void> {
+  await ScorecardSnapshotModel.collection.deleteMany({ _id: { $type: 'objectId' } });
 }
 
 /** Every branch's figures for a period label, each cut in its branch's time zone. */

@@ -27,6 +27,7 @@ const records = (overrides: Partial<ReportRecords>): ReportRecords => ({
   closed: [],
   completions: [],
   responses: [],
+  complaints: [],
   ...overrides,
 });
 

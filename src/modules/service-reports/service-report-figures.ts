@@ -3,6 +3,11 @@ import type { Period } from '../../shared/period';
 import { activationTimeFigures } from '../activation/activation-order.state';
 import type { DelayReason } from '../activation/activation-rules';
 import {
+  complaintFigures,
+  finalResolution,
+  type MeasuredComplaint,
+} from '../complaints/complaint-rules';
+import {
   coverageForPeriod,
   isPostActivationCompliant,
   isPostRepairCompliant,
@@ -47,6 +52,8 @@ export type ReportRecords = {
   /** Completion times of the account's follow-ups from the period's first quarter on. */
   completions: Date[];
   responses: ScorecardInputs['responses'];
+  /** Received or finally resolved in the period. */
+  complaints: MeasuredComplaint[];
 };
 
 /** A delay reason and how many of the report's orders had it. */
@@ -60,7 +67,27 @@ export type ReportFigures = {
   repeatRate: Figure;
   causeExplainedRate: Figure;
   pausedTickets: number;
+  complaints: { received: number; firstContactRate: Figure; resolutionRate: Figure };
 };
+
+const inPeriod = (at: Date | null, period: Period) =>
+  at !== null && at >= period.start && at < period.end;
+
+// The complaint rules' own rates, over this account's complaints of the period.
+function complaintRates(complaints: readonly MeasuredComplaint[], period: Period, now: Date) {
+  const received = complaints.filter((c) => inPeriod(c.receivedAt, period));
+  const figures = complaintFigures({
+    received,
+    resolved: complaints.filter((c) => inPeriod(finalResolution(c.history), period)),
+    activeAccounts: 1,
+    asOf: period.end < now ? period.end : now,
+  });
+  return {
+    received: received.length,
+    firstContactRate: figures.complaintFirstContactRate,
+    resolutionRate: figures.complaintResolutionRate,
+  };
+}
 
 const count = <T>(rows: readonly T[], keep: (row: T) => boolean) => rows.filter(keep).length;
 
@@ -152,5 +179,6 @@ export function serviceReportFigures(
       restored.length,
     ),
     pausedTickets: count(restored, (t) => t.pauseCount > 0),
+    complaints: complaintRates(records.complaints, period, now),
   };
 }

@@ -13,6 +13,8 @@ import {
   type FaultTicketDoc,
 } from '../faults/fault-ticket.model';
 import { POST_ACTIVATION_WINDOW_DAYS } from '../follow-ups/follow-up-rules';
+import { complaintsOfAccountInPeriod } from '../complaints/complaint-lists.service';
+import type { ComplaintDoc } from '../complaints/complaint.model';
 import { FollowUpModel, type FollowUpRow } from '../follow-ups/follow-up.model';
 import { SurveyResponseModel, type SurveyResponseRow } from '../surveys/survey-response.model';
 
@@ -24,6 +26,7 @@ export type ReportRows = {
   tickets: FaultTicketDoc[];
   followUps: FollowUpRow[];
   responses: SurveyResponseRow[];
+  complaints: ComplaintDoc[];
 };
 
 const inPeriod = (period: Period) => ({ $gte: period.start, $lt: period.end });
@@ -86,17 +89,18 @@ function responsesOf(scope: Scope, accountId: KeyAccountDoc['_id'], period: Peri
   }).lean<SurveyResponseRow[]>();
 }
 
-/** The account's records a report of `period` needs: four finds, run together. */
+/** The account's records a report of `period` needs: five finds, run together. */
 export async function loadReportRows(
   scope: Scope,
   account: KeyAccountDoc,
   period: Period,
 ): Promise<ReportRows> {
-  const [orders, tickets, followUps, responses] = await Promise.all([
+  const [orders, tickets, followUps, responses, complaints] = await Promise.all([
     ordersOf(scope, account._id, period),
     ticketsOf(scope, account._id, period),
     followUpsOf(scope, account._id, period),
     responsesOf(scope, account._id, period),
+    complaintsOfAccountInPeriod(scope, account._id, period),
   ]);
-  return { orders, tickets, followUps, responses };
+  return { orders, tickets, followUps, responses, complaints };
 }

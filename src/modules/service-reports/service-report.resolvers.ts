@@ -16,6 +16,7 @@ export const serviceReportResolvers: Resolvers = {
     activation: (report) => report,
     faults: (report) => report,
     followUps: (report) => report,
+    complaints: (report) => report,
     satisfaction: (report) => report,
     branchScorecard: (report, _args, { actor, loaders }) =>
       branchScorecard({
@@ -49,6 +50,17 @@ export const serviceReportResolvers: Resolvers = {
     coverage: (report) => report.figures.scorecard.followUpCoverage,
     postActivationFollowUpRate: (report) => report.figures.scorecard.postActivationFollowUpRate,
     postRepairFollowUpRate: (report) => report.figures.scorecard.postRepairFollowUpRate,
+  },
+  ServiceReportComplaints: {
+    complaints: (report) => report.complaints,
+    received: (report) => report.figures.complaints.received,
+    firstContactRate: (report) => report.figures.complaints.firstContactRate,
+    resolutionRate: (report) => report.figures.complaints.resolutionRate,
+    // The same batched lookup `Complaint.repeatOf` uses, so asking both costs one query.
+    repeats: async (report, _args, { loaders }) =>
+      (await loaders.repeatedComplaints.loadMany(report.complaints)).filter(
+        (earlier) => earlier != null,
+      ).length,
   },
   ServiceReportSatisfaction: {
     responses: (report) => report.responses,

@@ -6,6 +6,8 @@ import type { ActivationOrderDoc } from '../activation/activation-order.model';
 import { requireActor, type Actor } from '../auth/actor';
 import { branchPeriod } from '../branches/branch-period';
 import { findBranch } from '../branches/branch.service';
+import { measuredComplaint } from '../complaints/complaint-lists.service';
+import type { ComplaintDoc } from '../complaints/complaint.model';
 import type { FaultTicketDoc } from '../faults/fault-ticket.model';
 import { listPauses } from '../faults/fault-ticket.state';
 import type { FollowUpRow } from '../follow-ups/follow-up.model';
@@ -24,6 +26,7 @@ export type ServiceReport = {
   openTickets: FaultTicketDoc[];
   followUps: FollowUpRow[];
   responses: SurveyResponseRow[];
+  complaints: ComplaintDoc[];
   figures: ReportFigures;
 };
 
@@ -55,7 +58,8 @@ function sections(rows: ReportRows, period: Period) {
     )
     .sort(by((f) => f.completedAt ?? f.dueAt));
   const responses = [...rows.responses].sort(by((response) => response.respondedAt));
-  return { activated, openOrders, restored, openTickets, followUps, responses };
+  const complaints = [...rows.complaints].sort(by((complaint) => complaint.receivedAt));
+  return { activated, openOrders, restored, openTickets, followUps, responses, complaints };
 }
 
 /**
@@ -98,6 +102,7 @@ export async function accountServiceReport(options: {
         f.status === 'COMPLETED' && f.completedAt ? [f.completedAt] : [],
       ),
       responses: listed.responses,
+      complaints: listed.complaints.map(measuredComplaint),
     },
     period,
     generatedAt,

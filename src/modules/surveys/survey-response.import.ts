@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { rollupConsequences } from '../rollups/rollup.service';
 import { z } from 'zod';
 import { FollowUpModel } from '../follow-ups/follow-up.model';
 import {
@@ -210,8 +211,11 @@ async function importSurveyResponses(
     existing,
     dryRun: context.dryRun,
     // Any change of a response changes the satisfaction figures of its period.
-    consequencesOf: ({ branchCode, before, after }) =>
-      instantsConsequences(branchCode, [before?.respondedAt, after.respondedAt]),
+    // A row whose contribution changed refreshes its own rollups.
+    consequencesOf: ({ branchCode, before, after }) => [
+      ...rollupConsequences(branchCode, before, after),
+      ...instantsConsequences(branchCode, [before?.respondedAt, after.respondedAt]),
+    ],
   });
   for (const [index, outcome] of written) outcomes.set(index, outcome);
   return raw.map((_, index) => outcomes.get(index)!);

@@ -1,3 +1,4 @@
+import { rollupConsequences } from '../rollups/rollup.service';
 import { Types } from 'mongoose';
 import { findConnectionsByKey } from '../../db/keyset-pagination';
 import { badInput, fromDuplicateKey } from '../../shared/errors';
@@ -78,6 +79,7 @@ export async function recordSurveyResponse(options: {
       before: null,
       after: response,
     }),
+    ...rollupConsequences(response.branchCode, null, response),
     lifecycleConsequence('measuredRecordWritten', {
       branchCode: response.branchCode,
       eventTimes: [response.respondedAt],

@@ -15,6 +15,8 @@ const BRANCH_FIGURES = [
   'followUpCoverage',
   'postActivationFollowUpRate',
   'postRepairFollowUpRate',
+  'complaintFirstContactRate',
+  'complaintResolutionRate',
 ];
 const SATISFACTION_FIGURES = ['satisfactionIndex', 'cs1', 'cs2', 'cs3', 'topBoxShare', 'nps'];
 
@@ -41,6 +43,12 @@ const REPORT = `query AppServiceReport($id: ID!, $period: String!) {
       followUps { id purpose channel status dueAt completedAt outcome }
       completed coverage { ${FIGURE} }
       postActivationFollowUpRate { ${FIGURE} } postRepairFollowUpRate { ${FIGURE} }
+    }
+    complaints {
+      complaints { id category channel receivedAt firstContactedAt firstContactWithinTarget
+        resolvedAt resolutionMinutes resolutionTargetMinutes resolvedWithinTarget outcome
+        compensation { amount currency } confirmedAt reopenCount isRepeat }
+      received repeats firstContactRate { ${FIGURE} } resolutionRate { ${FIGURE} }
     }
     satisfaction {
       responses { id respondedAt channel cs1 cs2 cs3 nps satisfactionIndex comment }
@@ -231,6 +239,48 @@ function followUpSection(report, when) {
   );
 }
 
+function complaintSection(report, when) {
+  const c = report.complaints;
+  const card = report.branchScorecard;
+  const figures = [
+    versus('complaintFirstContactRate', c.firstContactRate, card.complaintFirstContactRate),
+    versus('complaintResolutionRate', c.resolutionRate, card.complaintResolutionRate),
+  ];
+  const money = (x) =>
+    x.compensation
+      ? `${formatValue(x.compensation.amount, 'index')} ${x.compensation.currency}`
+      : '—';
+  const columns = [
+    { label: t('category'), cell: (x) => t(`complaint_${x.category}`) },
+    { label: t('received'), cell: (x) => when(x.receivedAt) },
+    { label: t('firstContact'), cell: (x) => when(x.firstContactedAt) },
+    { label: t('withinSla'), cell: (x) => yesNo(x.firstContactWithinTarget) },
+    { label: t('resolvedAt'), cell: (x) => when(x.resolvedAt) },
+    {
+      label: t('repair'),
+      cell: (x) => formatValue(x.resolutionMinutes, 'minutes'),
+      numeric: true,
+    },
+    {
+      label: t('targetTime'),
+      cell: (x) => formatValue(x.resolutionTargetMinutes, 'minutes'),
+      numeric: true,
+    },
+    { label: t('withinSla'), cell: (x) => yesNo(x.resolvedWithinTarget) },
+    { label: t('outcome'), cell: (x) => (x.outcome ? t(`outcome_${x.outcome}`) : '—') },
+    { label: t('compensation'), cell: money },
+    { label: t('confirmed'), cell: (x) => when(x.confirmedAt) },
+    { label: t('repeat'), cell: (x) => yesNo(x.isRepeat) },
+  ];
+  return section(
+    'complaints',
+    t('complaintSection'),
+    figures,
+    html`<p class="summary">${t('complaintCounts', { n: c.received, r: c.repeats })}</p>
+      ${table({ caption: t('complaintsOfPeriod'), columns, rows: c.complaints, id: 'complaint-table' })}`,
+  );
+}
+
 function satisfactionSection(report, when) {
   const s = report.satisfaction;
   const figures = SATISFACTION_FIGURES.map((key) => versus(key, s.account[key], s.branch[key]));
@@ -281,7 +331,8 @@ export async function reportView(ctx, id, period) {
       </div>
       <p class="muted">${t('reportNote')}</p>
       ${activationSection(report, when)} ${faultSection(report, when)}
-      ${followUpSection(report, when)} ${satisfactionSection(report, when)}
+      ${followUpSection(report, when)} ${complaintSection(report, when)}
+      ${satisfactionSection(report, when)}
     </article>`,
   );
 }

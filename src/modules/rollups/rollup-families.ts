@@ -1,0 +1,92 @@
+/**
+ * Rollups: small documents under unique keys from which scorecards are computed without reading
+ * the records. A **family** says, for one source collection, which buckets a record contributes to
+ * and with what value: `contributions(record)` is a pure function of the stored record, so a
+ * rollup can always be recomputed from the records (`npm run rollups:check`).
+ *
+ * A bucket is one family × branch × UTC month of an instant the family chooses (or `open` for
+ * records with no such instant yet); it holds each contributing record's value under the record's
+ * id. Keyed values make every update idempotent and let a changed record (reopened ticket,
+ * corrected survey, another month) be moved: its previous buckets are kept in its membership
+ * document and cleared when they are no longer its own. Calendar periods are cut by the reader
+ * from the instants in the values, so branch time zones do not enter the keys.
+ */
+
+/** A stored record as a family sees it (projected fields only). */
+export type SourceRecord = Record<string, unknown> & { _id: unknown };
+
+/** A record's value in one bucket: plain data (numbers, strings, booleans, dates, arrays, null). */
+export type Contribution = { bucket: string; value: unknown };
+
+/** A kind of rollup over one source collection. */
+export type RollupFamily = {
+  /** Short name, part of bucket ids: `<name>|<branch>|<YYYY-MM or open>`. */
+  name: string;
+  /** The mongoose model name of the records (`FaultTicket`, …). */
+  source: string;
+  /** Fields `contribute` reads (besides `_id` and `branchCode`). */
+  fields: readonly string[];
+  /**
+   * The bucket (UTC month of the returned instant, or `open` for null) and value of a record;
+   * undefined when the record does not count in this family.
+   */
+  contribute: (record: SourceRecord) => { at: Date | null; value: unknown } | undefined;
+};
+
+const families = new Map<string, RollupFamily>();
+
+/** Declares a family; once per family, at module load. */
+export function registerRollupFamily(family: RollupFamily): void {
+  if (families.has(family.name)) throw new Error(`rollup family ${family.name} registered twice`);
+  if (family.name.includes('|')) throw new Error(`rollup family name ${family.name} has a "|"`);
+  families.set(family.name, family);
+}
+
+/** Every registered family. */
+export function rollupFamilies(): RollupFamily[] {
+  return [...families.values()];
+}
+
+/** The families over one source model. */
+export function familiesOf(source: string): RollupFamily[] {
+  return rollupFamilies().filter((family) => family.source === source);
+}
+
+/** Source model names that have at least one family. */
+export function rollupSources(): string[] {
+  return [...new Set(rollupFamilies().map((family) => family.source))];
+}
+
+/** The month part of a bucket id: the UTC month of the instant, or `open`. */
+export function bucketMonth(at: Date | null): string {
+  return at === null ? 'open' : at.toISOString().slice(0, 7);
+}
+
+/** A bucket id. */
+export function bucketId(family: string, branchCode: string, month: string): string {
+  return `${family}|${branchCode}|${month}`;
+}
+
+/** The id of the document listing a family's months of one branch (for open-ended reads). */
+export function monthsId(family: string, branchCode: string): string {
+  return `${family}|${branchCode}|months`;
+}
+
+/** Every bucket a record contributes to, over every family of its source. */
+export function contributionsOf(source: string, record: SourceRecord): Contribution[] {
+  const branchCode = record.branchCode;
+  if (typeof branchCode !== 'string') return [];
+  return familiesOf(source).flatMap((family) => {
+    const counted = family.contribute(record);
+    if (!counted) return [];
+    return [
+      { bucket: bucketId(family.name, branchCode, bucketMonth(counted.at)), value: counted.value },
+    ];
+  });
+}
+
+/** The fields to read from a source's records to compute all its contributions. */
+export function projectionOf(source: string): Record<string, 1> {
+  const fields = familiesOf(source).flatMap((family) => family.fields);
+  return Object.fromEntries(['branchCode', ...fields].map((field) => [field, 1]));
+}

@@ -1,0 +1,172 @@
+import mongoose from 'mongoose';
+import type { AnyBulkWriteOperation } from 'mongodb';
+import {
+  consequence,
+  CONSEQUENCE_ORDER,
+  registerConsequenceKind,
+  type PendingConsequence,
+} from '../consequences/consequence-kinds';
+import {
+  contributionsOf,
+  monthsId,
+  projectionOf,
+  rollupSources,
+  type SourceRecord,
+} from './rollup-families';
+import {
+  memberId,
+  RollupMemberModel,
+  RollupModel,
+  type RollupDoc,
+  type RollupMemberDoc,
+} from './rollup.model';
+
+// While a bulk load runs (see withRollupsRebuiltAfter), refreshes are skipped: it rebuilds after.
+let deferrals = 0;
+
+/** Skips rollup refreshes until the returned function is called (for a rebuild afterwards). */
+export function deferRollupRefreshes(): () => void {
+  deferrals += 1;
+  return () => {
+    deferrals -= 1;
+  };
+}
+
+/** Values compare by their JSON (dates as ISO text), as stored and as recomputed. */
+export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+type BucketChange = { set: Record<string, unknown>; unset: Record<string, ''> };
+
+function bucketParts(bucket: string) {
+  const [family, branchCode, month] = bucket.split('|') as [string, string, string];
+  return { family, branchCode, month };
+}
+
+/**
+ * The rollup writes that make the buckets agree with the records' current contributions, given
+ * where each record was counted before (its membership): every current value is set (setting it
+ * again changes nothing), every bucket the record left loses its entry.
+ */
+export function rollupWrites(
+  changes: { recordId: string; before: Record<string, unknown>; after: Record<string, unknown> }[],
+): AnyBulkWriteOperation<RollupDoc>[] {
+  const byBucket = new Map<string, BucketChange>();
+  const change = (bucket: string) => {
+    const found = byBucket.get(bucket) ?? { set: {}, unset: {} };
+    byBucket.set(bucket, found);
+    return found;
+  };
+  const months = new Map<string, Set<string>>();
+  for (const { recordId, before, after } of changes) {
+    for (const bucket of Object.keys(before))
+      if (!(bucket in after)) change(bucket).unset[`items.${recordId}`] = '';
+    for (const [bucket, value] of Object.entries(after)) {
+      change(bucket).set[`items.${recordId}`] = value;
+      const { family, branchCode, month } = bucketParts(bucket);
+      const id = monthsId(family, branchCode);
+      months.set(id, (months.get(id) ?? new Set()).add(month));
+    }
+  }
+  const writes: AnyBulkWriteOperation<RollupDoc>[] = [...byBucket].map(
+    ([bucket, { set, unset }]) => ({
+      updateOne: {
+        filter: { _id: bucket },
+        update: {
+          ...(Object.keys(set).length > 0 ? { $set: set } : {}),
+          ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+        },
+        upsert: true,
+      },
+    }),
+  );
+  for (const [id, list] of months)
+    writes.push({
+      updateOne: {
+        filter: { _id: id },
+        update: { $addToSet: { months: { $each: [...list] } } },
+        upsert: true,
+      },
+    });
+  return writes;
+}
+
+/**
+ * Brings the rollups of these records of `source` (a model name) up to date with the records as
+ * stored now: reads them and their memberships by id, writes the bucket changes, then the new
+ * memberships. Idempotent; a crash between the two writes leaves the old membership, so applying
+ * again clears the same buckets and sets the same values. A record that no longer exists leaves
+ * every bucket.
+ */
+export async function refreshRollups(source: string, recordIds: readonly unknown[]): Promise<void> {
+  if (deferrals > 0) return;
+  const ids = [...new Map(recordIds.map((id) => [String(id), id])).values()];
+  if (ids.length === 0) return;
+  const model = mongoose.model(source);
+  const [records, members] = await Promise.all([
+    model.collection
+      .find({ _id: { $in: ids as never[] } }, { projection: projectionOf(source) })
+      .toArray() as Promise<SourceRecord[]>,
+    RollupMemberModel.collection
+      .find({ _id: { $in: ids.map((id) => memberId(source, id)) } } as never)
+      .toArray() as unknown as Promise<RollupMemberDoc[]>,
+  ]);
+  const recordBy = new Map(records.map((record) => [String(record._id), record]));
+  const memberBy = new Map(members.map((member) => [member._id, member.buckets ?? {}]));
+  const changes = ids.map((id) => {
+    const record = recordBy.get(String(id));
+    const after = Object.fromEntries(
+      (record ? contributionsOf(source, record) : []).map((c) => [c.bucket, c.value]),
+    );
+    return { recordId: String(id), before: memberBy.get(memberId(source, id)) ?? {}, after };
+  });
+  const writes = rollupWrites(changes);
+  if (writes.length > 0)
+    await RollupModel.collection.bulkWrite(writes as never[], { ordered: false });
+  const moved = changes.filter(({ before, after }) => !sameValue(before, after));
+  if (moved.length === 0) return;
+  await RollupMemberModel.collection.bulkWrite(
+    moved.map(({ recordId, after }) => ({
+      updateOne: {
+        filter: { _id: memberId(source, recordId) } as never,
+        update: { $set: { buckets: after } },
+        upsert: true,
+      },
+    })),
+    { ordered: false },
+  );
+}
+
+/** The pending consequence that refreshes the rollups of the record it is stored in. */
+export const ROLLUP_KIND = 'rollup';
+
+/** The rollup refresh of the record it is stored with (any model with rollup families). */
+export function rollupConsequence(): PendingConsequence<null> {
+  return consequence<null>(ROLLUP_KIND, null);
+}
+
+/**
+ * The rollup refresh of a written record when the write changed what it contributes (as a record
+ * of any source: the writer need not say which), else nothing: most writes (a ticket acknowledged,
+ * an account renamed) leave the rollups as they are.
+ */
+export function rollupConsequences(
+  branchCode: string,
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown>,
+): PendingConsequence[] {
+  const of = (record: Record<string, unknown> | null | undefined, source: string) =>
+    record ? contributionsOf(source, { _id: null, branchCode, ...record }) : [];
+  const changed = rollupSources().some(
+    (source) => !sameValue(of(before, source), of(after, source)),
+  );
+  return changed ? [rollupConsequence()] : [];
+}
+
+// After the record's derived fields (repeat faults) and before the events: the snapshot
+// invalidation that follows may then recompute from rollups that already hold the write.
+registerConsequenceKind<null>(ROLLUP_KIND, CONSEQUENCE_ORDER.stage + 5, async (due) => {
+  const bySource = new Map<string, unknown[]>();
+  for (const { recordId, source } of due)
+    bySource.set(source, [...(bySource.get(source) ?? []), recordId]);
+  for (const [source, ids] of bySource) await refreshRollups(source, ids);
+});

@@ -1,0 +1,348 @@
+import { Types } from 'mongoose';
+import type { ComplaintDoc } from '../complaints/complaint.model';
+import { bucketId, monthsId, registerRollupFamily } from '../rollups/rollup-families';
+import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
+import type { RowWindow, ScorecardRows } from './scorecard-data';
+
+// The scorecard's rollup families: per record exactly the fields `scorecard-data` reads from the
+// records, so a card computed from rollups is the card computed from the records (same rows, same
+// code). Values are kept per record (keyed by its id) because the figures need per-record values
+// (percentiles, intervals, paired differences, accounts × follow-ups for coverage and compliance).
+
+const date = (value: unknown): Date | null => (value instanceof Date ? value : null);
+const id = (value: unknown): string | null => (value == null ? null : String(value));
+
+/** Activations measured in a month: on-time rate, lateness, post-activation compliance. */
+registerRollupFamily({
+  name: 'activations',
+  source: 'ActivationOrder',
+  fields: ['status', 'measuredAt', 'accountId', 'activatedAt', 'latenessMinutes'],
+  contribute: (r) => {
+    const measuredAt = date(r.measuredAt);
+    if (r.status !== 'ACTIVATED' || measuredAt === null) return undefined;
+    const value = { m: measuredAt, a: id(r.accountId), t: r.activatedAt, l: r.latenessMinutes };
+    return { at: measuredAt, value };
+  },
+});
+
+/**
+ * Orders ever overdue: past their promise while open. Counted at an instant E when ordered and
+ * promised before E and neither activated nor cancelled before E, so only orders whose open time
+ * outlasted their promise can ever count. Filed under the month they stopped being open (`open`
+ * while they are), so a period reads its own month onwards.
+ */
+registerRollupFamily({
+  name: 'overdue',
+  source: 'ActivationOrder',
+  fields: ['orderedAt', 'originalPromisedAt', 'activatedAt', 'cancelledAt'],
+  contribute: (r) => {
+    const [o, p] = [date(r.orderedAt), date(r.originalPromisedAt)];
+    const [a, c] = [date(r.activatedAt), date(r.cancelledAt)];
+    if (o === null || p === null) return undefined;
+    const ends = [a, c].filter((at): at is Date => at !== null).map((at) => at.getTime());
+    const end = ends.length === 0 ? null : new Date(Math.min(...ends));
+    if (end !== null && end.getTime() <= Math.max(o.getTime(), p.getTime())) return undefined;
+    return { at: end, value: { o, p, a, c } };
+  },
+});
+
+/** Tickets finally restored in a month: within-SLA, MTTR, p90, repeats, acknowledgement. */
+registerRollupFamily({
+  name: 'tickets',
+  source: 'FaultTicket',
+  fields: [
+    'measuredAt',
+    'severity',
+    'repairDurationMinutes',
+    'withinSla',
+    'repeatOfTicketId',
+    'acknowledgementMinutes',
+  ],
+  contribute: (r) => {
+    const measuredAt = date(r.measuredAt);
+    if (measuredAt === null) return undefined;
+    const value = {
+      m: measuredAt,
+      s: r.severity,
+      d: r.repairDurationMinutes,
+      w: r.withinSla,
+      r: r.repeatOfTicketId != null,
+      k: r.acknowledgementMinutes ?? null,
+    };
+    return { at: measuredAt, value };
+  },
+});
+
+/** Tickets closed in a month: post-repair compliance. */
+registerRollupFamily({
+  name: 'closures',
+  source: 'FaultTicket',
+  fields: ['status', 'closedAt', 'accountId'],
+  contribute: (r) => {
+    const closedAt = date(r.closedAt);
+    if (r.status !== 'CLOSED' || closedAt === null) return undefined;
+    return { at: closedAt, value: { a: id(r.accountId), t: closedAt } };
+  },
+});
+
+/** Accounts by the month they closed (`open` while open): coverage's active accounts. */
+registerRollupFamily({
+  name: 'accounts',
+  source: 'KeyAccount',
+  fields: ['openedAt', 'closedAt'],
+  contribute: (r) => {
+    const openedAt = date(r.openedAt);
+    if (openedAt === null) return undefined;
+    const closedAt = date(r.closedAt);
+    return { at: closedAt, value: { o: openedAt, c: closedAt } };
+  },
+});
+
+/** Follow-ups completed in a month: coverage and compliance. */
+registerRollupFamily({
+  name: 'completions',
+  source: 'FollowUp',
+  fields: ['status', 'completedAt', 'accountId'],
+  contribute: (r) => {
+    const completedAt = date(r.completedAt);
+    if (r.status !== 'COMPLETED' || completedAt === null) return undefined;
+    return { at: completedAt, value: { a: id(r.accountId), t: completedAt } };
+  },
+});
+
+/** Survey responses of a month: satisfaction, quadrants, competitor lead. */
+registerRollupFamily({
+  name: 'responses',
+  source: 'SurveyResponse',
+  fields: ['respondedAt', 'cs1', 'cs2', 'cs3', 'nps', 'attributes', 'competitors'],
+  contribute: (r) => {
+    const respondedAt = date(r.respondedAt);
+    if (respondedAt === null) return undefined;
+    const attributes = (r.attributes as Record<string, unknown>[] | undefined) ?? [];
+    const competitors = (r.competitors as Record<string, unknown>[] | undefined) ?? [];
+    const value = {
+      t: respondedAt,
+      cs1: r.cs1,
+      cs2: r.cs2,
+      cs3: r.cs3,
+      nps: r.nps ?? null,
+      attributes: attributes.map((a) => ({
+        attribute: a.attribute,
+        performance: a.performance,
+        importance: a.importance,
+      })),
+      competitors: competitors.map((c) => ({
+        competitor: c.competitor,
+        cs1: c.cs1,
+        cs2: c.cs2,
+        cs3: c.cs3,
+      })),
+    };
+    return { at: respondedAt, value };
+  },
+});
+
+// A complaint counts where it was received and where it was finally resolved: one family per
+// instant, with the same value (the fields the complaint figures read).
+const COMPLAINT_FIELDS = [
+  'accountId',
+  'category',
+  'receivedAt',
+  'firstContactedAt',
+  'statusHistory',
+  'sla',
+  'measuredAt',
+] as const;
+const complaintValue = (r: Record<string, unknown>) =>
+  Object.fromEntries(COMPLAINT_FIELDS.map((field) => [field, r[field] ?? null]));
+for (const [name, field] of [
+  ['complaintsReceived', 'receivedAt'],
+  ['complaintsResolved', 'measuredAt'],
+] as const)
+  registerRollupFamily({
+    name,
+    source: 'Complaint',
+    fields: COMPLAINT_FIELDS,
+    contribute: (r) => {
+      const at = date(r[field]);
+      return at === null ? undefined : { at, value: complaintValue(r) };
+    },
+  });
+
+/** UTC months (`YYYY-MM`) holding instants in [start, end). */
+export function monthsBetween(start: Date, end: Date): string[] {
+  const months: string[] = [];
+  const cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1));
+  while (cursor < end) {
+    months.push(cursor.toISOString().slice(0, 7));
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return months;
+}
+
+type Item<V> = { recordId: string; branchCode: string; value: V };
+
+function itemsOf<V>(
+  docs: Map<string, RollupDoc>,
+  family: string,
+  codes: string[],
+  months: (code: string) => string[],
+): Item<V>[] {
+  const items: Item<V>[] = [];
+  for (const branchCode of codes)
+    for (const month of months(branchCode)) {
+      const doc = docs.get(bucketId(family, branchCode, month));
+      for (const [recordId, value] of Object.entries(doc?.items ?? {}))
+        items.push({ recordId, branchCode, value: value as V });
+    }
+  // Record ids ascending: the records' own (insertion) order, so sums add up in the same order.
+  return items.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
+}
+
+async function byIds(ids: string[]): Promise<Map<string, RollupDoc>> {
+  if (ids.length === 0) return new Map();
+  // A bare `_id $in`: the only multi-key filter the stand-in answers from its index.
+  const docs = (await RollupModel.collection
+    .find({ _id: { $in: ids } } as never)
+    .toArray()) as unknown as RollupDoc[];
+  return new Map(docs.map((doc) => [doc._id, doc]));
+}
+
+type Values = {
+  activations: { m: Date; a: string; t: Date; l: number };
+  overdue: { o: Date; p: Date; a: Date | null; c: Date | null };
+  tickets: { m: Date; s: string; d: number; w: boolean; r: boolean; k: number | null };
+  closures: { a: string; t: Date };
+  accounts: { o: Date; c: Date | null };
+  completions: { a: string; t: Date };
+  responses: ScorecardRows['responses'][number] & { t: Date };
+  complaintsReceived: Omit<ComplaintDoc, 'accountId'> & { accountId: unknown };
+  complaintsResolved: Omit<ComplaintDoc, 'accountId'> & { accountId: unknown };
+};
+
+const inRange = (at: Date, start: Date, end: Date) => at >= start && at < end;
+
+// Received or finally resolved in the period, once each, as the record query returns them.
+function complaintsIn(
+  items: <F extends keyof Values>(
+    family: F,
+    months: (code: string) => string[],
+  ) => Item<Values[F]>[],
+  months: () => string[],
+  period: RowWindow['period'],
+): ScorecardRows['complaints'] {
+  const byId = new Map<string, ScorecardRows['complaints'][number]>();
+  const counted = [
+    ...items('complaintsReceived', months).filter(({ value }) =>
+      inRange(value.receivedAt, period.start, period.end),
+    ),
+    ...items('complaintsResolved', months).filter(
+      ({ value }) =>
+        value.measuredAt !== null && inRange(value.measuredAt, period.start, period.end),
+    ),
+  ].sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
+  for (const { recordId, branchCode, value } of counted)
+    byId.set(recordId, {
+      ...value,
+      _id: new Types.ObjectId(recordId),
+      branchCode,
+      accountId: new Types.ObjectId(String(value.accountId)),
+    } as ScorecardRows['complaints'][number]);
+  return [...byId.values()];
+}
+
+/**
+ * A period's rows from the rollups: two reads by `_id $in` (the bounded months of the period, with
+ * the month lists of the open-ended families; then the open-ended buckets), never the records.
+ * Each value is cut by its instants exactly as the record queries cut the records.
+ */
+export async function loadRowsFromRollups(
+  branchCodes: string[],
+  window: RowWindow,
+): Promise<ScorecardRows> {
+  const { period, from, asOf, completionsEnd } = window;
+  const periodMonths = monthsBetween(period.start, period.end);
+  const completionMonths = monthsBetween(from, completionsEnd);
+  const bounded = (family: string, months: string[]) =>
+    branchCodes.flatMap((code) => months.map((month) => bucketId(family, code, month)));
+  const openEnded = ['accounts', 'overdue'] as const;
+  const first = await byIds([
+    ...[
+      'activations',
+      'tickets',
+      'closures',
+      'responses',
+      'complaintsReceived',
+      'complaintsResolved',
+    ].flatMap((f) => bounded(f, periodMonths)),
+    ...bounded('completions', completionMonths),
+    ...openEnded.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
+  ]);
+  // Accounts closed from the quarter's start on, orders open at as-of: their months onwards.
+  const since = {
+    accounts: from.toISOString().slice(0, 7),
+    overdue: asOf.toISOString().slice(0, 7),
+  };
+  const laterMonths = (family: (typeof openEnded)[number], code: string) => [
+    'open',
+    ...(first.get(monthsId(family, code))?.months ?? []).filter(
+      (month) => month !== 'open' && month >= since[family],
+    ),
+  ];
+  const second = await byIds(
+    openEnded.flatMap((f) =>
+      branchCodes.flatMap((code) => laterMonths(f, code).map((m) => bucketId(f, code, m))),
+    ),
+  );
+  const docs = new Map([...first, ...second]);
+  const items = <F extends keyof Values>(family: F, months: (code: string) => string[]) =>
+    itemsOf<Values[F]>(docs, family, branchCodes, months);
+  const inPeriod = () => periodMonths;
+
+  const overdue = new Map<string, number>();
+  for (const { branchCode, value: v } of items('overdue', (code) => laterMonths('overdue', code))) {
+    const counted =
+      v.o < asOf && v.p < asOf && (v.a === null || v.a >= asOf) && (v.c === null || v.c >= asOf);
+    if (counted) overdue.set(branchCode, (overdue.get(branchCode) ?? 0) + 1);
+  }
+  return {
+    activations: items('activations', inPeriod)
+      .filter(({ value }) => inRange(value.m, period.start, period.end))
+      .map(({ branchCode, value: v }) => ({
+        branchCode,
+        accountId: v.a,
+        activatedAt: v.t,
+        latenessMinutes: v.l,
+      })),
+    overdue,
+    tickets: items('tickets', inPeriod)
+      .filter(({ value }) => inRange(value.m, period.start, period.end))
+      .map(({ branchCode, value: v }) => ({
+        branchCode,
+        severity: v.s as ScorecardRows['tickets'][number]['severity'],
+        repairDurationMinutes: v.d,
+        withinSla: v.w,
+        repeatOfTicketId: v.r ? true : null,
+        isRepeat: v.r,
+        acknowledgementMinutes: v.k,
+      })),
+    closures: items('closures', inPeriod)
+      .filter(({ value }) => inRange(value.t, period.start, period.end))
+      .map(({ branchCode, value: v }) => ({ branchCode, accountId: v.a, closedAt: v.t })),
+    accounts: items('accounts', (code) => laterMonths('accounts', code))
+      .filter(({ value: v }) => v.o < period.end && (v.c === null || v.c >= from))
+      .map(({ recordId, branchCode, value: v }) => ({
+        branchCode,
+        _id: recordId,
+        openedAt: v.o,
+        closedAt: v.c,
+      })),
+    completions: items('completions', () => completionMonths)
+      .filter(({ value }) => inRange(value.t, from, completionsEnd))
+      .map(({ branchCode, value: v }) => ({ branchCode, accountId: v.a, completedAt: v.t })),
+    responses: items('responses', inPeriod)
+      .filter(({ value }) => inRange(value.t, period.start, period.end))
+      .map(({ branchCode, value }) => ({ ...value, branchCode })),
+    complaints: complaintsIn(items, inPeriod, period),
+  };
+}

@@ -1,0 +1,300 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import mongoose from 'mongoose';
+import { refreshRollups } from '../src/modules/rollups/rollup.service';
+import { checkRollups, rebuildRollups } from '../src/modules/rollups/rollup-check';
+import { RollupModel } from '../src/modules/rollups/rollup.model';
+import {
+  loadScorecardInputsFromRecords,
+  rowWindow,
+  scorecardInputsFrom,
+} from '../src/modules/scorecards/scorecard-data';
+import { scorecardFigures } from '../src/modules/scorecards/scorecard-figures';
+import { loadRowsFromRollups } from '../src/modules/scorecards/scorecard-rollups';
+import { ScorecardSnapshotModel } from '../src/modules/scorecards/scorecard.model';
+import { parsePeriod } from '../src/shared/period';
+import { captureCommands, type SentCommand } from './support/command-counter';
+import {
+  startTestService,
+  stopTestService,
+  testServerUri,
+  type TestService,
+} from './support/test-service';
+import { buildWorld, ok, type World } from './support/world';
+
+// Rollups maintained on write: a cold card reads them by id only, they agree with the records
+// after each kind of change, and the check (function and npm command) finds a tampered one.
+const Q = '2026-Q1';
+const t = (local: string) => `${local}+08:00`;
+const collection = (name: string) => mongoose.connection.db!.collection(name);
+
+const CARD = `query($b: String!, $p: String!) { branchScorecard(branchCode: $b, period: $p) {
+  responses overdueActivations satisfactionIndex { value previous } activationOnTimeRate { value }
+  faultWithinSlaRate { value } tiers { severity p90Minutes { value } } followUpCoverage { value }
+  postActivationFollowUpRate { value } postRepairFollowUpRate { value } compositeScore { value } } }`;
+const RANKING = `query($p: String!) { scorecardRanking(period: $p) { branch { code } rank compositeScore { value } } }`;
+
+/** Whether a filter is `_id` equality or a bare `_id $in` (what the stand-in serves by index). */
+function isByKey(filter: unknown): boolean {
+  if (!filter || typeof filter !== 'object') return false;
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== '_id') return false;
+  const id = (filter as { _id: unknown })._id;
+  if (id === null || typeof id !== 'object' || id instanceof mongoose.mongo.ObjectId) return true;
+  const operators = Object.keys(id);
+  return operators.length === 1 && operators[0] === '$in';
+}
+
+const filterOf = (command: SentCommand): unknown =>
+  command.name === 'find'
+    ? command.body.filter
+    : ((command.body.pipeline as Record<string, unknown>[])[0]?.$match ?? {});
+
+describe('scorecard rollups', () => {
+  let service: TestService;
+  let world: World;
+  const admin = (query: string, variables?: Record<string, unknown>) =>
+    ok(service, service.adminToken, query, variables);
+
+  async function ticket(accountId: string, reported: string, restored: string) {
+    const data = await admin(
+      'mutation($i: OpenFaultTicketInput!) { openFaultTicket(input: $i) { id } }',
+      {
+        i: {
+          accountId,
+          serviceRef: `C-${reported}`,
+          severity: 'MAJOR',
+          channel: 'HOTLINE',
+          reportedAt: t(reported),
+        },
+      },
+    );
+    const id = data.openFaultTicket.id as string;
+    const acknowledged = new Date(new Date(t(reported)).getTime() + 600_000).toISOString();
+    await admin(
+      'mutation($id: ID!, $at: DateTime!) { acknowledgeFaultTicket(id: $id, at: $at) { id } }',
+      { id, at: acknowledged },
+    );
+    await admin(
+      'mutation($id: ID!, $at: DateTime!) { restoreFaultTicket(id: $id, at: $at) { id } }',
+      {
+        id,
+        at: t(restored),
+      },
+    );
+    return id;
+  }
+
+  beforeAll(async () => {
+    service = await startTestService();
+    world = await buildWorld(service);
+    const account = world.accounts.own;
+    await admin(
+      'mutation($i: RecordSurveyResponseInput!) { recordSurveyResponse(input: $i) { id } }',
+      {
+        i: {
+          accountId: account,
+          respondedAt: t('2026-02-01T10:00:00'),
+          channel: 'PHONE',
+          cs1: 9,
+          cs2: 8,
+          cs3: 7,
+          nps: 9,
+        },
+      },
+    );
+    const order = await admin(
+      'mutation($i: CreateActivationOrderInput!) { createActivationOrder(input: $i) { id } }',
+      {
+        i: {
+          accountId: account,
+          product: 'BROADBAND',
+          orderedAt: t('2026-01-05T09:00:00'),
+          promisedAt: t('2026-01-09T18:00:00'),
+        },
+      },
+    );
+    await admin('mutation($id: ID!, $at: DateTime!) { activateOrder(id: $id, at: $at) { id } }', {
+      id: order.createActivationOrder.id,
+      at: t('2026-01-12T12:00:00'),
+    });
+    await admin(
+      'mutation($i: CreateActivationOrderInput!) { createActivationOrder(input: $i) { id } }',
+      {
+        i: {
+          accountId: world.accounts.otherBranch,
+          product: 'BROADBAND',
+          orderedAt: t('2026-03-01T09:00:00'),
+          promisedAt: t('2026-03-03T18:00:00'),
+        },
+      },
+    );
+    const closed = await ticket(account, '2026-01-20T10:00:00', '2026-01-20T15:00:00');
+    await admin(
+      'mutation($id: ID!, $at: DateTime!) { closeFaultTicket(id: $id, at: $at) { id } }',
+      {
+        id: closed,
+        at: t('2026-01-20T17:00:00'),
+      },
+    );
+    await ticket(world.accounts.otherBranch, '2026-03-30T22:00:00', '2026-04-01T02:00:00');
+  });
+  afterAll(() => stopTestService(service));
+
+  it('a cold card and ranking read rollups and snapshots by id only, never the records', async () => {
+    await ScorecardSnapshotModel.deleteMany({});
+    const sent = await captureCommands(async () => {
+      await admin(CARD, { b: 'BA', p: Q });
+      await admin(RANKING, { p: Q });
+    });
+    const reads = sent.filter((c) => c.name === 'find' || c.name === 'aggregate');
+    // Configuration read whole or by its unique key: the branch list (a few dozen documents), the
+    // caller's token and user, the period's targets; everything else must be by key.
+    const configuration = ['branches', 'users', 'apitokens', 'scorecardtargets'];
+    const scanning = reads.filter(
+      (c) => !configuration.includes(String(c.collection)) && !isByKey(filterOf(c)),
+    );
+    expect(scanning.map((c) => ({ collection: c.collection, filter: filterOf(c) }))).toEqual([]);
+    const readCollections = new Set(reads.map((c) => String(c.collection)));
+    expect(readCollections.has('rollups')).toBe(true);
+    for (const records of [
+      'surveyresponses',
+      'faulttickets',
+      'activationorders',
+      'followups',
+      'keyaccounts',
+    ])
+      expect(readCollections.has(records)).toBe(false);
+    expect(await ScorecardSnapshotModel.countDocuments({ period: Q })).toBeGreaterThan(0);
+  });
+
+  it('gives the same inputs as the records, for a quarter, its months and the year', async () => {
+    const now = new Date();
+    for (const label of [Q, '2026-01', '2026-03', '2026', '2026-Q2']) {
+      const period = parsePeriod(label);
+      const fromRecords = await loadScorecardInputsFromRecords(['BA', 'BB'], period, now);
+      const window = rowWindow(period, now);
+      const rows = await loadRowsFromRollups(['BA', 'BB'], window);
+      const fromRollups = scorecardInputsFrom(['BA', 'BB'], window, rows);
+      for (const code of ['BA', 'BB']) {
+        const strip = (inputs: typeof fromRecords) => {
+          const { responses, tickets, ...rest } = inputs.get(code)!;
+          return {
+            ...rest,
+            responses: responses.map(({ cs1, cs2, cs3, nps }) => ({ cs1, cs2, cs3, nps })),
+            tickets: tickets.map(
+              ({
+                severity,
+                repairDurationMinutes,
+                withinSla,
+                isRepeat,
+                acknowledgementMinutes,
+              }) => ({
+                severity,
+                repairDurationMinutes,
+                withinSla,
+                isRepeat,
+                acknowledgementMinutes,
+              }),
+            ),
+          };
+        };
+        expect(strip(fromRollups)).toEqual(strip(fromRecords));
+        expect(scorecardFigures(fromRollups.get(code)!)).toEqual(
+          scorecardFigures(fromRecords.get(code)!),
+        );
+      }
+    }
+  });
+
+  it('follows a record that moves: a reopened ticket leaves its month, a corrected survey moves', async () => {
+    const id = await ticket(world.accounts.own, '2026-02-10T10:00:00', '2026-02-10T12:00:00');
+    const bucket = async (month: string) =>
+      ((await RollupModel.collection.findOne({ _id: `tickets|BA|${month}` } as never))?.items ??
+        {}) as Record<string, unknown>;
+    expect(Object.keys(await bucket('2026-02'))).toContain(id);
+    await admin(
+      'mutation($id: ID!, $at: DateTime!) { reopenFaultTicket(id: $id, at: $at) { id } }',
+      {
+        id,
+        at: t('2026-02-11T09:00:00'),
+      },
+    );
+    expect(Object.keys(await bucket('2026-02'))).not.toContain(id);
+    await admin(
+      'mutation($id: ID!, $at: DateTime!) { restoreFaultTicket(id: $id, at: $at) { id } }',
+      {
+        id,
+        at: t('2026-03-02T09:00:00'),
+      },
+    );
+    expect(Object.keys(await bucket('2026-03'))).toContain(id);
+
+    const row = {
+      externalId: 'SR-MOVE',
+      accountExternalId: 'A1',
+      channel: 'PHONE',
+      cs1: '8',
+      cs2: '8',
+      cs3: '8',
+    };
+    const importRow = (respondedAt: string) =>
+      ok(
+        service,
+        world.tokens.intAll,
+        `mutation($r: [JSONObject!]!) { importRecords(kind: "survey-responses", sourceSystem: "CRM", rows: $r) { results { status } } }`,
+        {
+          r: [{ ...row, respondedAt }],
+        },
+      );
+    await importRow(t('2026-01-25T10:00:00'));
+    await importRow(t('2026-02-25T10:00:00'));
+    const responses = async (month: string) =>
+      Object.values(
+        ((await RollupModel.collection.findOne({ _id: `responses|BA|${month}` } as never))?.items ??
+          {}) as { t: Date }[],
+      );
+    expect((await responses('2026-01')).map((r) => r.t.toISOString())).toEqual([]);
+    expect((await responses('2026-02')).map((r) => r.t.toISOString())).toContain(
+      '2026-02-25T02:00:00.000Z',
+    );
+    expect(await checkRollups()).toEqual([]);
+  });
+
+  it('applying a refresh twice changes nothing', async () => {
+    const ids = (
+      await collection('faulttickets')
+        .find({}, { projection: { _id: 1 } })
+        .toArray()
+    ).map((r) => r._id);
+    const before = await RollupModel.collection.find({}).sort({ _id: 1 }).toArray();
+    await refreshRollups('FaultTicket', ids);
+    await refreshRollups('FaultTicket', ids);
+    expect(await RollupModel.collection.find({}).sort({ _id: 1 }).toArray()).toEqual(before);
+    expect(await checkRollups()).toEqual([]);
+  });
+
+  it('the check reports a tampered rollup (the npm command exits 1), and a rebuild repairs it', async () => {
+    const bucket = 'responses|BA|2026-02';
+    const doc = (await RollupModel.collection.findOne({ _id: bucket } as never))!;
+    const [recordId] = Object.keys(doc.items as object);
+    await RollupModel.collection.updateOne({ _id: bucket } as never, {
+      $unset: { [`items.${recordId}`]: '' },
+    });
+    const differences = await checkRollups();
+    expect(differences.map((d) => [d.id, d.item ?? null])).toEqual(
+      expect.arrayContaining([[bucket, recordId]]),
+    );
+    const url = new URL(testServerUri());
+    url.pathname = `/${mongoose.connection.db!.databaseName}`;
+    const run = promisify(execFile);
+    const failed = await run('npx', ['tsx', path.join('scripts', 'rollups.ts'), 'check'], {
+      env: { ...process.env, MONGODB_URI: url.toString(), DATA_DIR: service.dataDir },
+    }).catch((error: { code: number; stdout: string }) => error);
+    expect('code' in failed ? failed.code : 0).toBe(1);
+    expect(failed.stdout).toContain(recordId);
+    await rebuildRollups();
+    expect(await checkRollups()).toEqual([]);
+  });
+});

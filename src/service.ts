@@ -10,6 +10,7 @@ import { closeHttpServer } from './http/shutdown';
 import { bootstrapAdmin } from './modules/auth/auth.service';
 import { startConsequenceSweep } from './modules/consequences/consequence-sweep';
 import { seedOnStart } from './modules/demo/demo-seed';
+import { runBackfills } from './db/backfill-once';
 import { ensureRollupsBuilt } from './modules/rollups/rollup-check';
 import { dropKeylessSnapshots } from './modules/scorecards/scorecard.service';
 import { ensureDefaultSlaPolicy } from './modules/sla-policies/sla-policy.service';
@@ -65,6 +66,9 @@ async function serve(
   await bootstrapAdmin(config.DATA_DIR, logger);
   await ensureDefaultSlaPolicy();
   await ensureAttributeCatalogue();
+  // Documents maintained on write, built once for records stored before they were kept.
+  const backfilled = await runBackfills();
+  if (backfilled.length > 0) logger.info({ backfilled }, 'built maintained documents');
   const built = await ensureRollupsBuilt();
   if (built) {
     logger.info(built, 'scorecard rollups built from the records');

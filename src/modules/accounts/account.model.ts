@@ -1,4 +1,5 @@
 import { model, Schema, Types, type InferSchemaType } from 'mongoose';
+import { keepRecordKeys } from '../record-keys/record-key.service';
 import { accessPlugin } from '../access/access.plugin';
 import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 import { JOURNEY_STAGES } from '../journey/journey-stage';
@@ -43,3 +44,5 @@ keyAccountSchema.plugin(pendingConsequencesPlugin);
 export type KeyAccountDoc = InferSchemaType<typeof keyAccountSchema> & { _id: Types.ObjectId };
 
 export const KeyAccountModel = model('KeyAccount', keyAccountSchema);
+// Created only by insertOnce and imports, which keep their natural keys.
+keepRecordKeys(KeyAccountModel);

@@ -128,7 +128,7 @@ function consequencesOf(record: WrittenRecord): PendingConsequence[] {
     after.activatedAt &&
     !sameInstant(before?.activatedAt as Date | null, after.activatedAt as Date);
   return [
-    ...stageConsequences(record),
+    ...stageConsequences(record, 'ActivationOrder'),
     ...(activated
       ? [
           lifecycleConsequence('activationCompleted', {

@@ -1,5 +1,6 @@
 import { model, Schema, type Types } from 'mongoose';
-import { registerJourneySource } from '../journey/journey-registry';
+import { keepRecordKeys } from '../record-keys/record-key.service';
+import { openUnlessStatusIn, registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema } from '../journey/journey-record.fields';
 import { ACTIVATION_STATUSES, DELAY_REASONS, type ActivationStatus } from './activation-rules';
 import type { ActivationMeasures, ActivationOrderState } from './activation-order.state';
@@ -89,12 +90,14 @@ export type ActivationOrderDoc = ActivationOrderState &
 export const CLOSED_ACTIVATION_STATUSES: ActivationStatus[] = ['ACTIVATED', 'CANCELLED'];
 
 export const ActivationOrderModel = model('ActivationOrder', activationOrderSchema);
+// Created only by insertOnce and imports, which keep their natural keys.
+keepRecordKeys(ActivationOrderModel);
 
 registerJourneySource({
   typename: 'ActivationOrder',
   model: ActivationOrderModel,
   stages: ['ACTIVATION'],
-  openFilter: { status: { $nin: CLOSED_ACTIVATION_STATUSES } },
+  ...openUnlessStatusIn(CLOSED_ACTIVATION_STATUSES),
   movesStage: true,
   listedBy: 'orderedAt',
 });

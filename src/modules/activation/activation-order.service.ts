@@ -93,7 +93,9 @@ function consequencesOf(
   const activated = after.activatedAt && !before?.activatedAt;
   return [
     audit,
-    ...(options.refreshStage !== false ? [stageConsequence(after.accountId)] : []),
+    ...(options.refreshStage !== false
+      ? [stageConsequence(after.accountId, 'ActivationOrder')]
+      : []),
     ...(activated
       ? [
           lifecycleConsequence('activationCompleted', {

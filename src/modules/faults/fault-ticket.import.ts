@@ -150,7 +150,7 @@ function consequencesOf(record: WrittenRecord): PendingConsequence[] {
   const closed = after.closedAt && !sameInstant(before?.closedAt as Date, after.closedAt as Date);
   return [
     ...(moved.length > 0 ? [repeatsConsequence(moved)] : []),
-    ...stageConsequences(record),
+    ...stageConsequences(record, 'FaultTicket'),
     ...(closed
       ? [
           lifecycleConsequence('faultTicketClosed', {

@@ -1,5 +1,6 @@
 import { model, Schema, type Types } from 'mongoose';
-import { registerJourneySource } from '../journey/journey-registry';
+import { keepRecordKeys } from '../record-keys/record-key.service';
+import { openUnlessStatusIn, registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema } from '../journey/journey-record.fields';
 import { SEVERITIES } from '../sla-policies/resolve-policy';
 import { FAULT_STATUSES, type FaultStatus } from './fault-lifecycle';
@@ -121,12 +122,14 @@ export type FaultTicketDoc = FaultTicketState &
 export const RESTORED_FAULT_STATUSES: FaultStatus[] = ['RESTORED', 'CLOSED'];
 
 export const FaultTicketModel = model('FaultTicket', faultTicketSchema);
+// Created only by insertOnce and imports, which keep their natural keys.
+keepRecordKeys(FaultTicketModel);
 
 registerJourneySource({
   typename: 'FaultTicket',
   model: FaultTicketModel,
   stages: ['FAULT_REPORTING', 'REPAIR'],
-  openFilter: { status: { $nin: RESTORED_FAULT_STATUSES } },
+  ...openUnlessStatusIn(RESTORED_FAULT_STATUSES),
   movesStage: true,
   listedBy: 'reportedAt',
 });

@@ -1,4 +1,5 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
+import { registerBackfill } from '../../db/backfill-once';
 import { systemScope } from '../access/scope';
 import { auditConsequence, type AuditActor } from '../audit/audit.service';
 import {
@@ -10,6 +11,7 @@ import {
 import { applyPending, PENDING, pushPending } from '../consequences/pending-consequences';
 import { measuredChangeConsequences } from '../journey/measured-record';
 import { findRepeatOf, REPEAT_WINDOW_MS } from './fault-lifecycle';
+import { FaultServiceModel, type FaultServiceDoc, type ServiceTicket } from './fault-service.model';
 import { FaultTicketModel } from './fault-ticket.model';
 
 const scope = systemScope('repeat-faults');
@@ -84,42 +86,90 @@ const PROJECTION = {
   measuredAt: 1,
 };
 
-// Tickets of the given services within any of the time ranges, in one query.
-async function ticketsOn(
-  services: readonly { accountId: Types.ObjectId; serviceRef: string }[],
-  ranges: Record<string, unknown>[],
-): Promise<RepeatRow[]> {
-  const pairs = new Set(services.map(pairKey));
-  const accountIds = new Map(services.map((s) => [String(s.accountId), s.accountId]));
-  const found = await FaultTicketModel.find(
-    {
-      // The time ranges first: cheap to test, and they narrow the most.
-      $or: ranges,
-      accountId: { $in: [...accountIds.values()] },
-      serviceRef: { $in: [...new Set(services.map((s) => s.serviceRef))] },
-    },
-    PROJECTION,
-    { scope },
-  ).lean<RepeatRow[]>();
-  return found.filter((ticket) => pairs.has(pairKey(ticket)));
+/** A moved ticket version, with the ticket's id when known (the record its consequence is in). */
+type Moved = TouchedTicket & { id?: Types.ObjectId };
+
+// Keeps each moved ticket in its service's document as the ticket is now (read by bare `_id $in`),
+// and out of the documents of the services it left. Before the documents are read: of two
+// concurrent re-derivations on one service, the later reader sees both tickets.
+async function keepServices(moved: readonly Moved[]): Promise<void> {
+  const ids = [...new Map(moved.flatMap((m) => (m.id ? [[String(m.id), m.id]] : []))).values()];
+  if (ids.length === 0) return;
+  const now = await FaultTicketModel.find({ _id: { $in: ids } }, PROJECTION, { scope }).lean<
+    RepeatRow[]
+  >();
+  const current = new Map(now.map((ticket) => [String(ticket._id), ticket]));
+  const writes = new Map<string, object>();
+  const pairsOf = (id: string) =>
+    new Set([
+      ...moved.filter((m) => String(m.id) === id).map(pairKey),
+      ...(current.has(id) ? [pairKey(current.get(id)!)] : []),
+    ]);
+  for (const id of ids.map(String)) {
+    const ticket = current.get(id);
+    for (const pair of pairsOf(id)) {
+      const path = `tickets.${id}`;
+      const here = ticket && pairKey(ticket) === pair;
+      writes.set(`${pair} ${id}`, {
+        updateOne: here
+          ? {
+              filter: { _id: pair },
+              update: {
+                $set: { [path]: { r: ticket.reportedAt, f: ticket.finalRestoredAt ?? null } },
+              },
+              upsert: true,
+            }
+          : { filter: { _id: pair }, update: { $unset: { [path]: '' } } },
+      });
+    }
+  }
+  await FaultServiceModel.collection.bulkWrite([...writes.values()] as never, { ordered: false });
 }
 
-const range = (from: number, to: number) => ({ $gte: new Date(from), $lte: new Date(to) });
+async function readServices(
+  moved: readonly Moved[],
+): Promise<Map<string, Record<string, ServiceTicket>>> {
+  const pairs = [...new Set(moved.map(pairKey))];
+  const docs = (await FaultServiceModel.collection
+    .find({ _id: { $in: pairs } } as never)
+    .toArray()) as unknown as FaultServiceDoc[];
+  return new Map(docs.map((doc) => [doc._id, doc.tickets ?? {}]));
+}
+
+type Range = { field: 'r' | 'f'; from: number; to: number };
+
+// Ids of the kept tickets of the given services within any of the time ranges.
+function idsWithin(
+  services: Map<string, Record<string, ServiceTicket>>,
+  of: readonly { accountId: Types.ObjectId; serviceRef: string }[],
+  ranges: readonly Range[],
+): string[] {
+  const within = (at: Date | null | undefined, range: Range) =>
+    at != null && at.getTime() >= range.from && at.getTime() <= range.to;
+  return [...new Set(of.map(pairKey))].flatMap((pair) =>
+    Object.entries(services.get(pair) ?? {})
+      .filter(([, t]) => ranges.some((range) => within(range.field === 'r' ? t.r : t.f, range)))
+      .map(([id]) => id),
+  );
+}
 
 /**
- * Re-derives "repeat of" around tickets a bulk write moved (imports: new, or another service,
+ * Re-derives "repeat of" around tickets a write moved (imports: new, or another service,
  * report or final restoration; old and new versions), after the write, so the answer depends
- * neither on the order of the rows nor on which concurrent batch wrote first. One read of the
- * moved services' tickets (the moved ones, those reported within the window after one of their
- * restorations, and what the moved ones may repeat), a second one only when tickets reported
- * after all the moved ones exist (what those may repeat); then one bulk write and one audit insert
- * for the tickets whose value changes. Returns the changes.
+ * neither on the order of the rows nor on which concurrent batch wrote first. The moved tickets
+ * are first kept in their services' documents; those documents then name the tickets needed (the
+ * moved ones, those reported within the window after one of their restorations, what the moved
+ * ones may repeat, and what tickets reported after all the moved ones may repeat), read in one
+ * query by bare `_id $in`; then one bulk write and one audit insert for the tickets whose value
+ * changes. Returns the changes.
  */
 export async function rederiveRepeatsAround(
-  touched: readonly TouchedTicket[],
+  touched: readonly Moved[],
   auditActor: AuditActor,
 ): Promise<RepeatChange[]> {
   if (touched.length === 0) return [];
+  await keepServices(touched);
+  const services = await readServices(touched);
   const reports = touched.map((t) => t.reportedAt.getTime());
   const restorations = touched.flatMap((t) => (t.finalRestoredAt ? [t.finalRestoredAt] : []));
   const first = Math.min(...reports);
@@ -128,28 +178,40 @@ export async function rederiveRepeatsAround(
     lastReport,
     ...restorations.map((at) => at.getTime() + REPEAT_WINDOW_MS),
   );
-  const read = await ticketsOn(touched, [
-    { reportedAt: range(first, lastAffected) },
-    { finalRestoredAt: range(first - REPEAT_WINDOW_MS, lastReport) },
+  const around = idsWithin(services, touched, [
+    { field: 'r', from: first, to: lastAffected },
+    { field: 'f', from: first - REPEAT_WINDOW_MS, to: lastReport },
   ]);
-  const later = read.filter((ticket) => ticket.reportedAt.getTime() > lastReport);
-  const laterReports = later.map((ticket) => ticket.reportedAt.getTime());
-  const more =
+  // Tickets reported after all the moved ones, and what they may repeat.
+  const aroundIds = new Set(around);
+  const later = [...services].flatMap(([pair, tickets]) =>
+    Object.entries(tickets)
+      .filter(([id, t]) => aroundIds.has(id) && t.r.getTime() > lastReport)
+      .map(([, t]) => ({ pair, r: t.r.getTime() })),
+  );
+  const laterPairs = new Set(later.map((t) => t.pair));
+  const earlier =
     later.length === 0
       ? []
-      : await ticketsOn(later, [
-          {
-            finalRestoredAt: range(
-              Math.min(...laterReports) - REPEAT_WINDOW_MS,
-              Math.max(...laterReports),
-            ),
-          },
-        ]);
-  const tickets = new Map([...read, ...more].map((ticket) => [String(ticket._id), ticket]));
-  const changes = repeatChanges([...tickets.values()], {
-    from: new Date(first),
-    to: new Date(lastAffected),
-  });
+      : idsWithin(
+          services,
+          touched.filter((t) => laterPairs.has(pairKey(t))),
+          [
+            {
+              field: 'f',
+              from: Math.min(...later.map((t) => t.r)) - REPEAT_WINDOW_MS,
+              to: Math.max(...later.map((t) => t.r)),
+            },
+          ],
+        );
+  const ids = [...new Set([...around, ...earlier])].map((id) => new Types.ObjectId(id));
+  const read =
+    ids.length === 0
+      ? []
+      : await FaultTicketModel.find({ _id: { $in: ids } }, PROJECTION, { scope }).lean<
+          RepeatRow[]
+        >();
+  const changes = repeatChanges(read, { from: new Date(first), to: new Date(lastAffected) });
   if (changes.length === 0) return [];
   // Each change stores its audit entry and snapshot invalidation with itself.
   const pending = changes.map((change) => changeConsequences(change, auditActor));
@@ -210,9 +272,27 @@ export function repeatsConsequence(moved: TouchedTicket[]): PendingConsequence<T
   return consequence('faultRepeats', moved);
 }
 
+// The ticket is the record the consequence is stored in.
 registerConsequenceKind<TouchedTicket[]>('faultRepeats', CONSEQUENCE_ORDER.derived, async (due) => {
   await rederiveRepeatsAround(
-    due.flatMap((item) => item.args),
+    due.flatMap((item) =>
+      item.args.map((version) => ({ ...version, id: item.recordId as Types.ObjectId })),
+    ),
     { system: 'repeat-faults' },
   );
+});
+
+// The service documents of tickets stored before they were kept, once per database.
+registerBackfill('faultServices:1', async () => {
+  const cursor = FaultTicketModel.collection.find({}, { projection: PROJECTION });
+  let batch: Moved[] = [];
+  for await (const ticket of cursor) {
+    const row = ticket as unknown as RepeatRow;
+    batch.push({ ...row, id: row._id });
+    if (batch.length === 1000) {
+      await keepServices(batch);
+      batch = [];
+    }
+  }
+  await keepServices(batch);
 });

@@ -125,7 +125,7 @@ function consequencesOf(
     ...(repeatsMoved(before, after)
       ? [repeatsConsequence(before ? [version(after), version(before)] : [version(after)])]
       : []),
-    ...(options.refreshStage !== false ? [stageConsequence(after.accountId)] : []),
+    ...(options.refreshStage !== false ? [stageConsequence(after.accountId, 'FaultTicket')] : []),
     ...(closed
       ? [
           lifecycleConsequence('faultTicketClosed', {

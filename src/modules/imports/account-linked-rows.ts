@@ -6,7 +6,8 @@ import { actorScope, canReadBranch, systemScope } from '../access/scope';
 import { KeyAccountModel } from '../accounts/account.model';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
 import { lifecycleConsequence } from '../journey/lifecycle-hooks';
-import { externalIdBounds, type PlannedRow } from './batch-upsert';
+import { findByExternalIds, isKeyed } from '../record-keys/record-key.service';
+import type { PlannedRow } from './batch-upsert';
 import type { ImportContext, ImportOutcome } from './import-kind';
 import { rejected } from './parse-rows';
 import { instantCell, optionalInstantCell, optionalTextCell } from './row-fields';
@@ -63,38 +64,56 @@ const mapKey = (key: RecordKey) => JSON.stringify([key.sourceSystem, key.externa
 export type RecordsByKey<T> = { get(key: RecordKey | null): T | undefined };
 
 /**
- * Records of any source systems by natural key in one query, whatever the caller's scope (access
- * is decided per row).
+ * Records of any source systems by natural key, whatever the caller's scope (access is decided
+ * per row): through the kept keys (two reads by `_id`) where the collection keeps them.
  */
 export async function loadByKeys<T extends RecordKey>(
   model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
   keys: readonly (RecordKey | null)[],
 ): Promise<RecordsByKey<T>> {
-  const bySystem = new Map<string, Set<string>>();
-  for (const key of keys) {
-    if (key)
-      bySystem.set(
-        key.sourceSystem,
-        (bySystem.get(key.sourceSystem) ?? new Set()).add(key.externalId),
-      );
-  }
-  const rows =
-    bySystem.size === 0
-      ? []
-      : ((await model
-          .find(
-            {
-              $or: [...bySystem].map(([sourceSystem, ids]) => ({
-                sourceSystem,
-                externalId: { ...externalIdBounds([...ids]), $in: [...ids] },
-              })),
-            },
-            null,
-            { scope },
-          )
-          .lean()) as T[]);
-  const found = new Map(rows.map((row) => [mapKey(row), row]));
+  const asked = new Map<string, RecordKey>();
+  for (const key of keys) if (key) asked.set(mapKey(key), key);
+  const found = new Map<string, T>();
+  const keep = (rows: T[]) => {
+    for (const row of rows) if (asked.has(mapKey(row))) found.set(mapKey(row), row);
+  };
+  if (isKeyed(model))
+    keep(
+      (await findByExternalIds(
+        model,
+        [...asked.values()].map((key) => key.externalId),
+      )) as unknown as T[],
+    );
+  // Unkept keys (a collection without them, or a record whose key a crashed write left pending)
+  // by the natural-key query, which the stand-in answers by scanning: rare when keys are kept.
+  const missing = [...asked].filter(([key]) => !found.has(key)).map(([, key]) => key);
+  keep(await queryByKeys<T>(model, missing));
   return { get: (key) => (key ? found.get(mapKey(key)) : undefined) };
+}
+
+async function queryByKeys<T>(
+  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  keys: readonly RecordKey[],
+): Promise<T[]> {
+  if (keys.length === 0) return [];
+  const bySystem = new Map<string, Set<string>>();
+  for (const key of keys)
+    bySystem.set(
+      key.sourceSystem,
+      (bySystem.get(key.sourceSystem) ?? new Set()).add(key.externalId),
+    );
+  return (await model
+    .find(
+      {
+        $or: [...bySystem].map(([sourceSystem, ids]) => ({
+          sourceSystem,
+          externalId: { $in: [...ids] },
+        })),
+      },
+      null,
+      { scope },
+    )
+    .lean()) as T[];
 }
 
 /** What access and timelines need of an account a row names. */

@@ -10,6 +10,11 @@ import {
 } from '../consequences/pending-consequences';
 import { AuditEntryModel } from '../audit/audit.model';
 import { listedRecordConsequences } from '../journey/account-records';
+import {
+  findByExternalIds,
+  isKeyed,
+  recordKeyConsequences,
+} from '../record-keys/record-key.service';
 import type { ImportOutcome } from './import-kind';
 
 const scope = systemScope('import');
@@ -36,11 +41,30 @@ export type WrittenRecord = {
   after: Doc;
 };
 
-/** The smallest range holding every id (ids sort as strings). */
-export function externalIdBounds(ids: readonly string[]): { $gte?: string; $lte?: string } {
-  if (ids.length === 0) return {};
-  const sorted = [...ids].sort();
-  return { $gte: sorted[0]!, $lte: sorted[sorted.length - 1]! };
+/** A record under the same external id from another source system. */
+type OtherCopy = { externalId: string; sourceSystem: string; accountId?: unknown };
+
+/**
+ * Stored records of one source system by external id. When the lookup also saw the records of the
+ * same external ids under other source systems (kept keys), they come along in `otherSources`, so
+ * the wrong-token check needs no query of its own.
+ */
+export class StoredByKey extends Map<string, Stored> {
+  otherSources: OtherCopy[] | null = null;
+}
+
+// A scan on mongo-java-server whatever its bounds (it serves only `_id`, unique-key equality and
+// a bare `_id $in` from an index); used for collections without kept keys and to re-read the keys
+// of a lost race, whose kept key may still be pending.
+async function queryByExternalIds(
+  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  filter: Record<string, unknown>,
+  externalIds: string[],
+  projection: Record<string, 1> | null = null,
+) {
+  return (await model
+    .find({ ...filter, externalId: { $in: externalIds } }, projection, { scope })
+    .lean()) as Stored[];
 }
 
 /** Records of a source system by external id, whatever the caller's scope (access is per row). */
@@ -48,16 +72,19 @@ export async function loadByExternalIds(
   model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
   sourceSystem: string,
   externalIds: string[],
-): Promise<Map<string, Stored>> {
-  const rows = (await model
-    // The bounds add nothing on MongoDB, but let the stand-in use its index instead of scanning.
-    .find(
-      { sourceSystem, externalId: { ...externalIdBounds(externalIds), $in: externalIds } },
-      null,
-      { scope },
-    )
-    .lean()) as Stored[];
-  return new Map(rows.map((row) => [row.externalId, row]));
+  options: { complete?: boolean } = {},
+): Promise<StoredByKey> {
+  const found = new StoredByKey();
+  if (isKeyed(model) && !options.complete) {
+    const records = await findByExternalIds<Stored & { sourceSystem: string }>(model, externalIds);
+    found.otherSources = records.filter((record) => record.sourceSystem !== sourceSystem);
+    for (const record of records)
+      if (record.sourceSystem === sourceSystem) found.set(record.externalId, record);
+    return found;
+  }
+  for (const row of await queryByExternalIds(model, { sourceSystem }, externalIds))
+    found.set(row.externalId, row);
+  return found;
 }
 
 // A row whose record already exists under another source system, for the same account: a file
@@ -66,16 +93,17 @@ async function copiesFromOtherSources(
   model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
   sourceSystem: string,
   rows: PlannedRow[],
+  known: OtherCopy[] | null,
 ): Promise<Map<number, string>> {
   if (rows.length === 0) return new Map();
   const ids = [...new Set(rows.map((row) => row.externalId))];
-  const others = (await model
-    .find(
-      { externalId: { ...externalIdBounds(ids), $in: ids }, sourceSystem: { $ne: sourceSystem } },
-      { externalId: 1, sourceSystem: 1, accountId: 1 },
-      { scope },
-    )
-    .lean()) as { externalId: string; sourceSystem: string; accountId?: unknown }[];
+  const others =
+    known ??
+    ((await queryByExternalIds(model, { sourceSystem: { $ne: sourceSystem } }, ids, {
+      externalId: 1,
+      sourceSystem: 1,
+      accountId: 1,
+    })) as unknown as OtherCopy[]);
   const copies = new Map<number, string>();
   for (const row of rows) {
     const other = others.find(
@@ -104,7 +132,7 @@ type UpsertOptions = {
   sourceSystem: string;
   actor: AuditActor;
   rows: PlannedRow[];
-  existing: Map<string, Stored>;
+  existing: Map<string, Stored> & { otherSources?: OtherCopy[] | null };
   dryRun: boolean;
   /** What else a written row makes due besides its audit entry (stage, events, …). */
   consequencesOf?: (record: WrittenRecord) => PendingConsequence[];
@@ -161,6 +189,10 @@ function planKey(
   }
   // A journey record written is (re)listed in its account's records, in the same write.
   if (pending.length > 0) pending.push(...listedRecordConsequences(options.model, version!));
+  if (!stored && pending.length > 0)
+    pending.push(
+      ...recordKeyConsequences(options.model, { sourceSystem: options.sourceSystem, externalId }),
+    );
   return { externalId, stored, id, rows: decided, fields, pending };
 }
 
@@ -288,6 +320,7 @@ export async function upsertPlannedRows(
     model,
     sourceSystem,
     options.rows.filter((row) => !options.existing.has(row.externalId)),
+    options.existing.otherSources ?? null,
   );
   for (const [index, other] of copies) outcomes.set(index, otherSourceRefusal(sourceSystem, other));
   const byKey = new Map<string, PlannedRow[]>();
@@ -300,7 +333,8 @@ export async function upsertPlannedRows(
     if (attempt === ATTEMPTS)
       throw new Error(`import of ${options.entityType}: keys kept changing`);
     if (attempt > 0) {
-      const fresh = await loadByExternalIds(model, sourceSystem, keys);
+      // By the natural-key query: a record inserted by a crashed run may lack its kept key.
+      const fresh = await loadByExternalIds(model, sourceSystem, keys, { complete: true });
       for (const key of keys) {
         const found = fresh.get(key);
         if (found) stored.set(key, found);

@@ -27,7 +27,18 @@ export function measuredConsequences(
   });
 }
 
-/** The refresh of the current stage of the account a journey record belongs to. */
-export function stageConsequences({ after }: WrittenRecord): PendingConsequence[] {
-  return [stageConsequence(after.accountId as Types.ObjectId)];
+/**
+ * The update of the current stage of the account a journey record (of `source`, a typename)
+ * belongs to, and of the account it left when a row moved it to another.
+ */
+export function stageConsequences(
+  { before, after }: WrittenRecord,
+  source: string,
+): PendingConsequence[] {
+  const accountId = after.accountId as Types.ObjectId;
+  const left = before?.accountId as Types.ObjectId | undefined;
+  return [
+    stageConsequence(accountId, source),
+    ...(left && !left.equals(accountId) ? [stageConsequence(left, source)] : []),
+  ];
 }

@@ -52,7 +52,7 @@ function consequencesOf(
       before,
       after,
     }),
-    stageConsequence(after.accountId),
+    stageConsequence(after.accountId, kind.typename),
   ];
 }
 

@@ -13,6 +13,8 @@ export type JourneySource = {
   stages: readonly JourneyStage[];
   /** Filter matching its records that are still open and hold the account in their stage. */
   openFilter?: Record<string, unknown>;
+  /** The same test on one record in memory (see `openUnlessStatusIn`). */
+  isOpen?: (record: { status?: unknown }) => boolean;
   /** Whether its records move an account's current stage on (follow-ups and surveys do not). */
   movesStage: boolean;
   /** Sort field of the account's own list of these records, newest first (see account-records). */
@@ -23,10 +25,21 @@ const sources = new Map<string, JourneySource>();
 
 /** Adds a record collection to the timeline; called once by each module's model file. */
 export function registerJourneySource(source: JourneySource): void {
+  // The kept stage state tells open records apart in memory (see stage-state.ts).
+  if (source.movesStage && source.openFilter && !source.isOpen)
+    throw new Error(`journey source ${source.typename}: openFilter without isOpen`);
   sources.set(source.typename, source);
 }
 
 /** Every registered record collection. */
 export function journeySources(): JourneySource[] {
   return [...sources.values()];
+}
+
+/** `openFilter` and `isOpen` of a source whose records are open until their status is one of these. */
+export function openUnlessStatusIn(statuses: readonly string[]) {
+  return {
+    openFilter: { status: { $nin: statuses } },
+    isOpen: (record: { status?: unknown }) => !statuses.includes(String(record.status)),
+  };
 }

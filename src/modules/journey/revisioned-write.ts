@@ -7,6 +7,7 @@ import {
   updateWithConsequences,
 } from '../consequences/pending-consequences';
 import { listedRecordConsequences } from './account-records';
+import { recordKeyConsequences } from '../record-keys/record-key.service';
 
 /**
  * The schema field of a record's revision: every write of the record's fields bumps it, and a
@@ -91,6 +92,7 @@ export async function insertOnce<
     const created = await createWithConsequences<D>(model, record, (stored) => [
       ...(options.consequences?.(stored) ?? []),
       ...listedRecordConsequences(model, stored),
+      ...recordKeyConsequences(model, stored),
     ]);
     return { record: created, created: true };
   } catch (error) {

@@ -122,6 +122,7 @@ describe('durable follow-up and survey mutations', () => {
       }
       expect(acknowledged.length).toBeGreaterThanOrEqual(150);
       expect(await store.rollupDifferences()).toEqual([]);
+      expect(await store.listDifferences()).toEqual([]);
     } finally {
       await store.close();
     }

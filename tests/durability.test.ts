@@ -110,6 +110,7 @@ describe('durable acknowledgement', () => {
       expect(stored.filter((row) => perAccount.get(String(row._id)) !== 1)).toEqual([]);
       expect(audits.length).toBe(stored.length);
       expect(await store.rollupDifferences()).toEqual([]);
+      expect(await store.listDifferences()).toEqual([]);
     } finally {
       await store.close();
     }
@@ -193,6 +194,7 @@ describe('durable acknowledgement', () => {
         ACCOUNTS,
       );
       expect(await store.rollupDifferences()).toEqual([]);
+      expect(await store.listDifferences()).toEqual([]);
     } finally {
       await store.close();
     }

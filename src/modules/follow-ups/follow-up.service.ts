@@ -181,6 +181,10 @@ async function transition(
     consequences: [
       auditFollowUp(actor, ACTION_NAMES[action], before, preview),
       ...rollupConsequences(before.branchCode, before, preview),
+      // The visit moves on the account's timeline when it is completed.
+      ...(journeyAt.getTime() !== before.journeyAt.getTime()
+        ? listedRecordConsequences(FollowUpModel, preview)
+        : []),
       ...extra,
     ],
     queryOptions: { scope: actorScope(actor) },

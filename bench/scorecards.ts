@@ -252,6 +252,7 @@ async function provinceSize() {
  */
 export async function main(): Promise<void> {
   const demo = process.env.BENCH_SKIP_DEMO ? null : await demoSize();
+  if (process.env.BENCH_SKIP_PROVINCE) return;
   const province = await provinceSize();
   console.log(
     JSON.stringify({

@@ -222,7 +222,13 @@ export type ScorecardRows = {
 };
 
 /** Where a period's rows are read from; `from` is the start of the period's first quarter. */
-export type RowWindow = { period: Period; from: Date; asOf: Date; completionsEnd: Date };
+export type RowWindow = {
+  period: Period;
+  from: Date;
+  asOf: Date;
+  completionsEnd: Date;
+  now: Date;
+};
 
 /** The instants a period's rows are cut at: quarter start (coverage), as-of (overdue), compliance end. */
 export function rowWindow(period: Period, now: Date): RowWindow {
@@ -231,6 +237,7 @@ export function rowWindow(period: Period, now: Date): RowWindow {
     from: quartersOf(period)[0]!.start,
     asOf: period.end < now ? period.end : now,
     completionsEnd: new Date(period.end.getTime() + POST_ACTIVATION_WINDOW_DAYS * DAY_MS),
+    now,
   };
 }
 

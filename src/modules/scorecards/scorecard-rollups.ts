@@ -219,9 +219,10 @@ function itemsOf<V>(
 
 async function byIds(ids: string[]): Promise<Map<string, RollupDoc>> {
   if (ids.length === 0) return new Map();
-  // A bare `_id $in`: the only multi-key filter the stand-in answers from its index.
+  // A bare `_id $in`: the only multi-key filter the stand-in answers from its index. The tally
+  // buckets' per-record signatures (`g`) are for writers only.
   const docs = (await RollupModel.collection
-    .find({ _id: { $in: ids } } as never)
+    .find({ _id: { $in: ids } } as never, { projection: { g: 0 } })
     .toArray()) as unknown as RollupDoc[];
   return new Map(docs.map((doc) => [doc._id, doc]));
 }
@@ -296,20 +297,30 @@ function complaintsIn(
 }
 
 /**
- * A period's rows from the rollups: two reads by `_id $in` (the bounded months of the period, with
- * the month lists of the open-ended families; then the open-ended buckets), never the records.
+ * A period's rows from the rollups: one read by `_id $in` (the bounded months of the period, the
+ * open-ended families' buckets up to now's month and their month lists; a second only for listed
+ * months past those), never the records.
  * Each value is cut by its instants exactly as the record queries cut the records.
  */
 export async function loadRowsFromRollups(
   branchCodes: string[],
   window: RowWindow,
 ): Promise<ScorecardRows> {
-  const { period, from, asOf, completionsEnd } = window;
+  const { period, from, asOf, completionsEnd, now } = window;
   const periodMonths = monthsBetween(period.start, period.end);
   const completionMonths = monthsBetween(from, completionsEnd);
   const bounded = (family: string, months: string[]) =>
     branchCodes.flatMap((code) => months.map((month) => bucketId(family, code, month)));
   const openEnded = ['accounts', 'overdue'] as const;
+  // Accounts closed from the quarter's start on, orders open at as-of: their months onwards.
+  const since = { accounts: from, overdue: asOf };
+  // Guessed without reading the month lists first: `open` and the months from `since` to now's
+  // (at most a year of them). A listed month past those (a record dated ahead) is read after.
+  const nowMonthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  const guessed = (family: (typeof openEnded)[number]) => [
+    'open',
+    ...monthsBetween(since[family], nowMonthEnd).slice(0, 12),
+  ];
   const first = await byIds([
     ...[
       'activations',
@@ -322,22 +333,20 @@ export async function loadRowsFromRollups(
     ].flatMap((f) => bounded(f, periodMonths)),
     ...bounded('completions', completionMonths),
     ...openEnded.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
+    ...openEnded.flatMap((f) => bounded(f, guessed(f))),
   ]);
-  // Accounts closed from the quarter's start on, orders open at as-of: their months onwards.
-  const since = {
-    accounts: from.toISOString().slice(0, 7),
-    overdue: asOf.toISOString().slice(0, 7),
+  const laterMonths = (family: (typeof openEnded)[number], code: string) => {
+    const month = since[family].toISOString().slice(0, 7);
+    const listed = first.get(monthsId(family, code))?.months ?? [];
+    return ['open', ...listed.filter((m) => m !== 'open' && m >= month)];
   };
-  const laterMonths = (family: (typeof openEnded)[number], code: string) => [
-    'open',
-    ...(first.get(monthsId(family, code))?.months ?? []).filter(
-      (month) => month !== 'open' && month >= since[family],
-    ),
-  ];
+  const guessedIds = new Set(openEnded.flatMap((f) => bounded(f, guessed(f))));
   const second = await byIds(
-    openEnded.flatMap((f) =>
-      branchCodes.flatMap((code) => laterMonths(f, code).map((m) => bucketId(f, code, m))),
-    ),
+    openEnded
+      .flatMap((f) =>
+        branchCodes.flatMap((code) => laterMonths(f, code).map((m) => bucketId(f, code, m))),
+      )
+      .filter((id) => !guessedIds.has(id)),
   );
   const docs = new Map([...first, ...second]);
   const items = <F extends keyof Values>(family: F, months: (code: string) => string[]) =>

@@ -128,6 +128,19 @@ describe('the service process, however started', () => {
     expect(processesNaming(dataDir)).toEqual([]);
   }, 60_000);
 
+  it('SIGTERM during start-up stops the service once started, and its embedded database', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'journey-starting-'));
+    const service = startProcess({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    // The first line is logged while the database is being resolved, long before "serving".
+    await new Promise<void>((resolve) => service.child.stdout.once('data', () => resolve()));
+    service.child.kill('SIGTERM');
+    const run = await service.exited;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Journey is serving');
+    expect(run.stdout).toContain('shutdown complete');
+    expect(processesNaming(dataDir)).toEqual([]);
+  }, 60_000);
+
   it('a busy port ends in one line naming it, exit 1, and no database left running', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

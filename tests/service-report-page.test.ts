@@ -18,9 +18,9 @@ const REPORT = `query Report($id: ID!, $p: String!) { accountServiceReport(accou
   periodStart periodEnd
   activation { activated { id } open { id } onTimeRate { ${FIGURE} }
     latenessMinutes { ${FIGURE} } delayReasons { reason orders } }
-  faults { restored { id } open { id } withinSlaRate { ${FIGURE} } repeatRate { ${FIGURE} }
+  faults { restored { id serviceRef severity withinSla isRepeat } open { id } withinSlaRate { ${FIGURE} } repeatRate { ${FIGURE} }
     causeExplainedRate { ${FIGURE} } pausedTickets }
-  followUps { followUps { id } completed }
+  followUps { followUps { id status } completed }
   complaints { complaints { id } }
   satisfaction { responses { id } account { responses satisfactionIndex { ${FIGURE} } } }
 } }`;
@@ -169,6 +169,28 @@ describe('service report of a demo account', () => {
     expect(
       await page.locator('#activation-figures tbody tr:first-child td').first().innerText(),
     ).toContain(`(${onTime.numerator} / ${onTime.denominator})`);
+
+    // Cells show their record's fields as a person reads them: the first restored ticket's
+    // reference, severity, within-SLA and repeat columns; the first visit's status.
+    const ticket = report.faults.restored[0];
+    const ticketRow = page.locator('#restored-table tbody tr').first();
+    expect(await ticketRow.locator('th').innerText()).toBe(ticket.serviceRef);
+    const ticketCells = await ticketRow.locator('td').allInnerTexts();
+    const severities: Row = { CRITICAL: 'Critical', MAJOR: 'Major', MINOR: 'Minor' };
+    const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+    expect([ticketCells[0], ticketCells[5], ticketCells[6]]).toEqual([
+      severities[ticket.severity],
+      yesNo(ticket.withinSla),
+      yesNo(ticket.isRepeat),
+    ]);
+    const visitCells = await page
+      .locator('#follow-up-table tbody tr')
+      .first()
+      .locator('td')
+      .allInnerTexts();
+    expect(visitCells[1]).toBe(
+      `${report.followUps.followUps[0].status[0]}${report.followUps.followUps[0].status.slice(1).toLowerCase()}`,
+    );
   });
 
   it('is in Chinese when the address says so, or when the browser asks for it', async () => {

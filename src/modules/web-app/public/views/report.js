@@ -92,6 +92,22 @@ const yesNo = (value) => (value === null || value === undefined ? '—' : t(valu
 const reasons = (delays) =>
   [...new Set(delays.map((d) => d.reason))].map((reason) => t(reason)).join(', ') || '—';
 
+/** Record-table columns by how a field is shown; `when` formats instants in the branch's zone. */
+const columnsShownWith = (when) => ({
+  text: (key, field) => ({ label: t(key), cell: (x) => x[field] ?? '—' }),
+  term: (key, field, prefix = '') => ({
+    label: t(key),
+    cell: (x) => (x[field] ? t(`${prefix}${x[field]}`) : '—'),
+  }),
+  at: (key, field) => ({ label: t(key), cell: (x) => when(x[field]) }),
+  minutes: (key, field) => ({
+    label: t(key),
+    cell: (x) => formatValue(x[field], 'minutes'),
+    numeric: true,
+  }),
+  yesNo: (key, field) => ({ label: t(key), cell: (x) => yesNo(x[field]) }),
+});
+
 /** A figure row: this account's value beside the branch's (none for report-only figures). */
 const versus = (key, account, branch = null) => ({
   label: t(key),
@@ -126,19 +142,20 @@ function activationSection(report, when) {
     versus('delayNotifiedRate', a.delayNotifiedRate),
   ];
   // Both order tables: what was promised, then the table's own columns, then the delays.
+  const c = columnsShownWith(when);
   const orderColumns = (own) => [
-    { label: t('product'), cell: (o) => o.product },
-    { label: t('ordered'), cell: (o) => when(o.orderedAt) },
-    { label: t('promised'), cell: (o) => when(o.originalPromisedAt) },
+    c.text('product', 'product'),
+    c.at('ordered', 'orderedAt'),
+    c.at('promised', 'originalPromisedAt'),
     ...own,
     { label: t('delayReasons'), cell: (o) => reasons(o.delays) },
-    { label: t('customerTold'), cell: (o) => yesNo(o.delayNotified) },
+    c.yesNo('customerTold', 'delayNotified'),
   ];
   const activated = orderColumns([
-    { label: t('activated'), cell: (o) => when(o.activatedAt) },
+    c.at('activated', 'activatedAt'),
     { label: t('delayDays'), cell: (o) => days(o.latenessMinutes), numeric: true },
   ]);
-  const open = orderColumns([{ label: t('overdueNow'), cell: (o) => yesNo(o.overdue) }]);
+  const open = orderColumns([c.yesNo('overdueNow', 'overdue')]);
   return section(
     'activation',
     t('activationSection'),
@@ -169,33 +186,31 @@ function faultSection(report, when) {
     ticket.pauses.length
       ? ticket.pauses.map((p) => `${when(p.from)} – ${when(p.to)}`).join('; ')
       : '—';
+  const c = columnsShownWith(when);
+  const reported = [
+    c.text('serviceRef', 'serviceRef'),
+    c.term('severity', 'severity'),
+    c.at('reported', 'reportedAt'),
+  ];
   const restored = [
-    { label: t('serviceRef'), cell: (x) => x.serviceRef },
-    { label: t('severity'), cell: (x) => t(x.severity) },
-    { label: t('reported'), cell: (x) => when(x.reportedAt) },
-    { label: t('restored'), cell: (x) => when(x.restoredAt) },
-    {
-      label: t('repair'),
-      cell: (x) => formatValue(x.repairDurationMinutes, 'minutes'),
-      numeric: true,
-    },
-    { label: t('targetTime'), cell: (x) => formatValue(x.targetMinutes, 'minutes'), numeric: true },
-    { label: t('withinSla'), cell: (x) => yesNo(x.withinSla) },
-    { label: t('repeat'), cell: (x) => yesNo(x.isRepeat) },
-    { label: t('cause'), cell: (x) => x.cause ?? '—' },
-    { label: t('causeExplained'), cell: (x) => yesNo(x.causeExplained) },
+    ...reported,
+    c.at('restored', 'restoredAt'),
+    c.minutes('repair', 'repairDurationMinutes'),
+    c.minutes('targetTime', 'targetMinutes'),
+    c.yesNo('withinSla', 'withinSla'),
+    c.yesNo('repeat', 'isRepeat'),
+    c.text('cause', 'cause'),
+    c.yesNo('causeExplained', 'causeExplained'),
     { label: t('pauses'), cell: pauses },
   ];
   const open = [
-    { label: t('serviceRef'), cell: (x) => x.serviceRef },
-    { label: t('severity'), cell: (x) => t(x.severity) },
-    { label: t('reported'), cell: (x) => when(x.reportedAt) },
-    { label: t('elapsed'), cell: (x) => formatValue(x.elapsedMinutes, 'minutes'), numeric: true },
-    { label: t('targetTime'), cell: (x) => formatValue(x.targetMinutes, 'minutes'), numeric: true },
-    { label: t('slaState'), cell: (x) => t(`sla_${x.slaState}`) },
+    ...reported,
+    c.minutes('elapsed', 'elapsedMinutes'),
+    c.minutes('targetTime', 'targetMinutes'),
+    c.term('slaState', 'slaState', 'sla_'),
   ];
   const tiers = [
-    { label: t('severity'), cell: (x) => t(x.severity) },
+    c.term('severity', 'severity'),
     { label: t('tickets'), cell: (x) => formatValue(x.tickets, 'count'), numeric: true },
     { label: t('withinSla'), cell: (x) => shown(x.withinSlaRate, 'share'), numeric: true },
     { label: t('mttr'), cell: (x) => formatValue(x.mttrMinutes.value, 'minutes'), numeric: true },
@@ -223,13 +238,14 @@ function followUpSection(report, when) {
     ),
     versus('postRepairFollowUpRate', u.postRepairFollowUpRate, card.postRepairFollowUpRate),
   ];
+  const c = columnsShownWith(when);
   const columns = [
-    { label: t('purpose'), cell: (x) => t(x.purpose) },
-    { label: t('channel'), cell: (x) => x.channel },
-    { label: t('status'), cell: (x) => t(`visit_${x.status}`) },
-    { label: t('due'), cell: (x) => when(x.dueAt) },
-    { label: t('completed'), cell: (x) => when(x.completedAt) },
-    { label: t('outcome'), cell: (x) => x.outcome ?? '—' },
+    c.term('purpose', 'purpose'),
+    c.text('channel', 'channel'),
+    c.term('status', 'status', 'visit_'),
+    c.at('due', 'dueAt'),
+    c.at('completed', 'completedAt'),
+    c.text('outcome', 'outcome'),
   ];
   return section(
     'follow-ups',
@@ -240,60 +256,54 @@ function followUpSection(report, when) {
 }
 
 function complaintSection(report, when) {
-  const c = report.complaints;
+  const k = report.complaints;
   const card = report.branchScorecard;
   const figures = [
-    versus('complaintFirstContactRate', c.firstContactRate, card.complaintFirstContactRate),
-    versus('complaintResolutionRate', c.resolutionRate, card.complaintResolutionRate),
+    versus('complaintFirstContactRate', k.firstContactRate, card.complaintFirstContactRate),
+    versus('complaintResolutionRate', k.resolutionRate, card.complaintResolutionRate),
   ];
   const money = (x) =>
     x.compensation
       ? `${formatValue(x.compensation.amount, 'index')} ${x.compensation.currency}`
       : '—';
+  const c = columnsShownWith(when);
   const columns = [
-    { label: t('category'), cell: (x) => t(`complaint_${x.category}`) },
-    { label: t('received'), cell: (x) => when(x.receivedAt) },
-    { label: t('firstContact'), cell: (x) => when(x.firstContactedAt) },
-    { label: t('withinSla'), cell: (x) => yesNo(x.firstContactWithinTarget) },
-    { label: t('resolvedAt'), cell: (x) => when(x.resolvedAt) },
-    {
-      label: t('repair'),
-      cell: (x) => formatValue(x.resolutionMinutes, 'minutes'),
-      numeric: true,
-    },
-    {
-      label: t('targetTime'),
-      cell: (x) => formatValue(x.resolutionTargetMinutes, 'minutes'),
-      numeric: true,
-    },
-    { label: t('withinSla'), cell: (x) => yesNo(x.resolvedWithinTarget) },
-    { label: t('outcome'), cell: (x) => (x.outcome ? t(`outcome_${x.outcome}`) : '—') },
+    c.term('category', 'category', 'complaint_'),
+    c.at('received', 'receivedAt'),
+    c.at('firstContact', 'firstContactedAt'),
+    c.yesNo('withinSla', 'firstContactWithinTarget'),
+    c.at('resolvedAt', 'resolvedAt'),
+    c.minutes('repair', 'resolutionMinutes'),
+    c.minutes('targetTime', 'resolutionTargetMinutes'),
+    c.yesNo('withinSla', 'resolvedWithinTarget'),
+    c.term('outcome', 'outcome', 'outcome_'),
     { label: t('compensation'), cell: money },
-    { label: t('confirmed'), cell: (x) => when(x.confirmedAt) },
-    { label: t('repeat'), cell: (x) => yesNo(x.isRepeat) },
+    c.at('confirmed', 'confirmedAt'),
+    c.yesNo('repeat', 'isRepeat'),
   ];
   return section(
     'complaints',
     t('complaintSection'),
     figures,
-    html`<p class="summary">${t('complaintCounts', { n: c.received, r: c.repeats })}</p>
-      ${table({ caption: t('complaintsOfPeriod'), columns, rows: c.complaints, id: 'complaint-table' })}`,
+    html`<p class="summary">${t('complaintCounts', { n: k.received, r: k.repeats })}</p>
+      ${table({ caption: t('complaintsOfPeriod'), columns, rows: k.complaints, id: 'complaint-table' })}`,
   );
 }
 
 function satisfactionSection(report, when) {
   const s = report.satisfaction;
   const figures = SATISFACTION_FIGURES.map((key) => versus(key, s.account[key], s.branch[key]));
+  const c = columnsShownWith(when);
   const columns = [
-    { label: t('responded'), cell: (x) => when(x.respondedAt) },
-    { label: t('channel'), cell: (x) => x.channel },
+    c.at('responded', 'respondedAt'),
+    c.text('channel', 'channel'),
     { label: 'CS1 / CS2 / CS3', cell: (x) => `${x.cs1} / ${x.cs2} / ${x.cs3}`, numeric: true },
     {
       label: t('satisfactionIndex'),
       cell: (x) => formatValue(x.satisfactionIndex, 'index'),
       numeric: true,
     },
-    { label: t('comment'), cell: (x) => x.comment ?? '—' },
+    c.text('comment', 'comment'),
   ];
   return section(
     'satisfaction',

@@ -2,47 +2,13 @@ import mongoose from 'mongoose';
 import { loadTestDemoData } from './support/demo';
 import { ACCOUNT_SCREEN } from './support/account-screen';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
+import { isKeyed, scanningReads, type ReadCommand } from './support/keyed-reads';
 import { ok } from './support/world';
 
 // The account manager's screen (docs/account-managers.md, "AccountManagerScreen") reaches every
-// document through the only filters mongo-java-server answers from an index: `_id` equality, a
-// bare `_id $in`, or equality on every field of a unique index, with nothing else beside them
-// (`_id $in` next to another condition scans). The stand-in cannot say what it examined, so the
-// shape of every command is checked.
+// document through the only filters mongo-java-server answers from an index (keyed-reads).
 
-type Command = { commandName: string; command: Record<string, unknown> };
-type Filter = Record<string, unknown>;
-
-const isValue = (value: unknown) =>
-  value instanceof mongoose.Types.ObjectId || (value !== null && typeof value !== 'object');
-
-/** Whether the stand-in answers the filter from an index (see the comment at the top). */
-export function isKeyed(filter: Filter, uniqueKeys: string[][]): boolean {
-  const fields = Object.keys(filter);
-  if (fields.length === 1 && fields[0] === '_id') {
-    const id = filter._id;
-    if (isValue(id)) return true;
-    const only = id as Filter;
-    return Object.keys(only).length === 1 && Array.isArray(only.$in);
-  }
-  return uniqueKeys.some(
-    (key) =>
-      key.length === fields.length &&
-      key.every((field) => fields.includes(field) && isValue(filter[field])),
-  );
-}
-
-async function uniqueKeysOf(collection: string): Promise<string[][]> {
-  const indexes = await mongoose.connection.db!.collection(collection).indexes();
-  return indexes.filter((index) => index.unique).map((index) => Object.keys(index.key));
-}
-
-// The filter a read command selects its documents by (an aggregation: its leading `$match`).
-function filterOf({ commandName, command }: Command): Filter | null {
-  if (commandName === 'find') return (command.filter as Filter | undefined) ?? {};
-  const first = (command.pipeline as Filter[] | undefined)?.[0];
-  return (first?.$match as Filter | undefined) ?? null;
-}
+type Command = ReadCommand;
 
 describe('the account screen issues no query the stand-in answers by scanning', () => {
   let service: TestService;
@@ -99,14 +65,7 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     for (const name of ['branchdirectories', 'keyaccounts', 'accountrecords', 'faulttickets']) {
       expect(collections).toContain(name);
     }
-    const scanning = [];
-    for (const read of reads) {
-      const collection = String(read.command[read.commandName]);
-      const filter = filterOf(read);
-      if (!filter || !isKeyed(filter, await uniqueKeysOf(collection))) {
-        scanning.push({ commandName: read.commandName, collection, filter });
-      }
-    }
+    const scanning = await scanningReads(reads);
     expect(scanning).toEqual([]);
   });
 });

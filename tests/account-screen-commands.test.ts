@@ -3,7 +3,7 @@ import { loadTestDemoData } from './support/demo';
 import { ACCOUNT_SCREEN } from './support/account-screen';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { isKeyed, scanningReads, type ReadCommand } from './support/keyed-reads';
-import { ok } from './support/world';
+import { issueTokenFor, ok } from './support/world';
 
 // The account manager's screen (docs/account-managers.md, "AccountManagerScreen") reaches every
 // document through the only filters mongo-java-server answers from an index (keyed-reads).
@@ -17,12 +17,7 @@ describe('the account screen issues no query the stand-in answers by scanning', 
   beforeAll(async () => {
     service = await startTestService();
     await loadTestDemoData();
-    const { issueToken } = await ok<{ issueToken: { token: string } }>(
-      service,
-      service.adminToken,
-      'mutation { issueToken(input: { login: "am.hz1" }) { token } }',
-    );
-    token = issueToken.token;
+    token = await issueTokenFor(service, 'am.hz1');
   }, 300_000);
   afterAll(() => stopTestService(service));
 

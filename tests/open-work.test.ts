@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { DEMO_TEST_NOW, loadTestDemoData } from './support/demo';
 import { scanningReads, type ReadCommand } from './support/keyed-reads';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
-import { ok } from './support/world';
+import { issueTokenFor, ok } from './support/world';
 
 // The open-work lists read one kept document per kind and branch, then the records by `_id`
 // (src/modules/open-work). They must list exactly the open records, follow every write, and,
@@ -43,14 +43,20 @@ describe('open-work lists', () => {
   beforeAll(async () => {
     service = await startTestService();
     await loadTestDemoData();
-    const { issueToken } = await ok<{ issueToken: { token: string } }>(
-      service,
-      service.adminToken,
-      'mutation { issueToken(input: { login: "am.hz1" }) { token } }',
-    );
-    managerToken = issueToken.token;
+    managerToken = await issueTokenFor(service, 'am.hz1');
   }, 300_000);
   afterAll(() => stopTestService(service));
+
+  const listed = async () =>
+    ids(
+      (
+        await ok<{ openFaultTickets: Ids }>(
+          service,
+          managerToken,
+          'query { openFaultTickets(first: 100) { edges { node { id } } } }',
+        )
+      ).openFaultTickets,
+    );
 
   it('list exactly the open records of every branch (checked against the records themselves)', async () => {
     const lists = await ok<Record<string, Ids>>(service, service.adminToken, ALL_OPEN);
@@ -96,16 +102,6 @@ describe('open-work lists', () => {
   });
 
   it('follow each write: a ticket leaves when restored and is back when reopened', async () => {
-    const listed = async () =>
-      ids(
-        (
-          await ok<{ openFaultTickets: Ids }>(
-            service,
-            managerToken,
-            'query { openFaultTickets(first: 100) { edges { node { id } } } }',
-          )
-        ).openFaultTickets,
-      );
     const before = await listed();
     const id = before[0]!;
     const restore = `mutation($id: ID!, $at: DateTime!) { restoreFaultTicket(id: $id, at: $at) { id } }`;
@@ -137,16 +133,6 @@ describe('open-work lists', () => {
         },
       },
     );
-    const listed = async () =>
-      ids(
-        (
-          await ok<{ openFaultTickets: Ids }>(
-            service,
-            managerToken,
-            'query { openFaultTickets(first: 100) { edges { node { id } } } }',
-          )
-        ).openFaultTickets,
-      );
     expect(await listed()).toContain(ticket.id);
     for (const step of ['acknowledgeFaultTicket', 'restoreFaultTicket']) {
       const mutation = `mutation($id: ID!, $at: DateTime!) { ${step}(id: $id, at: $at) { id } }`;

@@ -55,16 +55,28 @@ function openSource(name: string): OpenSource | undefined {
   return source?.isOpen && source.openFilter ? (source as OpenSource) : undefined;
 }
 
-/** Entries set or removed as the records are now: idempotent, so replays change nothing. */
+/** Entries set or removed as the records are now (idempotent: replays change nothing), one
+ * update per kind and branch. */
 async function nameOpenRecords(source: OpenSource, records: readonly Listed[]): Promise<void> {
-  const writes = records.map((record) => {
-    const field = `ids.${String(record._id)}`;
-    const open = source.isOpen(record);
+  const byKey = new Map<string, { $set: Record<string, 1>; $unset: Record<string, ''> }>();
+  for (const record of records) {
+    const key = keyOf(source.typename, record.branchCode);
+    const update = byKey.get(key) ?? { $set: {}, $unset: {} };
+    if (source.isOpen(record)) update.$set[`ids.${String(record._id)}`] = 1;
+    else update.$unset[`ids.${String(record._id)}`] = '';
+    byKey.set(key, update);
+  }
+  const writes = [...byKey].map(([key, update]) => {
+    const opens = Object.keys(update.$set).length > 0;
+    const closes = Object.keys(update.$unset).length > 0;
     return {
       updateOne: {
-        filter: { _id: keyOf(source.typename, record.branchCode) },
-        update: open ? { $set: { [field]: 1 as const } } : { $unset: { [field]: '' as const } },
-        upsert: open,
+        filter: { _id: key },
+        update: {
+          ...(opens ? { $set: update.$set } : {}),
+          ...(closes ? { $unset: update.$unset } : {}),
+        },
+        upsert: opens,
       },
     };
   });

@@ -4,7 +4,7 @@ import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/k
 import { validate } from '../../shared/validate';
 import { actorScope, type Scope } from '../access/scope';
 import { requireActor, type Actor } from '../auth/actor';
-import { openWorkList } from '../open-work/open-work';
+import { openWorkList } from '../open-work/open-work-lists';
 import {
   repeatedComplaint,
   REPEAT_COMPLAINT_DAYS,

@@ -17,7 +17,7 @@ import { measuredChangeConsequences } from '../journey/measured-record';
 import { applyRecordEvent } from '../journey/record-event';
 import { insertOnce, OWN_SOURCE_SYSTEM } from '../journey/revisioned-write';
 import { stageConsequence } from '../journey/stage.service';
-import { openWorkList } from '../open-work/open-work';
+import { openWorkList } from '../open-work/open-work-lists';
 import { repeatsConsequence, type TouchedTicket } from './fault-ticket.repeats';
 import { effectivePolicyForAccount } from '../sla-policies/sla-policy.service';
 import {

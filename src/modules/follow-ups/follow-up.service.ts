@@ -22,7 +22,8 @@ import {
   type RecordWithPending,
 } from '../consequences/pending-consequences';
 import { listedRecordConsequences } from '../journey/account-records';
-import { openWorkConsequences, openWorkList } from '../open-work/open-work';
+import { openWorkConsequences } from '../open-work/open-work';
+import { openWorkList } from '../open-work/open-work-lists';
 import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { RAISE_CONSULTATION, raiseConsultationConsequence } from './follow-up-consultation';
 import { completeFollowUpArgs, scheduleFollowUpInput, transitionArgs } from './follow-up.inputs';

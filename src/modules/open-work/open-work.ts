@@ -1,7 +1,6 @@
 import mongoose, { Schema, Types, type Model, type mongo } from 'mongoose';
 import { findByIdsInScope } from '../access/by-ids';
 import { scopedBranch, systemScope, type Scope } from '../access/scope';
-import { recordsManagedBy } from '../accounts/managed-accounts';
 import { BranchModel } from '../branches/branch.model';
 import {
   consequence,
@@ -172,19 +171,4 @@ export async function openRecordsInScope<T extends Listed>(
   return records.filter(
     (record) => source.isOpen(record) && branchOf.get(String(record._id)) === record.branchCode,
   );
-}
-
-/**
- * A work list: the open records of a kind in the scope, of one branch and of one manager's
- * accounts when asked.
- */
-export async function openWorkList<T extends Listed & { accountId: Types.ObjectId }>(
-  typename: string,
-  scope: Scope,
-  filter: { branchCode?: string | null; accountManagerLogin?: string | null } = {},
-): Promise<T[]> {
-  const open = await openRecordsInScope<T>(typename, scope, filter.branchCode);
-  return filter.accountManagerLogin
-    ? recordsManagedBy(scope, filter.accountManagerLogin, open)
-    : open;
 }

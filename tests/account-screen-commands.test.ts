@@ -2,13 +2,21 @@ import mongoose from 'mongoose';
 import { loadTestDemoData } from './support/demo';
 import { ACCOUNT_SCREEN } from './support/account-screen';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
-import { isKeyed, scanningReads, type ReadCommand } from './support/keyed-reads';
 import { issueTokenFor, ok } from './support/world';
+import { isKeyed, uniqueKeysOf } from './support/keyed-filters';
 
 // The account manager's screen (docs/account-managers.md, "AccountManagerScreen") reaches every
-// document through the only filters mongo-java-server answers from an index (keyed-reads).
+// document through the only filters mongo-java-server answers from an index (see keyed-filters).
 
-type Command = ReadCommand;
+type Command = { commandName: string; command: Record<string, unknown> };
+type Filter = Record<string, unknown>;
+
+// The filter a read command selects its documents by (an aggregation: its leading `$match`).
+function filterOf({ commandName, command }: Command): Filter | null {
+  if (commandName === 'find') return (command.filter as Filter | undefined) ?? {};
+  const first = (command.pipeline as Filter[] | undefined)?.[0];
+  return (first?.$match as Filter | undefined) ?? null;
+}
 
 describe('the account screen issues no query the stand-in answers by scanning', () => {
   let service: TestService;
@@ -60,7 +68,14 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     for (const name of ['branchdirectories', 'keyaccounts', 'accountrecords', 'faulttickets']) {
       expect(collections).toContain(name);
     }
-    const scanning = await scanningReads(reads);
+    const scanning = [];
+    for (const read of reads) {
+      const collection = String(read.command[read.commandName]);
+      const filter = filterOf(read);
+      if (!filter || !isKeyed(filter, await uniqueKeysOf(collection))) {
+        scanning.push({ commandName: read.commandName, collection, filter });
+      }
+    }
     expect(scanning).toEqual([]);
   });
 });

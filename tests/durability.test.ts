@@ -5,6 +5,7 @@ import {
   serviceProcesses,
   type ServiceProcess,
 } from './support/service-process';
+import { ANY_PENDING } from '../src/modules/consequences/pending-consequences';
 import { createBranch, createUser } from './support/world';
 
 // Real processes on the embedded H2 store: the service and its database are SIGKILLed together,
@@ -185,9 +186,7 @@ describe('durable acknowledgement', () => {
       expect(await audits.countDocuments({ action: 'scheduleFollowUp' })).toBe(TICKETS);
       // Nothing left pending, and every account's stage follows its latest (closed) ticket.
       for (const name of ['faulttickets', 'followups', 'keyaccounts']) {
-        expect(
-          await db.collection(name).countDocuments({ pendingConsequences: { $exists: true } }),
-        ).toBe(0);
+        expect(await db.collection(name).countDocuments(ANY_PENDING)).toBe(0);
       }
       expect(await db.collection('keyaccounts').countDocuments({ currentStage: 'REPAIR' })).toBe(
         ACCOUNTS,

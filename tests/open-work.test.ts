@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { DEMO_TEST_NOW, loadTestDemoData } from './support/demo';
-import { scanningReads, type ReadCommand } from './support/keyed-reads';
+import { captureCommands } from './support/command-counter';
+import { scanningFilters } from './support/keyed-filters';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { issueTokenFor, ok } from './support/world';
 
@@ -83,22 +84,16 @@ describe('open-work lists', () => {
 
   it('issue no read the stand-in answers by scanning once a branch is built', async () => {
     await ok(service, managerToken, LISTS, variables); // builds HZ's documents on first use
-    const commands: ReadCommand[] = [];
-    const client = mongoose.connection.getClient();
-    const listen = (event: ReadCommand) => commands.push(event);
-    client.on('commandStarted', listen);
-    let lists: Record<string, Ids>;
-    try {
+    let lists: Record<string, Ids> = {};
+    const commands = await captureCommands(async () => {
       lists = await ok<Record<string, Ids>>(service, managerToken, LISTS, variables);
-    } finally {
-      client.off('commandStarted', listen);
-    }
+    });
     // am.hz1 has open tickets and visits due in the demo: the reads below did find records.
     expect(lists.openFaultTickets!.edges.length).toBeGreaterThan(0);
     expect(lists.followUpsDue!.edges.length).toBeGreaterThan(0);
-    const collections = new Set(commands.map((c) => String(c.command[c.commandName])));
+    const collections = new Set(commands.map((c) => String(c.collection)));
     expect(collections).toContain('openwork');
-    expect(await scanningReads(commands)).toEqual([]);
+    expect(await scanningFilters(commands)).toEqual([]);
   });
 
   it('follow each write: a ticket leaves when restored and is back when reopened', async () => {

@@ -2,9 +2,16 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
-import { refreshRollups } from '../src/modules/rollups/rollup.service';
+import { contributionsOf, type SourceRecord } from '../src/modules/rollups/rollup-families';
+import { flatCounts } from '../src/modules/rollups/rollup-tally';
+import { refreshRollups, rollupWrites } from '../src/modules/rollups/rollup.service';
 import { checkRollups, rebuildRollups } from '../src/modules/rollups/rollup-check';
-import { RollupModel } from '../src/modules/rollups/rollup.model';
+import {
+  memberId,
+  RollupMemberModel,
+  RollupModel,
+  type RollupDoc,
+} from '../src/modules/rollups/rollup.model';
 import {
   loadScorecardInputsFromRecords,
   rowWindow,
@@ -179,25 +186,10 @@ describe('scorecard rollups', () => {
       const fromRollups = scorecardInputsFrom(['BA', 'BB'], window, rows);
       for (const code of ['BA', 'BB']) {
         const strip = (inputs: typeof fromRecords) => {
-          const { responses, tickets, ...rest } = inputs.get(code)!;
+          const { responses, ...rest } = inputs.get(code)!;
           return {
             ...rest,
             responses: responses.map(({ cs1, cs2, cs3, nps }) => ({ cs1, cs2, cs3, nps })),
-            tickets: tickets.map(
-              ({
-                severity,
-                repairDurationMinutes,
-                withinSla,
-                isRepeat,
-                acknowledgementMinutes,
-              }) => ({
-                severity,
-                repairDurationMinutes,
-                withinSla,
-                isRepeat,
-                acknowledgementMinutes,
-              }),
-            ),
           };
         };
         expect(strip(fromRollups)).toEqual(strip(fromRecords));
@@ -210,8 +202,9 @@ describe('scorecard rollups', () => {
 
   it('follows a record that moves: a reopened ticket leaves its month, a corrected survey moves', async () => {
     const id = await ticket(world.accounts.own, '2026-02-10T10:00:00', '2026-02-10T12:00:00');
+    // Tickets are counted: the bucket notes which records it counts (`g`).
     const bucket = async (month: string) =>
-      ((await RollupModel.collection.findOne({ _id: `tickets|BA|${month}` } as never))?.items ??
+      ((await RollupModel.collection.findOne({ _id: `tickets|BA|${month}` } as never))?.g ??
         {}) as Record<string, unknown>;
     expect(Object.keys(await bucket('2026-02'))).toContain(id);
     await admin(
@@ -260,6 +253,101 @@ describe('scorecard rollups', () => {
       '2026-02-25T02:00:00.000Z',
     );
     expect(await checkRollups()).toEqual([]);
+  });
+
+  const countsOf = async (bucket: string) =>
+    flatCounts(
+      ((await RollupModel.collection.findOne({ _id: bucket } as never)) as unknown as RollupDoc)?.t,
+    );
+  const minus = (a: Map<string, number>, b: Map<string, number>) =>
+    new Map(
+      [...new Set([...a.keys(), ...b.keys()])]
+        .map((path): [string, number] => [path, (a.get(path) ?? 0) - (b.get(path) ?? 0)])
+        .filter(([, n]) => n !== 0),
+    );
+
+  it('a rewritten ticket leaves exactly its old counts, and all of them when it moves away', async () => {
+    const feb = 'tickets|BA|2026-02';
+    const start = await countsOf(feb);
+    const id = await ticket(world.accounts.own, '2026-02-12T10:00:00', '2026-02-12T12:00:00');
+    const minutes = async () =>
+      (await collection('faulttickets').findOne({ _id: new mongoose.Types.ObjectId(id) }))!
+        .repairDurationMinutes as number;
+    const first = await minutes();
+    // One MAJOR ticket more: n +1, its repair minutes +1 (10:00–12:00), within SLA +1,
+    // acknowledged after 10 minutes +1.
+    expect(minus(await countsOf(feb), start)).toEqual(
+      new Map([
+        ['n.MAJOR', 1],
+        [`d.MAJOR.${first}`, 1],
+        ['w.MAJOR', 1],
+        ['k.10', 1],
+      ]),
+    );
+    // Reopened and restored in the same month: the same ticket, a longer repair.
+    await admin(
+      'mutation($id: ID!, $at: DateTime!) { reopenFaultTicket(id: $id, at: $at) { id } }',
+      { id, at: t('2026-02-13T09:00:00') },
+    );
+    await admin(
+      'mutation($id: ID!, $at: DateTime!) { restoreFaultTicket(id: $id, at: $at) { id } }',
+      { id, at: t('2026-02-13T10:00:00') },
+    );
+    const second = await minutes();
+    expect(second).toBeGreaterThan(first);
+    const rewritten = minus(await countsOf(feb), start);
+    expect(rewritten.get(`d.MAJOR.${first}`)).toBeUndefined();
+    expect(rewritten.get(`d.MAJOR.${second}`)).toBe(1);
+    expect(rewritten.get('n.MAJOR')).toBe(1);
+    // Reopened and restored in March: February is back to where it started.
+    await admin(
+      'mutation($id: ID!, $at: DateTime!) { reopenFaultTicket(id: $id, at: $at) { id } }',
+      { id, at: t('2026-02-20T09:00:00') },
+    );
+    await admin(
+      'mutation($id: ID!, $at: DateTime!) { restoreFaultTicket(id: $id, at: $at) { id } }',
+      { id, at: t('2026-03-03T10:00:00') },
+    );
+    expect(minus(await countsOf(feb), start)).toEqual(new Map());
+    expect(await checkRollups()).toEqual([]);
+  });
+
+  it('a refresh stopped half-way is finished by the next one, whatever the record became', async () => {
+    const id = await ticket(world.accounts.own, '2026-02-14T10:00:00', '2026-02-14T11:00:00');
+    const _id = new mongoose.Types.ObjectId(id);
+    const tickets = collection('faulttickets');
+    const contributions = async () =>
+      Object.fromEntries(
+        contributionsOf('FaultTicket', (await tickets.findOne({ _id })) as SourceRecord).map(
+          (c) => [c.bucket, c.value],
+        ),
+      );
+    // Stops after noting what it counts (1) or also after writing the buckets (2), never after
+    // the membership: the record is then changed again (another duration, another month).
+    for (const [stop, minutes, measuredAt] of [
+      [1, 500, '2026-02-15T10:00:00Z'],
+      [2, 700, '2026-03-16T10:00:00Z'],
+    ] as const) {
+      await tickets.updateOne(
+        { _id },
+        { $set: { repairDurationMinutes: minutes, measuredAt: new Date(measuredAt) } },
+      );
+      const member = (await RollupMemberModel.collection.findOne({
+        _id: memberId('FaultTicket', id),
+      } as never))!;
+      const after = await contributions();
+      await RollupMemberModel.collection.updateOne({ _id: member._id } as never, {
+        $push: { pending: after as never },
+      });
+      if (stop === 2)
+        await RollupModel.collection.bulkWrite(
+          rollupWrites([{ recordId: id, before: member.buckets, after }]) as never[],
+          { ordered: true },
+        );
+      await tickets.updateOne({ _id }, { $inc: { repairDurationMinutes: 1 } });
+      await refreshRollups('FaultTicket', [_id]);
+      expect(await checkRollups()).toEqual([]);
+    }
   });
 
   it('applying a refresh twice changes nothing', async () => {

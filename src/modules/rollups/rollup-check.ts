@@ -1,11 +1,16 @@
 import mongoose from 'mongoose';
+import type { AnyBulkWriteOperation } from 'mongodb';
 import {
   contributionsOf,
+  isTallyBucket,
   monthsId,
   projectionOf,
   rollupSources,
+  type Contribution,
   type SourceRecord,
+  type TallyContribution,
 } from './rollup-families';
+import { flatCounts, signature } from './rollup-tally';
 import {
   memberId,
   RollupMemberModel,
@@ -15,42 +20,116 @@ import {
 } from './rollup.model';
 import { deferRollupRefreshes, sameValue } from './rollup.service';
 
+/** One record's contributions, as recomputed from the records. */
+type Counted = { source: string; recordId: string; contributions: Contribution[] };
+
+/** Every record's contributions, source by source, in batches (never all records at once). */
+async function* countedBatches(size: number): AsyncGenerator<Counted[]> {
+  for (const source of rollupSources()) {
+    const cursor = mongoose
+      .model(source)
+      .collection.find({}, { projection: projectionOf(source), batchSize: size });
+    let batch: Counted[] = [];
+    for await (const record of cursor) {
+      const contributions = contributionsOf(source, record as SourceRecord);
+      if (contributions.length === 0) continue;
+      batch.push({ source, recordId: String(record._id), contributions });
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/** What one bucket should hold: item values, or counts, edge entries and signatures. */
+type ExpectedBucket = {
+  items: Map<string, unknown>;
+  counts: Map<string, number>;
+  edges: Map<string, unknown>;
+  signatures: Map<string, string>;
+};
+
+const emptyBucket = (): ExpectedBucket => ({
+  items: new Map(),
+  counts: new Map(),
+  edges: new Map(),
+  signatures: new Map(),
+});
+
+function addTo(bucket: ExpectedBucket, id: string, recordId: string, value: unknown): void {
+  if (!isTallyBucket(id)) {
+    bucket.items.set(recordId, value);
+    return;
+  }
+  const tally = value as TallyContribution;
+  for (const path of tally.k) bucket.counts.set(path, (bucket.counts.get(path) ?? 0) + 1);
+  if (tally.at) bucket.edges.set(recordId, { k: tally.k, at: tally.at });
+  bucket.signatures.set(recordId, signature(tally));
+}
+
 /** What the rollups should hold, recomputed from the records. */
 export type ExpectedRollups = {
-  buckets: Map<string, Map<string, unknown>>;
+  buckets: Map<string, ExpectedBucket>;
   members: Map<string, Record<string, unknown>>;
 };
 
 /** Recomputes every bucket and membership from the records (reads every source collection). */
 export async function expectedRollups(): Promise<ExpectedRollups> {
-  const buckets = new Map<string, Map<string, unknown>>();
+  const buckets = new Map<string, ExpectedBucket>();
   const members = new Map<string, Record<string, unknown>>();
-  for (const source of rollupSources()) {
-    const cursor = mongoose.model(source).collection.find({}, { projection: projectionOf(source) });
-    for await (const record of cursor) {
-      const contributions = contributionsOf(source, record as SourceRecord);
-      if (contributions.length === 0) continue;
-      const recordId = String(record._id);
+  for await (const batch of countedBatches(1000))
+    for (const { source, recordId, contributions } of batch) {
       members.set(
         memberId(source, recordId),
         Object.fromEntries(contributions.map((c) => [c.bucket, c.value])),
       );
       for (const { bucket, value } of contributions) {
-        const items = buckets.get(bucket) ?? new Map<string, unknown>();
-        buckets.set(bucket, items.set(recordId, value));
+        const expected = buckets.get(bucket) ?? emptyBucket();
+        buckets.set(bucket, expected);
+        addTo(expected, bucket, recordId, value);
       }
     }
-  }
   return { buckets, members };
 }
 
 /** One disagreement between the stored rollups and the records. */
 export type RollupDifference = { id: string; item?: string; stored: unknown; expected: unknown };
 
+function compareMaps(
+  id: string,
+  prefix: string,
+  have: Map<string, unknown>,
+  want: Map<string, unknown>,
+): RollupDifference[] {
+  const differences: RollupDifference[] = [];
+  for (const item of new Set([...want.keys(), ...have.keys()]))
+    if (!sameValue(have.get(item), want.get(item)))
+      differences.push({
+        id,
+        item: `${prefix}${item}`,
+        stored: have.get(item) ?? null,
+        expected: want.get(item) ?? null,
+      });
+  return differences;
+}
+
+function bucketDifferences(id: string, doc: RollupDoc | undefined, want: ExpectedBucket) {
+  if (!isTallyBucket(id))
+    return compareMaps(id, '', new Map(Object.entries(doc?.items ?? {})), want.items);
+  return [
+    ...compareMaps(id, 't.', flatCounts(doc?.t), want.counts),
+    ...compareMaps(id, 'e.', new Map(Object.entries(doc?.e ?? {})), want.edges),
+    ...compareMaps(id, 'g.', new Map(Object.entries(doc?.g ?? {})), want.signatures),
+  ];
+}
+
 /**
- * Compares the stored rollups with a recomputation from the records: every bucket item, every
- * membership, and that each bucket's month is listed for its family and branch. Empty buckets and
- * extra listed months are not differences (a record that moved away leaves them behind).
+ * Compares the stored rollups with a recomputation from the records: every bucket item (or count,
+ * edge entry and signature), every membership, and that each bucket's month is listed for its
+ * family and branch. Empty buckets and extra listed months are not differences (a record that
+ * moved away leaves them behind); a membership still noting a pending refresh is one.
  */
 export async function checkRollups(): Promise<RollupDifference[]> {
   const expected = await expectedRollups();
@@ -59,21 +138,12 @@ export async function checkRollups(): Promise<RollupDifference[]> {
   const stored = new Map(storedDocs.map((doc) => [doc._id, doc]));
   const bucketIds = new Set([
     ...expected.buckets.keys(),
-    ...storedDocs.filter((doc) => doc.items).map((doc) => doc._id),
+    ...storedDocs.filter((doc) => doc.items || doc.t || doc.g).map((doc) => doc._id),
   ]);
   for (const id of bucketIds) {
-    const want = expected.buckets.get(id) ?? new Map<string, unknown>();
-    const have = new Map(Object.entries(stored.get(id)?.items ?? {}));
-    for (const item of new Set([...want.keys(), ...have.keys()])) {
-      if (!sameValue(have.get(item), want.get(item)))
-        differences.push({
-          id,
-          item,
-          stored: have.get(item) ?? null,
-          expected: want.get(item) ?? null,
-        });
-    }
-    if (want.size > 0) {
+    const want = expected.buckets.get(id) ?? emptyBucket();
+    differences.push(...bucketDifferences(id, stored.get(id), want));
+    if (want.items.size + want.signatures.size > 0) {
       const [family, branchCode, month] = id.split('|') as [string, string, string];
       const listed = stored.get(monthsId(family, branchCode))?.months ?? [];
       if (!listed.includes(month))
@@ -84,57 +154,96 @@ export async function checkRollups(): Promise<RollupDifference[]> {
     .find({})
     .toArray()) as unknown as RollupMemberDoc[];
   const memberIds = new Set([...expected.members.keys(), ...storedMembers.map((m) => m._id)]);
-  const storedMember = new Map(storedMembers.map((m) => [m._id, m.buckets ?? {}]));
+  const storedMember = new Map(storedMembers.map((m) => [m._id, m]));
   for (const id of memberIds) {
     const want = expected.members.get(id) ?? {};
-    const have = storedMember.get(id) ?? {};
-    if (!sameValue(have, want)) differences.push({ id, stored: have, expected: want });
+    const have = storedMember.get(id);
+    if (!sameValue(have?.buckets ?? {}, want))
+      differences.push({ id, stored: have?.buckets ?? {}, expected: want });
+    if (have?.pending)
+      differences.push({ id, item: 'pending', stored: have.pending, expected: [] });
   }
   return differences;
 }
 
-const REBUILD_BATCH = 1000;
-// Marks a database whose rollups have been built (see ensureRollupsBuilt).
+const REBUILD_BATCH = 5000;
+// Marks a database whose rollups have been built (see ensureRollupsBuilt), with their format:
+// version 2 counts tickets and lateness in tallies (version 1 kept a value per record).
 const BUILT = 'built';
+const FORMAT = 2;
 
-/**
- * Replaces every rollup and membership by a recomputation from the records: after a bulk load
- * that bypassed the service, or to repair what the check reports. Run it while nothing writes.
- */
-export async function rebuildRollups(): Promise<{ buckets: number; members: number }> {
-  const { buckets, members } = await expectedRollups();
-  await RollupModel.collection.deleteMany({ _id: { $ne: BUILT } } as never);
-  await RollupMemberModel.collection.deleteMany({});
-  const months = new Map<string, Set<string>>();
-  const docs: RollupDoc[] = [...buckets].map(([id, items]) => {
-    const [family, branchCode, month] = id.split('|') as [string, string, string];
-    const key = monthsId(family, branchCode);
-    months.set(key, (months.get(key) ?? new Set()).add(month));
-    return { _id: id, items: Object.fromEntries(items) };
-  });
-  for (const [id, list] of months) docs.push({ _id: id, months: [...list].sort() });
-  const memberDocs = [...members].map(([id, value]) => ({ _id: id, buckets: value }));
-  for (let i = 0; i < docs.length; i += REBUILD_BATCH)
-    await RollupModel.collection.insertMany(docs.slice(i, i + REBUILD_BATCH) as never[]);
-  for (let i = 0; i < memberDocs.length; i += REBUILD_BATCH)
-    await RollupMemberModel.collection.insertMany(
-      memberDocs.slice(i, i + REBUILD_BATCH) as never[],
-    );
-  await RollupModel.collection.updateOne(
-    { _id: BUILT } as never,
-    { $set: { at: new Date() } },
-    { upsert: true },
-  );
-  return { buckets: buckets.size, members: members.size };
+// One update per bucket a batch of records contributes to: item values set, counts added.
+function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {
+  const updates = new Map<string, { set: Record<string, unknown>; inc: Record<string, number> }>();
+  for (const { recordId, contributions } of batch)
+    for (const { bucket, value } of contributions) {
+      const update = updates.get(bucket) ?? { set: {}, inc: {} };
+      updates.set(bucket, update);
+      const [family, branchCode, month] = bucket.split('|') as [string, string, string];
+      const key = monthsId(family, branchCode);
+      months.set(key, (months.get(key) ?? new Set()).add(month));
+      if (!isTallyBucket(bucket)) {
+        update.set[`items.${recordId}`] = value;
+        continue;
+      }
+      const tally = value as TallyContribution;
+      for (const path of tally.k) update.inc[`t.${path}`] = (update.inc[`t.${path}`] ?? 0) + 1;
+      update.set[`g.${recordId}`] = signature(tally);
+      if (tally.at) update.set[`e.${recordId}`] = { k: tally.k, at: tally.at };
+    }
+  return [...updates].map(([bucket, { set, inc }]): AnyBulkWriteOperation<RollupDoc> => ({
+    updateOne: {
+      filter: { _id: bucket },
+      update: { $set: set, ...(Object.keys(inc).length > 0 ? { $inc: inc } : {}) },
+      upsert: true,
+    },
+  }));
 }
 
 /**
- * At start: builds the rollups once for a database that has never had them (records written by
- * an earlier version, or loaded past the service); later starts find the marker and do nothing.
- * Start the first instance of a new version alone: the build replaces what is there.
+ * Replaces every rollup and membership by a recomputation from the records: after a bulk load
+ * that bypassed the service, or to repair what the check reports. Streams the records in batches
+ * (one bulk write of memberships and one of bucket updates per batch), so memory holds a batch,
+ * not the database. Run it while nothing writes.
+ */
+export async function rebuildRollups(): Promise<{ buckets: number; members: number }> {
+  await RollupModel.collection.deleteMany({ _id: { $ne: BUILT } } as never);
+  await RollupMemberModel.collection.deleteMany({});
+  const months = new Map<string, Set<string>>();
+  let members = 0;
+  for await (const batch of countedBatches(REBUILD_BATCH)) {
+    await RollupMemberModel.collection.insertMany(
+      batch.map(({ source, recordId, contributions }) => ({
+        _id: memberId(source, recordId),
+        buckets: Object.fromEntries(contributions.map((c) => [c.bucket, c.value])),
+      })) as never[],
+      { ordered: false },
+    );
+    await RollupModel.collection.bulkWrite(batchWrites(batch, months) as never[], {
+      ordered: false,
+    });
+    members += batch.length;
+  }
+  const monthDocs = [...months].map(([id, list]) => ({ _id: id, months: [...list].sort() }));
+  if (monthDocs.length > 0) await RollupModel.collection.insertMany(monthDocs as never[]);
+  await RollupModel.collection.updateOne(
+    { _id: BUILT } as never,
+    { $set: { at: new Date(), version: FORMAT } },
+    { upsert: true },
+  );
+  const buckets = [...months.values()].reduce((total, list) => total + list.size, 0);
+  return { buckets, members };
+}
+
+/**
+ * At start: builds the rollups once for a database that has never had them in this format
+ * (records written by an earlier version, or loaded past the service); later starts find the
+ * marker and do nothing. Start the first instance of a new version alone: the build replaces
+ * what is there.
  */
 export async function ensureRollupsBuilt(): Promise<{ buckets: number; members: number } | null> {
-  if (await RollupModel.collection.findOne({ _id: BUILT } as never)) return null;
+  const built = await RollupModel.collection.findOne({ _id: BUILT } as never);
+  if (built?.version === FORMAT) return null;
   return rebuildRollups();
 }
 

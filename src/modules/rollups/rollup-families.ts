@@ -31,7 +31,37 @@ export type RollupFamily = {
    * undefined when the record does not count in this family.
    */
   contribute: (record: SourceRecord) => { at: Date | null; value: unknown } | undefined;
+  /**
+   * Counts instead of values: `contribute` returns the count paths (`.`-separated segments
+   * without `$`; see `tallyKey`) the record adds one to, and an instant (never null).
+   */
+  tally?: boolean;
 };
+
+/** A record's contribution to a tally bucket: its count paths, and its instant near an edge. */
+export type TallyContribution = { k: string[]; at?: Date };
+
+/** Hours around a UTC month boundary where some time zone's local midnight of the 1st can fall. */
+export const EDGE_MS = 14 * 3_600_000;
+
+function monthBounds(at: Date): { start: number; end: number } {
+  return {
+    start: Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1),
+    end: Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1),
+  };
+}
+
+/** Whether an instant lies within `EDGE_MS` of its UTC month's start or end. */
+export function nearMonthEdge(at: Date): boolean {
+  const { start, end } = monthBounds(at);
+  return at.getTime() - start < EDGE_MS || end - at.getTime() <= EDGE_MS;
+}
+
+/** A value as one segment of a count path (`.` is the path separator, so `12.5` is `12_5`). */
+export const tallyKey = (value: unknown): string => String(value).replaceAll('.', '_');
+
+/** The value of a count path segment written by `tallyKey` (numbers only). */
+export const tallyKeyValue = (segment: string): number => Number(segment.replaceAll('_', '.'));
 
 const families = new Map<string, RollupFamily>();
 
@@ -79,10 +109,20 @@ export function contributionsOf(source: string, record: SourceRecord): Contribut
   return familiesOf(source).flatMap((family) => {
     const counted = family.contribute(record);
     if (!counted) return [];
-    return [
-      { bucket: bucketId(family.name, branchCode, bucketMonth(counted.at)), value: counted.value },
-    ];
+    const bucket = bucketId(family.name, branchCode, bucketMonth(counted.at));
+    if (!family.tally) return [{ bucket, value: counted.value }];
+    const at = counted.at!;
+    const value: TallyContribution = {
+      k: [...(counted.value as string[])].sort(),
+      ...(nearMonthEdge(at) ? { at } : {}),
+    };
+    return [{ bucket, value }];
   });
+}
+
+/** Whether a bucket id belongs to a tally family. */
+export function isTallyBucket(bucket: string): boolean {
+  return families.get(bucket.slice(0, bucket.indexOf('|')))?.tally === true;
 }
 
 /** The fields to read from a source's records to compute all its contributions. */

@@ -1,12 +1,17 @@
 import { model, Schema } from 'mongoose';
 
-// Rollup buckets (`items`: record id → value) and, under `<family>|<branch>|months`, the list of
-// months a family has buckets in for a branch. Written and read through the driver with string
-// ids only: the stand-in answers `_id` equality and a bare `_id $in` from its index, nothing else.
+// Rollup buckets (`items`: record id → value; or, for tally families, `t`: nested counts, `e`:
+// record id → contribution with its instant for records near the month's edges, `g`: record id →
+// signature of the contribution counted) and, under `<family>|<branch>|months`, the list of months
+// a family has buckets in for a branch. Written and read through the driver with string ids only:
+// the stand-in answers `_id` equality and a bare `_id $in` from its index, nothing else.
 const rollupSchema = new Schema(
   {
     _id: { type: String, required: true },
     items: { type: Schema.Types.Mixed },
+    t: { type: Schema.Types.Mixed },
+    e: { type: Schema.Types.Mixed },
+    g: { type: Schema.Types.Mixed },
     months: { type: [String], default: undefined },
   },
   { minimize: false, versionKey: false },
@@ -14,15 +19,27 @@ const rollupSchema = new Schema(
 
 export const RollupModel = model('Rollup', rollupSchema);
 
+/** Nested counts of a tally bucket (path segments → … → count). */
+export type NestedCounts = { [segment: string]: number | NestedCounts };
+
 /** A bucket or months document as stored. */
-export type RollupDoc = { _id: string; items?: Record<string, unknown>; months?: string[] };
+export type RollupDoc = {
+  _id: string;
+  items?: Record<string, unknown>;
+  t?: NestedCounts;
+  e?: Record<string, { k: string[]; at: Date }>;
+  g?: Record<string, string>;
+  months?: string[];
+};
 
 // Where each record is counted (`<Source>:<record id>` → bucket id → value): what a change of the
-// record must clear, and what `rollups:check` compares against.
+// record must clear, and what `rollups:check` compares against. `pending` lists contributions a
+// refresh was about to count when it may have stopped (written before the tally buckets).
 const rollupMemberSchema = new Schema(
   {
     _id: { type: String, required: true },
     buckets: { type: Schema.Types.Mixed },
+    pending: { type: [Schema.Types.Mixed], default: undefined },
   },
   { minimize: false, versionKey: false },
 );
@@ -30,7 +47,11 @@ const rollupMemberSchema = new Schema(
 export const RollupMemberModel = model('RollupMember', rollupMemberSchema);
 
 /** A record's membership as stored. */
-export type RollupMemberDoc = { _id: string; buckets: Record<string, unknown> };
+export type RollupMemberDoc = {
+  _id: string;
+  buckets: Record<string, unknown>;
+  pending?: Record<string, unknown>[];
+};
 
 /** A membership id. */
 export const memberId = (source: string, recordId: unknown) => `${source}:${String(recordId)}`;

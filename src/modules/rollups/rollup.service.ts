@@ -8,11 +8,14 @@ import {
 } from '../consequences/consequence-kinds';
 import {
   contributionsOf,
+  isTallyBucket,
   monthsId,
   projectionOf,
   rollupSources,
   type SourceRecord,
+  type TallyContribution,
 } from './rollup-families';
+import { tallyUpdates } from './rollup-tally';
 import {
   memberId,
   RollupMemberModel,
@@ -42,14 +45,37 @@ function bucketParts(bucket: string) {
   return { family, branchCode, month };
 }
 
+/** One record's rollup change: what is counted now (and may be, after a stop), what should be. */
+export type RecordChange = {
+  recordId: string;
+  before: Record<string, unknown>;
+  /** Contributions of refreshes that may have stopped before their buckets were all written. */
+  pending?: Record<string, unknown>[];
+  after: Record<string, unknown>;
+};
+
+/** Whether a change touches a tally bucket (it then needs its `pending` note written first). */
+export function changesTallies({ before, pending = [], after }: RecordChange): boolean {
+  const buckets = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const p of pending) for (const bucket of Object.keys(p)) buckets.add(bucket);
+  return [...buckets].some(
+    (bucket) =>
+      isTallyBucket(bucket) &&
+      (pending.length > 0 || !sameValue(before[bucket] ?? null, after[bucket] ?? null)),
+  );
+}
+
+const tallyOrNull = (map: Record<string, unknown>, bucket: string) =>
+  (map[bucket] as TallyContribution | undefined) ?? null;
+
 /**
  * The rollup writes that make the buckets agree with the records' current contributions, given
- * where each record was counted before (its membership): every current value is set (setting it
- * again changes nothing), every bucket the record left loses its entry.
+ * where each record was counted before (its membership): in item buckets every current value is
+ * set (setting it again changes nothing) and every bucket the record left loses its entry; tally
+ * buckets get conditional updates (see `rollup-tally`). Ordered: a bucket is created before a
+ * conditional update needs it.
  */
-export function rollupWrites(
-  changes: { recordId: string; before: Record<string, unknown>; after: Record<string, unknown> }[],
-): AnyBulkWriteOperation<RollupDoc>[] {
+export function rollupWrites(changes: RecordChange[]): AnyBulkWriteOperation<RollupDoc>[] {
   const byBucket = new Map<string, BucketChange>();
   const change = (bucket: string) => {
     const found = byBucket.get(bucket) ?? { set: {}, unset: {} };
@@ -57,18 +83,34 @@ export function rollupWrites(
     return found;
   };
   const months = new Map<string, Set<string>>();
-  for (const { recordId, before, after } of changes) {
+  const ensure = new Set<string>();
+  const tallyWrites: AnyBulkWriteOperation<RollupDoc>[] = [];
+  for (const { recordId, before, pending = [], after } of changes) {
+    const tallyBuckets = new Set<string>();
+    for (const map of [before, ...pending, after])
+      for (const bucket of Object.keys(map)) if (isTallyBucket(bucket)) tallyBuckets.add(bucket);
+    for (const bucket of tallyBuckets) {
+      const candidates = [before, ...pending].map((map) => tallyOrNull(map, bucket));
+      const updates = tallyUpdates(bucket, recordId, candidates, tallyOrNull(after, bucket));
+      tallyWrites.push(...updates.writes);
+      if (updates.ensure) ensure.add(bucket);
+    }
     for (const bucket of Object.keys(before))
-      if (!(bucket in after)) change(bucket).unset[`items.${recordId}`] = '';
+      if (!(bucket in after) && !isTallyBucket(bucket))
+        change(bucket).unset[`items.${recordId}`] = '';
     for (const [bucket, value] of Object.entries(after)) {
-      change(bucket).set[`items.${recordId}`] = value;
+      if (!isTallyBucket(bucket)) change(bucket).set[`items.${recordId}`] = value;
       const { family, branchCode, month } = bucketParts(bucket);
       const id = monthsId(family, branchCode);
       months.set(id, (months.get(id) ?? new Set()).add(month));
     }
   }
-  const writes: AnyBulkWriteOperation<RollupDoc>[] = [...byBucket].map(
-    ([bucket, { set, unset }]) => ({
+  const writes: AnyBulkWriteOperation<RollupDoc>[] = [...ensure].map((bucket) => ({
+    updateOne: { filter: { _id: bucket }, update: { $setOnInsert: { t: {} } }, upsert: true },
+  }));
+  writes.push(...tallyWrites);
+  for (const [bucket, { set, unset }] of byBucket)
+    writes.push({
       updateOne: {
         filter: { _id: bucket },
         update: {
@@ -77,8 +119,7 @@ export function rollupWrites(
         },
         upsert: true,
       },
-    }),
-  );
+    });
   for (const [id, list] of months)
     writes.push({
       updateOne: {
@@ -92,10 +133,10 @@ export function rollupWrites(
 
 /**
  * Brings the rollups of these records of `source` (a model name) up to date with the records as
- * stored now: reads them and their memberships by id, writes the bucket changes, then the new
- * memberships. Idempotent; a crash between the two writes leaves the old membership, so applying
- * again clears the same buckets and sets the same values. A record that no longer exists leaves
- * every bucket.
+ * stored now: reads them and their memberships by id; notes in the memberships what tally buckets
+ * are about to count (`pending`); writes the buckets; then the new memberships. Idempotent: a
+ * stop anywhere leaves memberships from which applying again reaches the same state. A record
+ * that no longer exists leaves every bucket.
  */
 export async function refreshRollups(source: string, recordIds: readonly unknown[]): Promise<void> {
   if (deferrals > 0) return;
@@ -111,24 +152,44 @@ export async function refreshRollups(source: string, recordIds: readonly unknown
       .toArray() as unknown as Promise<RollupMemberDoc[]>,
   ]);
   const recordBy = new Map(records.map((record) => [String(record._id), record]));
-  const memberBy = new Map(members.map((member) => [member._id, member.buckets ?? {}]));
-  const changes = ids.map((id) => {
+  const memberBy = new Map(members.map((member) => [member._id, member]));
+  const changes: RecordChange[] = ids.map((id) => {
     const record = recordBy.get(String(id));
     const after = Object.fromEntries(
       (record ? contributionsOf(source, record) : []).map((c) => [c.bucket, c.value]),
     );
-    return { recordId: String(id), before: memberBy.get(memberId(source, id)) ?? {}, after };
+    const member = memberBy.get(memberId(source, id));
+    return {
+      recordId: String(id),
+      before: member?.buckets ?? {},
+      pending: member?.pending ?? [],
+      after,
+    };
   });
+  const noted = changes.filter(changesTallies);
+  if (noted.length > 0)
+    await RollupMemberModel.collection.bulkWrite(
+      noted.map(({ recordId, after }) => ({
+        updateOne: {
+          filter: { _id: memberId(source, recordId) } as never,
+          update: { $push: { pending: after as never } },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
   const writes = rollupWrites(changes);
   if (writes.length > 0)
-    await RollupModel.collection.bulkWrite(writes as never[], { ordered: false });
-  const moved = changes.filter(({ before, after }) => !sameValue(before, after));
+    await RollupModel.collection.bulkWrite(writes as never[], { ordered: true });
+  const moved = changes.filter(
+    ({ before, pending, after }) => (pending?.length ?? 0) > 0 || !sameValue(before, after),
+  );
   if (moved.length === 0) return;
   await RollupMemberModel.collection.bulkWrite(
     moved.map(({ recordId, after }) => ({
       updateOne: {
         filter: { _id: memberId(source, recordId) } as never,
-        update: { $set: { buckets: after } },
+        update: { $set: { buckets: after }, $unset: { pending: '' } },
         upsert: true,
       },
     })),

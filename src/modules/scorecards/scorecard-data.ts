@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { quartersOf, type Period } from '../../shared/period';
+import { tallyOf, type Tally } from '../../shared/tally';
 import { systemScope } from '../access/scope';
 import { measuredComplaint } from '../complaints/complaint-lists.service';
 import { ComplaintModel, type ComplaintDoc } from '../complaints/complaint.model';
@@ -14,7 +15,12 @@ import {
 } from '../follow-ups/follow-up-rules';
 import { FollowUpModel } from '../follow-ups/follow-up.model';
 import { SurveyResponseModel } from '../surveys/survey-response.model';
-import type { MeasuredTicket, ScorecardInputs } from './scorecard-figures';
+import {
+  ticketTallies,
+  type MeasuredTicket,
+  type ScorecardInputs,
+  type TicketTallies,
+} from './scorecard-figures';
 
 // Scorecards are the service's own computation over whole branches; access is checked by the
 // caller (a branch head reads only their branch's card), so the data is read in system scope.
@@ -201,9 +207,12 @@ function compliance<T>(
 
 /** The rows every branch's scorecard of one period is computed from (records or rollups). */
 export type ScorecardRows = {
-  activations: (Omit<Activation, 'accountId'> & { accountId: unknown })[];
+  activations: { branchCode: string; accountId: unknown; activatedAt: Date }[];
+  /** Per branch: lateness of the activations measured in the period. */
+  lateness: Map<string, Tally>;
   overdue: Map<string, number>;
-  tickets: Ticket[];
+  /** Per branch: the tickets finally restored in the period. */
+  tickets: Map<string, TicketTallies>;
   closures: { branchCode: string; accountId: unknown; closedAt: Date }[];
   accounts: { branchCode: string; _id: unknown; openedAt: Date; closedAt: Date | null }[];
   completions: { branchCode: string; accountId: unknown; completedAt: Date }[];
@@ -213,7 +222,13 @@ export type ScorecardRows = {
 };
 
 /** Where a period's rows are read from; `from` is the start of the period's first quarter. */
-export type RowWindow = { period: Period; from: Date; asOf: Date; completionsEnd: Date };
+export type RowWindow = {
+  period: Period;
+  from: Date;
+  asOf: Date;
+  completionsEnd: Date;
+  now: Date;
+};
 
 /** The instants a period's rows are cut at: quarter start (coverage), as-of (overdue), compliance end. */
 export function rowWindow(period: Period, now: Date): RowWindow {
@@ -222,6 +237,7 @@ export function rowWindow(period: Period, now: Date): RowWindow {
     from: quartersOf(period)[0]!.start,
     asOf: period.end < now ? period.end : now,
     completionsEnd: new Date(period.end.getTime() + POST_ACTIVATION_WINDOW_DAYS * DAY_MS),
+    now,
   };
 }
 
@@ -246,8 +262,16 @@ export async function loadRowsFromRecords(
     activations: activations.flatMap((group) =>
       group.rows.map((row) => ({ ...row, branchCode: group._id })),
     ),
+    lateness: new Map(
+      activations.map((group) => [group._id, tallyOf(group.rows.map((r) => r.latenessMinutes))]),
+    ),
     overdue: new Map(overdue.map((row) => [row._id, row.count])),
-    tickets,
+    tickets: new Map(
+      [...groupBy(tickets)].map(([code, rows]) => [
+        code,
+        ticketTallies(rows.map((t) => ({ ...t, isRepeat: t.repeatOfTicketId != null }))),
+      ]),
+    ),
     closures,
     accounts,
     completions,
@@ -268,7 +292,6 @@ export function scorecardInputsFrom(
     byAccount.set(key, [...(byAccount.get(key) ?? []), c.completedAt]);
   }
   const activationsBy = groupBy(rows.activations);
-  const ticketsBy = groupBy(rows.tickets);
   const closuresBy = groupBy(rows.closures);
   const accountsBy = groupBy(rows.accounts);
   const completionsBy = groupBy(rows.completions);
@@ -280,12 +303,9 @@ export function scorecardInputsFrom(
       const activated = activationsBy.get(code) ?? [];
       const inputs: ScorecardInputs = {
         responses: responsesBy.get(code) ?? [],
-        activationLateness: activated.map((a) => a.latenessMinutes),
+        activationLateness: rows.lateness.get(code) ?? {},
         overdueActivations: rows.overdue.get(code) ?? 0,
-        tickets: (ticketsBy.get(code) ?? []).map((t) => ({
-          ...t,
-          isRepeat: t.repeatOfTicketId != null,
-        })),
+        tickets: rows.tickets.get(code) ?? ticketTallies([]),
         followUpCoverage: coverageForPeriod(
           period,
           (accountsBy.get(code) ?? []).map((a) => ({

@@ -1,4 +1,5 @@
-import { scorecardFigures, type ScorecardInputs } from './scorecard-figures';
+import { tallyOf } from '../../shared/tally';
+import { scorecardFigures, ticketTallies, type ScorecardInputs } from './scorecard-figures';
 
 const noAttributes = { attributes: [] };
 
@@ -9,9 +10,9 @@ const inputs: ScorecardInputs = {
     { cs1: 8, cs2: 8, cs3: 7, nps: 6, ...noAttributes },
     { cs1: 7, cs2: 6, cs3: 6, nps: null, ...noAttributes },
   ],
-  activationLateness: [0, 0, 0, 120],
+  activationLateness: tallyOf([0, 0, 0, 120]),
   overdueActivations: 2,
-  tickets: [
+  tickets: ticketTallies([
     {
       severity: 'CRITICAL',
       repairDurationMinutes: 210,
@@ -33,7 +34,7 @@ const inputs: ScorecardInputs = {
       isRepeat: false,
       acknowledgementMinutes: null,
     },
-  ],
+  ]),
   followUpCoverage: { value: 0.8, numerator: 8, denominator: 10, sampleSize: 10 },
   postActivation: { compliant: 3, total: 4 },
   postRepair: { compliant: 1, total: 2 },
@@ -88,7 +89,11 @@ describe('scorecardFigures', () => {
   });
 
   it('rescales the composite over the components with data', () => {
-    const partial = scorecardFigures({ ...inputs, activationLateness: [], tickets: [] });
+    const partial = scorecardFigures({
+      ...inputs,
+      activationLateness: {},
+      tickets: ticketTallies([]),
+    });
     // (0.40·75.9259 + 0.15·80) ÷ (0.40 + 0.15) = 42.3704 ÷ 0.55 = 77.0370
     expect(partial.compositeScore.value).toBeCloseTo(77.037, 3);
     expect(partial.compositeScore.sampleSize).toBe(2);

@@ -1,5 +1,5 @@
 import { meanFigure, shareFigure, type Figure } from '../../shared/figure';
-import { percentile } from '../../shared/statistics';
+import { tallyOf, tallyPercentile, tallySize, tallyValues, type Tally } from '../../shared/tally';
 import {
   complaintFigures,
   type ComplaintFigures,
@@ -37,16 +37,39 @@ export type MeasuredTicket = {
   acknowledgementMinutes: number | null;
 };
 
+/** One severity tier's tickets as counts: what its figures need, whatever the number of tickets. */
+export type TierTally = { tickets: number; withinSla: number; repeats: number; durations: Tally };
+
+/** The measured tickets of a period as tallies (per severity code, and acknowledgement times). */
+export type TicketTallies = { tiers: Record<string, TierTally>; acknowledgements: Tally };
+
+/** The tallies of a list of measured tickets. */
+export function ticketTallies(tickets: readonly MeasuredTicket[]): TicketTallies {
+  const tiers: Record<string, TierTally> = {};
+  for (const t of tickets) {
+    const tier = (tiers[t.severity] ??= { tickets: 0, withinSla: 0, repeats: 0, durations: {} });
+    tier.tickets += 1;
+    if (t.withinSla) tier.withinSla += 1;
+    if (t.isRepeat) tier.repeats += 1;
+    const key = String(t.repairDurationMinutes);
+    tier.durations[key] = (tier.durations[key] ?? 0) + 1;
+  }
+  const acknowledgements = tallyOf(
+    tickets.flatMap((t) => (t.acknowledgementMinutes == null ? [] : [t.acknowledgementMinutes])),
+  );
+  return { tiers, acknowledgements };
+}
+
 /** Everything a branch's scorecard for one period is computed from. */
 export type ScorecardInputs = {
   responses: (SurveyScores & {
     attributes: AttributeScore[];
     competitors?: CompetitorScores[] | null;
   })[];
-  /** Lateness in minutes (0 when on time) of each activation in the period. */
-  activationLateness: number[];
+  /** Lateness in minutes (0 when on time) of the activations in the period, tallied. */
+  activationLateness: Tally;
   overdueActivations: number;
-  tickets: MeasuredTicket[];
+  tickets: TicketTallies;
   followUpCoverage: CoverageFigure;
   postActivation: { compliant: number; total: number };
   postRepair: { compliant: number; total: number };
@@ -76,9 +99,9 @@ const NO_COMPLAINTS: ComplaintInputs = {
 export function hasMeasurements(inputs: ScorecardInputs): boolean {
   return (
     inputs.responses.length +
-      inputs.activationLateness.length +
+      tallySize(inputs.activationLateness) +
       inputs.overdueActivations +
-      inputs.tickets.length +
+      ticketCount(inputs.tickets) +
       inputs.followUpCoverage.sampleSize +
       inputs.postActivation.total +
       inputs.postRepair.total +
@@ -126,11 +149,14 @@ export type ScorecardFigures = ComplaintFigures & {
 
 const MINUTES: { min: number; max: number } = { min: 0, max: Infinity };
 
+const ticketCount = (tallies: TicketTallies) =>
+  Object.values(tallies.tiers).reduce((total, tier) => total + tier.tickets, 0);
+
 // p90 is a single order statistic: no interval is given for it.
-function p90Figure(values: number[]): Figure {
+function p90Figure(durations: Tally): Figure {
   return {
-    value: percentile(values, 90),
-    sampleSize: values.length,
+    value: tallyPercentile(durations, 90),
+    sampleSize: tallySize(durations),
     numerator: null,
     denominator: null,
     low: null,
@@ -138,16 +164,17 @@ function p90Figure(values: number[]): Figure {
   };
 }
 
-function tierFigures(severity: TierFigures['severity'], all: MeasuredTicket[]): TierFigures {
-  const tickets = all.filter((t) => t.severity === severity);
-  const durations = tickets.map((t) => t.repairDurationMinutes);
+const NO_TICKETS: TierTally = { tickets: 0, withinSla: 0, repeats: 0, durations: {} };
+
+function tierFigures(severity: TierFigures['severity'], tallies: TicketTallies): TierFigures {
+  const tier = tallies.tiers[severity] ?? NO_TICKETS;
   return {
     severity,
-    tickets: tickets.length,
-    withinSlaRate: shareFigure(tickets.filter((t) => t.withinSla).length, tickets.length),
-    mttrMinutes: meanFigure(durations, MINUTES),
-    p90Minutes: p90Figure(durations),
-    repeatRate: shareFigure(tickets.filter((t) => t.isRepeat).length, tickets.length),
+    tickets: tier.tickets,
+    withinSlaRate: shareFigure(tier.withinSla, tier.tickets),
+    mttrMinutes: meanFigure(tallyValues(tier.durations), MINUTES),
+    p90Minutes: p90Figure(tier.durations),
+    repeatRate: shareFigure(tier.repeats, tier.tickets),
   };
 }
 
@@ -174,11 +201,11 @@ export function scorecardFigures(
   weights: CompositeWeights = DEFAULT_COMPOSITE_WEIGHTS,
 ): ScorecardFigures {
   const satisfaction = summariseResponses(inputs.responses);
-  const onTime = inputs.activationLateness.filter((minutes) => minutes === 0).length;
-  const activationOnTimeRate = shareFigure(onTime, inputs.activationLateness.length);
+  const onTime = inputs.activationLateness['0'] ?? 0;
+  const activationOnTimeRate = shareFigure(onTime, tallySize(inputs.activationLateness));
   const faultWithinSlaRate = shareFigure(
-    inputs.tickets.filter((t) => t.withinSla).length,
-    inputs.tickets.length,
+    Object.values(inputs.tickets.tiers).reduce((total, tier) => total + tier.withinSla, 0),
+    ticketCount(inputs.tickets),
   );
   const followUpCoverage = coverageFigure(inputs.followUpCoverage);
   const parts = {
@@ -199,16 +226,11 @@ export function scorecardFigures(
     responses: inputs.responses.length,
     ...satisfaction,
     activationOnTimeRate,
-    activationLatenessMinutes: meanFigure(inputs.activationLateness, MINUTES),
+    activationLatenessMinutes: meanFigure(tallyValues(inputs.activationLateness), MINUTES),
     overdueActivations: inputs.overdueActivations,
     faultWithinSlaRate,
     tiers: SEVERITIES.map((severity) => tierFigures(severity, inputs.tickets)),
-    acknowledgementMinutes: meanFigure(
-      inputs.tickets.flatMap((t) =>
-        t.acknowledgementMinutes === null ? [] : [t.acknowledgementMinutes],
-      ),
-      MINUTES,
-    ),
+    acknowledgementMinutes: meanFigure(tallyValues(inputs.tickets.acknowledgements), MINUTES),
     followUpCoverage,
     postActivationFollowUpRate: shareFigure(
       inputs.postActivation.compliant,

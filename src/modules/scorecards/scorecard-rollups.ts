@@ -1,27 +1,44 @@
 import { Types } from 'mongoose';
 import type { ComplaintDoc } from '../complaints/complaint.model';
-import { bucketId, monthsId, registerRollupFamily } from '../rollups/rollup-families';
+import type { Tally } from '../../shared/tally';
+import { bucketId, monthsId, registerRollupFamily, tallyKey } from '../rollups/rollup-families';
+import { countsIn } from '../rollups/rollup-tally';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
 import type { RowWindow, ScorecardRows } from './scorecard-data';
+import type { TicketTallies, TierTally } from './scorecard-figures';
 
 // The scorecard's rollup families: per record exactly the fields `scorecard-data` reads from the
-// records, so a card computed from rollups is the card computed from the records (same rows, same
-// code). Values are kept per record (keyed by its id) because the figures need per-record values
-// (percentiles, intervals, paired differences, accounts × follow-ups for coverage and compliance).
+// records, so a card computed from rollups is the card computed from the records (same inputs,
+// same code). Repair figures and activation lateness need only counts and the distribution of
+// exact values (means, t-intervals, p90 by nearest rank): tally families. The others keep values
+// per record (keyed by its id) where a figure needs them: paired differences and quadrants per
+// response, accounts × follow-ups for coverage and compliance, instants for overdue orders.
 
 const date = (value: unknown): Date | null => (value instanceof Date ? value : null);
 const id = (value: unknown): string | null => (value == null ? null : String(value));
 
-/** Activations measured in a month: on-time rate, lateness, post-activation compliance. */
+/** Activations measured in a month: post-activation compliance (account and instant). */
 registerRollupFamily({
   name: 'activations',
   source: 'ActivationOrder',
-  fields: ['status', 'measuredAt', 'accountId', 'activatedAt', 'latenessMinutes'],
+  fields: ['status', 'measuredAt', 'accountId', 'activatedAt'],
   contribute: (r) => {
     const measuredAt = date(r.measuredAt);
     if (r.status !== 'ACTIVATED' || measuredAt === null) return undefined;
-    const value = { m: measuredAt, a: id(r.accountId), t: r.activatedAt, l: r.latenessMinutes };
-    return { at: measuredAt, value };
+    return { at: measuredAt, value: { m: measuredAt, a: id(r.accountId), t: r.activatedAt } };
+  },
+});
+
+/** Lateness of the activations measured in a month (`l.<minutes>`): on-time rate, mean lateness. */
+registerRollupFamily({
+  name: 'lateness',
+  source: 'ActivationOrder',
+  tally: true,
+  fields: ['status', 'measuredAt', 'latenessMinutes'],
+  contribute: (r) => {
+    const measuredAt = date(r.measuredAt);
+    if (r.status !== 'ACTIVATED' || measuredAt === null) return undefined;
+    return { at: measuredAt, value: [`l.${tallyKey(r.latenessMinutes)}`] };
   },
 });
 
@@ -46,10 +63,14 @@ registerRollupFamily({
   },
 });
 
-/** Tickets finally restored in a month: within-SLA, MTTR, p90, repeats, acknowledgement. */
+/**
+ * Tickets finally restored in a month, counted per severity: tickets (`n`), within SLA (`w`),
+ * repeats (`r`), repair minutes (`d.<severity>.<minutes>`) and acknowledgement minutes (`k`).
+ */
 registerRollupFamily({
   name: 'tickets',
   source: 'FaultTicket',
+  tally: true,
   fields: [
     'measuredAt',
     'severity',
@@ -61,15 +82,12 @@ registerRollupFamily({
   contribute: (r) => {
     const measuredAt = date(r.measuredAt);
     if (measuredAt === null) return undefined;
-    const value = {
-      m: measuredAt,
-      s: r.severity,
-      d: r.repairDurationMinutes,
-      w: r.withinSla,
-      r: r.repeatOfTicketId != null,
-      k: r.acknowledgementMinutes ?? null,
-    };
-    return { at: measuredAt, value };
+    const s = tallyKey(r.severity);
+    const paths = [`n.${s}`, `d.${s}.${tallyKey(r.repairDurationMinutes)}`];
+    if (r.withinSla) paths.push(`w.${s}`);
+    if (r.repeatOfTicketId != null) paths.push(`r.${s}`);
+    if (r.acknowledgementMinutes != null) paths.push(`k.${tallyKey(r.acknowledgementMinutes)}`);
+    return { at: measuredAt, value: paths };
   },
 });
 
@@ -201,17 +219,17 @@ function itemsOf<V>(
 
 async function byIds(ids: string[]): Promise<Map<string, RollupDoc>> {
   if (ids.length === 0) return new Map();
-  // A bare `_id $in`: the only multi-key filter the stand-in answers from its index.
+  // A bare `_id $in`: the only multi-key filter the stand-in answers from its index. The tally
+  // buckets' per-record signatures (`g`) are for writers only.
   const docs = (await RollupModel.collection
-    .find({ _id: { $in: ids } } as never)
+    .find({ _id: { $in: ids } } as never, { projection: { g: 0 } })
     .toArray()) as unknown as RollupDoc[];
   return new Map(docs.map((doc) => [doc._id, doc]));
 }
 
 type Values = {
-  activations: { m: Date; a: string; t: Date; l: number };
+  activations: { m: Date; a: string; t: Date };
   overdue: { o: Date; p: Date; a: Date | null; c: Date | null };
-  tickets: { m: Date; s: string; d: number; w: boolean; r: boolean; k: number | null };
   closures: { a: string; t: Date };
   accounts: { o: Date; c: Date | null };
   completions: { a: string; t: Date };
@@ -221,6 +239,33 @@ type Values = {
 };
 
 const inRange = (at: Date, start: Date, end: Date) => at >= start && at < end;
+
+/** A tally's key as written by `String(value)`, from a count path's last segment. */
+const tallyKeyOf = (segment: string) => segment.replaceAll('_', '.');
+
+/** Lateness tally from `l.<minutes>` counts. */
+function latenessOf(counts: Map<string, number>): Tally {
+  const tally: Tally = {};
+  for (const [path, n] of counts) tally[tallyKeyOf(path.slice(2))] = n;
+  return tally;
+}
+
+/** Ticket tallies from the `tickets` family's counts. */
+function ticketsOf(counts: Map<string, number>): TicketTallies {
+  const tallies: TicketTallies = { tiers: {}, acknowledgements: {} };
+  const tier = (severity: string): TierTally =>
+    (tallies.tiers[severity] ??= { tickets: 0, withinSla: 0, repeats: 0, durations: {} });
+  for (const [path, n] of counts) {
+    const [kind, first, second] = path.split('.') as [string, string, string | undefined];
+    const severity = tallyKeyOf(first);
+    if (kind === 'n') tier(severity).tickets = n;
+    else if (kind === 'w') tier(severity).withinSla = n;
+    else if (kind === 'r') tier(severity).repeats = n;
+    else if (kind === 'd') tier(severity).durations[tallyKeyOf(second!)] = n;
+    else if (kind === 'k') tallies.acknowledgements[tallyKeyOf(first)] = n;
+  }
+  return tallies;
+}
 
 // Received or finally resolved in the period, once each, as the record query returns them.
 function complaintsIn(
@@ -252,23 +297,34 @@ function complaintsIn(
 }
 
 /**
- * A period's rows from the rollups: two reads by `_id $in` (the bounded months of the period, with
- * the month lists of the open-ended families; then the open-ended buckets), never the records.
+ * A period's rows from the rollups: one read by `_id $in` (the bounded months of the period, the
+ * open-ended families' buckets up to now's month and their month lists; a second only for listed
+ * months past those), never the records.
  * Each value is cut by its instants exactly as the record queries cut the records.
  */
 export async function loadRowsFromRollups(
   branchCodes: string[],
   window: RowWindow,
 ): Promise<ScorecardRows> {
-  const { period, from, asOf, completionsEnd } = window;
+  const { period, from, asOf, completionsEnd, now } = window;
   const periodMonths = monthsBetween(period.start, period.end);
   const completionMonths = monthsBetween(from, completionsEnd);
   const bounded = (family: string, months: string[]) =>
     branchCodes.flatMap((code) => months.map((month) => bucketId(family, code, month)));
   const openEnded = ['accounts', 'overdue'] as const;
+  // Accounts closed from the quarter's start on, orders open at as-of: their months onwards.
+  const since = { accounts: from, overdue: asOf };
+  // Guessed without reading the month lists first: `open` and the months from `since` to now's
+  // (at most a year of them). A listed month past those (a record dated ahead) is read after.
+  const nowMonthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  const guessed = (family: (typeof openEnded)[number]) => [
+    'open',
+    ...monthsBetween(since[family], nowMonthEnd).slice(0, 12),
+  ];
   const first = await byIds([
     ...[
       'activations',
+      'lateness',
       'tickets',
       'closures',
       'responses',
@@ -277,27 +333,27 @@ export async function loadRowsFromRollups(
     ].flatMap((f) => bounded(f, periodMonths)),
     ...bounded('completions', completionMonths),
     ...openEnded.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
+    ...openEnded.flatMap((f) => bounded(f, guessed(f))),
   ]);
-  // Accounts closed from the quarter's start on, orders open at as-of: their months onwards.
-  const since = {
-    accounts: from.toISOString().slice(0, 7),
-    overdue: asOf.toISOString().slice(0, 7),
+  const laterMonths = (family: (typeof openEnded)[number], code: string) => {
+    const month = since[family].toISOString().slice(0, 7);
+    const listed = first.get(monthsId(family, code))?.months ?? [];
+    return ['open', ...listed.filter((m) => m !== 'open' && m >= month)];
   };
-  const laterMonths = (family: (typeof openEnded)[number], code: string) => [
-    'open',
-    ...(first.get(monthsId(family, code))?.months ?? []).filter(
-      (month) => month !== 'open' && month >= since[family],
-    ),
-  ];
+  const guessedIds = new Set(openEnded.flatMap((f) => bounded(f, guessed(f))));
   const second = await byIds(
-    openEnded.flatMap((f) =>
-      branchCodes.flatMap((code) => laterMonths(f, code).map((m) => bucketId(f, code, m))),
-    ),
+    openEnded
+      .flatMap((f) =>
+        branchCodes.flatMap((code) => laterMonths(f, code).map((m) => bucketId(f, code, m))),
+      )
+      .filter((id) => !guessedIds.has(id)),
   );
   const docs = new Map([...first, ...second]);
   const items = <F extends keyof Values>(family: F, months: (code: string) => string[]) =>
     itemsOf<Values[F]>(docs, family, branchCodes, months);
   const inPeriod = () => periodMonths;
+  const counts = (family: string, code: string) =>
+    countsIn((month) => docs.get(bucketId(family, code, month)), period.start, period.end);
 
   const overdue = new Map<string, number>();
   for (const { branchCode, value: v } of items('overdue', (code) => laterMonths('overdue', code))) {
@@ -308,24 +364,10 @@ export async function loadRowsFromRollups(
   return {
     activations: items('activations', inPeriod)
       .filter(({ value }) => inRange(value.m, period.start, period.end))
-      .map(({ branchCode, value: v }) => ({
-        branchCode,
-        accountId: v.a,
-        activatedAt: v.t,
-        latenessMinutes: v.l,
-      })),
+      .map(({ branchCode, value: v }) => ({ branchCode, accountId: v.a, activatedAt: v.t })),
+    lateness: new Map(branchCodes.map((code) => [code, latenessOf(counts('lateness', code))])),
     overdue,
-    tickets: items('tickets', inPeriod)
-      .filter(({ value }) => inRange(value.m, period.start, period.end))
-      .map(({ branchCode, value: v }) => ({
-        branchCode,
-        severity: v.s as ScorecardRows['tickets'][number]['severity'],
-        repairDurationMinutes: v.d,
-        withinSla: v.w,
-        repeatOfTicketId: v.r ? true : null,
-        isRepeat: v.r,
-        acknowledgementMinutes: v.k,
-      })),
+    tickets: new Map(branchCodes.map((code) => [code, ticketsOf(counts('tickets', code))])),
     closures: items('closures', inPeriod)
       .filter(({ value }) => inRange(value.t, period.start, period.end))
       .map(({ branchCode, value: v }) => ({ branchCode, accountId: v.a, closedAt: v.t })),

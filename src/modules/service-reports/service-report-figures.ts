@@ -1,5 +1,6 @@
 import { shareFigure, type Figure } from '../../shared/figure';
 import type { Period } from '../../shared/period';
+import { tallyOf } from '../../shared/tally';
 import { activationTimeFigures } from '../activation/activation-order.state';
 import type { DelayReason } from '../activation/activation-rules';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../follow-ups/follow-up-rules';
 import {
   scorecardFigures,
+  ticketTallies,
   type MeasuredTicket,
   type ScorecardFigures,
   type ScorecardInputs,
@@ -111,15 +113,17 @@ export function accountScorecardInputs(
   const asOf = period.end < now ? period.end : now;
   return {
     responses: records.responses,
-    activationLateness: records.activated.map((order) => order.latenessMinutes ?? 0),
+    activationLateness: tallyOf(records.activated.map((order) => order.latenessMinutes ?? 0)),
     overdueActivations: count(records.open, (order) => activationTimeFigures(order, asOf).overdue),
-    tickets: records.restored.map((ticket) => ({
-      severity: ticket.severity,
-      repairDurationMinutes: ticket.repairDurationMinutes ?? 0,
-      withinSla: ticket.withinSla === true,
-      isRepeat: ticket.repeatOfTicketId != null,
-      acknowledgementMinutes: ticket.acknowledgementMinutes,
-    })),
+    tickets: ticketTallies(
+      records.restored.map((ticket) => ({
+        severity: ticket.severity,
+        repairDurationMinutes: ticket.repairDurationMinutes ?? 0,
+        withinSla: ticket.withinSla === true,
+        isRepeat: ticket.repeatOfTicketId != null,
+        acknowledgementMinutes: ticket.acknowledgementMinutes,
+      })),
+    ),
     followUpCoverage: coverageForPeriod(
       period,
       [

@@ -182,7 +182,11 @@ async function transition(
     consequences: [
       auditFollowUp(actor, ACTION_NAMES[action], before, preview),
       ...rollupConsequences(before.branchCode, before, preview),
-      ...openWorkConsequences(FollowUpModel),
+      // The visit moves on the account's timeline when it is completed (its listings, open work
+      // included); any transition ends its place in the branch's open work.
+      ...(journeyAt.getTime() !== before.journeyAt.getTime()
+        ? listedRecordConsequences(FollowUpModel, preview)
+        : openWorkConsequences(FollowUpModel)),
       ...extra,
     ],
     queryOptions: { scope: actorScope(actor) },

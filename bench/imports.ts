@@ -14,6 +14,8 @@ import { timed } from './bench-database';
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 const MEMORY_ROWS = Number(process.env.BENCH_MEMORY_ROWS ?? 1_000_000);
 const ACCOUNTS = 1000;
+// Batches in flight at once, as the import CLI's default; 1 gives a profile without queueing.
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const SEVERITIES = ['CRITICAL', 'MAJOR', 'MINOR'];
 const TICKET_HEADER =
   'externalId,accountExternalId,accountSourceSystem,serviceRef,severity,channel,reportedAt,acknowledgedAt,restoredAt,closedAt';
@@ -184,26 +186,56 @@ async function memoryProfile(dir: string) {
   return samples;
 }
 
-// Server time per command and collection during the import: where the import's time goes.
+// A filter's shape: its fields, with the operator of each non-plain value (`_id:$in`).
+function shapeOf(filter: unknown): string {
+  if (!filter || typeof filter !== 'object') return '';
+  return Object.entries(filter as Record<string, unknown>)
+    .map(([field, value]) => {
+      const plain =
+        value === null || typeof value !== 'object' || value instanceof Date || !isOperators(value);
+      return plain ? field : `${field}:${Object.keys(value as object).join('+')}`;
+    })
+    .join(',');
+}
+
+const isOperators = (value: object) =>
+  Object.keys(value).length > 0 && Object.keys(value).every((key) => key.startsWith('$'));
+
+// The shapes of what a command selects by: a find's filter, an update's or delete's statements
+// (each shape once), an aggregation's leading `$match`.
+function selectedBy(name: string, command: Record<string, unknown>): string {
+  if (name === 'find') return shapeOf(command.filter);
+  if (name === 'aggregate')
+    return shapeOf((command.pipeline as Record<string, unknown>[])?.[0]?.$match);
+  const statements = (command.updates ?? command.deletes) as { q: unknown }[] | undefined;
+  if (!statements) return '';
+  return [...new Set(statements.map((statement) => shapeOf(statement.q)))].join(' | ');
+}
+
+// Server time per command, collection and filter shape during the import: where its time goes
+// (a filter the stand-in cannot answer from an index shows as a shape that grows with the data).
 function profileCommands() {
   const totals = new Map<string, { count: number; ms: number }>();
   const started = new Map<number, string>();
   const client = mongoose.connection.getClient();
   client.on('commandStarted', (e) => {
-    const target = (e.command as Record<string, unknown>)[e.commandName];
-    started.set(e.requestId, `${e.commandName} ${typeof target === 'string' ? target : ''}`.trim());
+    const command = e.command as Record<string, unknown>;
+    const target = command[e.commandName];
+    const on = typeof target === 'string' ? target : '';
+    started.set(e.requestId, `${e.commandName} ${on} {${selectedBy(e.commandName, command)}}`);
   });
   client.on('commandSucceeded', (e) => {
     const key = started.get(e.requestId) ?? e.commandName;
+    started.delete(e.requestId);
     const total = totals.get(key) ?? { count: 0, ms: 0 };
     totals.set(key, { count: total.count + 1, ms: total.ms + e.duration });
   });
   return () =>
     [...totals]
       .sort((a, b) => b[1].ms - a[1].ms)
-      .slice(0, 8)
-      .map(([key, t]) => `${key}: ${t.count}× ${(t.ms / 1000).toFixed(1)} s`)
-      .join('; ');
+      .slice(0, Number(process.env.BENCH_PROFILE_LINES ?? 12))
+      .map(([key, t]) => `  ${key}: ${t.count}× ${(t.ms / 1000).toFixed(1)} s`)
+      .join('\n');
 }
 
 // Seconds each tenth of the file took (by rows acknowledged), from the importer's progress.
@@ -216,8 +248,11 @@ function tenthsRecorder(total: number) {
     },
     stop: () => undefined,
     update: (rows: number) => {
-      while (marks.length < 10 && rows >= ((marks.length + 1) * total) / 10)
+      while (marks.length < 10 && rows >= ((marks.length + 1) * total) / 10) {
         marks.push(performance.now());
+        // Shown as it happens: a province-size run takes a while.
+        console.error(`tenth ${marks.length}: ${seconds().at(-1)} s`);
+      }
     },
   };
   const seconds = () =>
@@ -260,7 +295,7 @@ export async function main(): Promise<void> {
         format: 'csv',
         dryRun: false,
         batchSize: 1000,
-        concurrency: 4,
+        concurrency: CONCURRENCY,
         progress: tenths.progress,
       });
       summary = run.summary;
@@ -275,11 +310,11 @@ export async function main(): Promise<void> {
         format: 'csv',
         dryRun: false,
         batchSize: 1000,
-        concurrency: 4,
+        concurrency: CONCURRENCY,
       }),
     );
     const baseline = await baselineRowsPerSecond();
-    console.log(`server time by command during the import: ${timeByCommand}`);
+    console.log(`server time by command and filter shape during the import:\n${timeByCommand}`);
     console.log(
       `database: mongo-java-server 1.47 (memory backend); import summary ${JSON.stringify(summary)}`,
     );

@@ -152,7 +152,7 @@ describe('the consequence sweep, for every writer', () => {
   async function untilSettled(collection: string, filter: Record<string, unknown>) {
     for (let i = 0; i < 100; i += 1) {
       const record = await db().collection(collection).findOne(filter);
-      if (!record?.pendingConsequences) return;
+      if (!record?.pendingConsequences?.length) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`the sweep left consequences pending in ${collection}`);

@@ -31,7 +31,7 @@ describe('the consequence sweep', () => {
   async function settled(accountId: mongoose.Types.ObjectId) {
     for (let i = 0; i < 100; i += 1) {
       const account = await db().collection('keyaccounts').findOne({ _id: accountId });
-      if (!account?.pendingConsequences) return account;
+      if (!account?.pendingConsequences?.length) return account;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error('the sweep did not apply the pending consequences');

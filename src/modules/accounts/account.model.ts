@@ -3,7 +3,7 @@ import { keepRecordKeys } from '../record-keys/record-key.service';
 import { accessPlugin } from '../access/access.plugin';
 import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 import { JOURNEY_STAGES } from '../journey/journey-stage';
-import { REVISION_FIELD } from '../journey/revisioned-write';
+import { indexRevisionGuard, REVISION_FIELD } from '../journey/revisioned-write';
 
 const contactSchema = new Schema(
   {
@@ -37,6 +37,7 @@ const keyAccountSchema = new Schema(
 keyAccountSchema.index({ sourceSystem: 1, externalId: 1 }, { unique: true });
 keyAccountSchema.index({ branchCode: 1, name: 1, _id: 1 });
 keyAccountSchema.index({ accountManagerId: 1 });
+indexRevisionGuard(keyAccountSchema);
 keyAccountSchema.plugin(accessPlugin);
 keyAccountSchema.plugin(pendingConsequencesPlugin);
 

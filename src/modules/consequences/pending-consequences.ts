@@ -5,6 +5,9 @@ import { consequenceKind, type DueConsequence, type PendingConsequence } from '.
 /** The field of a record holding its pending consequences. */
 export const PENDING = 'pendingConsequences';
 
+/** Selects records with anything pending (a settled record may keep an empty list). */
+export const ANY_PENDING = { [`${PENDING}.0`]: { $exists: true } } as const;
+
 /** A record as the applier sees it: its id and whatever is pending in it. */
 export type RecordWithPending = { _id: unknown; [PENDING]?: PendingConsequence[] | null };
 
@@ -87,30 +90,25 @@ export async function applyPending(
 
 async function clearApplied(model: AnyModel, applied: { recordId: unknown; id: Types.ObjectId }[]) {
   if (applied.length === 0) return;
-  const recordIds = [
-    ...new Map(applied.map(({ recordId }) => [String(recordId), recordId])).values(),
-  ];
-  const _id = { $in: recordIds as Types.ObjectId[] };
+  const byRecord = new Map<string, { recordId: unknown; ids: Types.ObjectId[] }>();
+  for (const { recordId, id } of applied) {
+    const entry = byRecord.get(String(recordId)) ?? { recordId, ids: [] };
+    entry.ids.push(id);
+    byRecord.set(String(recordId), entry);
+  }
   // Straight to the driver: no timestamps (clearing is not a change of the record) and no scope.
-  // Entry ids are unique, so every record can pull the whole set; an emptied list is removed, so
-  // a settled record looks as it would without the mechanism. One command, however many records;
-  // the removal is asked per record id, since the stand-in scans for `_id $in` plus a condition.
+  // One command, however many records; each record pulls only its own entries, selected by `_id`
+  // alone. An emptied list stays as `[]` (settled means no entry left, not no field): removing it
+  // would need a condition beside `_id` (`$size: 0`), which the stand-in answers by scanning the
+  // whole collection, once per record.
   await model.collection.bulkWrite(
-    [
-      {
-        updateMany: {
-          filter: { _id },
-          update: { $pull: { [PENDING]: { _id: { $in: applied.map(({ id }) => id) } } } as never },
-        },
+    [...byRecord.values()].map(({ recordId, ids }) => ({
+      updateOne: {
+        filter: { _id: recordId as Types.ObjectId },
+        update: { $pull: { [PENDING]: { _id: { $in: ids } } } as never },
       },
-      ...recordIds.map((recordId) => ({
-        updateOne: {
-          filter: { _id: recordId as Types.ObjectId, [PENDING]: { $size: 0 } },
-          update: { $unset: { [PENDING]: '' } },
-        },
-      })),
-    ],
-    { ordered: true },
+    })),
+    { ordered: false },
   );
 }
 

@@ -7,7 +7,7 @@ import { requireRole, type Actor } from '../auth/actor';
 import { diffFields } from '../audit/audit-diff';
 import { auditConsequence, type AuditActor } from '../audit/audit.service';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
-import { applyPending, PENDING } from '../consequences/pending-consequences';
+import { applyPending, PENDING, pushPending } from '../consequences/pending-consequences';
 import { listedRecordConsequences } from '../journey/account-records';
 import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
 import { listBranches } from '../branches/branch.service';
@@ -127,9 +127,17 @@ export async function scheduleCadenceFollowUps(
     .map((request) => ({
       updateOne: {
         filter: { ...keyOf(request), status: 'SCHEDULED', dueAt: { $ne: request.followUp.dueAt } },
+        // Which keys matched is not known here: the follow-up's new place in its account's
+        // records is stored with the correction and applied by the consequence sweep.
         update: {
           $set: { dueAt: request.followUp.dueAt, journeyAt: request.followUp.dueAt },
           $inc: { revision: 1 },
+          ...pushPending(
+            listedRecordConsequences(FollowUpModel, {
+              accountId: request.account._id,
+              journeyAt: request.followUp.dueAt,
+            }),
+          ),
         },
       },
     }));

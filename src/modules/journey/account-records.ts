@@ -5,6 +5,7 @@ import {
   registerConsequenceKind,
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
+import { openWorkConsequences } from '../open-work/open-work';
 import { journeySources, type JourneySource } from './journey-registry';
 
 /**
@@ -100,18 +101,20 @@ registerConsequenceKind<EntryArgs>(
 );
 
 /**
- * The listing of `record` (as written) in its account's records, to store with the write that
- * creates it or changes its sort values (none for a model that is not a journey source).
+ * The listings of `record` (as written), to store with the write that creates it or changes it:
+ * in its account's records and, for a kind with open work, in its branch's open work (none for a
+ * model that is not a journey source).
  */
 export function listedRecordConsequences(
   model: { modelName: string },
   record: Record<string, unknown>,
-): PendingConsequence<EntryArgs>[] {
+): PendingConsequence[] {
   const source = sourceOfModel(model);
   if (!source) return [];
   const { accountId, entry } = listingOf(source, record as RecordFields);
   return [
     consequence<EntryArgs>('accountRecordEntry', { typename: source.typename, accountId, entry }),
+    ...openWorkConsequences(model),
   ];
 }
 
@@ -186,14 +189,16 @@ export function newestListed(
   by: 'j' | 'o',
   count: number,
 ): Listed[] {
-  const all: Listed[] = typenames.flatMap((typename) =>
-    Object.entries(lists[typename] ?? {}).map(([id, entry]) => ({
+  // Hex ids compare as the ObjectIds do; only the ones kept become ObjectIds.
+  const all = typenames.flatMap((typename) =>
+    Object.entries(lists[typename] ?? {}).map(([hex, entry]) => ({
       typename,
-      id: new Types.ObjectId(id),
+      hex,
       at: new Date(entry[by] ?? 0).getTime(),
     })),
   );
   return all
-    .sort((a, b) => b.at - a.at || b.id.toHexString().localeCompare(a.id.toHexString()))
-    .slice(0, count);
+    .sort((a, b) => b.at - a.at || (b.hex < a.hex ? -1 : b.hex > a.hex ? 1 : 0))
+    .slice(0, count)
+    .map(({ typename, hex, at }) => ({ typename, id: new Types.ObjectId(hex), at }));
 }

@@ -19,6 +19,10 @@ const accountStageSchema = new Schema(
   { versionKey: false, minimize: false },
 );
 
+// Stand-in only: the guarded write `{ _id, v }` is answered from an index only when an index has
+// exactly those fields (else it scans every account's state); on MongoDB `_id` serves it.
+accountStageSchema.index({ _id: 1, v: 1 }, { unique: true });
+
 /** A stored account stage state. */
 export type AccountStageDoc = StageState & { _id: Types.ObjectId; v: number; w: Types.ObjectId };
 

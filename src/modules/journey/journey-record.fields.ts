@@ -2,7 +2,7 @@ import { Schema, type SchemaDefinition, type Types } from 'mongoose';
 import { accessPlugin } from '../access/access.plugin';
 import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 import { JOURNEY_STAGES } from './journey-stage';
-import { REVISION_FIELD } from './revisioned-write';
+import { indexRevisionGuard, REVISION_FIELD } from './revisioned-write';
 
 /**
  * A mongoose schema for a journey record: the module's own fields plus what timelines, scoping and
@@ -25,6 +25,7 @@ export function journeyRecordSchema(fields: SchemaDefinition): Schema {
   );
   schema.index({ accountId: 1, journeyAt: -1, _id: -1 });
   schema.index({ branchCode: 1, journeyAt: -1 });
+  indexRevisionGuard(schema);
   schema.plugin(accessPlugin);
   schema.plugin(pendingConsequencesPlugin);
   return schema;

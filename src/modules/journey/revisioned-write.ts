@@ -1,4 +1,4 @@
-import type { Model, Types } from 'mongoose';
+import type { Model, Schema, Types } from 'mongoose';
 import { AppError } from '../../shared/errors';
 import type { Scope } from '../access/scope';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
@@ -15,6 +15,17 @@ import { recordKeyConsequences } from '../record-keys/record-key.service';
  * (`updatedAt` has millisecond steps).
  */
 export const REVISION_FIELD = { type: Number, required: true, default: 0 } as const;
+
+/**
+ * A unique index on `{ _id, revision }`, for the writes guarded by the revision they read (filter
+ * `{ _id, revision }`). Stand-in only: mongo-java-server answers a filter from an index only when
+ * its fields are exactly those of an index, so without this one every guarded write scans the
+ * whole collection (an import batch of updates: once per row). On MongoDB the `_id` index serves
+ * those writes and this one only costs its upkeep.
+ */
+export function indexRevisionGuard(schema: Schema): void {
+  schema.index({ _id: 1, revision: 1 }, { unique: true });
+}
 
 /** The source system of records created through the API without one. */
 export const OWN_SOURCE_SYSTEM = 'JOURNEY';

@@ -139,24 +139,24 @@ type Planned = {
 async function storeStates(planned: readonly Planned[]): Promise<Planned[]> {
   if (planned.length === 0) return [];
   const w = new Types.ObjectId();
-  const writes = planned.map(({ accountId, stored, state }) => ({
-    updateOne: stored
+  // A first state is inserted (a concurrent first state makes it a duplicate key); a later one
+  // replaces the version read (`{ _id, v }`, served by its unique index on the stand-in).
+  const writes = planned.map(({ accountId, stored, state }) =>
+    stored
       ? {
-          filter: { _id: accountId, v: stored.v },
-          update: { $set: { latest: state.latest, open: state.open, w }, $inc: { v: 1 } },
+          updateOne: {
+            filter: { _id: accountId, v: stored.v },
+            update: { $set: { latest: state.latest, open: state.open, w }, $inc: { v: 1 } },
+          },
         }
-      : {
-          filter: { _id: accountId, v: { $exists: false } },
-          update: { $set: { latest: state.latest, open: state.open, w, v: 1 } },
-          upsert: true,
-        },
-  }));
+      : { insertOne: { document: { _id: accountId, ...state, w, v: 1 } } },
+  );
   let complete = false;
   try {
     const result = await AccountStageModel.collection.bulkWrite(writes as never, {
       ordered: false,
     });
-    complete = result.matchedCount + result.upsertedCount === planned.length;
+    complete = result.matchedCount + result.insertedCount === planned.length;
   } catch (error) {
     // A concurrent first state of the same account: a duplicate key, re-read and decided again.
     const errors = (error as { writeErrors?: { code?: number }[] }).writeErrors;

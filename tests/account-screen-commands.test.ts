@@ -6,7 +6,7 @@ import { journeySources } from '../src/modules/journey/journey-registry';
 import { loadTestDemoData } from './support/demo';
 import { ACCOUNT_SCREEN } from './support/account-screen';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
-import { ok } from './support/world';
+import { issueTokenFor, ok } from './support/world';
 import { isKeyed, uniqueKeysOf } from './support/keyed-filters';
 
 // The account manager's screen (docs/account-managers.md, "AccountManagerScreen") reaches every
@@ -64,12 +64,7 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     // No periodic sweep: its reads (which scan) would be counted as the screen's.
     service = await startTestService({ CONSEQUENCE_SWEEP_INTERVAL_MS: '0' });
     await loadTestDemoData();
-    const { issueToken } = await ok<{ issueToken: { token: string } }>(
-      service,
-      service.adminToken,
-      'mutation { issueToken(input: { login: "am.hz1" }) { token } }',
-    );
-    token = issueToken.token;
+    token = await issueTokenFor(service, 'am.hz1');
   }, 300_000);
   afterAll(() => stopTestService(service));
 

@@ -1,5 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
-import { registerJourneySource } from '../journey/journey-registry';
+import { openWhileStatusIn, registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema, type JourneyRecordRow } from '../journey/journey-record.fields';
 import {
   FOLLOW_UP_CHANNELS,
@@ -67,5 +67,7 @@ registerJourneySource({
   typename: 'FollowUp',
   model: FollowUpModel,
   stages: ['FOLLOW_UP'],
+  // Visits still to be made are the branch's open work (followUpsDue).
+  ...openWhileStatusIn(['SCHEDULED']),
   movesStage: false,
 });

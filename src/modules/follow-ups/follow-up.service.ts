@@ -22,7 +22,7 @@ import {
   withoutPending,
   type RecordWithPending,
 } from '../consequences/pending-consequences';
-import { listedRecordConsequences } from '../journey/account-records';
+import { createdRecordConsequences } from '../journey/revisioned-write';
 import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { RAISE_CONSULTATION, raiseConsultationConsequence } from './follow-up-consultation';
 import { completeFollowUpArgs, scheduleFollowUpInput, transitionArgs } from './follow-up.inputs';
@@ -115,7 +115,7 @@ export async function scheduleFollowUp(options: {
   };
   return createWithConsequences<FollowUpRow>(FollowUpModel, fields, (followUp) => [
     auditFollowUp(actor, 'scheduleFollowUp', null, followUp),
-    ...listedRecordConsequences(FollowUpModel, followUp),
+    ...createdRecordConsequences(FollowUpModel, followUp),
   ]).catch((error: unknown) => {
     throw fromDuplicateKey(
       error,

@@ -1,4 +1,8 @@
+import { getNamedType, isLeafType, isNonNullType, isObjectType } from 'graphql';
+import type { GraphQLField, GraphQLNamedType } from 'graphql';
 import mongoose from 'mongoose';
+import { buildSchema } from '../src/graphql/schema';
+import { journeySources } from '../src/modules/journey/journey-registry';
 import { loadTestDemoData } from './support/demo';
 import { ACCOUNT_SCREEN } from './support/account-screen';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
@@ -9,6 +13,7 @@ import { isKeyed, uniqueKeysOf } from './support/keyed-filters';
 // document through the only filters mongo-java-server answers from an index (see keyed-filters).
 
 type Command = { commandName: string; command: Record<string, unknown> };
+type Row = { __typename: string; id: string } & Record<string, unknown>;
 type Filter = Record<string, unknown>;
 
 // The filter a read command selects its documents by (an aggregation: its leading `$match`).
@@ -16,6 +21,39 @@ function filterOf({ commandName, command }: Command): Filter | null {
   if (commandName === 'find') return (command.filter as Filter | undefined) ?? {};
   const first = (command.pipeline as Filter[] | undefined)?.[0];
   return (first?.$match as Filter | undefined) ?? null;
+}
+
+// Fields that can be asked for without arguments.
+const askable = (field: GraphQLField<unknown, unknown>) =>
+  !field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
+
+// A selection of `field` alone: a leaf by name, an object with its leaves.
+function selectionOf(field: GraphQLField<unknown, unknown>): string {
+  const named: GraphQLNamedType = getNamedType(field.type);
+  if (isLeafType(named)) return field.name;
+  if (!isObjectType(named)) return `${field.name} { __typename }`;
+  const leaves = Object.values(named.getFields())
+    .filter((inner) => askable(inner) && isLeafType(getNamedType(inner.type)))
+    .map((inner) => inner.name);
+  return `${field.name} { __typename ${leaves.join(' ')} }`;
+}
+
+// Values computed from the time of the request (minutes left, the end of an open outage) differ
+// between two requests by the time between them: compared to within a minute.
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+function sameAnswer(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1;
+  if (typeof a === 'string' && typeof b === 'string' && ISO_TIME.test(a) && ISO_TIME.test(b)) {
+    return Math.abs(Date.parse(a) - Date.parse(b)) < 60_000;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, i) => sameAnswer(item, b[i]));
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) => sameAnswer((a as never)[k], (b as never)[k]));
+  }
+  return a === b;
 }
 
 describe('the account screen issues no query the stand-in answers by scanning', () => {
@@ -83,4 +121,63 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     }
     expect(scanning).toEqual([]);
   });
+
+  // The screen's records are read with only the fields the operation selects (field-reads.ts):
+  // each field of each record type, asked for alone through the screen's lists, answers as it
+  // does through `nodes`, which reads whole records.
+  it('answers every field of a listed record as a whole record does', async () => {
+    const schema = buildSchema();
+    const types = schema.getPossibleTypes(schema.getType('JourneyEvent') as never);
+    // Accounts holding the newest records of each type, so that every type is on their timelines.
+    const accountIds = new Set<string>();
+    for (const source of journeySources()) {
+      const newest = await source.model.collection
+        .find({}, { projection: { accountId: 1 } })
+        .sort({ journeyAt: -1 })
+        .limit(2)
+        .toArray();
+      newest.forEach((record) => accountIds.add(String(record.accountId)));
+    }
+    const compared: string[] = [];
+    for (const type of types) {
+      for (const field of Object.values(type.getFields()).filter(askable)) {
+        const fragment = `... on ${type.name} { ${selectionOf(field)} }`;
+        const listed = await ok<{
+          nodes: { timeline: { edges: { node: Row }[] } }[];
+        }>(
+          service,
+          service.adminToken,
+          `query($ids: [ID!]!) { nodes(ids: $ids) { ... on KeyAccount {
+              timeline(first: 30) { edges { node { __typename id ${fragment} } } } } } }`,
+          { ids: [...accountIds] },
+        );
+        const rows = listed.nodes
+          .flatMap((account) => account.timeline.edges.map((edge) => edge.node))
+          .filter((row) => row.__typename === type.name)
+          .slice(0, 100);
+        if (rows.length === 0) continue;
+        const whole = await ok<{ nodes: Row[] }>(
+          service,
+          service.adminToken,
+          `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ${fragment} } }`,
+          { ids: rows.map((row) => row.id) },
+        );
+        const name = `${type.name}.${field.name}`;
+        const differing = rows.filter((row, i) => !sameAnswer(row, whole.nodes[i]));
+        expect({ name, differing }).toEqual({ name, differing: [] });
+        compared.push(name);
+      }
+    }
+    // Every record type was met, and the screen's own fields are among those compared.
+    expect(new Set(compared.map((name) => name.split('.')[0]))).toEqual(
+      new Set(types.map((type) => type.name)),
+    );
+    expect(compared).toEqual(
+      expect.arrayContaining([
+        'FaultTicket.minutesLeft',
+        'ActivationOrder.overdue',
+        'FollowUp.stage',
+      ]),
+    );
+  }, 300_000);
 });

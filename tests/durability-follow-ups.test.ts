@@ -121,6 +121,7 @@ describe('durable follow-up and survey mutations', () => {
       }
       expect(acknowledged.length).toBeGreaterThanOrEqual(150);
       expect(await store.rollupDifferences()).toEqual([]);
+      expect(await store.listDifferences()).toEqual([]);
     } finally {
       await store.close();
     }

@@ -111,6 +111,7 @@ describe('durable acknowledgement', () => {
       expect(stored.filter((row) => perAccount.get(String(row._id)) !== 1)).toEqual([]);
       expect(audits.length).toBe(stored.length);
       expect(await store.rollupDifferences()).toEqual([]);
+      expect(await store.listDifferences()).toEqual([]);
     } finally {
       await store.close();
     }
@@ -192,6 +193,7 @@ describe('durable acknowledgement', () => {
         ACCOUNTS,
       );
       expect(await store.rollupDifferences()).toEqual([]);
+      expect(await store.listDifferences()).toEqual([]);
     } finally {
       await store.close();
     }

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { KeyAccountModel } from '../src/modules/accounts/account.model';
+import { accountRowConsequences } from '../src/modules/accounts/account.import';
 import { upsertPlannedRows } from '../src/modules/imports/batch-upsert';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, createAccount, ok, type World } from './support/world';
@@ -180,6 +181,8 @@ describe('concurrent mutations on one record', () => {
       ],
       existing: new Map([['RACE-MS', { ...stale, _id, externalId: 'RACE-MS' }]]),
       dryRun: false,
+      // What the account import stores with each row (the rename's directory entry among them).
+      consequencesOf: accountRowConsequences,
     });
     expect(outcomes.get(0)).toEqual({ status: 'UPDATED', id });
     const entry = await db()

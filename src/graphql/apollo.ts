@@ -1,12 +1,16 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { GraphQLContext } from './context';
 import { createFormatError, serviceUnavailableStatus } from './format-error';
 import { requestErrorStatusPlugin } from './http-status.plugin';
+import { operationSelectionPlugin } from './operation-selection.plugin';
 import { queryLimitsOf, queryProtection } from './query-protection';
 import { buildSchema } from './schema';
 
@@ -37,6 +41,10 @@ export function createApollo(options: {
       // Apollo's landing page loads Sandbox from a CDN (blank offline); the service serves
       // GraphiQL itself at /graphiql (src/http/pages.ts).
       ApolloServerPluginLandingPageDisabled(),
+      // The service sets no cache hints; the plugin's per-field hook wrapped every resolver of
+      // every request (a tenth of the account screen's time) to compute a policy never sent.
+      ApolloServerPluginCacheControlDisabled(),
+      operationSelectionPlugin,
     ],
     logger,
   });

@@ -4,6 +4,7 @@ import { createUsersById } from '../modules/auth/auth.loaders';
 import type { Actor } from '../modules/auth/actor';
 import { createBranchesByCode } from '../modules/branches/branch.loaders';
 import { createCompetitorsByCode } from '../modules/competitors/competitor.loaders';
+import { createOperationSelection } from './field-reads';
 import { createNodesById } from '../modules/nodes/node.loaders';
 import { createAccountRecordReader } from '../modules/journey/account-records.loaders';
 import { createTimelinesByAccount } from '../modules/journey/timeline.loaders';
@@ -31,8 +32,11 @@ import {
 /** Per-request DataLoaders: one batched query per relation and tick, cached for the request. */
 export function createLoaders(actor: Actor | null) {
   const scope = actor ? actorScope(actor) : anonymousScope;
-  const records = createAccountRecordReader(scope);
+  // The request's operation (set once Apollo has resolved it): list reads decode what it selects.
+  const selection = createOperationSelection();
+  const records = createAccountRecordReader(scope, selection);
   return {
+    selection,
     branchesByCode: createBranchesByCode(),
     usersById: createUsersById(),
     accountsById: createAccountsById(scope),

@@ -7,6 +7,7 @@ import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { projectRoot } from '../shared/project-root';
 import { moduleResolvers } from '../modules';
 import { guardArguments } from './argument-guards';
+import { rememberResolvedFields } from './field-reads';
 
 /**
  * A library scalar's behaviour without its name and description: handed over whole, graphql-tools
@@ -26,11 +27,11 @@ const rootResolvers = {
 /** Loads the SDL files of `schema/` and binds the modules' resolvers to them. */
 export function buildSchema(): GraphQLSchema {
   const typeDefs = mergeTypeDefs(loadFilesSync(path.join(projectRoot(), 'schema', '*.graphql')));
-  return guardArguments(
-    makeExecutableSchema({
-      typeDefs,
-      resolvers: mergeResolvers([rootResolvers, ...moduleResolvers]),
-      inheritResolversFromInterfaces: true,
-    }),
+  const resolvers = mergeResolvers([rootResolvers, ...moduleResolvers]);
+  const schema = guardArguments(
+    makeExecutableSchema({ typeDefs, resolvers, inheritResolversFromInterfaces: true }),
   );
+  // List reads project the records to what an operation selects (field-reads.ts).
+  rememberResolvedFields(schema, resolvers as Record<string, unknown>);
+  return schema;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { rollupDifferencesIn } from './rollups';
+import { listDifferencesIn, rollupDifferencesIn } from './rollups';
 import { graphqlClient, type GraphQLResponse } from './test-service';
 
 const root = path.resolve(__dirname, '../..');
@@ -133,6 +133,8 @@ export async function openStore(dataDir: string) {
     close: () => client.close(),
     // What the writes (and the consequences applied at restart) left in the rollups.
     rollupDifferences: () => rollupDifferencesIn(uri, 'journey'),
+    // ... and in the account screen's kept lists.
+    listDifferences: () => listDifferencesIn(uri, 'journey'),
   };
 }
 

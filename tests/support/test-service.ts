@@ -8,6 +8,7 @@ import { createLogger } from '../../src/config/logger';
 import { isDatabaseUnavailable } from '../../src/db/unavailable';
 import { sweepPendingConsequences } from '../../src/modules/consequences/pending-consequences';
 import { checkRollups, type RollupDifference } from '../../src/modules/rollups/rollup-check';
+import { checkKeptLists } from '../../src/modules/journey/kept-lists-check';
 import { startService, type RunningService } from '../../src/service';
 
 /** The database server started by the global setup. */
@@ -98,13 +99,28 @@ async function rollupDifferences(): Promise<RollupDifference[]> {
   }
 }
 
-/** Checks the rollups, drops the service's database and stops it gracefully. */
+// The account screen's kept lists against the records (after the sweep above), likewise.
+async function listDifferences() {
+  try {
+    return await checkKeptLists();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return [];
+    throw error;
+  }
+}
+
+/** Checks the rollups and kept lists, drops the service's database and stops it gracefully. */
 export async function stopTestService(service: TestService | undefined): Promise<void> {
   if (!service) return;
   const differences = await rollupDifferences();
+  const lists = await listDifferences();
   await mongoose.connection.db?.dropDatabase().catch(() => undefined);
   await service.stop();
   rmSync(service.dataDir, { recursive: true, force: true });
+  if (lists.length > 0) {
+    const shown = lists.slice(0, 5).map((d) => JSON.stringify(d));
+    throw new Error(`kept lists differ from the records (${lists.length}):\n${shown.join('\n')}`);
+  }
   if (differences.length > 0) {
     const shown = differences.slice(0, 5).map((d) => JSON.stringify(d));
     throw new Error(

@@ -6,7 +6,8 @@ const byIdScope = systemScope('by-id');
 /**
  * Account-linked documents by id within the scope: one bare `_id $in` read, then the scope's branch
  * rule (the same `scopedBranch` the access plugin narrows every other read by) applied to the rows,
- * so a document out of scope is answered exactly like a missing one.
+ * so a document out of scope is answered exactly like a missing one. `projection` (top-level
+ * fields) narrows what is read and decoded.
  *
  * Stand-in: mongo-java-server serves `_id $in` from its index only when it is the whole filter;
  * with the plugin's `branchCode` clause beside it, it scans the collection (30 000 documents, 100
@@ -16,11 +17,14 @@ export async function findByIdsInScope<T extends { branchCode?: unknown }>(
   model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
   scope: Scope,
   ids: readonly unknown[],
+  projection: Record<string, 1> | null = null,
 ): Promise<T[]> {
   const valid = ids.filter((id) => Types.ObjectId.isValid(String(id))).map(String);
   if (valid.length === 0) return [];
+  // The branch rule below needs `branchCode`, whatever else the caller reads.
+  const fields = projection && { ...projection, branchCode: 1 };
   const rows = await model
-    .find({ _id: { $in: [...new Set(valid)] } }, null, { scope: byIdScope })
+    .find({ _id: { $in: [...new Set(valid)] } }, fields, { scope: byIdScope })
     .lean<T[]>();
   const branch = scopedBranch(scope);
   return branch === null ? rows : rows.filter((row) => row.branchCode === branch);

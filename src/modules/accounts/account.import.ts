@@ -4,7 +4,13 @@ import { canWriteAccount } from '../access/permissions';
 import { UserModel, type UserDoc } from '../auth/user.model';
 import { BranchModel } from '../branches/branch.model';
 import { instantChanged, instantsConsequences } from '../imports/account-linked-rows';
-import { loadByExternalIds, upsertPlannedRows, type PlannedRow } from '../imports/batch-upsert';
+import {
+  loadByExternalIds,
+  upsertPlannedRows,
+  type PlannedRow,
+  type WrittenRecord,
+} from '../imports/batch-upsert';
+import type { PendingConsequence } from '../consequences/consequence-kinds';
 import { registerImportKind, type ImportContext, type ImportOutcome } from '../imports/import-kind';
 import { parseRows, rejected } from '../imports/parse-rows';
 import { optionalPastInstantCell } from '../imports/account-linked-rows';
@@ -56,6 +62,30 @@ function plan(row: AccountRow, managerId: unknown): Record<string, unknown> {
       : [],
   };
 }
+
+/**
+ * What an account row written by an import brings with it, stored in the same write: its rollups,
+ * a new account's directory entry and empty list of records, a renamed one's directory entry, and
+ * for moved open/close times the follow-up coverage they decide.
+ */
+export const accountRowConsequences = ({
+  branchCode,
+  before,
+  after,
+}: WrittenRecord): PendingConsequence[] => [
+  ...rollupConsequences(branchCode, before, after),
+  ...(before ? [] : accountCreatedConsequences()),
+  ...(before && before.name !== after.name ? [directoryConsequence()] : []),
+  ...(instantChanged(before?.openedAt, after.openedAt) ||
+  instantChanged(before?.closedAt, after.closedAt)
+    ? instantsConsequences(branchCode, [
+        before?.openedAt,
+        before?.closedAt,
+        after.openedAt,
+        after.closedAt,
+      ])
+    : []),
+];
 
 /** Imports key accounts: upsert by (sourceSystem, externalId), same rules as createKeyAccount. */
 async function importAccounts(
@@ -110,22 +140,7 @@ async function importAccounts(
     rows: planned,
     existing,
     dryRun: context.dryRun,
-    // Account open/close times decide follow-up coverage, which scorecards measure.
-    // A row whose contribution changed refreshes its own rollups.
-    consequencesOf: ({ branchCode, before, after }) => [
-      ...rollupConsequences(branchCode, before, after),
-      ...(before ? [] : accountCreatedConsequences()),
-      ...(before && before.name !== after.name ? [directoryConsequence()] : []),
-      ...(instantChanged(before?.openedAt, after.openedAt) ||
-      instantChanged(before?.closedAt, after.closedAt)
-        ? instantsConsequences(branchCode, [
-            before?.openedAt,
-            before?.closedAt,
-            after.openedAt,
-            after.closedAt,
-          ])
-        : []),
-    ],
+    consequencesOf: accountRowConsequences,
   });
   for (const [index, outcome] of written) outcomes.set(index, outcome);
   return raw.map((_, index) => outcomes.get(index)!);

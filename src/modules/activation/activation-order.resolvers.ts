@@ -1,7 +1,8 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { actorScope } from '../access/scope';
 import { requireActor } from '../auth/actor';
-import { journeyEventFields } from '../journey/journey.resolvers';
+import { declareFieldReads } from '../../graphql/field-reads';
+import { journeyEventFields, journeyEventReads } from '../journey/journey.resolvers';
 import { loadPolicyVersions } from '../sla-policies/sla-policy.loaders';
 import { promiseGapMinutes } from './activation-order.state';
 import {
@@ -12,6 +13,17 @@ import {
   listOpenActivationOrders,
   listOverdueActivationOrders,
 } from './activation-order.service';
+
+// What `activationFigures` reads (activation-order.state.ts, activationTimeFigures).
+const FIGURES = ['status', 'delays', 'originalPromisedAt', 'latenessMinutes', 'delayNotifiedAt'];
+declareFieldReads('ActivationOrder', {
+  ...journeyEventReads,
+  promiseGapMinutes: ['originalPromisedAt', 'requestedAt'],
+  delayReason: ['delays'],
+  delayNotified: FIGURES,
+  overdue: FIGURES,
+  policyVersions: ['policyVersionIds'],
+});
 
 export const activationOrderResolvers: Resolvers = {
   Query: {

@@ -1,7 +1,8 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { actorScope } from '../access/scope';
 import { requireActor } from '../auth/actor';
-import { journeyEventFields } from '../journey/journey.resolvers';
+import { declareFieldReads } from '../../graphql/field-reads';
+import { journeyEventFields, journeyEventReads } from '../journey/journey.resolvers';
 import { clockView } from '../sla-policies/sla-clock-view';
 import { loadPolicyVersions } from '../sla-policies/sla-policy.loaders';
 import { complaintMeasures, listOpenComplaints } from './complaint-lists.service';
@@ -9,6 +10,18 @@ import { changeComplaint, findComplaint, openComplaint } from './complaint.servi
 
 const idOrNull = (id: unknown) => (id ? String(id) : null);
 const FIRST_CONTACT = { MET: true, MISSED: false, PENDING: null } as const;
+
+// The measured fields and repeats are not declared: asking for them reads whole complaints.
+declareFieldReads('Complaint', {
+  ...journeyEventReads,
+  aboutOrderId: ['aboutOrderId'],
+  aboutTicketId: ['aboutTicketId'],
+  firstContactTargetMinutes: ['sla'],
+  resolutionTargetMinutes: ['sla'],
+  reopenedAt: ['lastReopenedAt'],
+  clock: ['sla'],
+  policyVersions: ['policyVersionIds'],
+});
 
 export const complaintResolvers: Resolvers = {
   Query: {

@@ -1,7 +1,8 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { actorScope } from '../access/scope';
 import { requireActor } from '../auth/actor';
-import { journeyEventFields } from '../journey/journey.resolvers';
+import { declareFieldReads } from '../../graphql/field-reads';
+import { journeyEventFields, journeyEventReads } from '../journey/journey.resolvers';
 import { clockView } from '../sla-policies/sla-clock-view';
 import { loadPolicyVersions } from '../sla-policies/sla-policy.loaders';
 import { listPauses } from './fault-ticket.state';
@@ -13,6 +14,43 @@ import {
   listOpenFaultTickets,
   openFaultTicket,
 } from './fault-ticket.service';
+
+// What the measured fields are computed from: the ticket's state (fault-ticket.state.ts).
+const STATE = [
+  'status',
+  'reportedAt',
+  'severity',
+  'severityHistory',
+  'statusHistory',
+  'recordedPauses',
+  'cause',
+  'causeExplainedAt',
+  'sla',
+];
+declareFieldReads('FaultTicket', {
+  ...journeyEventReads,
+  causeExplained: ['causeExplainedAt'],
+  restoredAt: ['finalRestoredAt'],
+  ...Object.fromEntries(
+    [
+      'outages',
+      'elapsedMinutes',
+      'repairDurationMinutes',
+      'targetMinutes',
+      'minutesLeft',
+      'withinSla',
+      'slaState',
+      'acknowledgementMinutes',
+      'acknowledgedWithinTarget',
+    ].map((field) => [field, STATE]),
+  ),
+  pauses: ['statusHistory', 'recordedPauses'],
+  acknowledgementTargetMinutes: ['sla'],
+  isRepeat: ['repeatOfTicketId'],
+  repeatOf: ['repeatOfTicketId'],
+  clock: ['sla'],
+  policyVersions: ['policyVersionIds'],
+});
 
 export const faultTicketResolvers: Resolvers = {
   Query: {

@@ -7,8 +7,14 @@ import { requireRole, type Actor } from '../auth/actor';
 import { diffFields } from '../audit/audit-diff';
 import { auditConsequence, type AuditActor } from '../audit/audit.service';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
-import { applyPending, PENDING } from '../consequences/pending-consequences';
+import {
+  applyPending,
+  PENDING,
+  pushPending,
+  type RecordWithPending,
+} from '../consequences/pending-consequences';
 import { loadByKeys } from '../imports/account-linked-rows';
+import { listedRecordConsequences } from '../journey/account-records';
 import { createdRecordConsequences } from '../journey/revisioned-write';
 import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
 import { listBranches } from '../branches/branch.service';
@@ -158,15 +164,32 @@ async function moveDueTimes(requests: CadenceRequest[]): Promise<void> {
       ];
     });
     if (moves.length === 0) return;
+    // The follow-up's new place in its account's records is stored with the move, then applied.
     const result = await FollowUpModel.bulkWrite(
-      moves.map(({ filter, dueAt }) => ({
+      moves.map(({ request, filter, dueAt }) => ({
         updateOne: {
           filter,
-          update: { $set: { dueAt, journeyAt: dueAt }, $inc: { revision: 1 } },
+          update: {
+            $set: { dueAt, journeyAt: dueAt },
+            $inc: { revision: 1 },
+            ...pushPending(
+              listedRecordConsequences(FollowUpModel, {
+                accountId: request.account._id,
+                journeyAt: dueAt,
+              }),
+            ),
+          },
         },
       })),
       { ordered: false },
     );
+    const moved = await FollowUpModel.collection
+      .find(
+        { _id: { $in: moves.map((move) => move.filter._id) } },
+        { projection: { [PENDING]: 1 } },
+      )
+      .toArray();
+    await applyPending(FollowUpModel, moved as RecordWithPending[]);
     // Some lost to a concurrent write: decide all of them again (a moved one is left as it is).
     requests = result.matchedCount === moves.length ? [] : moves.map((move) => move.request);
   }

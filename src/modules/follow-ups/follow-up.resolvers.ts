@@ -1,7 +1,8 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { actorScope } from '../access/scope';
 import { requireActor } from '../auth/actor';
-import { journeyEventFields } from '../journey/journey.resolvers';
+import { declareFieldReads } from '../../graphql/field-reads';
+import { journeyEventFields, journeyEventReads } from '../journey/journey.resolvers';
 // Also registers the cadence's lifecycle handlers at start.
 import { schedulePeriodicFollowUps } from './follow-up-cadence.service';
 import { followUpCompliance } from './follow-up-compliance.service';
@@ -16,6 +17,16 @@ import {
 } from './follow-up.service';
 
 const idOrNull = (id: unknown) => (id ? String(id) : null);
+
+declareFieldReads('FollowUp', {
+  ...journeyEventReads,
+  overdue: ['status', 'dueAt'],
+  scheduledBy: ['recordedBy'],
+  raisedConsultationId: ['raisedConsultationId'],
+  followsOrderId: ['followsOrderId'],
+  followsTicketId: ['followsTicketId'],
+  followsComplaintId: ['followsComplaintId'],
+});
 
 export const followUpResolvers: Resolvers = {
   Query: {

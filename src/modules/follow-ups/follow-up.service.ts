@@ -22,6 +22,7 @@ import {
   withoutPending,
   type RecordWithPending,
 } from '../consequences/pending-consequences';
+import { listedRecordConsequences } from '../journey/account-records';
 import { createdRecordConsequences } from '../journey/revisioned-write';
 import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { RAISE_CONSULTATION, raiseConsultationConsequence } from './follow-up-consultation';
@@ -181,6 +182,10 @@ async function transition(
     consequences: [
       auditFollowUp(actor, ACTION_NAMES[action], before, preview),
       ...rollupConsequences(before.branchCode, before, preview),
+      // The visit moves on the account's timeline when it is completed.
+      ...(journeyAt.getTime() !== before.journeyAt.getTime()
+        ? listedRecordConsequences(FollowUpModel, preview)
+        : []),
       ...extra,
     ],
     queryOptions: { scope: actorScope(actor) },

@@ -1,9 +1,21 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
-import { journeyEventFields } from '../journey/journey.resolvers';
+import { declareFieldReads } from '../../graphql/field-reads';
+import { journeyEventFields, journeyEventReads } from '../journey/journey.resolvers';
 import { createJourneyRecord, updateJourneyRecord } from './journey-record.service';
 
 const minutesBetween = (from: Date, to: Date | null | undefined) =>
   to ? (to.getTime() - from.getTime()) / 60000 : null;
+
+declareFieldReads('Consultation', {
+  ...journeyEventReads,
+  responseMinutes: ['askedAt', 'answeredAt'],
+});
+declareFieldReads('BusinessHandling', journeyEventReads);
+declareFieldReads('BillingInteraction', journeyEventReads);
+declareFieldReads('MaintenanceRecord', {
+  ...journeyEventReads,
+  notifiedInAdvance: ['notifiedAt', 'startAt'],
+});
 
 export const journeyRecordResolvers: Resolvers = {
   Mutation: {

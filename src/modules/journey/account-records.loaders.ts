@@ -6,10 +6,11 @@ import {
   withIdKey,
   type Connection,
 } from '../../db/keyset-pagination';
+import type { OperationSelection } from '../../graphql/field-reads';
 import { findByIdsInScope } from '../access/by-ids';
 import type { Scope } from '../access/scope';
 import { newestListed, readAccountRecords } from './account-records';
-import { journeySources } from './journey-registry';
+import { journeySources, type JourneySource } from './journey-registry';
 
 type Row = Record<string, unknown> & { _id: Types.ObjectId };
 type Lists =
@@ -21,9 +22,10 @@ export type ListedRow = { typename: string; row: Row };
 /**
  * Per request: accounts' listed records (one `_id $in` read of `accountrecords` per tick) and the
  * records themselves by bare `_id $in`, one read per collection and tick, shared by the account's
- * orders, tickets and timeline; the caller's scope is applied to the rows (access/by-ids).
+ * orders, tickets and timeline; the caller's scope is applied to the rows (access/by-ids). The
+ * records are read with only the fields the request's operation selects (graphql/field-reads).
  */
-export function createAccountRecordReader(scope: Scope) {
+export function createAccountRecordReader(scope: Scope, selection?: OperationSelection) {
   const lists = new DataLoader<string, Lists>(async (ids) => {
     const found = await readAccountRecords(ids.map((id) => new Types.ObjectId(id)));
     return ids.map((id) => found.get(id) ?? {});
@@ -34,10 +36,12 @@ export function createAccountRecordReader(scope: Scope) {
     if (!loader) {
       const source = journeySources().find((s) => s.typename === typename)!;
       loader = new DataLoader<string, Row | null>(async (ids) => {
+        const projection = selection?.projection(typename, source.model, readerFields(source));
         const rows = await findByIdsInScope<Row & { branchCode?: unknown }>(
           source.model,
           scope,
           ids,
+          projection,
         );
         const byId = new Map(rows.map((row) => [String(row._id), row]));
         return ids.map((id) => byId.get(id) ?? null);
@@ -76,6 +80,13 @@ export function createAccountRecordReader(scope: Scope) {
   }
   return { newest };
 }
+
+// What the reader itself reads of every record: the list orders it sorts on again.
+const readerFields = (source: JourneySource) => [
+  'accountId',
+  'journeyAt',
+  ...(source.listedBy ? [source.listedBy] : []),
+];
 
 /** The per-request reader of accounts' listed records. */
 export type AccountRecordReader = ReturnType<typeof createAccountRecordReader>;

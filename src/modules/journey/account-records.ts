@@ -186,14 +186,16 @@ export function newestListed(
   by: 'j' | 'o',
   count: number,
 ): Listed[] {
-  const all: Listed[] = typenames.flatMap((typename) =>
-    Object.entries(lists[typename] ?? {}).map(([id, entry]) => ({
+  // Hex ids compare as the ObjectIds do; only the ones kept become ObjectIds.
+  const all = typenames.flatMap((typename) =>
+    Object.entries(lists[typename] ?? {}).map(([hex, entry]) => ({
       typename,
-      id: new Types.ObjectId(id),
+      hex,
       at: new Date(entry[by] ?? 0).getTime(),
     })),
   );
   return all
-    .sort((a, b) => b.at - a.at || b.id.toHexString().localeCompare(a.id.toHexString()))
-    .slice(0, count);
+    .sort((a, b) => b.at - a.at || (b.hex < a.hex ? -1 : b.hex > a.hex ? 1 : 0))
+    .slice(0, count)
+    .map(({ typename, hex, at }) => ({ typename, id: new Types.ObjectId(hex), at }));
 }

@@ -9,6 +9,9 @@ export const journeyResolvers: Resolvers = {
   },
 };
 
+/** The stored fields `journeyEventFields` read (see graphql/field-reads). */
+export const journeyEventReads = { id: ['_id'], occurredAt: ['journeyAt'], account: ['accountId'] };
+
 /** Fields every journey record type shares; spread into each implementing type's resolvers. */
 export const journeyEventFields = {
   id: (event: JourneyRecordRow) => String(event._id),

@@ -2,7 +2,8 @@ import type { GraphQLContext } from '../../graphql/context';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { notFound } from '../../shared/errors';
 import { listCompetitors, upsertCompetitor } from '../competitors/competitor.service';
-import { journeyEventFields } from '../journey/journey.resolvers';
+import { declareFieldReads } from '../../graphql/field-reads';
+import { journeyEventFields, journeyEventReads } from '../journey/journey.resolvers';
 import { listSurveyAttributes, upsertSurveyAttribute } from './attribute-catalogue.service';
 import { standardSatisfactionIndex } from './satisfaction';
 import { branchSatisfaction } from './satisfaction.service';
@@ -22,6 +23,12 @@ const competitorOf = async (
 // The catalogue's label of an attribute scored or analysed; null once it left the catalogue.
 const labelOf = async (row: { attribute: string }, _args: unknown, { loaders }: GraphQLContext) =>
   (await loaders.surveyAttributesByKey.load(row.attribute))?.label ?? null;
+
+declareFieldReads('SurveyResponse', {
+  ...journeyEventReads,
+  satisfactionIndex: ['cs1', 'cs2', 'cs3'],
+  followUp: ['followUpId'],
+});
 
 export const surveyResolvers: Resolvers = {
   Query: {

@@ -1,0 +1,111 @@
+import type { Types } from 'mongoose';
+import { KeyAccountModel } from '../accounts/account.model';
+import { BranchDirectoryModel } from '../accounts/branch-directory';
+import { AccountRecordsModel } from './account-records';
+import { journeySources } from './journey-registry';
+
+/**
+ * Compares the lists kept on write for the account screen with what they list: each account's
+ * records (`accountrecords`: every record of the account, with its timeline time `j` and its own
+ * list's time `o`) and each branch's accounts (`branchdirectories`: id → name). Only complete
+ * documents are compared; one never completed is rebuilt from the records on its first read.
+ */
+
+/** One disagreement: the document, the entry, what it holds and what the records say. */
+export type ListDifference = { id: string; item: string; stored: unknown; expected: unknown };
+
+type Entry = { j?: Date | null; o?: Date | null };
+type StoredLists = { _id: Types.ObjectId; lists?: Record<string, Record<string, Entry>> };
+
+const time = (value: unknown) => (value == null ? null : new Date(value as Date).getTime());
+const sameEntry = (a: Entry, b: Entry) => time(a.j) === time(b.j) && time(a.o) === time(b.o);
+
+// Every record of every journey collection against its account's complete list; what is left in
+// the lists afterwards names no record of that account.
+async function recordListDifferences(): Promise<ListDifference[]> {
+  const stored = new Map<string, StoredLists>();
+  for await (const doc of AccountRecordsModel.collection.find({ complete: true })) {
+    stored.set(String(doc._id), doc as StoredLists);
+  }
+  const differences: ListDifference[] = [];
+  for (const source of journeySources()) {
+    const projection = {
+      accountId: 1,
+      journeyAt: 1,
+      ...(source.listedBy && { [source.listedBy]: 1 }),
+    };
+    for await (const record of source.model.collection.find({}, { projection })) {
+      const lists = stored.get(String(record.accountId))?.lists;
+      if (!lists) continue;
+      const item = `${source.typename}.${String(record._id)}`;
+      const expected: Entry = {
+        j: record.journeyAt ?? null,
+        ...(source.listedBy ? { o: record[source.listedBy] ?? null } : {}),
+      };
+      const entry = lists[source.typename]?.[String(record._id)];
+      if (!entry || !sameEntry(entry, expected)) {
+        differences.push({ id: String(record.accountId), item, stored: entry ?? null, expected });
+      }
+      delete lists[source.typename]?.[String(record._id)];
+    }
+  }
+  for (const [accountId, doc] of stored) {
+    for (const [typename, entries] of Object.entries(doc.lists ?? {})) {
+      for (const [recordId, entry] of Object.entries(entries)) {
+        differences.push({
+          id: accountId,
+          item: `${typename}.${recordId}`,
+          stored: entry,
+          expected: null,
+        });
+      }
+    }
+  }
+  return differences;
+}
+
+type Directory = { _id: string; accounts?: Record<string, string> };
+
+// Every account against its branch's complete directory; what is left names no account there.
+async function directoryDifferences(): Promise<ListDifference[]> {
+  const stored = new Map<string, Record<string, string>>();
+  for await (const doc of BranchDirectoryModel.collection.find({ complete: true })) {
+    stored.set(String(doc._id), { ...(doc as unknown as Directory).accounts });
+  }
+  const differences: ListDifference[] = [];
+  const accounts = KeyAccountModel.collection.find({}, { projection: { branchCode: 1, name: 1 } });
+  for await (const account of accounts) {
+    const directory = stored.get(String(account.branchCode));
+    if (!directory) continue;
+    const id = String(account._id);
+    if (directory[id] !== account.name) {
+      const item = `accounts.${id}`;
+      differences.push({
+        id: account.branchCode,
+        item,
+        stored: directory[id] ?? null,
+        expected: account.name,
+      });
+    }
+    delete directory[id];
+  }
+  for (const [branchCode, directory] of stored) {
+    for (const [id, name] of Object.entries(directory)) {
+      differences.push({ id: branchCode, item: `accounts.${id}`, stored: name, expected: null });
+    }
+  }
+  return differences;
+}
+
+/**
+ * Every difference between the kept lists and the records, prefixed by collection
+ * (`accountrecords:<account id>`, `branchdirectories:<branch code>`); empty when they agree.
+ */
+export async function checkKeptLists(): Promise<ListDifference[]> {
+  const prefixed = (collection: string, found: ListDifference[]) =>
+    found.map((d) => ({ ...d, id: `${collection}:${d.id}` }));
+  return [
+    ...prefixed('accountrecords', await recordListDifferences()),
+    ...prefixed('branchdirectories', await directoryDifferences()),
+  ];
+}

@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import mongoose from 'mongoose';
+import { checkKeptLists } from '../src/modules/journey/kept-lists-check';
+import {
+  startTestService,
+  stopTestService,
+  testServerUri,
+  type TestService,
+} from './support/test-service';
+import { buildWorld, ok, type World } from './support/world';
+
+// The lists kept for the account screen (each account's records, each branch's accounts) agree
+// with the records after writes that add records and move them on the timeline; the check (and
+// `npm run lists:check`) reports a planted difference of each kind, and a list dropped is rebuilt
+// on its next read. Every suite also ends with this check (tests/support/test-service.ts).
+
+const SCHEDULE = `mutation($i: ScheduleFollowUpInput!) { scheduleFollowUp(input: $i) { id } }`;
+const COMPLETE = `mutation($id: ID!, $at: DateTime!) { completeFollowUp(id: $id, at: $at) { id } }`;
+const SCREEN = `{ keyAccounts(first: 10) { totalCount edges { node { id name
+  timeline(first: 5) { edges { node { __typename id occurredAt } } } } } } }`;
+
+type Screen = {
+  keyAccounts: {
+    totalCount: number;
+    edges: {
+      node: { id: string; name: string; timeline: { edges: { node: { id: string } }[] } };
+    }[];
+  };
+};
+
+describe('the account screen kept lists', () => {
+  let service: TestService;
+  let world: World;
+  const followUps: string[] = [];
+  const db = () => mongoose.connection.db!;
+
+  beforeAll(async () => {
+    service = await startTestService();
+    world = await buildWorld(service);
+    for (const dueAt of ['2026-03-02T09:00:00Z', '2026-03-09T09:00:00Z']) {
+      const { scheduleFollowUp } = await ok(service, world.tokens.mgrA1, SCHEDULE, {
+        i: { accountId: world.accounts.own, purpose: 'OTHER', channel: 'PHONE', dueAt },
+      });
+      followUps.push(scheduleFollowUp.id as string);
+    }
+    // Completed later than it was due: it moves on the timeline.
+    await ok(service, world.tokens.mgrA1, COMPLETE, {
+      id: followUps[0],
+      at: '2026-03-20T10:00:00Z',
+    });
+  });
+  afterAll(() => stopTestService(service));
+
+  const screen = () => ok<Screen>(service, world.tokens.mgrA1, SCREEN);
+
+  it('agree with the records after records are added and moved', async () => {
+    const { keyAccounts } = await screen();
+    expect(keyAccounts.totalCount).toBe(2);
+    const own = keyAccounts.edges.find(({ node }) => node.id === world.accounts.own)!;
+    // Newest first: the completed visit (20 March) before the one due on 9 March.
+    expect(own.node.timeline.edges.map(({ node }) => node.id)).toEqual(followUps);
+    expect(await checkKeptLists()).toEqual([]);
+  });
+
+  it('reports each kind of planted difference (the npm command exits 1), and a dropped list is rebuilt', async () => {
+    const accountId = new mongoose.Types.ObjectId(world.accounts.own);
+    const [moved, removed] = followUps;
+    const stray = new mongoose.Types.ObjectId().toHexString();
+    await db()
+      .collection('accountrecords')
+      .updateOne(
+        { _id: accountId },
+        {
+          $set: {
+            [`lists.FollowUp.${moved}.j`]: new Date('2020-01-01T00:00:00Z'),
+            [`lists.Consultation.${stray}`]: { j: new Date('2026-01-01T00:00:00Z') },
+          },
+          $unset: { [`lists.FollowUp.${removed}`]: '' },
+        },
+      );
+    await db()
+      .collection('branchdirectories')
+      .updateOne({ _id: 'BA' } as never, { $set: { [`accounts.${world.accounts.own}`]: 'Wrong' } });
+
+    const differences = await checkKeptLists();
+    expect(differences.map((d) => [d.id, d.item, d.stored === null, d.expected === null])).toEqual(
+      expect.arrayContaining([
+        [`accountrecords:${world.accounts.own}`, `FollowUp.${moved}`, false, false],
+        [`accountrecords:${world.accounts.own}`, `FollowUp.${removed}`, true, false],
+        [`accountrecords:${world.accounts.own}`, `Consultation.${stray}`, false, true],
+        ['branchdirectories:BA', `accounts.${world.accounts.own}`, false, false],
+      ]),
+    );
+    expect(differences).toHaveLength(4);
+
+    const url = new URL(testServerUri());
+    url.pathname = `/${db().databaseName}`;
+    const failed = await promisify(execFile)('npx', ['tsx', path.join('scripts', 'lists.ts')], {
+      env: { ...process.env, MONGODB_URI: url.toString(), DATA_DIR: service.dataDir },
+    }).catch((error: { code: number; stdout: string }) => error);
+    expect('code' in failed ? failed.code : 0).toBe(1);
+    expect(failed.stdout).toContain(stray);
+
+    // Dropped, the lists are rebuilt from the records on their next read.
+    await db().collection('accountrecords').deleteOne({ _id: accountId });
+    await db()
+      .collection('branchdirectories')
+      .deleteOne({ _id: 'BA' } as never);
+    const { keyAccounts } = await screen();
+    expect(keyAccounts.edges.map(({ node }) => node.name)).toContain('Account A1');
+    const own = keyAccounts.edges.find(({ node }) => node.id === world.accounts.own)!;
+    expect(own.node.timeline.edges.map(({ node }) => node.id)).toEqual(followUps);
+    expect(await checkKeptLists()).toEqual([]);
+  });
+});

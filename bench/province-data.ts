@@ -102,6 +102,7 @@ async function addProvince(): Promise<number> {
   // Written behind the service's back: what it keeps on write is rebuilt on first read.
   await db().collection('branchdirectories').deleteMany({});
   await db().collection('accountrecords').deleteMany({});
+  await db().collection('openwork').deleteMany({});
   return written;
 }
 

@@ -6,7 +6,7 @@ import { journeySources } from '../src/modules/journey/journey-registry';
 import { loadTestDemoData } from './support/demo';
 import { ACCOUNT_SCREEN } from './support/account-screen';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
-import { ok } from './support/world';
+import { issueTokenFor, ok } from './support/world';
 import { isKeyed, uniqueKeysOf } from './support/keyed-filters';
 
 // The account manager's screen (docs/account-managers.md, "AccountManagerScreen") reaches every
@@ -63,12 +63,7 @@ describe('the account screen issues no query the stand-in answers by scanning', 
   beforeAll(async () => {
     service = await startTestService();
     await loadTestDemoData();
-    const { issueToken } = await ok<{ issueToken: { token: string } }>(
-      service,
-      service.adminToken,
-      'mutation { issueToken(input: { login: "am.hz1" }) { token } }',
-    );
-    token = issueToken.token;
+    token = await issueTokenFor(service, 'am.hz1');
   }, 300_000);
   afterAll(() => stopTestService(service));
 

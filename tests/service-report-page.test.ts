@@ -2,7 +2,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { periodContaining, previousPeriod } from '../src/shared/period';
 import { DEMO_TEST_NOW, loadTestDemoData } from './support/demo';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
-import { ok } from './support/world';
+import { issueTokenFor, ok } from './support/world';
 
 // The service report of a demo account: through the API, its figures against the account's own
 // records (read through other fields and worked out here), then as the printable page in a real
@@ -46,12 +46,6 @@ describe('service report of a demo account', () => {
   const contexts: BrowserContext[] = [];
   const admin = (query: string, variables?: Record<string, unknown>) =>
     ok(service, service.adminToken, query, variables);
-  const tokenOf = async (login: string) =>
-    (
-      await admin('mutation($l: String!) { issueToken(input: { login: $l }) { token } }', {
-        l: login,
-      })
-    ).issueToken.token as string;
 
   beforeAll(async () => {
     service = await startTestService();
@@ -71,7 +65,7 @@ describe('service report of a demo account', () => {
       }
     }
     const { keyAccount } = await admin(RECORDS, { id: accountId });
-    managerToken = await tokenOf(keyAccount.accountManager.login);
+    managerToken = await issueTokenFor(service, keyAccount.accountManager.login);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   }, 300_000);
   afterAll(async () => {
@@ -241,7 +235,7 @@ describe('service report of a demo account', () => {
       { id: accountId },
     );
     const other = keyAccount.branch.code === 'HZ' ? 'nb' : 'hz';
-    managerToken = await tokenOf(`am.${other}1`);
+    managerToken = await issueTokenFor(service, `am.${other}1`);
     const hidden = await open(reportPath(accountId));
     const missing = await open(reportPath('fedcba9876543210fedcba98'));
     const text = (page: Page) => page.locator('main').innerText();

@@ -39,6 +39,17 @@ export async function ok<T = Record<string, any>>( // eslint-disable-line @types
   return result.data as T;
 }
 
+/** A new API token of an existing user, issued by the admin. */
+export async function issueTokenFor(service: TestService, login: string): Promise<string> {
+  const { issueToken } = await ok<{ issueToken: { token: string } }>(
+    service,
+    service.adminToken,
+    'mutation($l: String!) { issueToken(input: { login: $l }) { token } }',
+    { l: login },
+  );
+  return issueToken.token;
+}
+
 /** Creates a branch (idempotent per service). */
 export async function createBranch(service: TestService, code: string): Promise<void> {
   await ok(

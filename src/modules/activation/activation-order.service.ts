@@ -6,7 +6,6 @@ import { validate } from '../../shared/validate';
 import { actorScope, canReadBranch, systemScope, type Scope } from '../access/scope';
 import type { KeyAccountDoc } from '../accounts/account.model';
 import { requireWritableAccount } from '../accounts/account.service';
-import { accountIdsManagedBy } from '../accounts/managed-accounts';
 import { requireActor, type Actor } from '../auth/actor';
 import { diffFields } from '../audit/audit-diff';
 import { auditConsequence } from '../audit/audit.service';
@@ -16,6 +15,7 @@ import { measuredChangeConsequences } from '../journey/measured-record';
 import { applyRecordEvent } from '../journey/record-event';
 import { insertOnce, OWN_SOURCE_SYSTEM } from '../journey/revisioned-write';
 import { stageConsequence } from '../journey/stage.service';
+import { openWorkList } from '../open-work/open-work-lists';
 import { leadTimeFor } from '../sla-policies/resolve-policy';
 import { effectivePolicyForAccount } from '../sla-policies/sla-policy.service';
 import {
@@ -24,11 +24,7 @@ import {
   openActivationOrderFilter,
   type CreateActivationOrderInput,
 } from './activation-order.inputs';
-import {
-  ActivationOrderModel,
-  CLOSED_ACTIVATION_STATUSES,
-  type ActivationOrderDoc,
-} from './activation-order.model';
+import { ActivationOrderModel, type ActivationOrderDoc } from './activation-order.model';
 import {
   activationTimeFigures,
   applyActivationEvent,
@@ -278,17 +274,6 @@ export function activationFigures(order: ActivationOrderDoc, now = new Date()) {
   return figures;
 }
 
-async function openOrders(
-  scope: Scope,
-  query: Record<string, unknown>,
-): Promise<ActivationOrderDoc[]> {
-  return ActivationOrderModel.find(
-    { ...query, status: { $nin: CLOSED_ACTIVATION_STATUSES } },
-    null,
-    { scope },
-  ).lean<ActivationOrderDoc[]>();
-}
-
 // Open orders are few per branch, so `overdue` (which depends on now) is filtered here and the
 // list paged in memory with a keyset cursor that also fixes `now` for the following pages.
 function pageOpenOrders(
@@ -319,13 +304,9 @@ export async function listOpenActivationOrders(options: {
   const actor = requireActor(options.actor);
   const scope = actorScope(actor);
   const filter = validate(openActivationOrderFilter, options.filter, 'filter');
-  const query: Record<string, unknown> = {};
-  if (filter?.branchCode) query.branchCode = filter.branchCode;
-  if (filter?.accountManagerLogin) {
-    query.accountId = { $in: await accountIdsManagedBy(scope, filter.accountManagerLogin) };
-  }
+  const orders = await openWorkList<ActivationOrderDoc>('ActivationOrder', scope, filter ?? {});
   const overdue = filter?.overdue;
-  return pageOpenOrders(await openOrders(scope, query), options.args, new Date(), (order) =>
+  return pageOpenOrders(orders, options.args, new Date(), (order) =>
     overdue == null ? true : activationFigures(order).overdue === overdue,
   );
 }
@@ -337,7 +318,9 @@ export async function listOverdueActivationOrders(options: {
   args: PageArgs;
 }): Promise<Connection<ActivationOrderDoc>> {
   const actor = requireActor(options.actor);
-  const orders = await openOrders(actorScope(actor), { branchCode: options.branchCode });
+  const orders = await openWorkList<ActivationOrderDoc>('ActivationOrder', actorScope(actor), {
+    branchCode: options.branchCode,
+  });
   return pageOpenOrders(
     orders,
     options.args,

@@ -3,8 +3,8 @@ import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
 import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
 import { validate } from '../../shared/validate';
 import { actorScope, type Scope } from '../access/scope';
-import { accountIdsManagedBy } from '../accounts/managed-accounts';
 import { requireActor, type Actor } from '../auth/actor';
+import { openWorkList } from '../open-work/open-work-lists';
 import {
   repeatedComplaint,
   REPEAT_COMPLAINT_DAYS,
@@ -12,11 +12,7 @@ import {
 } from './complaint-rules';
 import { openComplaintFilter } from './complaint.inputs';
 import { ComplaintModel, type ComplaintDoc } from './complaint.model';
-import {
-  measureComplaint,
-  OPEN_COMPLAINT_STATUSES,
-  type ComplaintMeasures,
-} from './complaint.state';
+import { measureComplaint, type ComplaintMeasures } from './complaint.state';
 
 const DAY_MS = 86_400_000;
 
@@ -41,13 +37,9 @@ export async function listOpenComplaints(options: {
   const actor = requireActor(options.actor);
   const scope = actorScope(actor);
   const filter = validate(openComplaintFilter, options.filter, 'filter');
-  const query: Record<string, unknown> = { status: { $in: OPEN_COMPLAINT_STATUSES } };
-  if (filter?.branchCode) query.branchCode = filter.branchCode;
-  if (filter?.category) query.category = filter.category;
-  if (filter?.accountManagerLogin) {
-    query.accountId = { $in: await accountIdsManagedBy(scope, filter.accountManagerLogin) };
-  }
-  const open = await ComplaintModel.find(query, null, { scope }).lean<ComplaintDoc[]>();
+  const open = (await openWorkList<ComplaintDoc>('Complaint', scope, filter ?? {})).filter(
+    (complaint) => !filter?.category || complaint.category === filter.category,
+  );
   // Open complaints are few per branch: the state (which depends on now) is filtered here and the
   // list paged in memory with a cursor that also fixes `now` for the following pages.
   const cursor = readMemoryCursor(options.args.after);

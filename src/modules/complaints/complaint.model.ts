@@ -1,5 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
-import { registerJourneySource } from '../journey/journey-registry';
+import { openWhileStatusIn, registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema } from '../journey/journey-record.fields';
 import type { JourneyStage } from '../journey/journey-stage';
 import { COMPLAINT_STATUSES } from './complaint-rules';
@@ -117,7 +117,7 @@ registerJourneySource({
   typename: 'Complaint',
   model: ComplaintModel,
   stages: COMPLAINT_STAGES,
-  openFilter: { status: { $in: OPEN_COMPLAINT_STATUSES } },
+  ...openWhileStatusIn(OPEN_COMPLAINT_STATUSES),
   // A complaint looks back at the stage of what it is about, as follow-ups and surveys do.
   movesStage: false,
 });

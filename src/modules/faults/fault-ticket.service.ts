@@ -7,7 +7,6 @@ import { findByIdsInScope } from '../access/by-ids';
 import { actorScope, canReadBranch, systemScope, type Scope } from '../access/scope';
 import type { KeyAccountDoc } from '../accounts/account.model';
 import { requireWritableAccount } from '../accounts/account.service';
-import { accountIdsManagedBy } from '../accounts/managed-accounts';
 import { requireActor, type Actor } from '../auth/actor';
 import { diffFields } from '../audit/audit-diff';
 import { auditConsequence, type AuditActor } from '../audit/audit.service';
@@ -18,6 +17,7 @@ import { measuredChangeConsequences } from '../journey/measured-record';
 import { applyRecordEvent } from '../journey/record-event';
 import { insertOnce, OWN_SOURCE_SYSTEM } from '../journey/revisioned-write';
 import { stageConsequence } from '../journey/stage.service';
+import { openWorkList } from '../open-work/open-work-lists';
 import { repeatsConsequence, type TouchedTicket } from './fault-ticket.repeats';
 import { effectivePolicyForAccount } from '../sla-policies/sla-policy.service';
 import {
@@ -26,11 +26,7 @@ import {
   openFaultTicketInput,
   type OpenFaultTicketInput,
 } from './fault-ticket.inputs';
-import {
-  FaultTicketModel,
-  RESTORED_FAULT_STATUSES,
-  type FaultTicketDoc,
-} from './fault-ticket.model';
+import { FaultTicketModel, type FaultTicketDoc } from './fault-ticket.model';
 import {
   applyFaultEvent,
   measureFaultTicket,
@@ -302,12 +298,6 @@ export async function changeFaultTicket(options: {
   return changed && repeatsMoved(before, after) ? reread(after) : after;
 }
 
-async function openTickets(scope: Scope, query: Record<string, unknown>) {
-  return FaultTicketModel.find({ ...query, status: { $nin: RESTORED_FAULT_STATUSES } }, null, {
-    scope,
-  }).lean<FaultTicketDoc[]>();
-}
-
 // Open tickets are few per branch, so the SLA state (which depends on now) is filtered here and
 // the list paged in memory with a keyset cursor that also fixes `now` for the following pages.
 function pageOpenTickets(
@@ -334,14 +324,10 @@ export async function listOpenFaultTickets(options: {
   const actor = requireActor(options.actor);
   const scope = actorScope(actor);
   const filter = validate(openFaultTicketFilter, options.filter, 'filter');
-  const query: Record<string, unknown> = {};
-  if (filter?.branchCode) query.branchCode = filter.branchCode;
-  if (filter?.severity) query.severity = filter.severity;
-  if (filter?.accountManagerLogin) {
-    query.accountId = { $in: await accountIdsManagedBy(scope, filter.accountManagerLogin) };
-  }
+  const open = await openWorkList<FaultTicketDoc>('FaultTicket', scope, filter ?? {});
+  const tickets = open.filter((ticket) => !filter?.severity || ticket.severity === filter.severity);
   const state = filter?.slaState;
-  return pageOpenTickets(await openTickets(scope, query), options.args, (measures) =>
+  return pageOpenTickets(tickets, options.args, (measures) =>
     state ? measures.slaState === state : true,
   );
 }
@@ -353,7 +339,9 @@ export async function listAtRiskFaultTickets(options: {
   args: PageArgs;
 }): Promise<Connection<FaultTicketDoc>> {
   const actor = requireActor(options.actor);
-  const tickets = await openTickets(actorScope(actor), { branchCode: options.branchCode });
+  const tickets = await openWorkList<FaultTicketDoc>('FaultTicket', actorScope(actor), {
+    branchCode: options.branchCode,
+  });
   return pageOpenTickets(tickets, options.args, (measures) =>
     ['AT_RISK', 'BREACHED'].includes(measures.slaState),
   );

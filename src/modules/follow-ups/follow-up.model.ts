@@ -1,6 +1,6 @@
 import { model, Schema, type Types } from 'mongoose';
 import { keepRecordKeys } from '../record-keys/record-key.service';
-import { registerJourneySource } from '../journey/journey-registry';
+import { openWhileStatusIn, registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema, type JourneyRecordRow } from '../journey/journey-record.fields';
 import {
   FOLLOW_UP_CHANNELS,
@@ -72,5 +72,7 @@ registerJourneySource({
   typename: 'FollowUp',
   model: FollowUpModel,
   stages: ['FOLLOW_UP'],
+  // Visits still to be made are the branch's open work (followUpsDue).
+  ...openWhileStatusIn(['SCHEDULED']),
   movesStage: false,
 });

@@ -1,6 +1,7 @@
 import { rollupConsequences } from '../rollups/rollup.service';
 import { Types } from 'mongoose';
-import { findConnection, findConnectionsByKey, type PageArgs } from '../../db/keyset-pagination';
+import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
+import { findConnectionsByKey, type PageArgs } from '../../db/keyset-pagination';
 import { AppError, badInput, fromDuplicateKey, notFound } from '../../shared/errors';
 import { ActivationOrderModel } from '../activation/activation-order.model';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
@@ -8,9 +9,7 @@ import { followedRecordViolation, lateVisitViolation } from './follow-up-import-
 import { validate } from '../../shared/validate';
 import { actorScope, type Scope } from '../access/scope';
 import { requireWritableAccount } from '../accounts/account.service';
-import { KeyAccountModel } from '../accounts/account.model';
 import { requireActor, type Actor } from '../auth/actor';
-import { findUserByLogin } from '../auth/auth.service';
 import { auditChange } from '../audit/audit.service';
 import { requireReadableBranch } from '../branches/branch-period';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
@@ -24,6 +23,8 @@ import {
 } from '../consequences/pending-consequences';
 import { listedRecordConsequences } from '../journey/account-records';
 import { createdRecordConsequences } from '../journey/revisioned-write';
+import { openWorkConsequences } from '../open-work/open-work';
+import { openWorkList } from '../open-work/open-work-lists';
 import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { RAISE_CONSULTATION, raiseConsultationConsequence } from './follow-up-consultation';
 import { completeFollowUpArgs, scheduleFollowUpInput, transitionArgs } from './follow-up.inputs';
@@ -182,10 +183,11 @@ async function transition(
     consequences: [
       auditFollowUp(actor, ACTION_NAMES[action], before, preview),
       ...rollupConsequences(before.branchCode, before, preview),
-      // The visit moves on the account's timeline when it is completed.
+      // The visit moves on the account's timeline when it is completed (its listings, open work
+      // included); any transition ends its place in the branch's open work.
       ...(journeyAt.getTime() !== before.journeyAt.getTime()
         ? listedRecordConsequences(FollowUpModel, preview)
-        : []),
+        : openWorkConsequences(FollowUpModel)),
       ...extra,
     ],
     queryOptions: { scope: actorScope(actor) },
@@ -264,17 +266,6 @@ export async function cancelFollowUp(options: {
 }
 
 // Accounts of the manager in the branch, or none for an unknown login.
-async function accountIdsOfManager(scope: Scope, branchCode: string, login: string) {
-  const manager = await findUserByLogin(login);
-  if (!manager) return [];
-  const accounts = await KeyAccountModel.find(
-    { branchCode, accountManagerId: manager._id },
-    { _id: 1 },
-    { scope },
-  ).lean();
-  return accounts.map((account) => account._id);
-}
-
 /**
  * A branch's (or one manager's) work list: SCHEDULED follow-ups due strictly before `before`,
  * oldest due first. Another branch than a branch role's own is FORBIDDEN.
@@ -288,23 +279,17 @@ export async function listFollowUpsDue(options: {
 }) {
   const actor = requireActor(options.actor);
   await requireReadableBranch(actor, options.branchCode);
-  const scope = actorScope(actor);
-  const filter: Record<string, unknown> = {
-    branchCode: options.branchCode,
-    status: 'SCHEDULED',
-    dueAt: { $lt: options.before },
-  };
-  if (options.accountManagerLogin) {
-    filter.accountId = {
-      $in: await accountIdsOfManager(scope, options.branchCode, options.accountManagerLogin),
-    };
-  }
-  return findConnection<FollowUpRow>(FollowUpModel, {
-    scope,
-    filter,
-    sort: [{ field: 'dueAt', direction: 1 }],
-    args: { first: options.args.first, after: options.args.after },
-  });
+  const scheduled = await openWorkList<FollowUpRow>('FollowUp', actorScope(actor), options);
+  const before = options.before.getTime();
+  return pageInMemory(
+    scheduled.filter((followUp) => followUp.dueAt.getTime() < before),
+    {
+      cursor: readMemoryCursor(options.args.after),
+      first: options.args.first,
+      key: (followUp) => followUp.dueAt.getTime(),
+      id: (followUp) => followUp._id.toHexString(),
+    },
+  );
 }
 
 /** Arguments of `KeyAccount.followUps`. */

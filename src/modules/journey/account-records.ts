@@ -5,6 +5,7 @@ import {
   registerConsequenceKind,
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
+import { openWorkConsequences } from '../open-work/open-work';
 import { journeySources, type JourneySource } from './journey-registry';
 
 /**
@@ -100,18 +101,20 @@ registerConsequenceKind<EntryArgs>(
 );
 
 /**
- * The listing of `record` (as written) in its account's records, to store with the write that
- * creates it or changes its sort values (none for a model that is not a journey source).
+ * The listings of `record` (as written), to store with the write that creates it or changes it:
+ * in its account's records and, for a kind with open work, in its branch's open work (none for a
+ * model that is not a journey source).
  */
 export function listedRecordConsequences(
   model: { modelName: string },
   record: Record<string, unknown>,
-): PendingConsequence<EntryArgs>[] {
+): PendingConsequence[] {
   const source = sourceOfModel(model);
   if (!source) return [];
   const { accountId, entry } = listingOf(source, record as RecordFields);
   return [
     consequence<EntryArgs>('accountRecordEntry', { typename: source.typename, accountId, entry }),
+    ...openWorkConsequences(model),
   ];
 }
 

@@ -11,7 +11,10 @@ export type JourneySource = {
   model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Stages its records can be in. */
   stages: readonly JourneyStage[];
-  /** Filter matching its records that are still open and hold the account in their stage. */
+  /**
+   * Filter matching its records that are still open: open work of the branch (see open-work) and,
+   * for a source that moves the stage, what holds the account in its stage.
+   */
   openFilter?: Record<string, unknown>;
   /** The same test on one record in memory (see `openUnlessStatusIn`). */
   isOpen?: (record: { status?: unknown }) => boolean;
@@ -25,8 +28,8 @@ const sources = new Map<string, JourneySource>();
 
 /** Adds a record collection to the timeline; called once by each module's model file. */
 export function registerJourneySource(source: JourneySource): void {
-  // The kept stage state tells open records apart in memory (see stage-state.ts).
-  if (source.movesStage && source.openFilter && !source.isOpen)
+  // The kept stage state and open work tell open records apart in memory.
+  if (source.openFilter && !source.isOpen)
     throw new Error(`journey source ${source.typename}: openFilter without isOpen`);
   sources.set(source.typename, source);
 }
@@ -41,5 +44,13 @@ export function openUnlessStatusIn(statuses: readonly string[]) {
   return {
     openFilter: { status: { $nin: statuses } },
     isOpen: (record: { status?: unknown }) => !statuses.includes(String(record.status)),
+  };
+}
+
+/** `openFilter` and `isOpen` of a source whose records are open while their status is one of these. */
+export function openWhileStatusIn(statuses: readonly string[]) {
+  return {
+    openFilter: { status: { $in: statuses } },
+    isOpen: (record: { status?: unknown }) => statuses.includes(String(record.status)),
   };
 }

@@ -15,6 +15,7 @@ import {
 } from '../follow-ups/follow-up-rules';
 import { FollowUpModel } from '../follow-ups/follow-up.model';
 import { SurveyResponseModel } from '../surveys/survey-response.model';
+import { responseInputsOf, type ResponseInputs, type ScoredResponse } from './response-tallies';
 import {
   ticketTallies,
   type MeasuredTicket,
@@ -152,7 +153,7 @@ function responsesOf(branchCodes: string[], period: Period) {
     { branchCode: { $in: branchCodes }, respondedAt: { $gte: period.start, $lt: period.end } },
     { branchCode: 1, cs1: 1, cs2: 1, cs3: 1, nps: 1, attributes: 1, competitors: 1 },
     { scope },
-  ).lean<(ScorecardInputs['responses'][number] & { branchCode: string })[]>();
+  ).lean<(ScoredResponse & { branchCode: string })[]>();
 }
 
 /** Complaints received or finally resolved in the period (their two measured events). */
@@ -216,7 +217,8 @@ export type ScorecardRows = {
   closures: { branchCode: string; accountId: unknown; closedAt: Date }[];
   accounts: { branchCode: string; _id: unknown; openedAt: Date; closedAt: Date | null }[];
   completions: { branchCode: string; accountId: unknown; completedAt: Date }[];
-  responses: (ScorecardInputs['responses'][number] & { branchCode: string })[];
+  /** Per branch: the survey responses of the period. */
+  responses: Map<string, ResponseInputs>;
   /** Complaints received or finally resolved in the period. */
   complaints: ComplaintDoc[];
 };
@@ -275,7 +277,9 @@ export async function loadRowsFromRecords(
     closures,
     accounts,
     completions,
-    responses,
+    responses: new Map(
+      [...groupBy(responses)].map(([code, rows]) => [code, responseInputsOf(rows)]),
+    ),
     complaints,
   };
 }
@@ -295,14 +299,13 @@ export function scorecardInputsFrom(
   const closuresBy = groupBy(rows.closures);
   const accountsBy = groupBy(rows.accounts);
   const completionsBy = groupBy(rows.completions);
-  const responsesBy = groupBy(rows.responses);
   const complaintsBy = groupBy(rows.complaints);
 
   return new Map(
     branchCodes.map((code) => {
       const activated = activationsBy.get(code) ?? [];
       const inputs: ScorecardInputs = {
-        responses: responsesBy.get(code) ?? [],
+        responses: rows.responses.get(code) ?? responseInputsOf([]),
         activationLateness: rows.lateness.get(code) ?? {},
         overdueActivations: rows.overdue.get(code) ?? 0,
         tickets: rows.tickets.get(code) ?? ticketTallies([]),

@@ -1,15 +1,16 @@
 import { tallyOf } from '../../shared/tally';
+import { responseInputsOf } from './response-tallies';
 import { scorecardFigures, ticketTallies, type ScorecardInputs } from './scorecard-figures';
 
 const noAttributes = { attributes: [] };
 
 // A branch's quarter, small enough to work out every figure by hand.
 const inputs: ScorecardInputs = {
-  responses: [
+  responses: responseInputsOf([
     { cs1: 10, cs2: 9, cs3: 9, nps: 10, ...noAttributes },
     { cs1: 8, cs2: 8, cs3: 7, nps: 6, ...noAttributes },
     { cs1: 7, cs2: 6, cs3: 6, nps: null, ...noAttributes },
-  ],
+  ]),
   activationLateness: tallyOf([0, 0, 0, 120]),
   overdueActivations: 2,
   tickets: ticketTallies([

@@ -6,18 +6,13 @@ import {
   type MeasuredComplaint,
 } from '../complaints/complaint-rules';
 import type { CoverageFigure } from '../follow-ups/follow-up-rules';
-import {
-  competitorLeadFigures,
-  type CompetitorLeadFigures,
-  type CompetitorScores,
-} from '../surveys/competitor-lead';
+import { competitorLeadFigures, type CompetitorLeadFigures } from '../surveys/competitor-lead';
 import {
   importancePerformanceQuadrants,
   summariseResponses,
   type AttributeQuadrant,
-  type AttributeScore,
-  type SurveyScores,
 } from '../surveys/satisfaction';
+import type { ResponseInputs } from './response-tallies';
 import {
   compositeInterval,
   compositeScore,
@@ -62,10 +57,8 @@ export function ticketTallies(tickets: readonly MeasuredTicket[]): TicketTallies
 
 /** Everything a branch's scorecard for one period is computed from. */
 export type ScorecardInputs = {
-  responses: (SurveyScores & {
-    attributes: AttributeScore[];
-    competitors?: CompetitorScores[] | null;
-  })[];
+  /** The period's survey responses (see `responseInputsOf`). */
+  responses: ResponseInputs;
   /** Lateness in minutes (0 when on time) of the activations in the period, tallied. */
   activationLateness: Tally;
   overdueActivations: number;
@@ -98,7 +91,7 @@ const NO_COMPLAINTS: ComplaintInputs = {
 /** Whether anything was measured: a period without any data is not worth a snapshot. */
 export function hasMeasurements(inputs: ScorecardInputs): boolean {
   return (
-    inputs.responses.length +
+    inputs.responses.responses.length +
       tallySize(inputs.activationLateness) +
       inputs.overdueActivations +
       ticketCount(inputs.tickets) +
@@ -200,7 +193,7 @@ export function scorecardFigures(
   inputs: ScorecardInputs,
   weights: CompositeWeights = DEFAULT_COMPOSITE_WEIGHTS,
 ): ScorecardFigures {
-  const satisfaction = summariseResponses(inputs.responses);
+  const satisfaction = summariseResponses(inputs.responses.responses);
   const onTime = inputs.activationLateness['0'] ?? 0;
   const activationOnTimeRate = shareFigure(onTime, tallySize(inputs.activationLateness));
   const faultWithinSlaRate = shareFigure(
@@ -223,7 +216,7 @@ export function scorecardFigures(
   );
   const components = Object.values(parts);
   return {
-    responses: inputs.responses.length,
+    responses: inputs.responses.responses.length,
     ...satisfaction,
     activationOnTimeRate,
     activationLatenessMinutes: meanFigure(tallyValues(inputs.activationLateness), MINUTES),
@@ -237,8 +230,8 @@ export function scorecardFigures(
       inputs.postActivation.total,
     ),
     postRepairFollowUpRate: shareFigure(inputs.postRepair.compliant, inputs.postRepair.total),
-    quadrants: importancePerformanceQuadrants(inputs.responses.flatMap((r) => r.attributes)),
-    ...competitorLeadFigures(inputs.responses),
+    quadrants: importancePerformanceQuadrants(inputs.responses.attributeScores),
+    ...competitorLeadFigures(inputs.responses.competitorPairs),
     // Complaints are their own figures: not in the composite (measurement rules).
     ...complaintFigures(inputs.complaints ?? NO_COMPLAINTS),
     compositeScore: {

@@ -6,13 +6,14 @@ import { countsIn } from '../rollups/rollup-tally';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
 import type { RowWindow, ScorecardRows } from './scorecard-data';
 import type { TicketTallies, TierTally } from './scorecard-figures';
+import { responseInputsFromCounts, responsePaths, type ScoredResponse } from './response-tallies';
 
 // The scorecard's rollup families: per record exactly the fields `scorecard-data` reads from the
 // records, so a card computed from rollups is the card computed from the records (same inputs,
-// same code). Repair figures and activation lateness need only counts and the distribution of
-// exact values (means, t-intervals, p90 by nearest rank): tally families. The others keep values
-// per record (keyed by its id) where a figure needs them: paired differences and quadrants per
-// response, accounts × follow-ups for coverage and compliance, instants for overdue orders.
+// same code). Repair figures, activation lateness and survey scores need only counts and the
+// distribution of exact values (means, t-intervals, p90 by nearest rank, paired differences):
+// tally families. The others keep values per record (keyed by its id) where a figure needs them:
+// accounts × follow-ups for coverage and compliance, instants for overdue orders, complaints.
 
 const date = (value: unknown): Date | null => (value instanceof Date ? value : null);
 const id = (value: unknown): string | null => (value == null ? null : String(value));
@@ -128,35 +129,16 @@ registerRollupFamily({
   },
 });
 
-/** Survey responses of a month: satisfaction, quadrants, competitor lead. */
+/** Survey responses of a month, counted by their scores: satisfaction, quadrants, lead pairs. */
 registerRollupFamily({
   name: 'responses',
   source: 'SurveyResponse',
+  tally: true,
   fields: ['respondedAt', 'cs1', 'cs2', 'cs3', 'nps', 'attributes', 'competitors'],
   contribute: (r) => {
     const respondedAt = date(r.respondedAt);
     if (respondedAt === null) return undefined;
-    const attributes = (r.attributes as Record<string, unknown>[] | undefined) ?? [];
-    const competitors = (r.competitors as Record<string, unknown>[] | undefined) ?? [];
-    const value = {
-      t: respondedAt,
-      cs1: r.cs1,
-      cs2: r.cs2,
-      cs3: r.cs3,
-      nps: r.nps ?? null,
-      attributes: attributes.map((a) => ({
-        attribute: a.attribute,
-        performance: a.performance,
-        importance: a.importance,
-      })),
-      competitors: competitors.map((c) => ({
-        competitor: c.competitor,
-        cs1: c.cs1,
-        cs2: c.cs2,
-        cs3: c.cs3,
-      })),
-    };
-    return { at: respondedAt, value };
+    return { at: respondedAt, value: responsePaths(r as unknown as ScoredResponse) };
   },
 });
 
@@ -233,7 +215,6 @@ type Values = {
   closures: { a: string; t: Date };
   accounts: { o: Date; c: Date | null };
   completions: { a: string; t: Date };
-  responses: ScorecardRows['responses'][number] & { t: Date };
   complaintsReceived: Omit<ComplaintDoc, 'accountId'> & { accountId: unknown };
   complaintsResolved: Omit<ComplaintDoc, 'accountId'> & { accountId: unknown };
 };
@@ -382,9 +363,9 @@ export async function loadRowsFromRollups(
     completions: items('completions', () => completionMonths)
       .filter(({ value }) => inRange(value.t, from, completionsEnd))
       .map(({ branchCode, value: v }) => ({ branchCode, accountId: v.a, completedAt: v.t })),
-    responses: items('responses', inPeriod)
-      .filter(({ value }) => inRange(value.t, period.start, period.end))
-      .map(({ branchCode, value }) => ({ ...value, branchCode })),
+    responses: new Map(
+      branchCodes.map((code) => [code, responseInputsFromCounts(counts('responses', code))]),
+    ),
     complaints: complaintsIn(items, inPeriod, period),
   };
 }

@@ -20,6 +20,7 @@ import {
   type ScorecardFigures,
   type ScorecardInputs,
 } from '../scorecards/scorecard-figures';
+import { responseInputsOf, type ScoredResponse } from '../scorecards/response-tallies';
 
 /** An activation order as the report measures it (stored measured fields). */
 export type ReportOrder = Parameters<typeof activationTimeFigures>[0] & {
@@ -53,7 +54,7 @@ export type ReportRecords = {
   closed: { closedAt: Date }[];
   /** Completion times of the account's follow-ups from the period's first quarter on. */
   completions: Date[];
-  responses: ScorecardInputs['responses'];
+  responses: ScoredResponse[];
   /** Received or finally resolved in the period. */
   complaints: MeasuredComplaint[];
 };
@@ -112,7 +113,7 @@ export function accountScorecardInputs(
   });
   const asOf = period.end < now ? period.end : now;
   return {
-    responses: records.responses,
+    responses: responseInputsOf(records.responses),
     activationLateness: tallyOf(records.activated.map((order) => order.latenessMinutes ?? 0)),
     overdueActivations: count(records.open, (order) => activationTimeFigures(order, asOf).overdue),
     tickets: ticketTallies(

@@ -1,0 +1,24 @@
+import type { Types } from 'mongoose';
+import type { Scope } from '../access/scope';
+import { recordsManagedBy } from '../accounts/managed-accounts';
+import { openRecordsInScope } from './open-work';
+
+// Apart from open-work.ts: the manager filter needs the accounts and users, which the record
+// models (through their consequences) must not import.
+
+/**
+ * A work list: the open records of a kind in the scope, of one branch and of one manager's
+ * accounts when asked.
+ */
+export async function openWorkList<
+  T extends { _id: Types.ObjectId; branchCode: string; accountId: Types.ObjectId },
+>(
+  typename: string,
+  scope: Scope,
+  filter: { branchCode?: string | null; accountManagerLogin?: string | null } = {},
+): Promise<T[]> {
+  const open = await openRecordsInScope<T>(typename, scope, filter.branchCode);
+  return filter.accountManagerLogin
+    ? recordsManagedBy(scope, filter.accountManagerLogin, open)
+    : open;
+}

@@ -61,7 +61,8 @@ describe('the account screen issues no query the stand-in answers by scanning', 
   let token: string;
 
   beforeAll(async () => {
-    service = await startTestService();
+    // No periodic sweep: its reads (which scan) would be counted as the screen's.
+    service = await startTestService({ CONSEQUENCE_SWEEP_INTERVAL_MS: '0' });
     await loadTestDemoData();
     token = await issueTokenFor(service, 'am.hz1');
   }, 300_000);
@@ -80,32 +81,21 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     expect(isKeyed({}, unique)).toBe(false);
   });
 
-  it.each([20, 100])('keyAccounts(first: %i) with orders, tickets and timeline', async (first) => {
+  // Runs `work` and returns what it read, with the reads the stand-in would answer by scanning.
+  async function readsOf<T>(work: () => Promise<T>) {
     const commands: Command[] = [];
     const client = mongoose.connection.getClient();
     const listen = (event: Command) => commands.push(event);
     client.on('commandStarted', listen);
-    let accounts: { node: { timeline: { edges: unknown[] } } }[];
+    let answer: T;
     try {
-      const { keyAccounts } = await ok<{
-        keyAccounts: { totalCount: number; edges: typeof accounts };
-      }>(service, token, ACCOUNT_SCREEN, { first });
-      accounts = keyAccounts.edges;
-      // The demo's Hangzhou branch has 16 accounts, each with a timeline.
-      expect(keyAccounts.totalCount).toBe(16);
-      expect(accounts).toHaveLength(16);
+      answer = await work();
     } finally {
       client.off('commandStarted', listen);
     }
-    expect(accounts.every(({ node }) => node.timeline.edges.length > 0)).toBe(true);
     const reads = commands.filter((c) =>
       ['find', 'aggregate', 'count', 'distinct'].includes(c.commandName),
     );
-    const collections = new Set(reads.map((c) => String(c.command[c.commandName])));
-    // The page, its accounts and their records are all read by key.
-    for (const name of ['branchdirectories', 'keyaccounts', 'accountrecords', 'faulttickets']) {
-      expect(collections).toContain(name);
-    }
     const scanning = [];
     for (const read of reads) {
       const collection = String(read.command[read.commandName]);
@@ -114,7 +104,158 @@ describe('the account screen issues no query the stand-in answers by scanning', 
         scanning.push({ commandName: read.commandName, collection, filter });
       }
     }
+    return {
+      answer,
+      collections: new Set(reads.map((c) => String(c.command[c.commandName]))),
+      scanning,
+    };
+  }
+
+  it.each([20, 100])('keyAccounts(first: %i) with orders, tickets and timeline', async (first) => {
+    type Accounts = { node: { timeline: { edges: unknown[] } } }[];
+    const { answer, collections, scanning } = await readsOf(() =>
+      ok<{ keyAccounts: { totalCount: number; edges: Accounts } }>(service, token, ACCOUNT_SCREEN, {
+        first,
+      }),
+    );
+    // The demo's Hangzhou branch has 16 accounts, each with a timeline.
+    expect(answer.keyAccounts.totalCount).toBe(16);
+    expect(answer.keyAccounts.edges).toHaveLength(16);
+    expect(answer.keyAccounts.edges.every(({ node }) => node.timeline.edges.length > 0)).toBe(true);
+    // The page, its accounts and their records are all read by key.
+    for (const name of ['branchdirectories', 'keyaccounts', 'accountrecords', 'faulttickets']) {
+      expect(collections).toContain(name);
+    }
     expect(scanning).toEqual([]);
+  });
+
+  type Named = { totalCount: number; edges: { node: { id: string; name: string } }[] };
+  const LIST = `query($filter: KeyAccountFilter, $first: Int, $after: String) {
+    keyAccounts(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id name } } } }`;
+  const namesOf = (page: Named) => page.edges.map(({ node }) => node.name);
+
+  // Filtered lists of one branch come from its directory and its accounts read by `_id`; they
+  // answer what the database's own query answers (a province-wide reader's list, which scans).
+  it.each([
+    ['the documented "my accounts"', { accountManagerLogin: 'am.hz1' }, true],
+    ['a stage', { stage: 'REPAIR' }, false],
+    ['a tier', { tier: 'A' }, true],
+    ['a name', { nameContains: 'hang' }, true],
+    ['a status and an unknown manager', { status: 'ACTIVE', accountManagerLogin: 'nobody' }, false],
+  ])('keyAccounts filtered by %s', async (_label, filter, someMatch) => {
+    const { answer, scanning } = await readsOf(() =>
+      ok<{ keyAccounts: Named }>(service, token, LIST, { filter, first: 100 }),
+    );
+    expect(scanning).toEqual([]);
+    const province = await ok<{ keyAccounts: Named }>(service, service.adminToken, LIST, {
+      filter,
+      first: 100,
+    });
+    const hangzhou = new Set(
+      (
+        await ok<{ keyAccounts: Named }>(service, service.adminToken, LIST, {
+          filter: { branchCode: 'HZ' },
+          first: 100,
+        })
+      ).keyAccounts.edges.map(({ node }) => node.id),
+    );
+    const expected = province.keyAccounts.edges.filter(({ node }) => hangzhou.has(node.id));
+    expect(answer.keyAccounts.edges).toEqual(expected);
+    expect(answer.keyAccounts.totalCount).toBe(expected.length);
+    if (someMatch) expect(expected.length).toBeGreaterThan(0);
+  });
+
+  it('reads the next page of accounts by key', async () => {
+    const first = await ok<{ keyAccounts: Named & { pageInfo: { endCursor: string } } }>(
+      service,
+      token,
+      LIST,
+      { filter: { accountManagerLogin: 'am.hz1' }, first: 100 },
+    );
+    const all = namesOf(first.keyAccounts);
+    expect(all.length).toBeGreaterThan(3);
+    const page1 = await ok<{ keyAccounts: Named & { pageInfo: { endCursor: string } } }>(
+      service,
+      token,
+      LIST,
+      { filter: { accountManagerLogin: 'am.hz1' }, first: 2 },
+    );
+    const { answer, scanning } = await readsOf(() =>
+      ok<{ keyAccounts: Named }>(service, token, LIST, {
+        filter: { accountManagerLogin: 'am.hz1' },
+        first: 100,
+        after: page1.keyAccounts.pageInfo.endCursor,
+      }),
+    );
+    expect(scanning).toEqual([]);
+    expect([...namesOf(page1.keyAccounts), ...namesOf(answer.keyAccounts)]).toEqual(all);
+  });
+
+  type Page = {
+    pageInfo: { endCursor: string };
+    edges: { node: { id: string; stage?: string } }[];
+  };
+  type Lists = { activationOrders: Page; faultTickets: Page; timeline: Page };
+  const LISTS = (args: string, timelineArgs = args) => `query($id: ID!) { keyAccount(id: $id) {
+    activationOrders(${args}) { pageInfo { endCursor } edges { node { id } } }
+    faultTickets(${args}) { pageInfo { endCursor } edges { node { id } } }
+    timeline(${timelineArgs}) { pageInfo { endCursor } edges { node { id stage } } } } }`;
+  const idsOf = (page: Page) => page.edges.map(({ node }) => node.id);
+
+  it("reads later pages of an account's orders, tickets and timeline, and stage-filtered timelines, by key", async () => {
+    const { keyAccounts } = await ok<{ keyAccounts: Named }>(service, token, LIST, { first: 100 });
+    // The Hangzhou account with the most of both orders and tickets.
+    let id = '';
+    let whole: Lists | null = null;
+    for (const { node } of keyAccounts.edges) {
+      const lists = (
+        await ok<{ keyAccount: Lists }>(service, token, LISTS('first: 100'), { id: node.id })
+      ).keyAccount;
+      const size = (l: Lists) =>
+        Math.min(l.activationOrders.edges.length, l.faultTickets.edges.length);
+      if (!whole || size(lists) > size(whole)) [id, whole] = [node.id, lists];
+    }
+    expect(
+      Math.min(whole!.activationOrders.edges.length, whole!.faultTickets.edges.length),
+    ).toBeGreaterThan(2);
+    const first = (await ok<{ keyAccount: Lists }>(service, token, LISTS('first: 2'), { id }))
+      .keyAccount;
+    const later = await readsOf(async () => {
+      const pages: Partial<Lists> = {};
+      for (const list of ['activationOrders', 'faultTickets', 'timeline'] as const) {
+        const after = JSON.stringify(first[list].pageInfo.endCursor);
+        const answer = await ok<{ keyAccount: Lists }>(
+          service,
+          token,
+          LISTS(`first: 100, after: ${after}`),
+          { id },
+        );
+        pages[list] = answer.keyAccount[list];
+      }
+      return pages as Lists;
+    });
+    expect(later.scanning).toEqual([]);
+    for (const list of ['activationOrders', 'faultTickets', 'timeline'] as const) {
+      expect([...idsOf(first[list]), ...idsOf(later.answer[list])].slice(0, 100)).toEqual(
+        idsOf(whole![list]),
+      );
+    }
+    for (const stages of [['ACTIVATION'], ['FAULT_REPORTING'], ['REPAIR', 'FOLLOW_UP']]) {
+      const filtered = await readsOf(() =>
+        ok<{ keyAccount: Lists }>(
+          service,
+          token,
+          LISTS('first: 3', `first: 3, stages: [${stages.join(', ')}]`),
+          { id },
+        ),
+      );
+      expect(filtered.scanning).toEqual([]);
+      const expected = whole!.timeline.edges
+        .filter(({ node }) => stages.includes(node.stage!))
+        .slice(0, 3);
+      expect(filtered.answer.keyAccount.timeline.edges).toEqual(expected);
+    }
   });
 
   // The screen's records are read with only the fields the operation selects (field-reads.ts):

@@ -185,6 +185,18 @@ export const withIdKey = (sort: SortKey[]): SortKey[] => [
   { field: '_id', direction: sort.at(-1)?.direction ?? 1 },
 ];
 
+// An edge whose cursor is written when first asked for: screens listing many short lists (the
+// account screen: three per account) mostly ask only for the last one's.
+function lazyEdge<T>(node: Doc, keys: SortKey[]): { cursor: string; node: T } {
+  let cursor: string | undefined;
+  return {
+    node: node as T,
+    get cursor() {
+      return (cursor ??= encodeCursor(node, keys));
+    },
+  };
+}
+
 /**
  * A forward page from rows already in the list's order: up to `size + 1` of them (one more says a
  * next page exists). `afterCursor`: the page was asked after a cursor.
@@ -195,9 +207,7 @@ export function forwardPage<T>(
   size: number,
   afterCursor: boolean,
 ): Connection<T> {
-  const edges = rows
-    .slice(0, size)
-    .map((node) => ({ cursor: encodeCursor(node as Doc, keys), node: node as T }));
+  const edges = rows.slice(0, size).map((node) => lazyEdge<T>(node as Doc, keys));
   return {
     edges,
     pageInfo: {

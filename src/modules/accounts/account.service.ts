@@ -1,5 +1,6 @@
 import { rollupConsequences } from '../rollups/rollup.service';
 import { Types } from 'mongoose';
+import sift from 'sift';
 import { AppError, badInput, notFound } from '../../shared/errors';
 import { pastInstantInput } from '../../shared/inputs';
 import { validate } from '../../shared/validate';
@@ -30,14 +31,20 @@ import {
 } from './account.inputs';
 import { KeyAccountModel, type KeyAccountDoc } from './account.model';
 import { accountCreatedConsequences } from './account-created';
-import { branchAccountIds, directoryConsequence } from './branch-directory';
+import {
+  branchAccounts,
+  byNameThenId,
+  directoryConsequence,
+  listed,
+  sortedByName,
+} from './branch-directory';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One account within the scope, or null (unknown and out-of-scope ids look the same). */
 export async function findKeyAccount(scope: Scope, id: string): Promise<KeyAccountDoc | null> {
-  if (!Types.ObjectId.isValid(id)) return null;
-  return KeyAccountModel.findOne({ _id: id }, null, { scope }).lean<KeyAccountDoc>();
+  const [account] = await findByIdsInScope<KeyAccountDoc>(KeyAccountModel, scope, [id]);
+  return account ?? null;
 }
 
 /** Accounts by id within the scope, for DataLoader batching. */
@@ -246,47 +253,76 @@ export async function listKeyAccounts(options: {
 }) {
   const actor = requireActor(options.actor);
   const filter = validate(keyAccountFilter, options.filter, 'filter');
+  const query = await filterToQuery(filter);
   const branch = directoryBranch(actorScope(actor), filter, options.args);
-  if (branch) return pageOfBranch(actorScope(actor), branch, options.args);
+  if (branch) return pageOfBranch(actorScope(actor), branch, query, options.args);
   return findConnection<KeyAccountDoc>(KeyAccountModel, {
     scope: actorScope(actor),
-    filter: await filterToQuery(filter),
+    filter: query,
     sort: [{ field: 'name', direction: 1 }],
     args: options.args,
   });
 }
 
 // The branch whose directory answers the page: forward pages of one branch's accounts (the
-// caller's, or the one asked for by a province-wide reader) with no other filter. Otherwise null.
+// caller's, or the one asked for by a province-wide reader), whatever else the filter says.
+// Otherwise (backward pages, province-wide lists) null.
 function directoryBranch(
   scope: Scope,
   filter: ReturnType<typeof keyAccountFilter.parse>,
   args: PageArgs,
 ): string | null {
   if (args.last != null || args.before != null) return null;
-  const others = Object.entries(filter ?? {}).filter(([k, v]) => k !== 'branchCode' && v != null);
-  if (others.length > 0) return null;
   const own = scopedBranch(scope);
   const asked = filter?.branchCode ?? null;
   if (own !== null && asked !== null && own !== asked) return null;
   return asked ?? own;
 }
 
-// A page of a branch's accounts from its directory, the accounts then read by `_id`.
-async function pageOfBranch(scope: Scope, branchCode: string, args: PageArgs) {
+// What a filter needs of each account besides its name (which the directory holds).
+const FILTER_FIELDS = ['currentStage', 'tier', 'industry', 'status', 'accountManagerId'];
+
+/**
+ * A page of a branch's accounts from its directory (names, in list order), the accounts then read
+ * by `_id`. A filter on more than the name reads the branch's accounts' filtered fields by `_id`
+ * and applies the same query the database would (sift, MongoDB's query language in memory).
+ *
+ * Stand-in: mongo-java-server scans every account for `branchCode` (and any other field), however
+ * indexed; reading one branch's accounts by `_id` reads a bounded set instead. On MongoDB the
+ * `{ branchCode, … }` indexes serve the query itself.
+ */
+async function pageOfBranch(
+  scope: Scope,
+  branchCode: string,
+  query: Record<string, unknown>,
+  args: PageArgs,
+) {
   const size = checkedPageSize(args);
   const keys = withIdKey([{ field: 'name', direction: 1 }]);
   const cursor = args.after ? decodeCursor(args.after, keys.length, 'after') : null;
-  const { ids, total } = await branchAccountIds(branchCode, {
-    after: cursor ? { name: String(cursor[0]), id: String(cursor[1]) } : null,
-    count: size + 1,
-  });
+  const named = await branchAccounts(branchCode);
+  const fields = Object.keys(query).filter((field) => !['branchCode', 'name'].includes(field));
+  const read =
+    fields.length === 0
+      ? named
+      : await findByIdsInScope<KeyAccountDoc>(
+          KeyAccountModel,
+          scope,
+          named.map((account) => account._id),
+          Object.fromEntries([...FILTER_FIELDS, 'name'].map((field) => [field, 1])),
+        );
+  const matching = sortedByName(read.filter(sift({ ...query, branchCode })));
+  const after = cursor ? { name: String(cursor[0]), id: String(cursor[1]) } : null;
+  const ids = matching
+    .filter((account) => !after || byNameThenId(listed(account), after) > 0)
+    .slice(0, size + 1)
+    .map((account) => String(account._id));
   const byId = new Map(
     (await findKeyAccountsByIds(scope, ids)).map((row) => [String(row._id), row]),
   );
   const rows = ids.flatMap((id) => byId.get(id) ?? []);
   return {
     ...forwardPage<KeyAccountDoc>(rows, keys, size, Boolean(args.after)),
-    totalCount: async () => total,
+    totalCount: async () => matching.length,
   };
 }

@@ -1,4 +1,4 @@
-import mongoose, { Schema, type Model, type mongo, type Types } from 'mongoose';
+import mongoose, { Schema, Types, type Model, type mongo } from 'mongoose';
 import {
   consequence,
   CONSEQUENCE_ORDER,
@@ -113,25 +113,39 @@ export async function branchDirectory(branchCode: string): Promise<Record<string
   return rebuilt?.accounts ?? {};
 }
 
-type Listed = { id: string; name: string };
+/** An account's place in a branch's list: its name, then its id. */
+export type Listed = { id: string; name: string };
 
-// The accounts' order on a page: name, then id. JavaScript compares UTF-16 code units, the
-// database UTF-8 bytes: the same order except for characters outside the Basic Multilingual Plane.
-const byNameThenId = (a: Listed, b: Listed) =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** The place of an account in its branch's list. */
+export const listed = (account: { _id: unknown; name: string }): Listed => ({
+  id: String(account._id),
+  name: account.name,
+});
 
 /**
- * The ids of a page of a branch's accounts in list order (name, then id), `count` of them after
- * the position (name, id) when given, and how many accounts the branch has.
+ * The accounts' order on a page: name, then id. JavaScript compares UTF-16 code units, the
+ * database UTF-8 bytes: the same order except for characters outside the Basic Multilingual Plane.
  */
-export async function branchAccountIds(
+export const byNameThenId = (a: Listed, b: Listed) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** Accounts in list order (name, then id). */
+export function sortedByName<T extends { _id: unknown; name: string }>(
+  accounts: readonly T[],
+): T[] {
+  return accounts
+    .map((account) => ({ account, place: listed(account) }))
+    .sort((a, b) => byNameThenId(a.place, b.place))
+    .map(({ account }) => account);
+}
+
+/** A branch's accounts as its directory names them (complete; see `branchDirectory`). */
+export async function branchAccounts(
   branchCode: string,
-  options: { after: { name: string; id: string } | null; count: number },
-): Promise<{ ids: string[]; total: number }> {
-  const entries = Object.entries(await branchDirectory(branchCode))
-    .map(([id, name]) => ({ id, name }))
-    .sort(byNameThenId);
-  const { after } = options;
-  const rest = after ? entries.filter((entry) => byNameThenId(entry, after) > 0) : entries;
-  return { ids: rest.slice(0, options.count).map((entry) => entry.id), total: entries.length };
+): Promise<{ _id: Types.ObjectId; name: string; branchCode: string }[]> {
+  return Object.entries(await branchDirectory(branchCode)).map(([id, name]) => ({
+    _id: new Types.ObjectId(id),
+    name,
+    branchCode,
+  }));
 }

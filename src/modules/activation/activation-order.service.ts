@@ -336,10 +336,11 @@ export function activationOrdersOfAccounts(
   args: Pick<PageArgs, 'first' | 'after'>,
   reader?: AccountRecordReader,
 ): Promise<Map<string, Connection<ActivationOrderDoc>>> {
-  // First pages from the accounts' listed records (by `_id`); later pages by account id.
-  if (reader && !args.after) {
+  // Pages from the accounts' listed records (by `_id`); without a reader, by account id.
+  if (reader) {
     return listedPages<ActivationOrderDoc>(reader, 'ActivationOrder', accountIds, {
       first: args.first,
+      after: args.after,
       sortField: 'orderedAt',
     });
   }

@@ -354,10 +354,11 @@ export function faultTicketsOfAccounts(
   args: Pick<PageArgs, 'first' | 'after'>,
   reader?: AccountRecordReader,
 ): Promise<Map<string, Connection<FaultTicketDoc>>> {
-  // First pages from the accounts' listed records (by `_id`); later pages by account id.
-  if (reader && !args.after) {
+  // Pages from the accounts' listed records (by `_id`); without a reader, by account id.
+  if (reader) {
     return listedPages<FaultTicketDoc>(reader, 'FaultTicket', accountIds, {
       first: args.first,
+      after: args.after,
       sortField: 'reportedAt',
     });
   }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
 import {
   checkedPageSize,
+  decodeCursor,
   forwardPage,
   withIdKey,
   type Connection,
@@ -9,7 +10,12 @@ import {
 import type { OperationSelection } from '../../graphql/field-reads';
 import { findByIdsInScope } from '../access/by-ids';
 import type { Scope } from '../access/scope';
-import { newestListed, readAccountRecords } from './account-records';
+import {
+  newestListed,
+  readAccountRecords,
+  type Listed,
+  type ListPosition,
+} from './account-records';
 import { journeySources, type JourneySource } from './journey-registry';
 
 type Row = Record<string, unknown> & { _id: Types.ObjectId };
@@ -53,27 +59,42 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
 
   /**
    * The newest `count` records of the given types per account, by journeyAt (`j`) or by the
-   * type's own list order (`o`), sorted again on the records' stored values with `sortField`.
+   * type's own list order (`o`), after `after` when given, sorted again on the records' stored
+   * values with `sortField`. With `keep`, records it refuses are skipped and the next listed ones
+   * read, a round of reads at a time for every account at once.
    */
   async function newest(
     accountIds: readonly string[],
-    options: { typenames: readonly string[]; by: 'j' | 'o'; count: number; sortField: string },
+    options: {
+      typenames: readonly string[];
+      by: 'j' | 'o';
+      count: number;
+      sortField: string;
+      after?: ListPosition | null;
+      keep?: (row: ListedRow) => boolean;
+    },
   ): Promise<Map<string, ListedRow[]>> {
     const all = await lists.loadMany(accountIds);
+    const load = async ({ typename, id }: Listed) => {
+      const row = await records(typename).load(id.toHexString());
+      return row ? { typename, row } : null;
+    };
     return new Map(
       await Promise.all(
         accountIds.map(async (accountId, i) => {
           const found = all[i];
           if (found instanceof Error) throw found;
-          const listed = newestListed(found ?? {}, options.typenames, options.by, options.count);
-          const rows = await Promise.all(
-            listed.map(async ({ typename, id }) => {
-              const row = await records(typename).load(id.toHexString());
-              return row ? { typename, row } : null;
-            }),
-          );
-          const present = rows.filter((r): r is ListedRow => r !== null);
-          return [accountId, present.sort(newestBy(options.sortField))] as const;
+          const { typenames, by, count, after = null, keep } = options;
+          const listed = newestListed(found ?? {}, typenames, by, keep ? Infinity : count, after);
+          const kept: ListedRow[] = [];
+          for (let next = 0; next < listed.length && kept.length < count;) {
+            const round = listed.slice(next, next + count - kept.length);
+            next += round.length;
+            for (const row of await Promise.all(round.map(load))) {
+              if (row && (!keep || keep(row))) kept.push(row);
+            }
+          }
+          return [accountId, kept.sort(newestBy(options.sortField))] as const;
         }),
       ),
     );
@@ -81,10 +102,12 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
   return { newest };
 }
 
-// What the reader itself reads of every record: the list orders it sorts on again.
+// What the reader itself reads of every record: the list orders it sorts on again, and the stage
+// (stage-filtered timelines).
 const readerFields = (source: JourneySource) => [
   'accountId',
   'journeyAt',
+  'stage',
   ...(source.listedBy ? [source.listedBy] : []),
 ];
 
@@ -97,14 +120,14 @@ const newestBy = (field: string) => (a: ListedRow, b: ListedRow) =>
   b.row._id.toHexString().localeCompare(a.row._id.toHexString());
 
 /**
- * First pages of one record type's own list (newest first by `sortField`) for many accounts, from
- * their listed records: the account's orders or tickets on the account screen.
+ * Pages of one record type's own list (newest first by `sortField`) for many accounts, from their
+ * listed records: the account's orders or tickets, first pages and pages after a cursor alike.
  */
 export async function listedPages<T>(
   reader: AccountRecordReader,
   typename: string,
   accountIds: readonly string[],
-  options: { first?: number | null; sortField: string },
+  options: { first?: number | null; after?: string | null; sortField: string },
 ): Promise<Map<string, Connection<T>>> {
   const size = checkedPageSize({ first: options.first });
   const keys = withIdKey([{ field: options.sortField, direction: -1 }]);
@@ -113,6 +136,7 @@ export async function listedPages<T>(
     by: 'o',
     count: size + 1,
     sortField: options.sortField,
+    after: options.after ? positionOf(decodeCursor(options.after, keys.length, 'after')) : null,
   });
   return new Map(
     accountIds.map((id) => [
@@ -121,8 +145,13 @@ export async function listedPages<T>(
         (found.get(id) ?? []).map(({ row }) => row),
         keys,
         size,
-        false,
+        Boolean(options.after),
       ),
     ]),
   );
+}
+
+/** The list position of a cursor's (time, id) values. */
+export function positionOf([at, id]: unknown[]): ListPosition {
+  return { at: at instanceof Date ? at.getTime() : 0, hex: String(id) };
 }

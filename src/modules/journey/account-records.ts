@@ -179,17 +179,24 @@ export async function readAccountRecords(
 /** A listed record: its type, id and sort value in the list asked for. */
 export type Listed = { typename: string; id: Types.ObjectId; at: number };
 
+/** A place in a list: its sort value (ms) and record id (hex); later means older. */
+export type ListPosition = { at: number; hex: string };
+
+// Newest first by sort value, then by id (hex ids compare as the ObjectIds do).
+const newerFirst = (a: ListPosition, b: ListPosition) =>
+  b.at - a.at || (b.hex < a.hex ? -1 : b.hex > a.hex ? 1 : 0);
+
 /**
- * The newest `count` records of the given types in one account's lists, by `j` (timeline) or `o`
- * (the type's own list), then id, both descending.
+ * The records of the given types in one account's lists, newest first by `j` (timeline) or `o`
+ * (the type's own list), then id; only those after `after` when given, at most `count`.
  */
 export function newestListed(
   lists: AccountRecords['lists'],
   typenames: readonly string[],
   by: 'j' | 'o',
   count: number,
+  after: ListPosition | null = null,
 ): Listed[] {
-  // Hex ids compare as the ObjectIds do; only the ones kept become ObjectIds.
   const all = typenames.flatMap((typename) =>
     Object.entries(lists[typename] ?? {}).map(([hex, entry]) => ({
       typename,
@@ -198,7 +205,8 @@ export function newestListed(
     })),
   );
   return all
-    .sort((a, b) => b.at - a.at || (b.hex < a.hex ? -1 : b.hex > a.hex ? 1 : 0))
+    .filter((entry) => !after || newerFirst(after, entry) < 0)
+    .sort(newerFirst)
     .slice(0, count)
     .map(({ typename, hex, at }) => ({ typename, id: new Types.ObjectId(hex), at }));
 }

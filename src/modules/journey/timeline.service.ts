@@ -49,10 +49,10 @@ const newestFirst = (a: JourneyEventRow, b: JourneyEventRow) =>
   b._id.toHexString().localeCompare(a._id.toHexString());
 
 /**
- * Timelines of many accounts at once. First pages of whole timelines come from the accounts'
- * listed records (account-records: read by `_id`, no scan on the stand-in); later pages and
- * stage-filtered timelines from one aggregation per record collection whatever the number of
- * accounts (the page cut per account with `$slice`). Either way merged in memory.
+ * Timelines of many accounts at once. With the request's record reader (GraphQL), every page comes
+ * from the accounts' listed records (account-records: read by `_id`, no scan on the stand-in);
+ * without it, from one aggregation per record collection whatever the number of accounts (the
+ * page cut per account with `$slice`). Either way merged in memory.
  */
 export async function loadTimelines(
   scope: Scope,
@@ -64,26 +64,32 @@ export async function loadTimelines(
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
     throw badInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
   }
-  const stages = args.stages?.length ? args.stages : JOURNEY_STAGES;
-  const every = JOURNEY_STAGES.every((stage) => stages.includes(stage));
-  // First pages of whole timelines from the accounts' listed records (by `_id`).
-  const byAccount =
-    reader && !args.after && every
-      ? await listedTimelines(reader, accountIds, size)
-      : await aggregatedTimelines(scope, accountIds, args, size);
+  const byAccount = reader
+    ? await listedTimelines(reader, accountIds, args, size)
+    : await aggregatedTimelines(scope, accountIds, args, size);
   return pagesOf(accountIds, byAccount, size, Boolean(args.after));
 }
 
+// The newest `size + 1` listed records per account after the cursor. A stage filter reads the
+// collections that can hold those stages; where a collection's records can be in other stages too
+// (fault tickets, complaints), the records read are kept by their stage and the next ones read.
 async function listedTimelines(
   reader: AccountRecordReader,
   accountIds: readonly Types.ObjectId[],
+  args: TimelineArgs,
   size: number,
 ): Promise<Map<string, JourneyEventRow[]>> {
+  const stages: readonly JourneyStage[] = args.stages?.length ? args.stages : JOURNEY_STAGES;
+  const sources = journeySources().filter((s) => s.stages.some((stage) => stages.includes(stage)));
+  const mixed = sources.some((s) => s.stages.some((stage) => !stages.includes(stage)));
+  const after = args.after ? decode(args.after) : null;
   const found = await reader.newest(accountIds.map(String), {
-    typenames: journeySources().map((s) => s.typename),
+    typenames: sources.map((s) => s.typename),
     by: 'j',
     count: size + 1,
     sortField: 'journeyAt',
+    after: after && { at: after.at.getTime(), hex: after.id.toHexString() },
+    ...(mixed && { keep: ({ row }) => stages.includes(row.stage as JourneyStage) }),
   });
   return new Map(
     [...found].map(([id, rows]) => [

@@ -190,7 +190,8 @@ async function memoryProfile(dir: string) {
 function shapeOf(filter: unknown): string {
   if (!filter || typeof filter !== 'object') return '';
   return Object.entries(filter as Record<string, unknown>)
-    .map(([field, value]) => {
+    .map(([path, value]) => {
+      const field = path.replace(/[0-9a-f]{24}/g, '<id>'); // one shape for `items.<id>` paths
       const plain =
         value === null || typeof value !== 'object' || value instanceof Date || !isOperators(value);
       return plain ? field : `${field}:${Object.keys(value as object).join('+')}`;

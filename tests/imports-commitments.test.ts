@@ -679,10 +679,13 @@ describe('imports of activation orders and fault tickets', () => {
       // bulk write to the memberships noting what the ticket counts are about to count, one to
       // the rollups, one to the memberships (2 + 3). The branch's open work: the written tickets
       // as they are now, one update (1 + 1).
+      // The accounts' current stages are read (find), and neither they nor the stage states are
+      // written: these tickets, older than the accounts' newest and restored, change neither
+      // (update −2).
       // Every find of tickets, accounts and kept documents is a bare `_id $in`, which the
       // stand-in serves from its index; no aggregation is left (before: 8, one per timeline
       // collection and open records, each a scan).
-      expect(fiveHundred.byName).toEqual({ find: 16, update: 12, insert: 1 });
+      expect(fiveHundred.byName).toEqual({ find: 17, update: 10, insert: 1 });
       expect(await collection('faulttickets').countDocuments({ externalId: /^BULK500-/ })).toBe(
         500,
       );
@@ -715,8 +718,17 @@ describe('imports of activation orders and fault tickets', () => {
       const commands = await captureCommands(async () => {
         expect((await batch(undefined)).unchanged).toBe(20);
         expect((await batch('15:00')).updated).toBe(20); // closed: follow-ups scheduled
-        expect((await batch('15:00')).unchanged).toBe(20);
+        expect((await batch('16:00')).updated).toBe(20); // closed later: follow-ups moved
+        expect((await batch('16:00')).unchanged).toBe(20);
       });
+      const tickets = (await collection('faulttickets').find({ sourceSystem: 'OSS' }).toArray())
+        .filter((ticket) => String(ticket.externalId).startsWith('KEYED-'))
+        .map((ticket) => String(ticket._id));
+      const moved = (await collection('followups').find({ purpose: 'POST_REPAIR' }).toArray())
+        .filter((followUp) => tickets.includes(String(followUp.followsTicketId)))
+        .map((followUp) => followUp.dueAt.toISOString().slice(11));
+      // Each due a day after its ticket's later closure (16:00 local = 08:00 UTC).
+      expect(moved).toEqual(Array(20).fill('08:00:00.000Z'));
       const written = commands.filter((c) => c.name === 'update');
       expect(new Set(written.map((c) => c.collection))).toContain('faulttickets');
       // Read once per batch, each a handful of documents (policies, branches) or one per branch

@@ -1,6 +1,8 @@
 import mongoose from 'mongoose';
 import { runBackfills } from '../src/db/backfill-once';
+import { FollowUpModel } from '../src/modules/follow-ups/follow-up.model';
 import { refreshCurrentStages } from '../src/modules/journey/stage.service';
+import { findByExternalIds } from '../src/modules/record-keys/record-key.service';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld } from './support/world';
 
@@ -65,7 +67,7 @@ describe('documents kept on write', () => {
     // What a database written before these documents existed looks like.
     for (const name of ['recordkeys', 'faultservices', 'accountstages', 'backfills'])
       await db().collection(name).deleteMany({});
-    expect(await runBackfills()).toEqual(['recordKeys:1', 'faultServices:1']);
+    expect(await runBackfills()).toEqual(['recordKeys:1', 'recordKeys:2', 'faultServices:1']);
     expect(await runBackfills()).toEqual([]);
 
     // Reported 10 days after OLD-1's restoration on the same service: a repeat of it.
@@ -100,5 +102,26 @@ describe('documents kept on write', () => {
     await refreshCurrentStages(accounts.map((account) => account._id));
     const fromRecords = await db().collection('keyaccounts').find().sort({ _id: 1 }).toArray();
     expect(kept).toEqual(fromRecords.map((account) => account.currentStage));
+  });
+
+  it('keeps the keys of cadence follow-ups, and once those of follow-ups stored before', async () => {
+    // The closed tickets above scheduled post-repair follow-ups: the cadence keeps their keys.
+    const followUps = await db()
+      .collection('followups')
+      .find({ sourceSystem: 'CADENCE' })
+      .toArray();
+    expect(followUps.length).toBeGreaterThanOrEqual(6);
+    const externalIds = followUps.map((followUp) => String(followUp.externalId)).sort();
+    const found = async () =>
+      (await findByExternalIds(FollowUpModel, externalIds)).map((f) => f.externalId).sort();
+    expect(await found()).toEqual(externalIds);
+    // A database whose follow-ups were stored before they were keyed: the second backfill.
+    await db()
+      .collection<{ _id: string }>('recordkeys')
+      .deleteMany({ _id: { $in: externalIds.map((id) => `followups:${id}`) } });
+    await db().collection<{ _id: string }>('backfills').deleteMany({ _id: 'recordKeys:2' });
+    expect(await found()).toEqual([]);
+    expect(await runBackfills()).toEqual(['recordKeys:2']);
+    expect(await found()).toEqual(externalIds);
   });
 });

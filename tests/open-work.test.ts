@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { checkKeptLists } from '../src/modules/journey/kept-lists-check';
 import { DEMO_TEST_NOW, loadTestDemoData } from './support/demo';
 import { captureCommands } from './support/command-counter';
 import { scanningFilters } from './support/keyed-filters';
@@ -184,5 +185,25 @@ describe('open-work lists', () => {
     );
     expect(ids(openFaultTickets!)).not.toContain(String(closed!._id));
     expect(ids(atRiskFaultTickets!)).not.toContain(String(closed!._id));
+  });
+
+  it('are compared with the records by the kept-lists check, which names an open record left out', async () => {
+    expect(await checkKeptLists()).toEqual([]);
+    const kept = await collection('openwork').findOne({ _id: 'FaultTicket:HZ' as never });
+    const left = Object.keys(kept!.ids)[0]!;
+    await collection('openwork').updateOne(
+      { _id: 'FaultTicket:HZ' as never },
+      { $unset: { [`ids.${left}`]: '' } },
+    );
+    try {
+      expect(await checkKeptLists()).toEqual([
+        { id: 'openwork:FaultTicket:HZ', item: left, stored: null, expected: 1 },
+      ]);
+    } finally {
+      await collection('openwork').updateOne(
+        { _id: 'FaultTicket:HZ' as never },
+        { $set: { [`ids.${left}`]: 1 } },
+      );
+    }
   });
 });

@@ -100,9 +100,14 @@ async function keepServices(moved: readonly Moved[]): Promise<void> {
   >();
   const current = new Map(now.map((ticket) => [String(ticket._id), ticket]));
   const writes = new Map<string, object>();
+  // The services each ticket was moved between, grouped once (a batch moves a thousand tickets).
+  const movedPairs = new Map<string, Set<string>>();
+  for (const m of moved)
+    if (m.id)
+      movedPairs.set(String(m.id), (movedPairs.get(String(m.id)) ?? new Set()).add(pairKey(m)));
   const pairsOf = (id: string) =>
     new Set([
-      ...moved.filter((m) => String(m.id) === id).map(pairKey),
+      ...(movedPairs.get(id) ?? []),
       ...(current.has(id) ? [pairKey(current.get(id)!)] : []),
     ]);
   for (const id of ids.map(String)) {

@@ -7,8 +7,15 @@ import { requireRole, type Actor } from '../auth/actor';
 import { diffFields } from '../audit/audit-diff';
 import { auditConsequence, type AuditActor } from '../audit/audit.service';
 import type { PendingConsequence } from '../consequences/consequence-kinds';
-import { applyPending, PENDING, pushPending } from '../consequences/pending-consequences';
+import {
+  applyPending,
+  PENDING,
+  pushPending,
+  type RecordWithPending,
+} from '../consequences/pending-consequences';
+import { loadByKeys } from '../imports/account-linked-rows';
 import { listedRecordConsequences } from '../journey/account-records';
+import { createdRecordConsequences } from '../journey/revisioned-write';
 import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
 import { listBranches } from '../branches/branch.service';
 import type { BranchDoc } from '../branches/branch.model';
@@ -112,37 +119,80 @@ export async function scheduleCadenceFollowUps(
 ): Promise<CadenceOutcome[]> {
   if (requests.length === 0) return [];
   const ids = requests.map(() => new Types.ObjectId());
-  // The audit entry and the listing in the account's records are stored with each new follow-up.
+  // The audit entry, the listing in the account's records and the kept natural key are stored
+  // with each new follow-up.
   const pending = requests.map((request, i) => [
     scheduledAudit(request, ids[i]!),
-    ...listedRecordConsequences(FollowUpModel, { _id: ids[i], ...fieldsOf(request) }),
+    ...createdRecordConsequences(FollowUpModel, {
+      _id: ids[i],
+      ...keyOf(request),
+      ...fieldsOf(request),
+    }),
   ]);
   const inserted = await insertMissing(requests, ids, pending);
   await applyPending(
     FollowUpModel,
     [...inserted.keys()].map((i) => ({ _id: ids[i], [PENDING]: pending[i]! })),
   );
-  const corrections = requests
-    .filter((_, index) => !inserted.has(index))
-    .map((request) => ({
-      updateOne: {
-        filter: { ...keyOf(request), status: 'SCHEDULED', dueAt: { $ne: request.followUp.dueAt } },
-        // Which keys matched is not known here: the follow-up's new place in its account's
-        // records is stored with the correction and applied by the consequence sweep.
-        update: {
-          $set: { dueAt: request.followUp.dueAt, journeyAt: request.followUp.dueAt },
-          $inc: { revision: 1 },
-          ...pushPending(
-            listedRecordConsequences(FollowUpModel, {
-              accountId: request.account._id,
-              journeyAt: request.followUp.dueAt,
-            }),
-          ),
-        },
-      },
-    }));
-  if (corrections.length > 0) await FollowUpModel.bulkWrite(corrections, { ordered: false });
+  await moveDueTimes(requests.filter((_, index) => !inserted.has(index)));
   return requests.map((_, index) => (inserted.has(index) ? 'scheduled' : 'alreadyScheduled'));
+}
+
+type Scheduled = {
+  _id: Types.ObjectId;
+  sourceSystem: string;
+  externalId: string;
+  status: string;
+  dueAt: Date;
+  revision?: number;
+};
+
+// Moves the due time of follow-ups already scheduled to a corrected event time: read by their
+// kept keys, each written only if still the version read (`{ _id, revision }`, which the stand-in
+// serves from an index; a status and due-time condition beside the natural key would scan), and a
+// lost race read and decided again.
+async function moveDueTimes(requests: CadenceRequest[]): Promise<void> {
+  for (let attempt = 0; requests.length > 0 && attempt < 3; attempt += 1) {
+    const stored = await loadByKeys<Scheduled>(FollowUpModel, requests.map(keyOf));
+    const moves = requests.flatMap((request) => {
+      const followUp = stored.get(keyOf(request));
+      const dueAt = request.followUp.dueAt;
+      if (followUp?.status !== 'SCHEDULED' || followUp.dueAt.getTime() === dueAt.getTime())
+        return [];
+      return [
+        { request, filter: { _id: followUp._id, revision: followUp.revision ?? null }, dueAt },
+      ];
+    });
+    if (moves.length === 0) return;
+    // The follow-up's new place in its account's records is stored with the move, then applied.
+    const result = await FollowUpModel.bulkWrite(
+      moves.map(({ request, filter, dueAt }) => ({
+        updateOne: {
+          filter,
+          update: {
+            $set: { dueAt, journeyAt: dueAt },
+            $inc: { revision: 1 },
+            ...pushPending(
+              listedRecordConsequences(FollowUpModel, {
+                accountId: request.account._id,
+                journeyAt: dueAt,
+              }),
+            ),
+          },
+        },
+      })),
+      { ordered: false },
+    );
+    const moved = await FollowUpModel.collection
+      .find(
+        { _id: { $in: moves.map((move) => move.filter._id) } },
+        { projection: { [PENDING]: 1 } },
+      )
+      .toArray();
+    await applyPending(FollowUpModel, moved as RecordWithPending[]);
+    // Some lost to a concurrent write: decide all of them again (a moved one is left as it is).
+    requests = result.matchedCount === moves.length ? [] : moves.map((move) => move.request);
+  }
 }
 
 /** Counts of a periodic scheduling run. */

@@ -1,4 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
+import { keepRecordKeys } from '../record-keys/record-key.service';
 import { openWhileStatusIn, registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema, type JourneyRecordRow } from '../journey/journey-record.fields';
 import {
@@ -62,6 +63,10 @@ export type FollowUpRow = JourneyRecordRow & {
 };
 
 export const FollowUpModel = model('FollowUp', followUpSchema);
+
+// Created only by scheduleFollowUp, the cadence and imports, which keep their natural keys (keyed after the first
+// collections, so a database that had those keys gets these from a second backfill).
+keepRecordKeys(FollowUpModel, 'recordKeys:2');
 
 registerJourneySource({
   typename: 'FollowUp',

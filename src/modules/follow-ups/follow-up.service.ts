@@ -22,6 +22,7 @@ import {
   type RecordWithPending,
 } from '../consequences/pending-consequences';
 import { listedRecordConsequences } from '../journey/account-records';
+import { createdRecordConsequences } from '../journey/revisioned-write';
 import { openWorkConsequences } from '../open-work/open-work';
 import { openWorkList } from '../open-work/open-work-lists';
 import { lifecycleConsequence } from '../journey/lifecycle-hooks';
@@ -116,7 +117,7 @@ export async function scheduleFollowUp(options: {
   };
   return createWithConsequences<FollowUpRow>(FollowUpModel, fields, (followUp) => [
     auditFollowUp(actor, 'scheduleFollowUp', null, followUp),
-    ...listedRecordConsequences(FollowUpModel, followUp),
+    ...createdRecordConsequences(FollowUpModel, followUp),
   ]).catch((error: unknown) => {
     throw fromDuplicateKey(
       error,

@@ -1,14 +1,16 @@
 import type { Types } from 'mongoose';
 import { KeyAccountModel } from '../accounts/account.model';
 import { BranchDirectoryModel } from '../accounts/branch-directory';
+import { openWorkDifferences } from '../open-work/open-work';
 import { AccountRecordsModel } from './account-records';
 import { journeySources } from './journey-registry';
 
 /**
  * Compares the lists kept on write for the account screen with what they list: each account's
  * records (`accountrecords`: every record of the account, with its timeline time `j` and its own
- * list's time `o`) and each branch's accounts (`branchdirectories`: id → name). Only complete
- * documents are compared; one never completed is rebuilt from the records on its first read.
+ * list's time `o`), each branch's accounts (`branchdirectories`: id → name) and each branch's
+ * open records per kind (`openwork`). Only complete documents are compared; one never completed
+ * is rebuilt from the records on its first read.
  */
 
 /** One disagreement: the document, the entry, what it holds and what the records say. */
@@ -107,5 +109,6 @@ export async function checkKeptLists(): Promise<ListDifference[]> {
   return [
     ...prefixed('accountrecords', await recordListDifferences()),
     ...prefixed('branchdirectories', await directoryDifferences()),
+    ...prefixed('openwork', await openWorkDifferences()),
   ];
 }

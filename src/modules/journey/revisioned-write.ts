@@ -27,6 +27,26 @@ export function indexRevisionGuard(schema: Schema): void {
   schema.index({ _id: 1, revision: 1 }, { unique: true });
 }
 
+/**
+ * What every creation of a record stores with it besides its own consequences: its listing in its
+ * account's records (journey records) and its kept natural key (keyed collections).
+ */
+export function createdRecordConsequences(
+  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  record: Record<string, unknown> & { sourceSystem?: unknown; externalId?: unknown },
+): PendingConsequence[] {
+  const key =
+    typeof record.sourceSystem === 'string' && typeof record.externalId === 'string'
+      ? [
+          ...recordKeyConsequences(model, {
+            sourceSystem: record.sourceSystem,
+            externalId: record.externalId,
+          }),
+        ]
+      : [];
+  return [...listedRecordConsequences(model, record), ...key];
+}
+
 /** The source system of records created through the API without one. */
 export const OWN_SOURCE_SYSTEM = 'JOURNEY';
 
@@ -102,8 +122,7 @@ export async function insertOnce<
     const record = await options.build();
     const created = await createWithConsequences<D>(model, record, (stored) => [
       ...(options.consequences?.(stored) ?? []),
-      ...listedRecordConsequences(model, stored),
-      ...recordKeyConsequences(model, stored),
+      ...createdRecordConsequences(model, stored),
     ]);
     return { record: created, created: true };
   } catch (error) {

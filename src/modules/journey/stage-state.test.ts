@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { emptyStageState, stageOf, withRecord, type StageRecord } from './stage-state';
+import { emptyStageState, sameState, stageOf, withRecord, type StageRecord } from './stage-state';
 
 const SOURCES = ['FaultTicket', 'ActivationOrder', 'Consultation'];
 const account = new Types.ObjectId();
@@ -130,5 +130,45 @@ describe('withRecord and stageOf', () => {
     )!;
     expect(left.open.FaultTicket).toBeUndefined();
     expect(left.latest.FaultTicket!.id).toEqual(ids[1]);
+  });
+});
+
+describe('sameState', () => {
+  const base = apply([
+    ['FaultTicket', rec(ids[0]!, 1, 'REPAIR', true)],
+    ['FaultTicket', rec(ids[1]!, 2, 'REPAIR', true)],
+    ['Consultation', rec(ids[2]!, 3, 'CONSULTING')],
+  ])!;
+
+  it('holds for the same entries, open records in another order', () => {
+    const reordered = { ...base, open: { FaultTicket: [...base.open.FaultTicket!].reverse() } };
+    expect(reordered.open.FaultTicket![0]!.id.equals(ids[1]!)).toBe(true);
+    expect(sameState(base, reordered)).toBe(true);
+    // A replayed write of a closed, older record changes nothing.
+    const replayed = withRecord(base, account, 'FaultTicket', ids[3]!, null)!;
+    expect(sameState(base, replayed)).toBe(true);
+  });
+
+  it('fails for a moved, added or closed record', () => {
+    const moved = withRecord(base, account, 'Consultation', ids[2]!, rec(ids[2]!, 4, 'CONSULTING'));
+    expect(sameState(base, moved!)).toBe(false);
+    const added = withRecord(
+      base,
+      account,
+      'ActivationOrder',
+      ids[3]!,
+      rec(ids[3]!, 1, 'ACTIVATION'),
+    );
+    expect(sameState(base, added!)).toBe(false);
+    const closed = withRecord(base, account, 'FaultTicket', ids[0]!, rec(ids[0]!, 1, 'REPAIR'));
+    expect(sameState(base, closed!)).toBe(false);
+    const restaged = withRecord(
+      base,
+      account,
+      'FaultTicket',
+      ids[1]!,
+      rec(ids[1]!, 2, 'FAULT_REPORTING', true),
+    );
+    expect(sameState(base, restaged!)).toBe(false);
   });
 });

@@ -85,3 +85,25 @@ export function withRecord(
   else delete next.open[source];
   return next;
 }
+
+const sameEntry = (a: StageEntry | undefined, b: StageEntry | undefined) =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.id.equals(b.id) &&
+    a.journeyAt.getTime() === b.journeyAt.getTime() &&
+    a.stage === b.stage);
+
+const byId = (entries: readonly StageEntry[]) =>
+  [...entries].sort((a, b) => a.id.toHexString().localeCompare(b.id.toHexString()));
+
+/** Whether two states hold the same entries (open records in any order): nothing to store. */
+export function sameState(a: StageState, b: StageState): boolean {
+  const sources = new Set([...Object.keys(a.latest), ...Object.keys(b.latest)]);
+  if (![...sources].every((source) => sameEntry(a.latest[source], b.latest[source]))) return false;
+  const openSources = new Set([...Object.keys(a.open), ...Object.keys(b.open)]);
+  return [...openSources].every((source) => {
+    const [left, right] = [byId(a.open[source] ?? []), byId(b.open[source] ?? [])];
+    return left.length === right.length && left.every((entry, i) => sameEntry(entry, right[i]));
+  });
+}

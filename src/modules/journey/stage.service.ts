@@ -12,6 +12,7 @@ import { journeySources, type JourneySource } from './journey-registry';
 import type { JourneyStage } from './journey-stage';
 import {
   emptyStageState,
+  sameState,
   stageOf,
   withRecord,
   type StageEntry,
@@ -136,7 +137,10 @@ type Planned = {
 };
 
 // Stores each planned state if its stored version is still the one read; returns those that lost.
-async function storeStates(planned: readonly Planned[]): Promise<Planned[]> {
+// A state equal to the one read is not written (most writes of an account's older or closed
+// records leave it as it is): the version read is then the current one.
+async function storeStates(all: readonly Planned[]): Promise<Planned[]> {
+  const planned = all.filter(({ stored, state }) => !stored || !sameState(stored, state));
   if (planned.length === 0) return [];
   const w = new Types.ObjectId();
   // A first state is inserted (a concurrent first state makes it a duplicate key); a later one
@@ -171,15 +175,24 @@ async function storeStates(planned: readonly Planned[]): Promise<Planned[]> {
   return planned.filter((p) => !won.has(String(p.accountId)));
 }
 
+// Sets `currentStage` where it differs from the stage decided (read first: most writes leave an
+// account's stage as it is, and a read costs less than a write per account).
 async function setAccountStages(planned: readonly Planned[]): Promise<Map<string, JourneyStage>> {
   const names = sourceNames();
   const stages = new Map(planned.map((p) => [String(p.accountId), stageOf(p.state, names)]));
-  if (planned.length > 0)
+  if (planned.length === 0) return stages;
+  const current = await KeyAccountModel.collection
+    .find({ _id: { $in: planned.map((p) => p.accountId) } }, { projection: { currentStage: 1 } })
+    .toArray();
+  const changed = current.filter(
+    (account) => account.currentStage !== stages.get(String(account._id)),
+  );
+  if (changed.length > 0)
     await KeyAccountModel.bulkWrite(
-      planned.map(({ accountId }) => ({
+      changed.map(({ _id }) => ({
         updateOne: {
-          filter: { _id: accountId },
-          update: { $set: { currentStage: stages.get(String(accountId))! } },
+          filter: { _id },
+          update: { $set: { currentStage: stages.get(String(_id))! } },
         },
       })),
       { ordered: false },

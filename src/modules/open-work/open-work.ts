@@ -172,3 +172,29 @@ export async function openRecordsInScope<T extends Listed>(
     (record) => source.isOpen(record) && branchOf.get(String(record._id)) === record.branchCode,
   );
 }
+
+/**
+ * Open records missing from their branch's complete open-work document (for the kept-lists
+ * check). An entry whose record is no longer open is not a difference: readers skip it.
+ */
+export async function openWorkDifferences(): Promise<
+  { id: string; item: string; stored: unknown; expected: unknown }[]
+> {
+  const complete = new Map<string, Set<string>>();
+  for await (const doc of openWork().find({ complete: true })) {
+    complete.set(doc._id, new Set(Object.keys(doc.ids ?? {})));
+  }
+  const differences = [];
+  for (const source of journeySources()) {
+    const open = openSource(source.typename);
+    if (!open) continue;
+    for await (const record of open.model.collection.find(open.openFilter, { projection })) {
+      const key = keyOf(open.typename, String(record.branchCode));
+      const listed = complete.get(key);
+      if (listed && !listed.has(String(record._id))) {
+        differences.push({ id: key, item: String(record._id), stored: null, expected: 1 });
+      }
+    }
+  }
+  return differences;
+}

@@ -16,15 +16,23 @@ type AnyModel = Model<any>;
 export type NaturalKey = { sourceSystem: string; externalId: string };
 
 const scope = systemScope('record-keys');
-const keyed = new Map<string, AnyModel>();
+
+/** The backfills that key the records a database held before their collection was keyed. */
+const BACKFILLS = ['recordKeys:1', 'recordKeys:2'] as const;
+const keyed = new Map<string, { model: AnyModel; backfill: (typeof BACKFILLS)[number] }>();
 
 /**
  * Declares that every writer creating records of `model` stores a `recordKey` consequence with
- * them (`insertOnce`, `upsertPlannedRows`), so its natural keys can be looked up by `_id`.
- * Collections created by other writers too (follow-ups, survey responses) are not keyed.
+ * them (`insertOnce`, `upsertPlannedRows`, and any other creator of the collection), so its
+ * natural keys can be looked up by `_id`. `backfill` names the backfill that keys the records
+ * stored before (a collection keyed later gets a new one, so it runs on databases that had the
+ * first).
  */
-export function keepRecordKeys(keyedModel: AnyModel): void {
-  keyed.set(keyedModel.collection.name, keyedModel);
+export function keepRecordKeys(
+  keyedModel: AnyModel,
+  backfill: (typeof BACKFILLS)[number] = 'recordKeys:1',
+): void {
+  keyed.set(keyedModel.collection.name, { model: keyedModel, backfill });
 }
 
 /** Whether lookups by natural key of `model` may use the kept keys. */
@@ -91,25 +99,28 @@ export async function findByExternalIds<T extends NaturalKey & { _id: Types.Obje
   return records.filter((record) => wanted.has(record.externalId));
 }
 
-// Keys of the records stored before keys were kept, once per database.
-registerBackfill('recordKeys:1', async () => {
-  for (const recordModel of keyed.values()) {
-    const cursor = recordModel.collection.find(
-      {},
-      { projection: { sourceSystem: 1, externalId: 1 } },
-    );
-    let batch: { args: KeyArgs; recordId: Types.ObjectId }[] = [];
-    for await (const doc of cursor) {
-      const { _id, sourceSystem, externalId } = doc as NaturalKey & { _id: Types.ObjectId };
-      batch.push({
-        args: { collection: recordModel.collection.name, sourceSystem, externalId },
-        recordId: _id,
-      });
-      if (batch.length === 1000) {
-        await addKeys(batch);
-        batch = [];
+// Keys of the records stored before their collection was keyed, once per database.
+for (const backfill of BACKFILLS)
+  registerBackfill(backfill, async () => {
+    for (const { model: recordModel } of [...keyed.values()].filter(
+      (entry) => entry.backfill === backfill,
+    )) {
+      const cursor = recordModel.collection.find(
+        {},
+        { projection: { sourceSystem: 1, externalId: 1 } },
+      );
+      let batch: { args: KeyArgs; recordId: Types.ObjectId }[] = [];
+      for await (const doc of cursor) {
+        const { _id, sourceSystem, externalId } = doc as NaturalKey & { _id: Types.ObjectId };
+        batch.push({
+          args: { collection: recordModel.collection.name, sourceSystem, externalId },
+          recordId: _id,
+        });
+        if (batch.length === 1000) {
+          await addKeys(batch);
+          batch = [];
+        }
       }
+      await addKeys(batch);
     }
-    await addKeys(batch);
-  }
-});
+  });

@@ -1,4 +1,5 @@
 import { model, Schema, type Types } from 'mongoose';
+import { keepRecordKeys } from '../record-keys/record-key.service';
 import { registerJourneySource } from '../journey/journey-registry';
 import { journeyRecordSchema, type JourneyRecordRow } from '../journey/journey-record.fields';
 
@@ -66,6 +67,10 @@ export type SurveyResponseRow = JourneyRecordRow & {
 };
 
 export const SurveyResponseModel = model('SurveyResponse', surveyResponseSchema);
+
+// Created only by recordSurveyResponse and imports, which keep their natural keys (keyed after the first
+// collections, so a database that had those keys gets these from a second backfill).
+keepRecordKeys(SurveyResponseModel, 'recordKeys:2');
 
 registerJourneySource({
   typename: 'SurveyResponse',

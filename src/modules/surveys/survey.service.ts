@@ -8,7 +8,7 @@ import { requireWritableAccount } from '../accounts/account.service';
 import { requireActor, type Actor } from '../auth/actor';
 import { auditChange } from '../audit/audit.service';
 import { createWithConsequences } from '../consequences/pending-consequences';
-import { listedRecordConsequences } from '../journey/account-records';
+import { createdRecordConsequences } from '../journey/revisioned-write';
 import { findFollowUp } from '../follow-ups/follow-up.service';
 import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { requireKnownCompetitors } from '../competitors/competitor.service';
@@ -85,7 +85,7 @@ export async function recordSurveyResponse(options: {
       branchCode: response.branchCode,
       eventTimes: [response.respondedAt],
     }),
-    ...listedRecordConsequences(SurveyResponseModel, response),
+    ...createdRecordConsequences(SurveyResponseModel, response),
   ]).catch((error: unknown) => {
     throw fromDuplicateKey(
       error,

@@ -7,8 +7,10 @@ import {
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
 import {
+  contextOf,
   contributionsOf,
   isTallyBucket,
+  listsMonths,
   monthsId,
   projectionOf,
   rollupSources,
@@ -54,13 +56,19 @@ export type RecordChange = {
   after: Record<string, unknown>;
 };
 
-/** Whether a change touches a tally bucket (it then needs its `pending` note written first). */
-export function changesTallies({ before, pending = [], after }: RecordChange): boolean {
+/** Keyed buckets (an account's follow-up instants): item values that others read on write. */
+const isKeyed = (bucket: string) => !isTallyBucket(bucket) && !listsMonths(bucket);
+
+/**
+ * Whether a change touches a tally bucket, or a keyed bucket others read (it then needs its
+ * `pending` note written first: what a stopped refresh may have counted, or shown to others).
+ */
+export function needsPendingNote({ before, pending = [], after }: RecordChange): boolean {
   const buckets = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const p of pending) for (const bucket of Object.keys(p)) buckets.add(bucket);
   return [...buckets].some(
     (bucket) =>
-      isTallyBucket(bucket) &&
+      (isTallyBucket(bucket) || isKeyed(bucket)) &&
       (pending.length > 0 || !sameValue(before[bucket] ?? null, after[bucket] ?? null)),
   );
 }
@@ -100,6 +108,7 @@ export function rollupWrites(changes: RecordChange[]): AnyBulkWriteOperation<Rol
         change(bucket).unset[`items.${recordId}`] = '';
     for (const [bucket, value] of Object.entries(after)) {
       if (!isTallyBucket(bucket)) change(bucket).set[`items.${recordId}`] = value;
+      if (!listsMonths(bucket)) continue;
       const { family, branchCode, month } = bucketParts(bucket);
       const id = monthsId(family, branchCode);
       months.set(id, (months.get(id) ?? new Set()).add(month));
@@ -132,11 +141,110 @@ export function rollupWrites(changes: RecordChange[]): AnyBulkWriteOperation<Rol
 }
 
 /**
+ * What must be brought up to date when records of a source change, before their memberships are
+ * written (so that a refresh stopped before finds the same changes again): for a follow-up, the
+ * compliance of its account's activations and closures near its old and new completion instants.
+ */
+export type RollupDependants = (changes: RecordChange[]) => Promise<void>;
+
+const dependants = new Map<string, RollupDependants>();
+
+/** Declares what depends on a source's contributions; once per source, at module load. */
+export function registerRollupDependants(source: string, refresh: RollupDependants): void {
+  if (dependants.has(source)) throw new Error(`rollup dependants of ${source} registered twice`);
+  dependants.set(source, refresh);
+}
+
+const pick = (map: Record<string, unknown>, keep: (bucket: string) => boolean) =>
+  Object.fromEntries(Object.entries(map).filter(([bucket]) => keep(bucket)));
+
+/** The part of a change that concerns the buckets `keep` selects. */
+function changeOf(change: RecordChange, keep: (bucket: string) => boolean): RecordChange {
+  return {
+    recordId: change.recordId,
+    before: pick(change.before, keep),
+    pending: (change.pending ?? []).map((p) => pick(p, keep)),
+    after: pick(change.after, keep),
+  };
+}
+
+async function writeBuckets(changes: RecordChange[]): Promise<void> {
+  const writes = rollupWrites(changes);
+  if (writes.length > 0)
+    await RollupModel.collection.bulkWrite(writes as never[], { ordered: true });
+}
+
+/** Notes in the memberships what the buckets are about to hold (see `needsPendingNote`). */
+async function notePending(source: string, changes: RecordChange[]): Promise<void> {
+  const noted = changes.filter(needsPendingNote);
+  if (noted.length === 0) return;
+  await RollupMemberModel.collection.bulkWrite(
+    noted.map(({ recordId, after }) => ({
+      updateOne: {
+        filter: { _id: memberId(source, recordId) } as never,
+        update: { $push: { pending: after as never } },
+        upsert: true,
+      },
+    })),
+    { ordered: false },
+  );
+}
+
+/**
+ * Each record's change, from what its membership says was counted to what it contributes now,
+ * with its pending note written and its keyed buckets (its account's follow-up instants) too.
+ * A source whose families read a context (the account's completions) writes its keyed buckets
+ * (its instants in the account's list) before it reads the context; a source whose keyed buckets
+ * are that context (follow-ups) notes them as pending first, and its dependants refresh after
+ * (see `registerRollupDependants`): so of two concurrent refreshes at least one sees the other,
+ * and a refresh stopped after showing an instant to others still knows it.
+ */
+async function currentChanges(
+  source: string,
+  ids: unknown[],
+  records: Map<string, SourceRecord>,
+  before: (id: unknown) => RecordChange,
+): Promise<RecordChange[]> {
+  const change = (id: unknown, context?: unknown) => {
+    const record = records.get(String(id));
+    const after = Object.fromEntries(
+      (record ? contributionsOf(source, record, context) : []).map((c) => [c.bucket, c.value]),
+    );
+    return { ...before(id), after };
+  };
+  const keyedWrites = (changes: RecordChange[]) =>
+    writeBuckets(
+      changes.map((c) => changeOf(c, isKeyed)).filter((c) => !sameValue(c.before, c.after)),
+    );
+  const context = contextOf(source);
+  if (!context) {
+    const changes = ids.map((id) => change(id));
+    await notePending(source, changes);
+    await keyedWrites(changes);
+    return changes;
+  }
+  await keyedWrites(ids.map((id) => change(id)));
+  const keyOf = (id: unknown) => {
+    const record = records.get(String(id));
+    return record ? context.keyOf(record) : null;
+  };
+  const keys = ids.map(keyOf).filter((key): key is string => key !== null);
+  const found = await context.read([...new Set(keys)]);
+  const changes = ids.map((id) => {
+    const key = keyOf(id);
+    return change(id, key === null ? undefined : found.get(key));
+  });
+  await notePending(source, changes);
+  return changes;
+}
+
+/**
  * Brings the rollups of these records of `source` (a model name) up to date with the records as
- * stored now: reads them and their memberships by id; notes in the memberships what tally buckets
- * are about to count (`pending`); writes the buckets; then the new memberships. Idempotent: a
- * stop anywhere leaves memberships from which applying again reaches the same state. A record
- * that no longer exists leaves every bucket.
+ * stored now: reads them and their memberships by id; notes in the memberships what tally and
+ * keyed buckets are about to hold (`pending`) and writes the keyed ones (see `currentChanges`);
+ * refreshes what depends on them; writes the other buckets; then the new memberships.
+ * Idempotent: a stop anywhere leaves memberships from which applying again reaches the same
+ * state. A record that no longer exists leaves every bucket.
  */
 export async function refreshRollups(source: string, recordIds: readonly unknown[]): Promise<void> {
   if (deferrals > 0) return;
@@ -153,34 +261,18 @@ export async function refreshRollups(source: string, recordIds: readonly unknown
   ]);
   const recordBy = new Map(records.map((record) => [String(record._id), record]));
   const memberBy = new Map(members.map((member) => [member._id, member]));
-  const changes: RecordChange[] = ids.map((id) => {
-    const record = recordBy.get(String(id));
-    const after = Object.fromEntries(
-      (record ? contributionsOf(source, record) : []).map((c) => [c.bucket, c.value]),
-    );
+  const before = (id: unknown): RecordChange => {
     const member = memberBy.get(memberId(source, id));
     return {
       recordId: String(id),
       before: member?.buckets ?? {},
       pending: member?.pending ?? [],
-      after,
+      after: {},
     };
-  });
-  const noted = changes.filter(changesTallies);
-  if (noted.length > 0)
-    await RollupMemberModel.collection.bulkWrite(
-      noted.map(({ recordId, after }) => ({
-        updateOne: {
-          filter: { _id: memberId(source, recordId) } as never,
-          update: { $push: { pending: after as never } },
-          upsert: true,
-        },
-      })),
-      { ordered: false },
-    );
-  const writes = rollupWrites(changes);
-  if (writes.length > 0)
-    await RollupModel.collection.bulkWrite(writes as never[], { ordered: true });
+  };
+  const changes = await currentChanges(source, ids, recordBy, before);
+  await dependants.get(source)?.(changes);
+  await writeBuckets(changes.map((change) => changeOf(change, (bucket) => !isKeyed(bucket))));
   const moved = changes.filter(
     ({ before, pending, after }) => (pending?.length ?? 0) > 0 || !sameValue(before, after),
   );

@@ -1,30 +1,22 @@
 import mongoose from 'mongoose';
-import type { AnyBulkWriteOperation } from 'mongodb';
 import {
   consequence,
   CONSEQUENCE_ORDER,
   registerConsequenceKind,
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
+import { moveRecords, type RecordState, type RefreshStop } from './rollup-claims';
 import {
   contextOf,
   contributionsOf,
   isTallyBucket,
   listsMonths,
-  monthsId,
   projectionOf,
   rollupSources,
   type SourceRecord,
-  type TallyContribution,
 } from './rollup-families';
-import { tallyUpdates } from './rollup-tally';
-import {
-  memberId,
-  RollupMemberModel,
-  RollupModel,
-  type RollupDoc,
-  type RollupMemberDoc,
-} from './rollup.model';
+import { sameValue, type Claim } from './rollup-tally';
+import { memberId, RollupMemberModel, RollupModel, type RollupMemberDoc } from './rollup.model';
 
 // While a bulk load runs (see withRollupsRebuiltAfter), refreshes are skipped: it rebuilds after.
 let deferrals = 0;
@@ -37,115 +29,15 @@ export function deferRollupRefreshes(): () => void {
   };
 }
 
-/** Values compare by their JSON (dates as ISO text), as stored and as recomputed. */
-export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-type BucketChange = { set: Record<string, unknown>; unset: Record<string, ''> };
-
-function bucketParts(bucket: string) {
-  const [family, branchCode, month] = bucket.split('|') as [string, string, string];
-  return { family, branchCode, month };
-}
-
-/** One record's rollup change: what is counted now (and may be, after a stop), what should be. */
-export type RecordChange = {
-  recordId: string;
-  before: Record<string, unknown>;
-  /** Contributions of refreshes that may have stopped before their buckets were all written. */
-  pending?: Record<string, unknown>[];
-  after: Record<string, unknown>;
-};
-
-/** Keyed buckets (an account's follow-up instants): item values that others read on write. */
-const isKeyed = (bucket: string) => !isTallyBucket(bucket) && !listsMonths(bucket);
+const ROUNDS = 5;
 
 /**
- * Whether a change touches a tally bucket, or a keyed bucket others read (it then needs its
- * `pending` note written first: what a stopped refresh may have counted, or shown to others).
+ * What must be brought up to date when records of a source move, after their buckets are written
+ * and before their memberships say so (a refresh stopped before finds the same moves again): for
+ * a follow-up, the compliance of its account's activations and closures near its old and new
+ * completion instants.
  */
-export function needsPendingNote({ before, pending = [], after }: RecordChange): boolean {
-  const buckets = new Set([...Object.keys(before), ...Object.keys(after)]);
-  for (const p of pending) for (const bucket of Object.keys(p)) buckets.add(bucket);
-  return [...buckets].some(
-    (bucket) =>
-      (isTallyBucket(bucket) || isKeyed(bucket)) &&
-      (pending.length > 0 || !sameValue(before[bucket] ?? null, after[bucket] ?? null)),
-  );
-}
-
-const tallyOrNull = (map: Record<string, unknown>, bucket: string) =>
-  (map[bucket] as TallyContribution | undefined) ?? null;
-
-/**
- * The rollup writes that make the buckets agree with the records' current contributions, given
- * where each record was counted before (its membership): in item buckets every current value is
- * set (setting it again changes nothing) and every bucket the record left loses its entry; tally
- * buckets get conditional updates (see `rollup-tally`). Ordered: a bucket is created before a
- * conditional update needs it.
- */
-export function rollupWrites(changes: RecordChange[]): AnyBulkWriteOperation<RollupDoc>[] {
-  const byBucket = new Map<string, BucketChange>();
-  const change = (bucket: string) => {
-    const found = byBucket.get(bucket) ?? { set: {}, unset: {} };
-    byBucket.set(bucket, found);
-    return found;
-  };
-  const months = new Map<string, Set<string>>();
-  const ensure = new Set<string>();
-  const tallyWrites: AnyBulkWriteOperation<RollupDoc>[] = [];
-  for (const { recordId, before, pending = [], after } of changes) {
-    const tallyBuckets = new Set<string>();
-    for (const map of [before, ...pending, after])
-      for (const bucket of Object.keys(map)) if (isTallyBucket(bucket)) tallyBuckets.add(bucket);
-    for (const bucket of tallyBuckets) {
-      const candidates = [before, ...pending].map((map) => tallyOrNull(map, bucket));
-      const updates = tallyUpdates(bucket, recordId, candidates, tallyOrNull(after, bucket));
-      tallyWrites.push(...updates.writes);
-      if (updates.ensure) ensure.add(bucket);
-    }
-    for (const bucket of Object.keys(before))
-      if (!(bucket in after) && !isTallyBucket(bucket))
-        change(bucket).unset[`items.${recordId}`] = '';
-    for (const [bucket, value] of Object.entries(after)) {
-      if (!isTallyBucket(bucket)) change(bucket).set[`items.${recordId}`] = value;
-      if (!listsMonths(bucket)) continue;
-      const { family, branchCode, month } = bucketParts(bucket);
-      const id = monthsId(family, branchCode);
-      months.set(id, (months.get(id) ?? new Set()).add(month));
-    }
-  }
-  const writes: AnyBulkWriteOperation<RollupDoc>[] = [...ensure].map((bucket) => ({
-    updateOne: { filter: { _id: bucket }, update: { $setOnInsert: { t: {} } }, upsert: true },
-  }));
-  writes.push(...tallyWrites);
-  for (const [bucket, { set, unset }] of byBucket)
-    writes.push({
-      updateOne: {
-        filter: { _id: bucket },
-        update: {
-          ...(Object.keys(set).length > 0 ? { $set: set } : {}),
-          ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-        },
-        upsert: true,
-      },
-    });
-  for (const [id, list] of months)
-    writes.push({
-      updateOne: {
-        filter: { _id: id },
-        update: { $addToSet: { months: { $each: [...list] } } },
-        upsert: true,
-      },
-    });
-  return writes;
-}
-
-/**
- * What must be brought up to date when records of a source change, before their memberships are
- * written (so that a refresh stopped before finds the same changes again): for a follow-up, the
- * compliance of its account's activations and closures near its old and new completion instants.
- */
-export type RollupDependants = (changes: RecordChange[]) => Promise<void>;
+export type RollupDependants = (moves: readonly Pick<Claim, 'from' | 'to'>[]) => Promise<void>;
 
 const dependants = new Map<string, RollupDependants>();
 
@@ -155,138 +47,104 @@ export function registerRollupDependants(source: string, refresh: RollupDependan
   dependants.set(source, refresh);
 }
 
-const pick = (map: Record<string, unknown>, keep: (bucket: string) => boolean) =>
-  Object.fromEntries(Object.entries(map).filter(([bucket]) => keep(bucket)));
+/** Keyed buckets (an account's follow-up instants): item values that others read on write. */
+export const isKeyed = (bucket: string) => !isTallyBucket(bucket) && !listsMonths(bucket);
 
-/** The part of a change that concerns the buckets `keep` selects. */
-function changeOf(change: RecordChange, keep: (bucket: string) => boolean): RecordChange {
-  return {
-    recordId: change.recordId,
-    before: pick(change.before, keep),
-    pending: (change.pending ?? []).map((p) => pick(p, keep)),
-    after: pick(change.after, keep),
+// A record's values in keyed buckets, set where it is and removed where it left (idempotent).
+async function writeKeyed(states: readonly RecordState[]): Promise<void> {
+  const byBucket = new Map<string, { $set: Record<string, unknown>; $unset: Record<string, ''> }>();
+  const change = (bucket: string) => {
+    const found = byBucket.get(bucket) ?? { $set: {}, $unset: {} };
+    byBucket.set(bucket, found);
+    return found;
   };
-}
-
-async function writeBuckets(changes: RecordChange[]): Promise<void> {
-  const writes = rollupWrites(changes);
-  if (writes.length > 0)
-    await RollupModel.collection.bulkWrite(writes as never[], { ordered: true });
-}
-
-/** Notes in the memberships what the buckets are about to hold (see `needsPendingNote`). */
-async function notePending(source: string, changes: RecordChange[]): Promise<void> {
-  const noted = changes.filter(needsPendingNote);
-  if (noted.length === 0) return;
-  await RollupMemberModel.collection.bulkWrite(
-    noted.map(({ recordId, after }) => ({
+  for (const { recordId, member, after } of states) {
+    const before = member?.buckets ?? {};
+    for (const bucket of Object.keys(before))
+      if (isKeyed(bucket) && !(bucket in after)) change(bucket).$unset[`items.${recordId}`] = '';
+    for (const [bucket, value] of Object.entries(after))
+      if (isKeyed(bucket) && !sameValue(before[bucket] ?? null, value))
+        change(bucket).$set[`items.${recordId}`] = value;
+  }
+  if (byBucket.size === 0) return;
+  await RollupModel.collection.bulkWrite(
+    [...byBucket].map(([bucket, update]) => ({
       updateOne: {
-        filter: { _id: memberId(source, recordId) } as never,
-        update: { $push: { pending: after as never } },
+        filter: { _id: bucket },
+        update: Object.fromEntries(Object.entries(update).filter(([, v]) => Object.keys(v).length)),
         upsert: true,
       },
-    })),
+    })) as never[],
     { ordered: false },
   );
 }
 
 /**
- * Each record's change, from what its membership says was counted to what it contributes now,
- * with its pending note written and its keyed buckets (its account's follow-up instants) too.
- * A source whose families read a context (the account's completions) writes its keyed buckets
- * (its instants in the account's list) before it reads the context; a source whose keyed buckets
- * are that context (follow-ups) notes them as pending first, and its dependants refresh after
- * (see `registerRollupDependants`): so of two concurrent refreshes at least one sees the other,
- * and a refresh stopped after showing an instant to others still knows it.
+ * Each record as found, with what it contributes now. A source whose families read a context
+ * (the account's completion instants) first writes its own keyed values (its instants in the
+ * account's list) and only then reads the context; a follow-up writes its instant with its claim
+ * and refreshes its dependants after (see `registerRollupDependants`): so of two concurrent
+ * refreshes of one account at least one sees the other.
  */
-async function currentChanges(
+async function currentStates(
   source: string,
   ids: unknown[],
   records: Map<string, SourceRecord>,
-  before: (id: unknown) => RecordChange,
-): Promise<RecordChange[]> {
-  const change = (id: unknown, context?: unknown) => {
+  members: Map<string, RollupMemberDoc>,
+): Promise<RecordState[]> {
+  const state = (id: unknown, context?: unknown): RecordState => {
     const record = records.get(String(id));
     const after = Object.fromEntries(
       (record ? contributionsOf(source, record, context) : []).map((c) => [c.bucket, c.value]),
     );
-    return { ...before(id), after };
+    return { recordId: String(id), member: members.get(memberId(source, id)), after };
   };
-  const keyedWrites = (changes: RecordChange[]) =>
-    writeBuckets(
-      changes.map((c) => changeOf(c, isKeyed)).filter((c) => !sameValue(c.before, c.after)),
-    );
   const context = contextOf(source);
-  if (!context) {
-    const changes = ids.map((id) => change(id));
-    await notePending(source, changes);
-    await keyedWrites(changes);
-    return changes;
-  }
-  await keyedWrites(ids.map((id) => change(id)));
+  if (!context) return ids.map((id) => state(id));
+  await writeKeyed(ids.map((id) => state(id)));
   const keyOf = (id: unknown) => {
     const record = records.get(String(id));
     return record ? context.keyOf(record) : null;
   };
   const keys = ids.map(keyOf).filter((key): key is string => key !== null);
-  const found = await context.read([...new Set(keys)]);
-  const changes = ids.map((id) => {
+  const found = keys.length === 0 ? new Map() : await context.read([...new Set(keys)]);
+  return ids.map((id) => {
     const key = keyOf(id);
-    return change(id, key === null ? undefined : found.get(key));
+    return state(id, key === null ? undefined : found.get(key));
   });
-  await notePending(source, changes);
-  return changes;
 }
 
 /**
  * Brings the rollups of these records of `source` (a model name) up to date with the records as
- * stored now: reads them and their memberships by id; notes in the memberships what tally and
- * keyed buckets are about to hold (`pending`) and writes the keyed ones (see `currentChanges`);
- * refreshes what depends on them; writes the other buckets; then the new memberships.
- * Idempotent: a stop anywhere leaves memberships from which applying again reaches the same
- * state. A record that no longer exists leaves every bucket.
+ * stored now: reads them and their memberships by id, then moves each record whose contributions
+ * changed, exactly once (see `rollup-claims`), finishing first what a stopped refresh left in
+ * flight, and refreshing what depends on them before their memberships are settled. A record that
+ * no longer exists leaves every bucket. `stop` ends it early (tests).
  */
-export async function refreshRollups(source: string, recordIds: readonly unknown[]): Promise<void> {
+export async function refreshRollups(
+  source: string,
+  recordIds: readonly unknown[],
+  stop?: RefreshStop,
+): Promise<void> {
   if (deferrals > 0) return;
-  const ids = [...new Map(recordIds.map((id) => [String(id), id])).values()];
-  if (ids.length === 0) return;
+  let ids = [...new Map(recordIds.map((id) => [String(id), id])).values()];
   const model = mongoose.model(source);
-  const [records, members] = await Promise.all([
-    model.collection
-      .find({ _id: { $in: ids as never[] } }, { projection: projectionOf(source) })
-      .toArray() as Promise<SourceRecord[]>,
-    RollupMemberModel.collection
-      .find({ _id: { $in: ids.map((id) => memberId(source, id)) } } as never)
-      .toArray() as unknown as Promise<RollupMemberDoc[]>,
-  ]);
-  const recordBy = new Map(records.map((record) => [String(record._id), record]));
-  const memberBy = new Map(members.map((member) => [member._id, member]));
-  const before = (id: unknown): RecordChange => {
-    const member = memberBy.get(memberId(source, id));
-    return {
-      recordId: String(id),
-      before: member?.buckets ?? {},
-      pending: member?.pending ?? [],
-      after: {},
-    };
-  };
-  const changes = await currentChanges(source, ids, recordBy, before);
-  await dependants.get(source)?.(changes);
-  await writeBuckets(changes.map((change) => changeOf(change, (bucket) => !isKeyed(bucket))));
-  const moved = changes.filter(
-    ({ before, pending, after }) => (pending?.length ?? 0) > 0 || !sameValue(before, after),
-  );
-  if (moved.length === 0) return;
-  await RollupMemberModel.collection.bulkWrite(
-    moved.map(({ recordId, after }) => ({
-      updateOne: {
-        filter: { _id: memberId(source, recordId) } as never,
-        update: { $set: { buckets: after }, $unset: { pending: '' } },
-        upsert: true,
-      },
-    })),
-    { ordered: false },
-  );
+  for (let round = 0; ids.length > 0; round += 1) {
+    if (round === ROUNDS) throw new Error(`rollups of ${source}: records kept changing`);
+    const [records, members] = await Promise.all([
+      model.collection
+        .find({ _id: { $in: ids as never[] } }, { projection: projectionOf(source) })
+        .toArray() as Promise<SourceRecord[]>,
+      RollupMemberModel.collection
+        .find({ _id: { $in: ids.map((id) => memberId(source, id)) } } as never)
+        .toArray() as unknown as Promise<RollupMemberDoc[]>,
+    ]);
+    const recordBy = new Map(records.map((record) => [String(record._id), record]));
+    const memberBy = new Map(members.map((member) => [member._id, member]));
+    const states = await currentStates(source, ids, recordBy, memberBy);
+    const again = new Set(await moveRecords(source, states, stop, dependants.get(source)));
+    ids = ids.filter((id) => again.has(String(id)));
+  }
 }
 
 /** The pending consequence that refreshes the rollups of the record it is stored in. */

@@ -193,15 +193,14 @@ export function followedWithin(doc: RollupDoc | undefined, instants: Date[]) {
   return { orders, tickets };
 }
 
-// A follow-up whose completion changed (or whose last refresh may have stopped): its account's
-// activations and closures near the old and new instants are refreshed, after its own instant
-// is in the account's list and before its membership says so.
-registerRollupDependants('FollowUp', async (changes) => {
+// A follow-up whose completion moved: its account's activations and closures near the old and
+// new instants are refreshed, after its new instant is in the account's list and before its
+// membership says it moved (a refresh stopped before that finds the same move again).
+registerRollupDependants('FollowUp', async (moves) => {
   const instants = new Map<string, Date[]>();
-  for (const { before, pending = [], after } of changes) {
-    const noted = [before, ...pending, after].map(visitOf);
-    const changed = pending.length > 0 || JSON.stringify(noted[0]) !== JSON.stringify(noted.at(-1));
-    if (!changed) continue;
+  for (const { from, to } of moves) {
+    const noted = [visitOf(from), visitOf(to)];
+    if (JSON.stringify(noted[0]) === JSON.stringify(noted[1])) continue;
     for (const visit of noted) {
       if (!visit) continue;
       const key = `followed|${visit[0].slice('visits|'.length)}`;

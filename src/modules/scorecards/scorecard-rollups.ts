@@ -154,9 +154,9 @@ function itemsOf<V>(
 async function byIds(ids: string[]): Promise<Map<string, RollupDoc>> {
   if (ids.length === 0) return new Map();
   // A bare `_id $in`: the only multi-key filter the stand-in answers from its index. The tally
-  // buckets' per-record signatures (`g`) are for writers only.
+  // buckets' markers of claims in flight (`ops`) are for writers only.
   const docs = (await RollupModel.collection
-    .find({ _id: { $in: ids } } as never, { projection: { g: 0 } })
+    .find({ _id: { $in: ids } } as never, { projection: { ops: 0 } })
     .toArray()) as unknown as RollupDoc[];
   return new Map(docs.map((doc) => [doc._id, doc]));
 }

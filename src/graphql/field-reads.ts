@@ -155,6 +155,12 @@ export function createOperationSelection() {
       }
       return known.get(typename)!;
     },
+    /** Whether the operation selects `field` on `typename` anywhere (false until it is known). */
+    selects(typename: string, field: string): boolean {
+      if (!current) return false;
+      const { schema, document, op } = current;
+      return selectedFields(schema, document, op).get(typename)?.has(field) ?? false;
+    },
   };
 }
 

@@ -25,6 +25,9 @@ type Lists =
 /** A record of an account's list, with the GraphQL type of its collection. */
 export type ListedRow = { typename: string; row: Row };
 
+/** The first records of an account's list, and whether the list goes on after them. */
+export type ListedPage = { rows: ListedRow[]; more: boolean };
+
 /**
  * Per request: accounts' listed records (one `_id $in` read of `accountrecords` per tick) and the
  * records themselves by bare `_id $in`, one read per collection and tick, shared by the account's
@@ -60,8 +63,10 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
   /**
    * The newest `count` records of the given types per account, by journeyAt (`j`) or by the
    * type's own list order (`o`), after `after` when given, sorted again on the records' stored
-   * values with `sortField`. With `keep`, records it refuses are skipped and the next listed ones
-   * read, a round of reads at a time for every account at once.
+   * values with `sortField`; `more` says whether the list goes on after them. Without `keep` that
+   * is known from the list itself (no record is read past the page); with `keep`, records it
+   * refuses are skipped and the next listed ones read, a round of reads at a time for every account
+   * at once, until one more than `count` is kept or the list ends.
    */
   async function newest(
     accountIds: readonly string[],
@@ -73,33 +78,49 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
       after?: ListPosition | null;
       keep?: (row: ListedRow) => boolean;
     },
-  ): Promise<Map<string, ListedRow[]>> {
+  ): Promise<Map<string, ListedPage>> {
     const all = await lists.loadMany(accountIds);
     const load = async ({ typename, id }: Listed) => {
       const row = await records(typename).load(id.toHexString());
       return row ? { typename, row } : null;
     };
+    const { typenames, by, count, after = null, keep } = options;
+    // Without `keep`, the first `count` listed are the page and one more listed says it goes on.
+    const wanted = keep ? count + 1 : count;
     return new Map(
       await Promise.all(
         accountIds.map(async (accountId, i) => {
           const found = all[i];
           if (found instanceof Error) throw found;
-          const { typenames, by, count, after = null, keep } = options;
-          const listed = newestListed(found ?? {}, typenames, by, keep ? Infinity : count, after);
+          const listed = newestListed(
+            found ?? {},
+            typenames,
+            by,
+            keep ? Infinity : count + 1,
+            after,
+          );
           const kept: ListedRow[] = [];
-          for (let next = 0; next < listed.length && kept.length < count;) {
-            const round = listed.slice(next, next + count - kept.length);
+          let next = 0;
+          while (next < listed.length && kept.length < wanted) {
+            const round = listed.slice(next, next + wanted - kept.length);
             next += round.length;
             for (const row of await Promise.all(round.map(load))) {
               if (row && (!keep || keep(row))) kept.push(row);
             }
           }
-          return [accountId, kept.sort(newestBy(options.sortField))] as const;
+          const more = keep ? kept.length > count : listed.length > count;
+          const rows = kept.sort(newestBy(options.sortField)).slice(0, count);
+          return [accountId, { rows, more }] as const;
         }),
       ),
     );
   }
-  return { newest };
+
+  /** Starts reading the lists of accounts about to be listed (the same read `newest` makes). */
+  function prefetch(accountIds: readonly string[]): void {
+    if (accountIds.length > 0) lists.loadMany(accountIds).catch(() => undefined);
+  }
+  return { newest, prefetch };
 }
 
 // What the reader itself reads of every record: the list orders it sorts on again, and the stage
@@ -134,7 +155,7 @@ export async function listedPages<T>(
   const found = await reader.newest(accountIds, {
     typenames: [typename],
     by: 'o',
-    count: size + 1,
+    count: size,
     sortField: options.sortField,
     after: options.after ? positionOf(decodeCursor(options.after, keys.length, 'after')) : null,
   });
@@ -142,10 +163,11 @@ export async function listedPages<T>(
     accountIds.map((id) => [
       id,
       forwardPage<T>(
-        (found.get(id) ?? []).map(({ row }) => row),
+        (found.get(id)?.rows ?? []).map(({ row }) => row),
         keys,
         size,
         Boolean(options.after),
+        found.get(id)?.more ?? false,
       ),
     ]),
   );

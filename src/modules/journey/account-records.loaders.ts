@@ -7,7 +7,7 @@ import {
   withIdKey,
   type Connection,
 } from '../../db/keyset-pagination';
-import type { OperationSelection } from '../../graphql/field-reads';
+import type { OperationSelection, Projection } from '../../graphql/field-reads';
 import { findByIdsInScope } from '../access/by-ids';
 import type { Scope } from '../access/scope';
 import {
@@ -32,7 +32,9 @@ export type ListedPage = { rows: ListedRow[]; more: boolean };
  * Per request: accounts' listed records (one `_id $in` read of `accountrecords` per tick) and the
  * records themselves by bare `_id $in`, one read per collection and tick, shared by the account's
  * orders, tickets and timeline; the caller's scope is applied to the rows (access/by-ids). The
- * records are read with only the fields the request's operation selects (graphql/field-reads).
+ * records are read with only the fields the request's operation selects (graphql/field-reads);
+ * where a selected field needs more of some records (e.g. an open ticket's state), those are read
+ * again in a second round, one read per collection and tick whatever their number.
  */
 export function createAccountRecordReader(scope: Scope, selection?: OperationSelection) {
   const lists = new DataLoader<string, Lists>(async (ids) => {
@@ -45,14 +47,16 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
     if (!loader) {
       const source = journeySources().find((s) => s.typename === typename)!;
       loader = new DataLoader<string, Row | null>(async (ids) => {
-        const projection = selection?.projection(typename, source.model, readerFields(source));
-        const rows = await findByIdsInScope<Row & { branchCode?: unknown }>(
-          source.model,
-          scope,
-          ids,
-          projection,
-        );
-        const byId = new Map(rows.map((row) => [String(row._id), row]));
+        const reads = selection?.reads(typename, source.model, readerFields(source));
+        const read = (some: readonly unknown[], projection: Projection | null) =>
+          findByIdsInScope<Row & { branchCode?: unknown }>(source.model, scope, some, projection);
+        const byId = new Map((await read(ids, reads?.projection ?? null)).map((r) => [hex(r), r]));
+        // Records some selected field needs more of (field-reads' `PartialReads`), read again.
+        const more = reads?.more && [...byId.values()].filter(reads.more.needed);
+        if (more?.length) {
+          const fuller = await read(more.map(hex), reads!.more!.projection);
+          fuller.forEach((row) => byId.set(hex(row), row));
+        }
         return ids.map((id) => byId.get(id) ?? null);
       });
       byType.set(typename, loader);
@@ -131,6 +135,8 @@ const readerFields = (source: JourneySource) => [
   'stage',
   ...(source.listedBy ? [source.listedBy] : []),
 ];
+
+const hex = (row: Row) => String(row._id);
 
 /** The per-request reader of accounts' listed records. */
 export type AccountRecordReader = ReturnType<typeof createAccountRecordReader>;

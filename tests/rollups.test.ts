@@ -2,9 +2,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
-import { contributionsOf, type SourceRecord } from '../src/modules/rollups/rollup-families';
 import { flatCounts } from '../src/modules/rollups/rollup-tally';
-import { refreshRollups, rollupWrites } from '../src/modules/rollups/rollup.service';
+import { refreshRollups } from '../src/modules/rollups/rollup.service';
 import { checkRollups, rebuildRollups } from '../src/modules/rollups/rollup-check';
 import {
   memberId,
@@ -195,11 +194,14 @@ describe('scorecard rollups', () => {
 
   it('follows a record that moves: a reopened ticket leaves its month, a corrected survey moves', async () => {
     const id = await ticket(world.accounts.own, '2026-02-10T10:00:00', '2026-02-10T12:00:00');
-    // Tickets are counted: the bucket notes which records it counts (`g`).
-    const bucket = async (month: string) =>
-      ((await RollupModel.collection.findOne({ _id: `tickets|BA|${month}` } as never))?.g ??
-        {}) as Record<string, unknown>;
-    expect(Object.keys(await bucket('2026-02'))).toContain(id);
+    // Tickets are counted: the ticket's membership says in which bucket.
+    const bucket = async (month: string) => {
+      const member = await RollupMemberModel.collection.findOne({
+        _id: memberId('FaultTicket', id),
+      } as never);
+      return ((member?.buckets ?? {}) as Record<string, unknown>)[`tickets|BA|${month}`] ?? {};
+    };
+    expect(await bucket('2026-02')).toHaveProperty('k');
     await admin(
       'mutation($id: ID!, $at: DateTime!) { reopenFaultTicket(id: $id, at: $at) { id } }',
       {
@@ -207,7 +209,7 @@ describe('scorecard rollups', () => {
         at: t('2026-02-11T09:00:00'),
       },
     );
-    expect(Object.keys(await bucket('2026-02'))).not.toContain(id);
+    expect(await bucket('2026-02')).not.toHaveProperty('k');
     await admin(
       'mutation($id: ID!, $at: DateTime!) { restoreFaultTicket(id: $id, at: $at) { id } }',
       {
@@ -215,7 +217,7 @@ describe('scorecard rollups', () => {
         at: t('2026-03-02T09:00:00'),
       },
     );
-    expect(Object.keys(await bucket('2026-03'))).toContain(id);
+    expect(await bucket('2026-03')).toHaveProperty('k');
 
     const row = {
       externalId: 'SR-MOVE',
@@ -305,36 +307,45 @@ describe('scorecard rollups', () => {
     const id = await ticket(world.accounts.own, '2026-02-14T10:00:00', '2026-02-14T11:00:00');
     const _id = new mongoose.Types.ObjectId(id);
     const tickets = collection('faulttickets');
-    const contributions = async () =>
-      Object.fromEntries(
-        contributionsOf('FaultTicket', (await tickets.findOne({ _id })) as SourceRecord).map(
-          (c) => [c.bucket, c.value],
-        ),
-      );
-    // Stops after noting what it counts (1) or also after writing the buckets (2), never after
-    // the membership: the record is then changed again (another duration, another month).
+    const member = async () =>
+      (await RollupMemberModel.collection.findOne({ _id: memberId('FaultTicket', id) } as never))!;
+    // Stops after claiming the change (1), after counting it in the buckets (2), or after the
+    // membership, before removing the buckets' markers (3); the record is then changed again
+    // (another duration, another month) and refreshed to the end.
     for (const [stop, minutes, measuredAt] of [
-      [1, 500, '2026-02-15T10:00:00Z'],
-      [2, 700, '2026-03-16T10:00:00Z'],
+      ['claims', 500, '2026-02-15T10:00:00Z'],
+      ['buckets', 700, '2026-03-16T10:00:00Z'],
+      ['memberships', 800, '2026-02-17T10:00:00Z'],
     ] as const) {
       await tickets.updateOne(
         { _id },
         { $set: { repairDurationMinutes: minutes, measuredAt: new Date(measuredAt) } },
       );
-      const member = (await RollupMemberModel.collection.findOne({
-        _id: memberId('FaultTicket', id),
-      } as never))!;
-      const after = await contributions();
-      await RollupMemberModel.collection.updateOne({ _id: member._id } as never, {
-        $push: { pending: after as never },
-      });
-      if (stop === 2)
-        await RollupModel.collection.bulkWrite(
-          rollupWrites([{ recordId: id, before: member.buckets, after }]) as never[],
-          { ordered: true },
-        );
+      await refreshRollups('FaultTicket', [_id], stop);
+      expect((await member()).pending === undefined).toBe(stop === 'memberships');
       await tickets.updateOne({ _id }, { $inc: { repairDurationMinutes: 1 } });
       await refreshRollups('FaultTicket', [_id]);
+      expect(await checkRollups()).toEqual([]);
+      expect((await member()).pending).toBeUndefined();
+    }
+    // The marker the third stop left is gone with the next write of its bucket.
+    const february = await RollupModel.collection.findOne({ _id: 'tickets|BA|2026-02' } as never);
+    expect(Object.keys((february?.ops ?? {}) as object)).toEqual([]);
+  });
+
+  it('refreshes of the same records at once count each record once', async () => {
+    const ids = await Promise.all(
+      ['2026-02-18', '2026-02-19', '2026-03-02'].map((day) =>
+        ticket(world.accounts.own, `${day}T08:00:00`, `${day}T09:30:00`),
+      ),
+    );
+    const _ids = ids.map((id) => new mongoose.Types.ObjectId(id));
+    for (const [i, measuredAt] of ['2026-03-05T10:00:00Z', '2026-02-25T10:00:00Z'].entries()) {
+      await collection('faulttickets').updateMany(
+        { _id: { $in: _ids } },
+        { $set: { repairDurationMinutes: 300 + i, measuredAt: new Date(measuredAt) } },
+      );
+      await Promise.all([1, 2, 3].map(() => refreshRollups('FaultTicket', _ids)));
       expect(await checkRollups()).toEqual([]);
     }
   });

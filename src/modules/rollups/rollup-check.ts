@@ -10,7 +10,7 @@ import {
   type SourceRecord,
   type TallyContribution,
 } from './rollup-families';
-import { flatCounts, signature } from './rollup-tally';
+import { flatCounts, sameValue } from './rollup-tally';
 import {
   memberId,
   RollupMemberModel,
@@ -18,7 +18,7 @@ import {
   type RollupDoc,
   type RollupMemberDoc,
 } from './rollup.model';
-import { deferRollupRefreshes, sameValue } from './rollup.service';
+import { deferRollupRefreshes } from './rollup.service';
 
 /** One record's contributions, as recomputed from the records. */
 type Counted = { source: string; recordId: string; contributions: Contribution[] };
@@ -43,19 +43,19 @@ async function* countedBatches(size: number): AsyncGenerator<Counted[]> {
   }
 }
 
-/** What one bucket should hold: item values, or counts, edge entries and signatures. */
+/** What one bucket should hold: item values, or counts and edge entries (and how many counted). */
 type ExpectedBucket = {
   items: Map<string, unknown>;
   counts: Map<string, number>;
   edges: Map<string, unknown>;
-  signatures: Map<string, string>;
+  records: number;
 };
 
 const emptyBucket = (): ExpectedBucket => ({
   items: new Map(),
   counts: new Map(),
   edges: new Map(),
-  signatures: new Map(),
+  records: 0,
 });
 
 function addTo(bucket: ExpectedBucket, id: string, recordId: string, value: unknown): void {
@@ -66,7 +66,7 @@ function addTo(bucket: ExpectedBucket, id: string, recordId: string, value: unkn
   const tally = value as TallyContribution;
   for (const path of tally.k) bucket.counts.set(path, (bucket.counts.get(path) ?? 0) + 1);
   if (tally.at) bucket.edges.set(recordId, { k: tally.k, at: tally.at });
-  bucket.signatures.set(recordId, signature(tally));
+  bucket.records += 1;
 }
 
 /** What the rollups should hold, recomputed from the records. */
@@ -121,15 +121,16 @@ function bucketDifferences(id: string, doc: RollupDoc | undefined, want: Expecte
   return [
     ...compareMaps(id, 't.', flatCounts(doc?.t), want.counts),
     ...compareMaps(id, 'e.', new Map(Object.entries(doc?.e ?? {})), want.edges),
-    ...compareMaps(id, 'g.', new Map(Object.entries(doc?.g ?? {})), want.signatures),
   ];
 }
 
 /**
- * Compares the stored rollups with a recomputation from the records: every bucket item (or count,
- * edge entry and signature), every membership, and that each bucket's month is listed for its
- * family and branch. Empty buckets and extra listed months are not differences (a record that
- * moved away leaves them behind); a membership still noting a pending refresh is one.
+ * Compares the stored rollups with a recomputation from the records: every bucket item (or count
+ * and edge entry), every membership, and that each bucket's month is listed for its family and
+ * branch. Empty buckets and extra listed months are not differences (a record that moved away
+ * leaves them behind); a membership still holding a claim in flight is one. A tally bucket's
+ * markers (`ops`) are not compared: a refresh stopped after its memberships may leave one behind,
+ * which changes no count (the next write of the bucket removes it).
  */
 export async function checkRollups(): Promise<RollupDifference[]> {
   const expected = await expectedRollups();
@@ -138,12 +139,12 @@ export async function checkRollups(): Promise<RollupDifference[]> {
   const stored = new Map(storedDocs.map((doc) => [doc._id, doc]));
   const bucketIds = new Set([
     ...expected.buckets.keys(),
-    ...storedDocs.filter((doc) => doc.items || doc.t || doc.g).map((doc) => doc._id),
+    ...storedDocs.filter((doc) => doc.items || doc.t).map((doc) => doc._id),
   ]);
   for (const id of bucketIds) {
     const want = expected.buckets.get(id) ?? emptyBucket();
     differences.push(...bucketDifferences(id, stored.get(id), want));
-    if (want.items.size + want.signatures.size > 0) {
+    if (want.items.size + want.records > 0) {
       const [family, branchCode, month] = id.split('|') as [string, string, string];
       const listed = stored.get(monthsId(family, branchCode))?.months ?? [];
       if (!listed.includes(month))
@@ -168,9 +169,10 @@ export async function checkRollups(): Promise<RollupDifference[]> {
 
 const REBUILD_BATCH = 5000;
 // Marks a database whose rollups have been built (see ensureRollupsBuilt), with their format:
-// version 2 counts tickets and lateness in tallies (version 1 kept a value per record).
+// version 3 keeps tally buckets without per-record signatures, under versions (claims, see
+// `rollup-tally`); 2 counted tickets and lateness in tallies; 1 kept a value per record.
 const BUILT = 'built';
-const FORMAT = 2;
+const FORMAT = 3;
 
 // One update per bucket a batch of records contributes to: item values set, counts added.
 function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {
@@ -188,7 +190,7 @@ function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {
       }
       const tally = value as TallyContribution;
       for (const path of tally.k) update.inc[`t.${path}`] = (update.inc[`t.${path}`] ?? 0) + 1;
-      update.set[`g.${recordId}`] = signature(tally);
+      update.set.v = 1;
       if (tally.at) update.set[`e.${recordId}`] = { k: tally.k, at: tally.at };
     }
   return [...updates].map(([bucket, { set, inc }]): AnyBulkWriteOperation<RollupDoc> => ({
@@ -216,6 +218,7 @@ export async function rebuildRollups(): Promise<{ buckets: number; members: numb
       batch.map(({ source, recordId, contributions }) => ({
         _id: memberId(source, recordId),
         buckets: Object.fromEntries(contributions.map((c) => [c.bucket, c.value])),
+        v: 1,
       })) as never[],
       { ordered: false },
     );

@@ -1,55 +1,97 @@
-import { countsIn, flatCounts, signature, tallyTransition, tallyUpdates } from './rollup-tally';
+import { registerRollupFamily } from './rollup-families';
+import {
+  bucketWrite,
+  bucketWrites,
+  claimedBuckets,
+  countsIn,
+  flatCounts,
+  type Claim,
+} from './rollup-tally';
 import type { RollupDoc } from './rollup.model';
+
+// A tally family of its own, so these tests need no other module loaded.
+registerRollupFamily({
+  name: 'unitTally',
+  source: 'UnitTallySource',
+  tally: true,
+  fields: [],
+  contribute: () => undefined,
+});
 
 const short = { k: ['d.MAJOR.120', 'n.MAJOR', 'w.MAJOR'] };
 const long = { k: ['d.MAJOR.600', 'n.MAJOR'] };
+const [feb, mar] = ['unitTally|BA|2026-02', 'unitTally|BA|2026-03'];
+const claim = (id: string, from: Record<string, unknown>, to: Record<string, unknown>): Claim => ({
+  id,
+  member: `UnitTallySource:r-${id}`,
+  recordId: `r-${id}`,
+  v: 2,
+  from,
+  to,
+});
 
-describe('tally transitions', () => {
-  it('moves a record from one contribution to another under a guard on what was counted', () => {
-    // 120 min within SLA → 600 min outside: n unchanged (−1 + 1), w −1, d.120 −1, d.600 +1
-    expect(tallyTransition('tickets|BA|2026-02', 'r1', short, long)).toEqual({
+describe('tally bucket writes', () => {
+  it('moves claimed records in one write per bucket, guarded by the version read', () => {
+    // c1: 120 min within SLA → 600 min outside, same month: n 0 (−1 + 1), w −1, d.120 −1, d.600 +1
+    // c2: a new record counted short: n +1, w +1, d.120 +1 → together n +1, d.120 0, d.600 +1
+    const c1 = claim('c1', { [feb]: short }, { [feb]: long });
+    const c2 = claim('c2', {}, { [feb]: short });
+    expect(bucketWrite(feb, { _id: feb, v: 7 }, [c1, c2])).toEqual({
       updateOne: {
-        filter: { _id: 'tickets|BA|2026-02', 'g.r1': signature(short) },
+        filter: { _id: feb, v: 7 },
         update: {
-          $inc: { 't.d.MAJOR.120': -1, 't.w.MAJOR': -1, 't.d.MAJOR.600': 1 },
-          $set: { 'g.r1': signature(long) },
-          $unset: { 'e.r1': '' },
+          $inc: { 't.n.MAJOR': 1, 't.d.MAJOR.600': 1 },
+          $set: { 'ops.c1': 'UnitTallySource:r-c1', 'ops.c2': 'UnitTallySource:r-c2', v: 8 },
         },
+        upsert: false,
       },
     });
   });
 
-  it('adds a record only where nothing is counted for it, and keeps an edge record with its instant', () => {
+  it('creates an absent bucket at version 1 (a concurrent creation is a duplicate key)', () => {
     const at = new Date('2026-03-31T18:00:00Z');
-    const write = tallyTransition('tickets|BA|2026-03', 'r2', null, { ...long, at });
+    const write = bucketWrite(mar, undefined, [claim('c3', {}, { [mar]: { ...long, at } })]);
     expect(write).toEqual({
       updateOne: {
-        filter: { _id: 'tickets|BA|2026-03', 'g.r2': { $exists: false } },
+        filter: { _id: mar, v: 0 },
         update: {
           $inc: { 't.d.MAJOR.600': 1, 't.n.MAJOR': 1 },
-          $set: { 'g.r2': signature({ ...long, at }), 'e.r2': { k: long.k, at } },
+          $set: {
+            'ops.c3': 'UnitTallySource:r-c3',
+            'e.r-c3': { k: long.k, at },
+            v: 1,
+          },
         },
+        upsert: true,
       },
     });
   });
 
-  it('takes a record out of a bucket it left', () => {
-    const write = tallyTransition('tickets|BA|2026-02', 'r1', short, null);
+  it('takes a record out of the bucket it left, with its edge entry, and drops finished markers', () => {
+    const at = new Date('2026-02-28T20:00:00Z');
+    const moved = claim('c4', { [feb]: { ...short, at } }, { [mar]: long });
+    expect(claimedBuckets(moved)).toEqual([feb, mar]);
+    const write = bucketWrite(feb, { _id: feb, v: 3 }, [moved], ['old']);
     expect('updateOne' in write && write.updateOne.update).toEqual({
       $inc: { 't.d.MAJOR.120': -1, 't.n.MAJOR': -1, 't.w.MAJOR': -1 },
-      $unset: { 'g.r1': '', 'e.r1': '' },
+      $set: { 'ops.c4': 'UnitTallySource:r-c4', v: 4 },
+      $unset: { 'e.r-c4': '', 'ops.old': '' },
     });
   });
 
-  it('writes one guarded update per distinct candidate other than the target', () => {
-    // counted: short (membership) or nothing / long (a refresh that stopped); target long
-    const { writes, ensure } = tallyUpdates('b', 'r1', [short, null, long, short], long);
-    expect(writes.map((w) => (w as { updateOne: { filter: object } }).updateOne.filter)).toEqual([
-      { _id: 'b', 'g.r1': signature(short) },
-      { _id: 'b', 'g.r1': { $exists: false } },
+  it('leaves out claims a bucket already counted (its marker) and buckets with nothing to do', () => {
+    const c5 = claim('c5', { [feb]: short }, { [mar]: short });
+    const states = new Map([
+      [feb, { _id: feb, v: 4, ops: { c5: c5.member } }],
+      [mar, { _id: mar, v: 9 }],
     ]);
-    expect(ensure).toBe(true);
-    expect(tallyUpdates('b', 'r1', [long], long)).toEqual({ writes: [], ensure: false });
+    const writes = bucketWrites(states, [c5]);
+    expect(writes).toEqual([bucketWrite(mar, states.get(mar), [c5])]);
+    // The marker of a claim finished meanwhile is removed with the next write of its bucket.
+    const cleaned = bucketWrites(states, [], (token) => token === 'c5');
+    expect(cleaned).toEqual([bucketWrite(feb, states.get(feb), [], ['c5'])]);
+    // A record whose tally contribution did not change claims no bucket.
+    expect(claimedBuckets(claim('c6', { [feb]: short }, { [feb]: short }))).toEqual([]);
   });
 });
 

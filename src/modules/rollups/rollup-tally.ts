@@ -1,69 +1,112 @@
-import { createHash } from 'node:crypto';
 import type { AnyBulkWriteOperation } from 'mongodb';
-import { EDGE_MS, type TallyContribution } from './rollup-families';
+import { EDGE_MS, isTallyBucket, type TallyContribution } from './rollup-families';
 import type { NestedCounts, RollupDoc } from './rollup.model';
 
 /**
- * Exactly-once counting without transactions. A tally bucket keeps, per record, the signature of
- * the contribution it counted (`g.<record id>`), and every change is one conditional update of the
- * bucket: "if it counted contribution X for this record, take X's counts away, add Y's and note Y".
- * Applied twice, the second finds Y noted and changes nothing. The writer must know X: the
- * record's membership says what was counted, and `pending` (written before the buckets) what a
- * refresh that may have stopped half-way was counting instead; one update per such candidate,
- * and at most one of them matches.
+ * Exactly-once counting without transactions, with bounded bucket documents. A record's change
+ * (what its membership says it is counted as → what it contributes now) is first **claimed** in
+ * its membership: one write guarded by the membership's version `v` stores the change under a new
+ * token, so two writers never move the same record at once. The claim is then applied to each
+ * tally bucket it touches by one write per bucket (however many records of a batch), guarded by
+ * the bucket's version `v` as read, that adds the counts and leaves the token as a marker
+ * (`ops.<token>`); the membership is then set to what it counts and the markers removed. Whoever
+ * finds a claim in a membership (a writer that stopped, or one running now) completes it the same
+ * way: a bucket holding its marker has counted it. Markers live only while a claim is in flight,
+ * so a bucket holds counts, its edge records and a few markers, not one entry per record.
  */
 
-/** The signature of a contribution, as a bucket notes it. */
-export function signature(value: TallyContribution): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
-}
+/** Values compare by their JSON (dates as ISO text), as stored and as recomputed. */
+export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-const sig = (value: TallyContribution | null) => (value === null ? null : signature(value));
+/** One record's change, claimed in its membership under `id` (membership version `v`). */
+export type Claim = {
+  id: string;
+  member: string;
+  recordId: string;
+  v: number;
+  from: Record<string, unknown>;
+  to: Record<string, unknown>;
+};
 
-/** The update taking a bucket from counting `from` for a record (null: nothing) to `to`. */
-export function tallyTransition(
-  bucket: string,
-  recordId: string,
-  from: TallyContribution | null,
-  to: TallyContribution | null,
-): AnyBulkWriteOperation<RollupDoc> {
-  const delta = new Map<string, number>();
-  for (const path of from?.k ?? []) delta.set(path, (delta.get(path) ?? 0) - 1);
-  for (const path of to?.k ?? []) delta.set(path, (delta.get(path) ?? 0) + 1);
-  const inc = Object.fromEntries(
-    [...delta].filter(([, n]) => n !== 0).map(([path, n]) => [`t.${path}`, n]),
+/** What a writer reads of a tally bucket: its version and the markers of claims in flight. */
+export type BucketState = { _id: string; v?: number; ops?: Record<string, string> };
+
+const tallyOf = (map: Record<string, unknown>, bucket: string) =>
+  (map[bucket] as TallyContribution | undefined) ?? null;
+
+/** The tally buckets a claim changes (those where its before and after contributions differ). */
+export function claimedBuckets({ from, to }: Pick<Claim, 'from' | 'to'>): string[] {
+  return [...new Set([...Object.keys(from), ...Object.keys(to)])].filter(
+    (bucket) => isTallyBucket(bucket) && !sameValue(from[bucket] ?? null, to[bucket] ?? null),
   );
-  const set: Record<string, unknown> = {};
-  const unset: Record<string, ''> = {};
-  if (to === null) Object.assign(unset, { [`g.${recordId}`]: '', [`e.${recordId}`]: '' });
-  else set[`g.${recordId}`] = signature(to);
-  if (to?.at) set[`e.${recordId}`] = { k: to.k, at: to.at };
-  else if (to !== null) unset[`e.${recordId}`] = '';
-  const update = {
-    ...(Object.keys(inc).length > 0 ? { $inc: inc } : {}),
-    ...(Object.keys(set).length > 0 ? { $set: set } : {}),
-    ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-  };
-  const guard = from === null ? { $exists: false } : signature(from);
-  return { updateOne: { filter: { _id: bucket, [`g.${recordId}`]: guard } as never, update } };
 }
 
 /**
- * The updates bringing one tally bucket to count `to` for a record, whichever of the candidate
- * contributions it counts now (what the membership says, and each pending one), plus whether the
- * bucket must exist first (a candidate is "nothing counted").
+ * The write applying `claims` (none of them marked in it yet) to one tally bucket as read
+ * (`state`, undefined when absent), and removing the markers in `stale`: counts added, each
+ * claim's marker and its record's edge entry set or removed, the version moved on. Guarded by the
+ * version read, so a concurrent writer's change makes it match nothing (then read again).
  */
-export function tallyUpdates(
+export function bucketWrite(
   bucket: string,
-  recordId: string,
-  candidates: readonly (TallyContribution | null)[],
-  to: TallyContribution | null,
-): { writes: AnyBulkWriteOperation<RollupDoc>[]; ensure: boolean } {
-  const target = sig(to);
-  const distinct = new Map(candidates.map((c) => [sig(c), c]));
-  distinct.delete(target);
-  const writes = [...distinct.values()].map((from) => tallyTransition(bucket, recordId, from, to));
-  return { writes, ensure: to !== null && distinct.has(null) };
+  state: BucketState | undefined,
+  claims: readonly Claim[],
+  stale: readonly string[] = [],
+): AnyBulkWriteOperation<RollupDoc> {
+  const inc = new Map<string, number>();
+  const set: Record<string, unknown> = {};
+  const unset: Record<string, ''> = {};
+  for (const { id, member, recordId, from, to } of claims) {
+    const [before, after] = [tallyOf(from, bucket), tallyOf(to, bucket)];
+    for (const path of before?.k ?? []) inc.set(path, (inc.get(path) ?? 0) - 1);
+    for (const path of after?.k ?? []) inc.set(path, (inc.get(path) ?? 0) + 1);
+    set[`ops.${id}`] = member;
+    if (after?.at) set[`e.${recordId}`] = { k: after.k, at: after.at };
+    else if (before?.at) unset[`e.${recordId}`] = '';
+  }
+  for (const token of stale) unset[`ops.${token}`] = '';
+  const counts = Object.fromEntries(
+    [...inc].filter(([, n]) => n !== 0).map(([path, n]) => [`t.${path}`, n]),
+  );
+  const v = state?.v ?? 0;
+  return {
+    updateOne: {
+      // Stand-in only: `{ _id, v }` is answered from the unique index of exactly those fields.
+      filter: { _id: bucket, v: state ? (state.v ?? null) : 0 } as never,
+      update: {
+        ...(Object.keys(counts).length > 0 ? { $inc: counts } : {}),
+        $set: { ...set, v: v + 1 },
+        ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+      },
+      upsert: state === undefined,
+    },
+  };
+}
+
+/**
+ * The writes bringing tally buckets (as read) to count every claim in `claims` exactly once:
+ * per bucket, the claims it holds no marker of, and the markers of claims no longer in flight
+ * (`finished`: token → true when its membership no longer holds it). Buckets with nothing to do
+ * get no write.
+ */
+export function bucketWrites(
+  states: ReadonlyMap<string, BucketState>,
+  claims: readonly Claim[],
+  finished: (token: string) => boolean = () => false,
+): AnyBulkWriteOperation<RollupDoc>[] {
+  const byBucket = new Map<string, Claim[]>();
+  for (const claim of claims)
+    for (const bucket of claimedBuckets(claim))
+      byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), claim]);
+  const writes: AnyBulkWriteOperation<RollupDoc>[] = [];
+  for (const bucket of new Set([...byBucket.keys(), ...states.keys()])) {
+    const state = states.get(bucket);
+    const marked = state?.ops ?? {};
+    const due = (byBucket.get(bucket) ?? []).filter((claim) => !(claim.id in marked));
+    const stale = Object.keys(marked).filter(finished);
+    if (due.length > 0 || stale.length > 0) writes.push(bucketWrite(bucket, state, due, stale));
+  }
+  return writes;
 }
 
 /** Whether a count path node is a count (a leaf). */

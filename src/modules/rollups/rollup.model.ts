@@ -1,21 +1,27 @@
 import { model, Schema } from 'mongoose';
 
 // Rollup buckets (`items`: record id → value; or, for tally families, `t`: nested counts, `e`:
-// record id → contribution with its instant for records near the month's edges, `g`: record id →
-// signature of the contribution counted) and, under `<family>|<branch>|months`, the list of months
-// a family has buckets in for a branch. Written and read through the driver with string ids only:
-// the stand-in answers `_id` equality and a bare `_id $in` from its index, nothing else.
+// record id → contribution with its instant for records near the month's edges, `v`: version,
+// `ops`: markers of the claims in flight, token → membership id; see `rollup-tally`) and, under
+// `<family>|<branch>|months`, the list of months a family has buckets in for a branch. Written
+// and read through the driver with string ids only: the stand-in answers `_id` equality and a
+// bare `_id $in` from its index, nothing else.
 const rollupSchema = new Schema(
   {
     _id: { type: String, required: true },
     items: { type: Schema.Types.Mixed },
     t: { type: Schema.Types.Mixed },
     e: { type: Schema.Types.Mixed },
-    g: { type: Schema.Types.Mixed },
+    v: { type: Number },
+    ops: { type: Schema.Types.Mixed },
     months: { type: [String], default: undefined },
   },
   { minimize: false, versionKey: false },
 );
+
+// Stand-in only: the guarded tally write `{ _id, v }` is answered from an index only when an index
+// has exactly those fields (else it scans every bucket); on MongoDB `_id` serves it.
+rollupSchema.index({ _id: 1, v: 1 }, { unique: true });
 
 export const RollupModel = model('Rollup', rollupSchema);
 
@@ -28,21 +34,26 @@ export type RollupDoc = {
   items?: Record<string, unknown>;
   t?: NestedCounts;
   e?: Record<string, { k: string[]; at: Date }>;
-  g?: Record<string, string>;
+  v?: number;
+  ops?: Record<string, string>;
   months?: string[];
 };
 
 // Where each record is counted (`<Source>:<record id>` → bucket id → value): what a change of the
-// record must clear, and what `rollups:check` compares against. `pending` lists contributions a
-// refresh was about to count when it may have stopped (written before the tally buckets).
+// record must clear, and what `rollups:check` compares against. `pending` is the change being
+// applied (claimed under a token, see `rollup-tally`), `v` the version every write expects.
 const rollupMemberSchema = new Schema(
   {
     _id: { type: String, required: true },
     buckets: { type: Schema.Types.Mixed },
-    pending: { type: [Schema.Types.Mixed], default: undefined },
+    v: { type: Number },
+    pending: { type: Schema.Types.Mixed, default: undefined },
   },
   { minimize: false, versionKey: false },
 );
+
+// Stand-in only, as for the buckets: the claims' guarded writes `{ _id, v }`.
+rollupMemberSchema.index({ _id: 1, v: 1 }, { unique: true });
 
 export const RollupMemberModel = model('RollupMember', rollupMemberSchema);
 
@@ -50,7 +61,8 @@ export const RollupMemberModel = model('RollupMember', rollupMemberSchema);
 export type RollupMemberDoc = {
   _id: string;
   buckets: Record<string, unknown>;
-  pending?: Record<string, unknown>[];
+  v?: number;
+  pending?: { id: string; from: Record<string, unknown>; to: Record<string, unknown> };
 };
 
 /** A membership id. */

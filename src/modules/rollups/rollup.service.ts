@@ -1,28 +1,14 @@
 import mongoose from 'mongoose';
-import type { AnyBulkWriteOperation } from 'mongodb';
 import {
   consequence,
   CONSEQUENCE_ORDER,
   registerConsequenceKind,
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
-import {
-  contributionsOf,
-  isTallyBucket,
-  monthsId,
-  projectionOf,
-  rollupSources,
-  type SourceRecord,
-  type TallyContribution,
-} from './rollup-families';
-import { tallyUpdates } from './rollup-tally';
-import {
-  memberId,
-  RollupMemberModel,
-  RollupModel,
-  type RollupDoc,
-  type RollupMemberDoc,
-} from './rollup.model';
+import { moveRecords, type RecordState, type RefreshStop } from './rollup-claims';
+import { contributionsOf, projectionOf, rollupSources, type SourceRecord } from './rollup-families';
+import { sameValue } from './rollup-tally';
+import { memberId, RollupMemberModel, type RollupMemberDoc } from './rollup.model';
 
 // While a bulk load runs (see withRollupsRebuiltAfter), refreshes are skipped: it rebuilds after.
 let deferrals = 0;
@@ -35,166 +21,44 @@ export function deferRollupRefreshes(): () => void {
   };
 }
 
-/** Values compare by their JSON (dates as ISO text), as stored and as recomputed. */
-export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-type BucketChange = { set: Record<string, unknown>; unset: Record<string, ''> };
-
-function bucketParts(bucket: string) {
-  const [family, branchCode, month] = bucket.split('|') as [string, string, string];
-  return { family, branchCode, month };
-}
-
-/** One record's rollup change: what is counted now (and may be, after a stop), what should be. */
-export type RecordChange = {
-  recordId: string;
-  before: Record<string, unknown>;
-  /** Contributions of refreshes that may have stopped before their buckets were all written. */
-  pending?: Record<string, unknown>[];
-  after: Record<string, unknown>;
-};
-
-/** Whether a change touches a tally bucket (it then needs its `pending` note written first). */
-export function changesTallies({ before, pending = [], after }: RecordChange): boolean {
-  const buckets = new Set([...Object.keys(before), ...Object.keys(after)]);
-  for (const p of pending) for (const bucket of Object.keys(p)) buckets.add(bucket);
-  return [...buckets].some(
-    (bucket) =>
-      isTallyBucket(bucket) &&
-      (pending.length > 0 || !sameValue(before[bucket] ?? null, after[bucket] ?? null)),
-  );
-}
-
-const tallyOrNull = (map: Record<string, unknown>, bucket: string) =>
-  (map[bucket] as TallyContribution | undefined) ?? null;
-
-/**
- * The rollup writes that make the buckets agree with the records' current contributions, given
- * where each record was counted before (its membership): in item buckets every current value is
- * set (setting it again changes nothing) and every bucket the record left loses its entry; tally
- * buckets get conditional updates (see `rollup-tally`). Ordered: a bucket is created before a
- * conditional update needs it.
- */
-export function rollupWrites(changes: RecordChange[]): AnyBulkWriteOperation<RollupDoc>[] {
-  const byBucket = new Map<string, BucketChange>();
-  const change = (bucket: string) => {
-    const found = byBucket.get(bucket) ?? { set: {}, unset: {} };
-    byBucket.set(bucket, found);
-    return found;
-  };
-  const months = new Map<string, Set<string>>();
-  const ensure = new Set<string>();
-  const tallyWrites: AnyBulkWriteOperation<RollupDoc>[] = [];
-  for (const { recordId, before, pending = [], after } of changes) {
-    const tallyBuckets = new Set<string>();
-    for (const map of [before, ...pending, after])
-      for (const bucket of Object.keys(map)) if (isTallyBucket(bucket)) tallyBuckets.add(bucket);
-    for (const bucket of tallyBuckets) {
-      const candidates = [before, ...pending].map((map) => tallyOrNull(map, bucket));
-      const updates = tallyUpdates(bucket, recordId, candidates, tallyOrNull(after, bucket));
-      tallyWrites.push(...updates.writes);
-      if (updates.ensure) ensure.add(bucket);
-    }
-    for (const bucket of Object.keys(before))
-      if (!(bucket in after) && !isTallyBucket(bucket))
-        change(bucket).unset[`items.${recordId}`] = '';
-    for (const [bucket, value] of Object.entries(after)) {
-      if (!isTallyBucket(bucket)) change(bucket).set[`items.${recordId}`] = value;
-      const { family, branchCode, month } = bucketParts(bucket);
-      const id = monthsId(family, branchCode);
-      months.set(id, (months.get(id) ?? new Set()).add(month));
-    }
-  }
-  const writes: AnyBulkWriteOperation<RollupDoc>[] = [...ensure].map((bucket) => ({
-    updateOne: { filter: { _id: bucket }, update: { $setOnInsert: { t: {} } }, upsert: true },
-  }));
-  writes.push(...tallyWrites);
-  for (const [bucket, { set, unset }] of byBucket)
-    writes.push({
-      updateOne: {
-        filter: { _id: bucket },
-        update: {
-          ...(Object.keys(set).length > 0 ? { $set: set } : {}),
-          ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-        },
-        upsert: true,
-      },
-    });
-  for (const [id, list] of months)
-    writes.push({
-      updateOne: {
-        filter: { _id: id },
-        update: { $addToSet: { months: { $each: [...list] } } },
-        upsert: true,
-      },
-    });
-  return writes;
-}
+const ROUNDS = 5;
 
 /**
  * Brings the rollups of these records of `source` (a model name) up to date with the records as
- * stored now: reads them and their memberships by id; notes in the memberships what tally buckets
- * are about to count (`pending`); writes the buckets; then the new memberships. Idempotent: a
- * stop anywhere leaves memberships from which applying again reaches the same state. A record
- * that no longer exists leaves every bucket.
+ * stored now: reads them and their memberships by id, then moves each record whose contributions
+ * changed, exactly once (see `rollup-claims`), finishing first what a stopped refresh left in
+ * flight. A record that no longer exists leaves every bucket. `stop` ends it early (tests).
  */
-export async function refreshRollups(source: string, recordIds: readonly unknown[]): Promise<void> {
+export async function refreshRollups(
+  source: string,
+  recordIds: readonly unknown[],
+  stop?: RefreshStop,
+): Promise<void> {
   if (deferrals > 0) return;
-  const ids = [...new Map(recordIds.map((id) => [String(id), id])).values()];
-  if (ids.length === 0) return;
+  let ids = [...new Map(recordIds.map((id) => [String(id), id])).values()];
   const model = mongoose.model(source);
-  const [records, members] = await Promise.all([
-    model.collection
-      .find({ _id: { $in: ids as never[] } }, { projection: projectionOf(source) })
-      .toArray() as Promise<SourceRecord[]>,
-    RollupMemberModel.collection
-      .find({ _id: { $in: ids.map((id) => memberId(source, id)) } } as never)
-      .toArray() as unknown as Promise<RollupMemberDoc[]>,
-  ]);
-  const recordBy = new Map(records.map((record) => [String(record._id), record]));
-  const memberBy = new Map(members.map((member) => [member._id, member]));
-  const changes: RecordChange[] = ids.map((id) => {
-    const record = recordBy.get(String(id));
-    const after = Object.fromEntries(
-      (record ? contributionsOf(source, record) : []).map((c) => [c.bucket, c.value]),
-    );
-    const member = memberBy.get(memberId(source, id));
-    return {
-      recordId: String(id),
-      before: member?.buckets ?? {},
-      pending: member?.pending ?? [],
-      after,
-    };
-  });
-  const noted = changes.filter(changesTallies);
-  if (noted.length > 0)
-    await RollupMemberModel.collection.bulkWrite(
-      noted.map(({ recordId, after }) => ({
-        updateOne: {
-          filter: { _id: memberId(source, recordId) } as never,
-          update: { $push: { pending: after as never } },
-          upsert: true,
-        },
-      })),
-      { ordered: false },
-    );
-  const writes = rollupWrites(changes);
-  if (writes.length > 0)
-    await RollupModel.collection.bulkWrite(writes as never[], { ordered: true });
-  const moved = changes.filter(
-    ({ before, pending, after }) => (pending?.length ?? 0) > 0 || !sameValue(before, after),
-  );
-  if (moved.length === 0) return;
-  await RollupMemberModel.collection.bulkWrite(
-    moved.map(({ recordId, after }) => ({
-      updateOne: {
-        filter: { _id: memberId(source, recordId) } as never,
-        update: { $set: { buckets: after }, $unset: { pending: '' } },
-        upsert: true,
-      },
-    })),
-    { ordered: false },
-  );
+  for (let round = 0; ids.length > 0; round += 1) {
+    if (round === ROUNDS) throw new Error(`rollups of ${source}: records kept changing`);
+    const [records, members] = await Promise.all([
+      model.collection
+        .find({ _id: { $in: ids as never[] } }, { projection: projectionOf(source) })
+        .toArray() as Promise<SourceRecord[]>,
+      RollupMemberModel.collection
+        .find({ _id: { $in: ids.map((id) => memberId(source, id)) } } as never)
+        .toArray() as unknown as Promise<RollupMemberDoc[]>,
+    ]);
+    const recordBy = new Map(records.map((record) => [String(record._id), record]));
+    const memberBy = new Map(members.map((member) => [member._id, member]));
+    const states: RecordState[] = ids.map((id) => {
+      const record = recordBy.get(String(id));
+      const after = Object.fromEntries(
+        (record ? contributionsOf(source, record) : []).map((c) => [c.bucket, c.value]),
+      );
+      return { recordId: String(id), member: memberBy.get(memberId(source, id)), after };
+    });
+    const again = new Set(await moveRecords(source, states, stop));
+    ids = ids.filter((id) => again.has(String(id)));
+  }
 }
 
 /** The pending consequence that refreshes the rollups of the record it is stored in. */

@@ -202,9 +202,9 @@ function itemsOf<V>(
 async function byIds(ids: string[]): Promise<Map<string, RollupDoc>> {
   if (ids.length === 0) return new Map();
   // A bare `_id $in`: the only multi-key filter the stand-in answers from its index. The tally
-  // buckets' per-record signatures (`g`) are for writers only.
+  // buckets' markers of claims in flight (`ops`) are for writers only.
   const docs = (await RollupModel.collection
-    .find({ _id: { $in: ids } } as never, { projection: { g: 0 } })
+    .find({ _id: { $in: ids } } as never, { projection: { ops: 0 } })
     .toArray()) as unknown as RollupDoc[];
   return new Map(docs.map((doc) => [doc._id, doc]));
 }
@@ -277,32 +277,33 @@ function complaintsIn(
   return [...byId.values()];
 }
 
-/**
- * A period's rows from the rollups: one read by `_id $in` (the bounded months of the period, the
- * open-ended families' buckets up to now's month and their month lists; a second only for listed
- * months past those), never the records.
- * Each value is cut by its instants exactly as the record queries cut the records.
- */
-export async function loadRowsFromRollups(
-  branchCodes: string[],
-  window: RowWindow,
-): Promise<ScorecardRows> {
+/** The open-ended families: read from a month (`since`) onwards, including `open`. */
+const OPEN_ENDED = ['accounts', 'overdue'] as const;
+type OpenEnded = (typeof OPEN_ENDED)[number];
+
+/** What one window reads: the ids to read first, and the rows once the documents are read. */
+type WindowPlan = {
+  first: string[];
+  later: (docs: Map<string, RollupDoc>) => string[];
+  rows: (docs: Map<string, RollupDoc>) => ScorecardRows;
+};
+
+function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
   const { period, from, asOf, completionsEnd, now } = window;
   const periodMonths = monthsBetween(period.start, period.end);
   const completionMonths = monthsBetween(from, completionsEnd);
   const bounded = (family: string, months: string[]) =>
     branchCodes.flatMap((code) => months.map((month) => bucketId(family, code, month)));
-  const openEnded = ['accounts', 'overdue'] as const;
   // Accounts closed from the quarter's start on, orders open at as-of: their months onwards.
   const since = { accounts: from, overdue: asOf };
   // Guessed without reading the month lists first: `open` and the months from `since` to now's
   // (at most a year of them). A listed month past those (a record dated ahead) is read after.
   const nowMonthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-  const guessed = (family: (typeof openEnded)[number]) => [
+  const guessed = (family: OpenEnded) => [
     'open',
     ...monthsBetween(since[family], nowMonthEnd).slice(0, 12),
   ];
-  const first = await byIds([
+  const first = [
     ...[
       'activations',
       'lateness',
@@ -313,23 +314,36 @@ export async function loadRowsFromRollups(
       'complaintsResolved',
     ].flatMap((f) => bounded(f, periodMonths)),
     ...bounded('completions', completionMonths),
-    ...openEnded.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
-    ...openEnded.flatMap((f) => bounded(f, guessed(f))),
-  ]);
-  const laterMonths = (family: (typeof openEnded)[number], code: string) => {
+    ...OPEN_ENDED.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
+    ...OPEN_ENDED.flatMap((f) => bounded(f, guessed(f))),
+  ];
+  const laterMonths = (docs: Map<string, RollupDoc>, family: OpenEnded, code: string) => {
     const month = since[family].toISOString().slice(0, 7);
-    const listed = first.get(monthsId(family, code))?.months ?? [];
+    const listed = docs.get(monthsId(family, code))?.months ?? [];
     return ['open', ...listed.filter((m) => m !== 'open' && m >= month)];
   };
-  const guessedIds = new Set(openEnded.flatMap((f) => bounded(f, guessed(f))));
-  const second = await byIds(
-    openEnded
-      .flatMap((f) =>
-        branchCodes.flatMap((code) => laterMonths(f, code).map((m) => bucketId(f, code, m))),
-      )
-      .filter((id) => !guessedIds.has(id)),
-  );
-  const docs = new Map([...first, ...second]);
+  const later = (docs: Map<string, RollupDoc>) =>
+    OPEN_ENDED.flatMap((f) =>
+      branchCodes.flatMap((code) => laterMonths(docs, f, code).map((m) => bucketId(f, code, m))),
+    );
+  return {
+    first,
+    later,
+    rows: (docs) =>
+      rowsOf(docs, branchCodes, window, periodMonths, completionMonths, (family, code) =>
+        laterMonths(docs, family, code),
+      ),
+  };
+}
+
+function rowsOf(
+  docs: Map<string, RollupDoc>,
+  branchCodes: string[],
+  { period, from, asOf, completionsEnd }: RowWindow,
+  periodMonths: string[],
+  completionMonths: string[],
+  laterMonths: (family: OpenEnded, code: string) => string[],
+): ScorecardRows {
   const items = <F extends keyof Values>(family: F, months: (code: string) => string[]) =>
     itemsOf<Values[F]>(docs, family, branchCodes, months);
   const inPeriod = () => periodMonths;
@@ -368,4 +382,33 @@ export async function loadRowsFromRollups(
     ),
     complaints: complaintsIn(items, inPeriod, period),
   };
+}
+
+/** Branches whose rows of one window are wanted. */
+export type RowRequest = { branchCodes: string[]; window: RowWindow };
+
+/**
+ * Several periods' rows from the rollups (a card and its previous period) in one read by
+ * `_id $in` of all their documents (the bounded months of each period, the open-ended families'
+ * buckets up to now's month and their month lists; a second read only for listed months past
+ * those), never the records. Each value is cut by its instants exactly as the record queries
+ * cut the records.
+ */
+export async function loadRowsFromRollupsOf(requests: RowRequest[]): Promise<ScorecardRows[]> {
+  const plans = requests.map(({ branchCodes, window }) => windowPlan(branchCodes, window));
+  const firstIds = new Set(plans.flatMap((plan) => plan.first));
+  const first = await byIds([...firstIds]);
+  const second = await byIds(
+    [...new Set(plans.flatMap((plan) => plan.later(first)))].filter((id) => !firstIds.has(id)),
+  );
+  const docs = new Map([...first, ...second]);
+  return plans.map((plan) => plan.rows(docs));
+}
+
+/** One period's rows from the rollups (see `loadRowsFromRollupsOf`). */
+export async function loadRowsFromRollups(
+  branchCodes: string[],
+  window: RowWindow,
+): Promise<ScorecardRows> {
+  return (await loadRowsFromRollupsOf([{ branchCodes, window }]))[0]!;
 }

@@ -18,7 +18,7 @@ import {
   type TargetFigure,
 } from './scorecard-card';
 import { rowWindow, scorecardInputsFrom } from './scorecard-data';
-import { loadRowsFromRollups } from './scorecard-rollups';
+import { loadRowsFromRollupsOf } from './scorecard-rollups';
 import { hasMeasurements, scorecardFigures, type ScorecardFigures } from './scorecard-figures';
 import { rankBranches } from './scorecard-rules';
 import {
@@ -39,48 +39,82 @@ function byTimeZone(branches: BranchDoc[]): Map<string, BranchDoc[]> {
   return zones;
 }
 
-async function computeLive(
-  codes: string[],
-  period: Period,
-  now: Date,
-): Promise<Map<string, Computed>> {
-  // From the rollups: a bounded number of documents per branch and period, never the records.
-  const window = rowWindow(period, now);
-  const inputs = scorecardInputsFrom(codes, window, await loadRowsFromRollups(codes, window));
-  return new Map(
-    codes.map((code) => {
-      const branchInputs = inputs.get(code)!;
-      const figures = scorecardFigures(branchInputs);
-      return [code, { figures, computedAt: now, measured: hasMeasurements(branchInputs) }];
-    }),
-  );
+/** Branches of one time zone whose figures for one period are wanted. */
+type Wanted = { codes: string[]; period: Period };
+
+// From the rollups: a bounded number of documents per branch and period, never the records; the
+// periods of one ranking (the card's and the previous one) in one read.
+async function computeLive(wanted: Wanted[], now: Date): Promise<Map<string, Computed>[]> {
+  const requests = wanted.map(({ codes, period }) => ({
+    branchCodes: codes,
+    window: rowWindow(period, now),
+  }));
+  const rows = await loadRowsFromRollupsOf(requests);
+  return requests.map(({ branchCodes, window }, i) => {
+    const inputs = scorecardInputsFrom(branchCodes, window, rows[i]!);
+    return new Map(
+      branchCodes.map((code) => {
+        const branchInputs = inputs.get(code)!;
+        const figures = scorecardFigures(branchInputs);
+        return [code, { figures, computedAt: now, measured: hasMeasurements(branchInputs) }];
+      }),
+    );
+  });
 }
+
+const snapshotIds = ({ codes, period }: Wanted) =>
+  codes.map((code) => snapshotId(code, period.label));
 
 // Closed periods come from snapshots; missing or stale ones are computed now and stored, unless
 // nothing was measured (an empty period is cheap to compute and would only fill the collection).
-async function fromSnapshots(
-  codes: string[],
-  period: Period,
-  now: Date,
-): Promise<Map<string, Computed>> {
-  const stored = await ScorecardSnapshotModel.collection
-    .find({ _id: { $in: codes.map((code) => snapshotId(code, period.label)) } } as never)
-    .toArray();
+// Open periods are always computed. One read of snapshots, one of rollups, one write.
+async function figuresOf(wanted: Wanted[], now: Date): Promise<Map<string, Computed>[]> {
+  const closed = wanted.filter(({ period }) => isClosedPeriod(period, now));
+  const stored =
+    closed.length === 0
+      ? []
+      : await ScorecardSnapshotModel.collection
+          .find({ _id: { $in: closed.flatMap(snapshotIds) } } as never)
+          .toArray();
   const found = new Map(
     stored
       .filter((s) => !s.stale && s.figuresVersion === SNAPSHOT_FIGURES_VERSION)
       .map((s) => [
-        s.branchCode,
-        { figures: s.figures as ScorecardFigures, computedAt: s.computedAt },
+        String(s._id),
+        { figures: s.figures as ScorecardFigures, computedAt: s.computedAt as Date },
       ]),
   );
-  const missing = codes.filter((code) => !found.has(code));
-  if (missing.length === 0) return found;
-  const computed = await computeLive(missing, period, now);
-  const worthKeeping = [...computed].filter(([, { measured }]) => measured);
-  if (worthKeeping.length === 0) return new Map([...found, ...computed]);
+  const missing = wanted.map((w) => ({
+    ...w,
+    codes: w.codes.filter((code) => !found.has(snapshotId(code, w.period.label))),
+  }));
+  const toCompute = missing.filter(({ codes }) => codes.length > 0);
+  const computed = await computeLive(toCompute, now);
+  const computedBy = new Map(toCompute.map((w, i) => [w, computed[i]!]));
+  const keep = missing.flatMap((w) =>
+    isClosedPeriod(w.period, now)
+      ? [...(computedBy.get(w) ?? [])]
+          .filter(([, { measured }]) => measured)
+          .map(([branchCode, { figures }]) => ({ branchCode, figures, period: w.period }))
+      : [],
+  );
+  if (keep.length > 0) await storeSnapshots(keep, now);
+  return wanted.map((w, i) => {
+    const result = new Map(computedBy.get(missing[i]!) ?? []);
+    for (const code of w.codes) {
+      const snapshot = found.get(snapshotId(code, w.period.label));
+      if (snapshot) result.set(code, snapshot);
+    }
+    return result;
+  });
+}
+
+async function storeSnapshots(
+  keep: { branchCode: string; figures: ScorecardFigures; period: Period }[],
+  now: Date,
+): Promise<void> {
   await ScorecardSnapshotModel.collection.bulkWrite(
-    worthKeeping.map(([branchCode, { figures }]) => ({
+    keep.map(({ branchCode, figures, period }) => ({
       updateOne: {
         filter: { _id: snapshotId(branchCode, period.label) } as never,
         update: {
@@ -100,7 +134,6 @@ async function fromSnapshots(
     })),
     { ordered: true },
   );
-  return new Map([...found, ...computed]);
 }
 
 /**
@@ -112,22 +145,27 @@ export async function dropKeylessSnapshots(): Promise<void> {
   await ScorecardSnapshotModel.collection.deleteMany({ _id: { $type: 'objectId' } });
 }
 
-/** Every branch's figures for a period label, each cut in its branch's time zone. */
+/** Every branch's figures for each period label, each cut in its branch's time zone. */
 async function figuresFor(
   branches: BranchDoc[],
-  label: string,
+  labels: string[],
   now: Date,
-): Promise<Map<string, Computed>> {
-  const results = new Map<string, Computed>();
-  for (const [zone, group] of byTimeZone(branches)) {
-    const period = branchPeriod({ timeZone: zone }, label);
-    const codes = group.map((b) => b.code);
-    const computed = isClosedPeriod(period, now)
-      ? await fromSnapshots(codes, period, now)
-      : await computeLive(codes, period, now);
-    for (const [code, value] of computed) results.set(code, value);
-  }
-  return results;
+): Promise<Map<string, Computed>[]> {
+  const wanted = [...byTimeZone(branches)].flatMap(([zone, group]) =>
+    labels.map((label) => ({
+      label,
+      codes: group.map((b) => b.code),
+      period: branchPeriod({ timeZone: zone }, label),
+    })),
+  );
+  const computed = await figuresOf(wanted, now);
+  return labels.map((label) => {
+    const results = new Map<string, Computed>();
+    wanted.forEach((w, i) => {
+      if (w.label === label) for (const [code, value] of computed[i]!) results.set(code, value);
+    });
+    return results;
+  });
 }
 
 async function targetsFor(
@@ -148,11 +186,11 @@ export async function rankedScorecards(label: string, now = new Date()): Promise
   const branches = await listBranches();
   if (branches.length === 0) return [];
   const previousLabel = previousPeriod(branchPeriod(branches[0]!, label)).label;
-  const [current, previous, targets] = await Promise.all([
-    figuresFor(branches, label, now),
-    figuresFor(branches, previousLabel, now),
+  const [periods, targets] = await Promise.all([
+    figuresFor(branches, [label, previousLabel], now),
     targetsFor(label),
   ]);
+  const [current, previous] = [periods[0]!, periods[1]!];
   const ranked = rankBranches(
     branches.map((b) => {
       const figures = current.get(b.code)!.figures;
@@ -283,6 +321,6 @@ onLifecycle('measuredRecordWritten', invalidateSnapshots);
 export async function recomputeSnapshots(label: string, now = new Date()): Promise<number> {
   await ScorecardSnapshotModel.updateMany({ period: label }, { $set: { stale: true } });
   const branches = await listBranches();
-  const computed = await figuresFor(branches, label, now);
-  return computed.size;
+  const [computed] = await figuresFor(branches, [label], now);
+  return computed!.size;
 }

@@ -1,0 +1,234 @@
+import { Types } from 'mongoose';
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import { isTallyBucket, monthsId } from './rollup-families';
+import {
+  bucketWrites,
+  claimedBuckets,
+  sameValue,
+  type BucketState,
+  type Claim,
+} from './rollup-tally';
+import {
+  memberId,
+  RollupMemberModel,
+  RollupModel,
+  type RollupDoc,
+  type RollupMemberDoc,
+} from './rollup.model';
+
+// The driver side of the claims described in `rollup-tally`: every filter is `_id`, `_id $in` or
+// `{ _id, v }` (a unique index on the stand-in), and each step is one command per batch.
+
+/** A record as a refresh found it: its membership (if any) and what it contributes now. */
+export type RecordState = {
+  recordId: string;
+  member: RollupMemberDoc | undefined;
+  after: Record<string, unknown>;
+};
+
+/** Where a refresh may stop early: to show that the next one finishes it (tests). */
+export type RefreshStop = 'claims' | 'buckets' | 'memberships';
+
+const ATTEMPTS = 10;
+
+const buckets = () => RollupModel.collection as unknown as Collection<RollupDoc>;
+const members = () => RollupMemberModel.collection as unknown as Collection<RollupMemberDoc>;
+
+/** Matched or inserted writes of an unordered bulk write; a duplicate key is a lost race. */
+async function effective<T extends { _id: string }>(
+  collection: Collection<T>,
+  writes: AnyBulkWriteOperation<T>[],
+): Promise<number> {
+  if (writes.length === 0) return 0;
+  try {
+    const result = await collection.bulkWrite(writes, { ordered: false });
+    return result.matchedCount + result.upsertedCount;
+  } catch (error) {
+    const { writeErrors, result } = error as {
+      writeErrors?: { code?: number }[] | { code?: number };
+      result?: { matchedCount: number; upsertedCount: number };
+    };
+    const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+    if (errors.length === 0 || !errors.every((e) => e.code === 11000) || !result) throw error;
+    return result.matchedCount + result.upsertedCount;
+  }
+}
+
+async function readBuckets(ids: string[]): Promise<Map<string, BucketState>> {
+  if (ids.length === 0) return new Map();
+  const docs = await buckets()
+    .find({ _id: { $in: ids } }, { projection: { v: 1, ops: 1 } })
+    .toArray();
+  return new Map(docs.map((doc) => [doc._id, doc as BucketState]));
+}
+
+/** The token each membership has in flight now (undefined: none). */
+async function claimsInFlight(ids: string[]): Promise<Map<string, string | undefined>> {
+  if (ids.length === 0) return new Map();
+  const docs = await members()
+    .find({ _id: { $in: [...new Set(ids)] } }, { projection: { 'pending.id': 1 } })
+    .toArray();
+  return new Map(docs.map((doc) => [doc._id, doc.pending?.id]));
+}
+
+// Stores each change as a claim under the membership version it was decided against; returns
+// the claims that took effect (a lost one was another writer's move of the same record).
+async function claim(planned: (Claim & { stored: RollupMemberDoc | undefined })[]) {
+  const writes = planned.map(({ id, member, v, from, to, stored }) => ({
+    updateOne: {
+      filter: { _id: member, v: stored ? (stored.v ?? null) : 0 },
+      update: {
+        $set: { pending: { id, from, to }, v },
+        ...(stored ? {} : { $setOnInsert: { buckets: {} } }),
+      },
+      upsert: !stored,
+    },
+  }));
+  const claims = planned.map(({ stored: _stored, ...rest }): Claim => rest);
+  if ((await effective(members(), writes as never[])) === writes.length) return claims;
+  const inFlight = await claimsInFlight(claims.map((c) => c.member));
+  return claims.filter((c) => inFlight.get(c.member) === c.id);
+}
+
+// The item buckets' values (set where the record is, removed where it left) and the months lists.
+function itemAndMonthWrites(claims: readonly Claim[]): AnyBulkWriteOperation<RollupDoc>[] {
+  const byBucket = new Map<string, { $set: Record<string, unknown>; $unset: Record<string, ''> }>();
+  const change = (bucket: string) => {
+    const found = byBucket.get(bucket) ?? { $set: {}, $unset: {} };
+    byBucket.set(bucket, found);
+    return found;
+  };
+  const months = new Map<string, Set<string>>();
+  for (const { recordId, from, to } of claims) {
+    for (const bucket of Object.keys(from))
+      if (!(bucket in to) && !isTallyBucket(bucket))
+        change(bucket).$unset[`items.${recordId}`] = '';
+    for (const [bucket, value] of Object.entries(to)) {
+      if (!isTallyBucket(bucket) && !sameValue(from[bucket] ?? null, value))
+        change(bucket).$set[`items.${recordId}`] = value;
+      const [family, branchCode, month] = bucket.split('|') as [string, string, string];
+      const id = monthsId(family, branchCode);
+      months.set(id, (months.get(id) ?? new Set()).add(month));
+    }
+  }
+  const writes: AnyBulkWriteOperation<RollupDoc>[] = [...byBucket]
+    .map(([bucket, update]) => ({
+      filter: { _id: bucket },
+      update: Object.fromEntries(Object.entries(update).filter(([, v]) => Object.keys(v).length)),
+    }))
+    .filter(({ update }) => Object.keys(update).length > 0)
+    .map(({ filter, update }) => ({ updateOne: { filter, update, upsert: true } }));
+  for (const [id, list] of months)
+    writes.push({
+      updateOne: {
+        filter: { _id: id },
+        update: { $addToSet: { months: { $each: [...list] } } },
+        upsert: true,
+      },
+    });
+  return writes;
+}
+
+/**
+ * Applies claims to the tally buckets until every bucket has counted each claim still in flight
+ * once. `trusted` claims were made after `states` was read: a marker missing there is missing
+ * for sure (any writer applying them since moved the version the write expects). Any other claim
+ * is counted only while its membership still holds it, as read after the buckets: a claim
+ * finished meanwhile may already have had its markers removed. Returns the claims applied.
+ */
+async function applyToBuckets(
+  claims: Claim[],
+  trusted: ReadonlySet<string>,
+  read: Map<string, BucketState>,
+): Promise<Claim[]> {
+  const ids = [...new Set(claims.flatMap(claimedBuckets))];
+  let [states, live] = [read, claims];
+  for (let attempt = 0; ; attempt += 1) {
+    if (attempt === ATTEMPTS) throw new Error('rollup buckets kept changing');
+    if (attempt > 0) states = await readBuckets(ids);
+    const markers = [...states.values()].flatMap((s) => Object.entries(s.ops ?? {}));
+    const unsure = live.filter((c) => attempt > 0 || !trusted.has(c.id));
+    const inFlight = await claimsInFlight([
+      ...unsure.map((c) => c.member),
+      ...markers.map(([, member]) => member),
+    ]);
+    live = live.filter(
+      (c) => (attempt === 0 && trusted.has(c.id)) || inFlight.get(c.member) === c.id,
+    );
+    const owner = new Map(markers);
+    const finished = (token: string) =>
+      inFlight.has(owner.get(token)!) && inFlight.get(owner.get(token)!) !== token;
+    // Item values and months once, with the first attempt: setting them again changes nothing.
+    const writes = [
+      ...bucketWrites(states, live, finished),
+      ...(attempt === 0 ? itemAndMonthWrites(live) : []),
+    ];
+    if ((await effective(buckets(), writes)) === writes.length) return live;
+  }
+}
+
+/**
+ * Moves the records whose contributions changed from what their memberships count to what they
+ * contribute now, exactly once, and first finishes any claim found in flight. Returns the ids of
+ * records to read again and go round once more (a claim finished for another writer, a lost
+ * race).
+ */
+export async function moveRecords(
+  source: string,
+  records: readonly RecordState[],
+  stop?: RefreshStop,
+): Promise<string[]> {
+  const waiting: Claim[] = records
+    .filter(({ member }) => member?.pending)
+    .map(({ recordId, member }) => ({
+      ...member!.pending!,
+      member: member!._id,
+      recordId,
+      v: member!.v ?? 0,
+    }));
+  const planned = records
+    .filter(({ member, after }) => !member?.pending && !sameValue(member?.buckets ?? {}, after))
+    .map(({ recordId, member, after }) => ({
+      id: new Types.ObjectId().toHexString(),
+      member: memberId(source, recordId),
+      recordId,
+      v: (member?.v ?? 0) + 1,
+      from: member?.buckets ?? {},
+      to: after,
+      stored: member,
+    }));
+  if (waiting.length + planned.length === 0) return [];
+  // Read before the claims are made: see `applyToBuckets`.
+  const read = await readBuckets([...new Set([...waiting, ...planned].flatMap(claimedBuckets))]);
+  const claimed = await claim(planned);
+  const retry = [
+    ...waiting.map((c) => c.recordId),
+    ...planned.filter((p) => !claimed.some((c) => c.id === p.id)).map((p) => p.recordId),
+  ];
+  if (stop === 'claims') return [];
+  const trusted = new Set(claimed.map((c) => c.id));
+  const applied = await applyToBuckets([...claimed, ...waiting], trusted, read);
+  if (stop === 'buckets') return [];
+  await effective(
+    members(),
+    applied.map(({ member, v, to }) => ({
+      updateOne: {
+        filter: { _id: member, v },
+        update: { $set: { buckets: to, v: v + 1 }, $unset: { pending: '' } },
+      },
+    })) as never[],
+  );
+  if (stop === 'memberships') return [];
+  // The markers are no longer needed once the memberships say what is counted.
+  const unmark = new Map<string, Record<string, ''>>();
+  for (const { id, ...change } of applied)
+    for (const bucket of claimedBuckets(change))
+      unmark.set(bucket, { ...unmark.get(bucket), [`ops.${id}`]: '' });
+  await effective(
+    buckets(),
+    [...unmark].map(([bucket, $unset]) => ({
+      updateOne: { filter: { _id: bucket }, update: { $unset } },
+    })),
+  );
+  return retry;
+}

@@ -129,6 +129,35 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     expect(scanning).toEqual([]);
   });
 
+  // The accounts' listed records and their branch are asked for with the accounts themselves
+  // (their ids and branch come from the directory), not once the accounts have arrived.
+  it('reads the lists and the branch in the same wave as the accounts', async () => {
+    // Once before, so that the pool holds the connections the screen's widest wave needs.
+    await ok(service, token, ACCOUNT_SCREEN, { first: 20 });
+    const events: string[] = [];
+    const client = mongoose.connection.getClient();
+    const started = (e: Command) => events.push(`start ${String(e.command[e.commandName])}`);
+    const done = () => events.push('done');
+    client.on('commandStarted', started);
+    client.on('commandSucceeded', done);
+    try {
+      await ok(service, token, ACCOUNT_SCREEN, { first: 20 });
+    } finally {
+      client.off('commandStarted', started);
+      client.off('commandSucceeded', done);
+    }
+    // Every command of the screen is a read answered in its turn; the wave of the accounts is
+    // every read started before the accounts' read is answered.
+    const accounts = events.indexOf('start keyaccounts');
+    expect(accounts).toBeGreaterThan(-1);
+    const answered = events.indexOf('done', accounts + 1);
+    const wave = events.slice(accounts, answered);
+    expect(wave).toEqual(
+      expect.arrayContaining(['start keyaccounts', 'start accountrecords', 'start branches']),
+    );
+    expect(events.filter((event) => event === 'start accountrecords')).toHaveLength(1);
+  });
+
   type Named = { totalCount: number; edges: { node: { id: string; name: string } }[] };
   const LIST = `query($filter: KeyAccountFilter, $first: Int, $after: String) {
     keyAccounts(filter: $filter, first: $first, after: $after) {
@@ -256,6 +285,33 @@ describe('the account screen issues no query the stand-in answers by scanning', 
         .slice(0, 3);
       expect(filtered.answer.keyAccount.timeline.edges).toEqual(expected);
     }
+  });
+
+  // A list's next page is known from the account's listed records (no record read past the
+  // page): a page as long as the whole list ends it, one shorter does not.
+  it("says whether an account's orders, tickets and timeline go on", async () => {
+    const { keyAccounts } = await ok<{ keyAccounts: Named }>(service, token, LIST, { first: 100 });
+    const lists = ['activationOrders', 'faultTickets', 'timeline'] as const;
+    const goesOn = (list: string, first: number) => `query($id: ID!) { keyAccount(id: $id) {
+      ${list}(first: ${first}) { pageInfo { hasNextPage } edges { node { id } } } } }`;
+    type Ends = { keyAccount: Record<string, { pageInfo: { hasNextPage: boolean } } & Page> };
+    let checked = 0;
+    for (const { node } of keyAccounts.edges.slice(0, 4)) {
+      const whole = (await ok<{ keyAccount: Lists }>(service, token, LISTS('first: 100'), node))
+        .keyAccount;
+      for (const list of lists) {
+        const length = whole[list].edges.length;
+        if (length === 0 || length === 100) continue;
+        const all = await ok<Ends>(service, token, goesOn(list, length), node);
+        const fewer = await ok<Ends>(service, token, goesOn(list, length - 1), node);
+        expect(all.keyAccount[list]!.pageInfo.hasNextPage).toBe(false);
+        expect(idsOf(all.keyAccount[list]!)).toEqual(idsOf(whole[list]));
+        expect(fewer.keyAccount[list]!.pageInfo.hasNextPage).toBe(true);
+        expect(idsOf(fewer.keyAccount[list]!)).toEqual(idsOf(whole[list]).slice(0, length - 1));
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(6);
   });
 
   // The screen's records are read with only the fields the operation selects (field-reads.ts):

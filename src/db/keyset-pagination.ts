@@ -199,22 +199,29 @@ function lazyEdge<T>(node: Doc, keys: SortKey[]): { cursor: string; node: T } {
 
 /**
  * A forward page from rows already in the list's order: up to `size + 1` of them (one more says a
- * next page exists). `afterCursor`: the page was asked after a cursor.
+ * next page exists), or `size` when the caller knows whether more follow (`more`). `afterCursor`:
+ * the page was asked after a cursor.
  */
 export function forwardPage<T>(
   rows: readonly Record<string, unknown>[],
   keys: SortKey[],
   size: number,
   afterCursor: boolean,
+  more: boolean = rows.length > size,
 ): Connection<T> {
   const edges = rows.slice(0, size).map((node) => lazyEdge<T>(node as Doc, keys));
   return {
     edges,
     pageInfo: {
-      hasNextPage: rows.length > size,
+      hasNextPage: more,
       hasPreviousPage: afterCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      // Written when asked for, like the edges' cursors.
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
   };
 }

@@ -22,8 +22,19 @@ import {
  * - unknown: the whole record is read. Never guessing keeps every answer the same as a full read.
  */
 
+/**
+ * Reads of a field that are enough for some records only: `reads` for every record, `more` as well
+ * for the records `needsMore` picks once read (read again by `_id`, in a second round). E.g. a
+ * settled ticket's SLA state is its stored measures; an open one's needs its whole state.
+ */
+export type PartialReads = {
+  reads: readonly string[];
+  more: readonly string[];
+  needsMore: (row: Record<string, unknown>) => boolean;
+};
+
 /** Per GraphQL field with a resolver: the top-level stored fields the resolver reads. */
-export type FieldReads = Record<string, readonly string[]>;
+export type FieldReads = Record<string, readonly string[] | PartialReads>;
 
 const declared = new Map<string, FieldReads>();
 
@@ -123,8 +134,17 @@ type StoredShape = { schema: { pathType(path: string): string } };
 /** A projection of top-level stored fields (`_id` is always included by the database). */
 export type Projection = Record<string, 1>;
 
-// Per operation and type: the projection computed for it (null: read whole records).
-const projections = new WeakMap<OperationDefinitionNode, Map<string, Projection | null>>();
+/**
+ * What to read of a type's records: `projection` (null: whole records) and, when some selected
+ * field reads more of some records (`PartialReads`), what to read of those in a second round.
+ */
+export type RecordReads = {
+  projection: Projection | null;
+  more: { projection: Projection; needed: (row: Record<string, unknown>) => boolean } | null;
+};
+
+// Per operation and type: the reads computed for it.
+const projections = new WeakMap<OperationDefinitionNode, Map<string, RecordReads>>();
 
 /**
  * The request's operation, once Apollo has resolved it (set by `operationSelectionPlugin`); until
@@ -142,18 +162,24 @@ export function createOperationSelection() {
     },
     /**
      * The stored fields to read of `typename`'s records (`model`) for what the operation selects
-     * on that type, plus `always` (what the reader itself needs); null to read whole records.
+     * on that type, plus `always` (what the reader itself needs); whole records when unknown.
      */
-    projection(typename: string, model: StoredShape, always: readonly string[]): Projection | null {
-      if (!current) return null;
+    reads(typename: string, model: StoredShape, always: readonly string[]): RecordReads {
+      if (!current) return WHOLE;
       const { schema, document, op } = current;
-      const known = projections.get(op) ?? new Map<string, Projection | null>();
+      const known = projections.get(op) ?? new Map<string, RecordReads>();
       projections.set(op, known);
       if (!known.has(typename)) {
         const fields = selectedFields(schema, document, op).get(typename) ?? new Set<string>();
-        known.set(typename, projectionOf(schema, typename, model, fields, always));
+        known.set(typename, readsOf(schema, typename, model, fields, always));
       }
       return known.get(typename)!;
+    },
+    /** Whether the operation selects `field` on `typename` anywhere (false until it is known). */
+    selects(typename: string, field: string): boolean {
+      if (!current) return false;
+      const { schema, document, op } = current;
+      return selectedFields(schema, document, op).get(typename)?.has(field) ?? false;
     },
   };
 }
@@ -161,25 +187,46 @@ export function createOperationSelection() {
 /** The request's operation selection (see `createOperationSelection`). */
 export type OperationSelection = ReturnType<typeof createOperationSelection>;
 
-function projectionOf(
+const WHOLE: RecordReads = { projection: null, more: null };
+
+function readsOf(
   schema: GraphQLSchema,
   typename: string,
   model: StoredShape,
   fields: Set<string>,
   always: readonly string[],
-): Projection | null {
+): RecordReads {
   const resolved = resolvedFields.get(schema)?.get(typename);
-  if (!resolved) return null;
+  if (!resolved) return WHOLE;
   const reads = declared.get(typename) ?? {};
   const paths = new Set(always);
+  const partial: PartialReads[] = [];
   for (const field of fields) {
     const declaredReads = reads[field];
-    if (declaredReads) declaredReads.forEach((path) => paths.add(path));
-    else if (!resolved.has(field) && isStored(model, field)) paths.add(field);
-    else return null;
+    if (Array.isArray(declaredReads)) declaredReads.forEach((path) => paths.add(path));
+    else if (declaredReads) {
+      const { reads: some } = declaredReads as PartialReads;
+      some.forEach((path) => paths.add(path));
+      partial.push(declaredReads as PartialReads);
+    } else if (!resolved.has(field) && isStored(model, field)) paths.add(field);
+    else return WHOLE;
   }
-  return Object.fromEntries([...paths].map((path) => [path, 1] as const));
+  const projection = projectionFrom(paths);
+  // Second-round reads only where the first round does not already read them.
+  const wanting = partial.filter((p) => p.more.some((path) => !paths.has(path)));
+  if (wanting.length === 0) return { projection, more: null };
+  const more = new Set([...paths, ...wanting.flatMap((p) => p.more)]);
+  return {
+    projection,
+    more: {
+      projection: projectionFrom(more),
+      needed: (row) => wanting.some((p) => p.needsMore(row)),
+    },
+  };
 }
+
+const projectionFrom = (paths: Iterable<string>): Projection =>
+  Object.fromEntries([...paths].map((path) => [path, 1] as const));
 
 const isStored = (model: StoredShape, field: string) =>
   ['real', 'nested'].includes(model.schema.pathType(field));

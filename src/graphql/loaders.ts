@@ -37,6 +37,7 @@ export function createLoaders(actor: Actor | null) {
   const records = createAccountRecordReader(scope, selection);
   return {
     selection,
+    accountRecords: records,
     branchesByCode: createBranchesByCode(),
     usersById: createUsersById(),
     accountsById: createAccountsById(scope),

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
+import type { Loaders } from '../../graphql/loaders';
 import { requireActor } from '../auth/actor';
 import { actorScope } from '../access/scope';
 import {
@@ -8,13 +9,31 @@ import {
   listKeyAccounts,
   reassignAccountManager,
   updateKeyAccount,
+  type PageAhead,
 } from './account.service';
+
+// Fields of an account read from its listed records (journey/account-records.loaders).
+const LISTED = ['activationOrders', 'faultTickets', 'timeline'];
+
+// Reads the page's next fields would start once its accounts arrive, started with the accounts'
+// own read instead (their ids and branch are known from the directory): one wave less.
+const readAhead =
+  ({ selection, accountRecords, branchesByCode }: Loaders): PageAhead =>
+  ({ branchCode, accountIds }) => {
+    if (accountIds.length === 0) return;
+    if (selection.selects('KeyAccount', 'branch')) {
+      branchesByCode.load(branchCode).catch(() => undefined);
+    }
+    if (LISTED.some((field) => selection.selects('KeyAccount', field))) {
+      accountRecords.prefetch(accountIds);
+    }
+  };
 
 export const accountResolvers: Resolvers = {
   Query: {
     keyAccount: (_parent, { id }, { actor }) => findKeyAccount(actorScope(requireActor(actor)), id),
-    keyAccounts: (_parent, { filter, ...args }, { actor }) =>
-      listKeyAccounts({ actor, filter, args }),
+    keyAccounts: (_parent, { filter, ...args }, { actor, loaders }) =>
+      listKeyAccounts({ actor, filter, args, ahead: readAhead(loaders) }),
   },
   Mutation: {
     createKeyAccount: (_parent, { input }, { actor }) => createKeyAccount({ actor, input }),

@@ -245,17 +245,24 @@ async function filterToQuery(filter: ReturnType<typeof keyAccountFilter.parse>) 
   return query;
 }
 
-/** Accounts within the caller's scope, filtered, sorted by name (then id) for stable paging. */
+/** The accounts a page is about to read, known before they are read (from a directory). */
+export type PageAhead = (page: { branchCode: string; accountIds: string[] }) => void;
+
+/**
+ * Accounts within the caller's scope, filtered, sorted by name (then id) for stable paging.
+ * `ahead` is told the page's accounts as soon as they are known, before they are read.
+ */
 export async function listKeyAccounts(options: {
   actor: Actor | null;
   filter: unknown;
   args: PageArgs;
+  ahead?: PageAhead;
 }) {
   const actor = requireActor(options.actor);
   const filter = validate(keyAccountFilter, options.filter, 'filter');
   const query = await filterToQuery(filter);
   const branch = directoryBranch(actorScope(actor), filter, options.args);
-  if (branch) return pageOfBranch(actorScope(actor), branch, query, options.args);
+  if (branch) return pageOfBranch(actorScope(actor), branch, query, options.args, options.ahead);
   return findConnection<KeyAccountDoc>(KeyAccountModel, {
     scope: actorScope(actor),
     filter: query,
@@ -296,6 +303,7 @@ async function pageOfBranch(
   branchCode: string,
   query: Record<string, unknown>,
   args: PageArgs,
+  ahead?: PageAhead,
 ) {
   const size = checkedPageSize(args);
   const keys = withIdKey([{ field: 'name', direction: 1 }]);
@@ -317,6 +325,7 @@ async function pageOfBranch(
     .filter((account) => !after || byNameThenId(listed(account), after) > 0)
     .slice(0, size + 1)
     .map((account) => String(account._id));
+  ahead?.({ branchCode, accountIds: ids.slice(0, size) });
   const byId = new Map(
     (await findKeyAccountsByIds(scope, ids)).map((row) => [String(row._id), row]),
   );

@@ -5,7 +5,7 @@ import { declareFieldReads } from '../../graphql/field-reads';
 import { journeyEventFields, journeyEventReads } from '../journey/journey.resolvers';
 import { clockView } from '../sla-policies/sla-clock-view';
 import { loadPolicyVersions } from '../sla-policies/sla-policy.loaders';
-import { listPauses } from './fault-ticket.state';
+import { listPauses, settledSlaFigures } from './fault-ticket.state';
 import {
   changeFaultTicket,
   faultMeasures,
@@ -13,6 +13,7 @@ import {
   listAtRiskFaultTickets,
   listOpenFaultTickets,
   openFaultTicket,
+  slaFigures,
 } from './fault-ticket.service';
 
 // What the measured fields are computed from: the ticket's state (fault-ticket.state.ts).
@@ -27,6 +28,8 @@ const STATE = [
   'causeExplainedAt',
   'sla',
 ];
+// What a settled ticket's SLA state and minutes left are read from (settledSlaFigures).
+const SETTLED = ['status', 'repairDurationMinutes', 'targetMinutes'];
 declareFieldReads('FaultTicket', {
   ...journeyEventReads,
   causeExplained: ['causeExplainedAt'],
@@ -37,12 +40,17 @@ declareFieldReads('FaultTicket', {
       'elapsedMinutes',
       'repairDurationMinutes',
       'targetMinutes',
-      'minutesLeft',
       'withinSla',
-      'slaState',
       'acknowledgementMinutes',
       'acknowledgedWithinTarget',
     ].map((field) => [field, STATE]),
+  ),
+  // A settled ticket's from its stored measures; an open one's (read again) from its state.
+  ...Object.fromEntries(
+    ['minutesLeft', 'slaState'].map((field) => [
+      field,
+      { reads: SETTLED, more: STATE, needsMore: (row) => settledSlaFigures(row) === null },
+    ]),
   ),
   pauses: ['statusHistory', 'recordedPauses'],
   acknowledgementTargetMinutes: ['sla'],
@@ -96,9 +104,9 @@ export const faultTicketResolvers: Resolvers = {
     elapsedMinutes: (ticket) => faultMeasures(ticket).elapsedMinutes,
     repairDurationMinutes: (ticket) => faultMeasures(ticket).repairDurationMinutes,
     targetMinutes: (ticket) => faultMeasures(ticket).targetMinutes,
-    minutesLeft: (ticket) => faultMeasures(ticket).minutesLeft,
+    minutesLeft: (ticket) => slaFigures(ticket).minutesLeft,
     withinSla: (ticket) => faultMeasures(ticket).withinSla,
-    slaState: (ticket) => faultMeasures(ticket).slaState,
+    slaState: (ticket) => slaFigures(ticket).slaState,
     acknowledgementMinutes: (ticket) => faultMeasures(ticket).acknowledgementMinutes,
     acknowledgementTargetMinutes: (ticket) => ticket.sla.acknowledgementTargetMinutes,
     acknowledgedWithinTarget: (ticket) => faultMeasures(ticket).acknowledgedWithinTarget,

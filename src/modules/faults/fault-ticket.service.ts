@@ -30,7 +30,9 @@ import { FaultTicketModel, type FaultTicketDoc } from './fault-ticket.model';
 import {
   applyFaultEvent,
   measureFaultTicket,
+  settledSlaFigures,
   storedFaultMeasures,
+  type SlaFigures,
   type FaultEvent,
   type FaultMeasures,
   type FaultTicketState,
@@ -85,6 +87,18 @@ export function faultMeasures(ticket: FaultTicketDoc, now = new Date()): FaultMe
     measuresCache.set(ticket, measures);
   }
   return measures;
+}
+
+/**
+ * A ticket's SLA state and minutes left: from its state, or, for a settled ticket read without it
+ * (the account screen reads only its stored measures, graphql/field-reads), from those.
+ */
+export function slaFigures(ticket: FaultTicketDoc): SlaFigures {
+  if (ticket.statusHistory === undefined) {
+    const settled = settledSlaFigures(ticket);
+    if (settled) return settled;
+  }
+  return faultMeasures(ticket);
 }
 
 const withMeasures = <T extends FaultTicketState>(state: T) => ({

@@ -3,6 +3,7 @@ import {
   applyFaultEvent,
   listPauses,
   measureFaultTicket,
+  settledSlaFigures,
   storedFaultMeasures,
   type FaultEvent,
   type FaultTicketState,
@@ -181,6 +182,37 @@ describe('measureFaultTicket', () => {
 
   it('is in FAULT_REPORTING only while REPORTED', () => {
     expect(storedFaultMeasures(reported()).stage).toBe('FAULT_REPORTING');
+  });
+});
+
+describe('settledSlaFigures', () => {
+  // As stored on a write: the ticket's fields with its measured ones.
+  const stored = (state: FaultTicketState) => ({ ...state, ...storedFaultMeasures(state) });
+  const at = (minutes: number) => new Date(cst('2025-03-05T10:00').getTime() + minutes * 60_000);
+  const restoredAfter = (minutes: number) =>
+    apply(reported(), { kind: 'ACKNOWLEDGE', at: at(5) }, { kind: 'RESTORE', at: at(minutes) });
+
+  it("gives a settled ticket's SLA state from its stored measures, as measuring it does", () => {
+    // CRITICAL target 240: restored after 240 min is within it, after 241 not.
+    const met = stored(restoredAfter(240));
+    const missed = stored(
+      apply(restoredAfter(241), { kind: 'CLOSE', at: cst('2025-03-06T09:00') }),
+    );
+    expect(met).toMatchObject({ repairDurationMinutes: 240, targetMinutes: 240 });
+    expect(settledSlaFigures(met)).toEqual({ slaState: 'MET', minutesLeft: null });
+    expect(settledSlaFigures(missed)).toEqual({ slaState: 'MISSED', minutesLeft: null });
+    for (const ticket of [met, missed]) {
+      const { slaState, minutesLeft } = measureFaultTicket(ticket, cst('2030-01-01T00:00'));
+      expect(settledSlaFigures(ticket)).toEqual({ slaState, minutesLeft });
+    }
+  });
+
+  it('has none for an open ticket or one without stored measures', () => {
+    expect(settledSlaFigures(stored(reported()))).toBeNull();
+    const reopened = apply(restoredAfter(60), { kind: 'REOPEN', at: cst('2025-03-05T12:00') });
+    expect(settledSlaFigures(stored(reopened))).toBeNull();
+    expect(settledSlaFigures({ status: 'CLOSED' })).toBeNull();
+    expect(settledSlaFigures({ status: 'CLOSED', repairDurationMinutes: 5 })).toBeNull();
   });
 });
 

@@ -286,6 +286,28 @@ export function storedFaultMeasures(state: FaultTicketState) {
   };
 }
 
+/** A ticket's SLA state and minutes left (see `FaultMeasures`). */
+export type SlaFigures = Pick<FaultMeasures, 'slaState' | 'minutesLeft'>;
+
+/**
+ * A settled (restored or closed) ticket's SLA state and minutes left from its stored measures:
+ * the figures `measureFaultTicket` gives it, which no longer depend on `now` (the repair duration
+ * stored is the elapsed time it measures). Null for an open ticket or one without them.
+ */
+export function settledSlaFigures(ticket: {
+  status?: unknown;
+  repairDurationMinutes?: unknown;
+  targetMinutes?: unknown;
+}): SlaFigures | null {
+  const { status, repairDurationMinutes: elapsed, targetMinutes } = ticket;
+  if (typeof status !== 'string' || isOpenFaultStatus(status as FaultStatus)) return null;
+  if (typeof elapsed !== 'number' || typeof targetMinutes !== 'number') return null;
+  return {
+    slaState: slaState({ open: false, elapsedMinutes: elapsed, targetMinutes }),
+    minutesLeft: null,
+  };
+}
+
 /** A ticket's stored measured fields. */
 export type StoredFaultMeasures = ReturnType<typeof storedFaultMeasures>;
 

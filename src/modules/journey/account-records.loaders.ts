@@ -7,7 +7,7 @@ import {
   withIdKey,
   type Connection,
 } from '../../db/keyset-pagination';
-import type { OperationSelection } from '../../graphql/field-reads';
+import type { OperationSelection, Projection } from '../../graphql/field-reads';
 import { findByIdsInScope } from '../access/by-ids';
 import type { Scope } from '../access/scope';
 import {
@@ -25,11 +25,16 @@ type Lists =
 /** A record of an account's list, with the GraphQL type of its collection. */
 export type ListedRow = { typename: string; row: Row };
 
+/** The first records of an account's list, and whether the list goes on after them. */
+export type ListedPage = { rows: ListedRow[]; more: boolean };
+
 /**
  * Per request: accounts' listed records (one `_id $in` read of `accountrecords` per tick) and the
  * records themselves by bare `_id $in`, one read per collection and tick, shared by the account's
  * orders, tickets and timeline; the caller's scope is applied to the rows (access/by-ids). The
- * records are read with only the fields the request's operation selects (graphql/field-reads).
+ * records are read with only the fields the request's operation selects (graphql/field-reads);
+ * where a selected field needs more of some records (e.g. an open ticket's state), those are read
+ * again in a second round, one read per collection and tick whatever their number.
  */
 export function createAccountRecordReader(scope: Scope, selection?: OperationSelection) {
   const lists = new DataLoader<string, Lists>(async (ids) => {
@@ -42,14 +47,16 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
     if (!loader) {
       const source = journeySources().find((s) => s.typename === typename)!;
       loader = new DataLoader<string, Row | null>(async (ids) => {
-        const projection = selection?.projection(typename, source.model, readerFields(source));
-        const rows = await findByIdsInScope<Row & { branchCode?: unknown }>(
-          source.model,
-          scope,
-          ids,
-          projection,
-        );
-        const byId = new Map(rows.map((row) => [String(row._id), row]));
+        const reads = selection?.reads(typename, source.model, readerFields(source));
+        const read = (some: readonly unknown[], projection: Projection | null) =>
+          findByIdsInScope<Row & { branchCode?: unknown }>(source.model, scope, some, projection);
+        const byId = new Map((await read(ids, reads?.projection ?? null)).map((r) => [hex(r), r]));
+        // Records some selected field needs more of (field-reads' `PartialReads`), read again.
+        const more = reads?.more && [...byId.values()].filter(reads.more.needed);
+        if (more?.length) {
+          const fuller = await read(more.map(hex), reads!.more!.projection);
+          fuller.forEach((row) => byId.set(hex(row), row));
+        }
         return ids.map((id) => byId.get(id) ?? null);
       });
       byType.set(typename, loader);
@@ -60,8 +67,10 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
   /**
    * The newest `count` records of the given types per account, by journeyAt (`j`) or by the
    * type's own list order (`o`), after `after` when given, sorted again on the records' stored
-   * values with `sortField`. With `keep`, records it refuses are skipped and the next listed ones
-   * read, a round of reads at a time for every account at once.
+   * values with `sortField`; `more` says whether the list goes on after them. Without `keep` that
+   * is known from the list itself (no record is read past the page); with `keep`, records it
+   * refuses are skipped and the next listed ones read, a round of reads at a time for every account
+   * at once, until one more than `count` is kept or the list ends.
    */
   async function newest(
     accountIds: readonly string[],
@@ -73,33 +82,49 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
       after?: ListPosition | null;
       keep?: (row: ListedRow) => boolean;
     },
-  ): Promise<Map<string, ListedRow[]>> {
+  ): Promise<Map<string, ListedPage>> {
     const all = await lists.loadMany(accountIds);
     const load = async ({ typename, id }: Listed) => {
       const row = await records(typename).load(id.toHexString());
       return row ? { typename, row } : null;
     };
+    const { typenames, by, count, after = null, keep } = options;
+    // Without `keep`, the first `count` listed are the page and one more listed says it goes on.
+    const wanted = keep ? count + 1 : count;
     return new Map(
       await Promise.all(
         accountIds.map(async (accountId, i) => {
           const found = all[i];
           if (found instanceof Error) throw found;
-          const { typenames, by, count, after = null, keep } = options;
-          const listed = newestListed(found ?? {}, typenames, by, keep ? Infinity : count, after);
+          const listed = newestListed(
+            found ?? {},
+            typenames,
+            by,
+            keep ? Infinity : count + 1,
+            after,
+          );
           const kept: ListedRow[] = [];
-          for (let next = 0; next < listed.length && kept.length < count;) {
-            const round = listed.slice(next, next + count - kept.length);
+          let next = 0;
+          while (next < listed.length && kept.length < wanted) {
+            const round = listed.slice(next, next + wanted - kept.length);
             next += round.length;
             for (const row of await Promise.all(round.map(load))) {
               if (row && (!keep || keep(row))) kept.push(row);
             }
           }
-          return [accountId, kept.sort(newestBy(options.sortField))] as const;
+          const more = keep ? kept.length > count : listed.length > count;
+          const rows = kept.sort(newestBy(options.sortField)).slice(0, count);
+          return [accountId, { rows, more }] as const;
         }),
       ),
     );
   }
-  return { newest };
+
+  /** Starts reading the lists of accounts about to be listed (the same read `newest` makes). */
+  function prefetch(accountIds: readonly string[]): void {
+    if (accountIds.length > 0) lists.loadMany(accountIds).catch(() => undefined);
+  }
+  return { newest, prefetch };
 }
 
 // What the reader itself reads of every record: the list orders it sorts on again, and the stage
@@ -110,6 +135,8 @@ const readerFields = (source: JourneySource) => [
   'stage',
   ...(source.listedBy ? [source.listedBy] : []),
 ];
+
+const hex = (row: Row) => String(row._id);
 
 /** The per-request reader of accounts' listed records. */
 export type AccountRecordReader = ReturnType<typeof createAccountRecordReader>;
@@ -134,7 +161,7 @@ export async function listedPages<T>(
   const found = await reader.newest(accountIds, {
     typenames: [typename],
     by: 'o',
-    count: size + 1,
+    count: size,
     sortField: options.sortField,
     after: options.after ? positionOf(decodeCursor(options.after, keys.length, 'after')) : null,
   });
@@ -142,10 +169,11 @@ export async function listedPages<T>(
     accountIds.map((id) => [
       id,
       forwardPage<T>(
-        (found.get(id) ?? []).map(({ row }) => row),
+        (found.get(id)?.rows ?? []).map(({ row }) => row),
         keys,
         size,
         Boolean(options.after),
+        found.get(id)?.more ?? false,
       ),
     ]),
   );

@@ -31,6 +31,10 @@ export type TimelineArgs = {
 
 type Position = { at: Date; id: Types.ObjectId };
 
+// An account's newest records: up to `size + 1` (one more says a next page exists), or `size`
+// with `more` when the list itself knows.
+type TimelineRows = { rows: JourneyEventRow[]; more?: boolean };
+
 function decode(cursor: string): Position {
   try {
     const [at, id] = EJSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'), {
@@ -70,15 +74,16 @@ export async function loadTimelines(
   return pagesOf(accountIds, byAccount, size, Boolean(args.after));
 }
 
-// The newest `size + 1` listed records per account after the cursor. A stage filter reads the
-// collections that can hold those stages; where a collection's records can be in other stages too
-// (fault tickets, complaints), the records read are kept by their stage and the next ones read.
+// The newest `size` listed records per account after the cursor, and whether more follow. A stage
+// filter reads the
+// collections that can hold those stages; where a collection's records can be in other stages
+// too (fault tickets, complaints), the records read are kept by their stage and the next ones read.
 async function listedTimelines(
   reader: AccountRecordReader,
   accountIds: readonly Types.ObjectId[],
   args: TimelineArgs,
   size: number,
-): Promise<Map<string, JourneyEventRow[]>> {
+): Promise<Map<string, TimelineRows>> {
   const stages: readonly JourneyStage[] = args.stages?.length ? args.stages : JOURNEY_STAGES;
   const sources = journeySources().filter((s) => s.stages.some((stage) => stages.includes(stage)));
   const mixed = sources.some((s) => s.stages.some((stage) => !stages.includes(stage)));
@@ -86,15 +91,20 @@ async function listedTimelines(
   const found = await reader.newest(accountIds.map(String), {
     typenames: sources.map((s) => s.typename),
     by: 'j',
-    count: size + 1,
+    count: size,
     sortField: 'journeyAt',
     after: after && { at: after.at.getTime(), hex: after.id.toHexString() },
     ...(mixed && { keep: ({ row }) => stages.includes(row.stage as JourneyStage) }),
   });
   return new Map(
-    [...found].map(([id, rows]) => [
+    [...found].map(([id, { rows, more }]) => [
       id,
-      rows.map(({ typename, row }) => ({ ...row, __typename: typename }) as JourneyEventRow),
+      {
+        rows: rows.map(
+          ({ typename, row }) => ({ ...row, __typename: typename }) as JourneyEventRow,
+        ),
+        more,
+      },
     ]),
   );
 }
@@ -106,7 +116,7 @@ async function aggregatedTimelines(
   accountIds: readonly Types.ObjectId[],
   args: TimelineArgs,
   size: number,
-): Promise<Map<string, JourneyEventRow[]>> {
+): Promise<Map<string, TimelineRows>> {
   const stages = args.stages?.length ? args.stages : JOURNEY_STAGES;
   const match: Record<string, unknown> = { accountId: { $in: accountIds }, stage: { $in: stages } };
   if (args.after) {
@@ -129,11 +139,11 @@ async function aggregatedTimelines(
       );
     }),
   );
-  const byAccount = new Map<string, JourneyEventRow[]>();
+  const byAccount = new Map<string, TimelineRows>();
   for (const row of perSource.flat()) {
     const key = row.accountId.toHexString();
-    const rows = byAccount.get(key) ?? [];
-    rows.push(row);
+    const rows = byAccount.get(key) ?? { rows: [] };
+    rows.rows.push(row);
     byAccount.set(key, rows);
   }
   return byAccount;
@@ -144,16 +154,17 @@ const TIMELINE_KEYS = withIdKey([{ field: 'journeyAt', direction: -1 }]);
 
 function pagesOf(
   accountIds: readonly Types.ObjectId[],
-  byAccount: Map<string, JourneyEventRow[]>,
+  byAccount: Map<string, TimelineRows>,
   size: number,
   afterCursor: boolean,
 ): Map<string, Connection<JourneyEventRow>> {
   return new Map(
     accountIds.map((id) => {
-      const rows = (byAccount.get(id.toHexString()) ?? []).sort(newestFirst);
+      const { rows, more } = byAccount.get(id.toHexString()) ?? { rows: [] };
+      rows.sort(newestFirst);
       return [
         id.toHexString(),
-        forwardPage<JourneyEventRow>(rows, TIMELINE_KEYS, size, afterCursor),
+        forwardPage<JourneyEventRow>(rows, TIMELINE_KEYS, size, afterCursor, more),
       ];
     }),
   );

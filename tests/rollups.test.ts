@@ -175,21 +175,25 @@ describe('scorecard rollups', () => {
     expect(await ScorecardSnapshotModel.countDocuments({ period: Q })).toBeGreaterThan(0);
   });
 
-  it('gives the same inputs as the records, for a quarter, its months and the year', async () => {
+  /** Scorecard inputs of BA and BB from the rollups, checked equal to those from the records. */
+  async function sameInputs(label: string) {
     const now = new Date();
-    for (const label of [Q, '2026-01', '2026-03', '2026', '2026-Q2']) {
-      const period = parsePeriod(label);
-      const fromRecords = await loadScorecardInputsFromRecords(['BA', 'BB'], period, now);
-      const window = rowWindow(period, now);
-      const rows = await loadRowsFromRollups(['BA', 'BB'], window);
-      const fromRollups = scorecardInputsFrom(['BA', 'BB'], window, rows);
-      for (const code of ['BA', 'BB']) {
-        expect(fromRollups.get(code)).toEqual(fromRecords.get(code));
-        expect(scorecardFigures(fromRollups.get(code)!)).toEqual(
-          scorecardFigures(fromRecords.get(code)!),
-        );
-      }
+    const period = parsePeriod(label);
+    const fromRecords = await loadScorecardInputsFromRecords(['BA', 'BB'], period, now);
+    const window = rowWindow(period, now);
+    const rows = await loadRowsFromRollups(['BA', 'BB'], window);
+    const fromRollups = scorecardInputsFrom(['BA', 'BB'], window, rows);
+    for (const code of ['BA', 'BB']) {
+      expect(fromRollups.get(code)).toEqual(fromRecords.get(code));
+      expect(scorecardFigures(fromRollups.get(code)!)).toEqual(
+        scorecardFigures(fromRecords.get(code)!),
+      );
     }
+    return fromRollups.get('BA')!;
+  }
+
+  it('gives the same inputs as the records, for a quarter, its months and the year', async () => {
+    for (const label of [Q, '2026-01', '2026-03', '2026', '2026-Q2']) await sameInputs(label);
   });
 
   it('follows a record that moves: a reopened ticket leaves its month, a corrected survey moves', async () => {
@@ -350,6 +354,93 @@ describe('scorecard rollups', () => {
     }
   });
 
+  async function completedFollowUp(at: string) {
+    const scheduled = await admin(
+      'mutation($i: ScheduleFollowUpInput!) { scheduleFollowUp(input: $i) { id } }',
+      { i: { accountId: world.accounts.own, purpose: 'OTHER', channel: 'PHONE', dueAt: t(at) } },
+    );
+    const id = scheduled.scheduleFollowUp.id as string;
+    await admin(
+      'mutation($id: ID!, $at: DateTime!) { completeFollowUp(id: $id, at: $at) { id } }',
+      {
+        id,
+        at: t(at),
+      },
+    );
+    return new mongoose.Types.ObjectId(id);
+  }
+  // A completion moved by a correction (past the service, as a bulk repair would): its refresh.
+  async function moveCompletion(_id: mongoose.Types.ObjectId, at: string) {
+    await collection('followups').updateOne({ _id }, { $set: { completedAt: new Date(t(at)) } });
+    await refreshRollups('FollowUp', [_id]);
+  }
+
+  it("decides follow-up compliance on write: a completion counts its account's activations and closures", async () => {
+    const activations = 'activations|BA|2026-01';
+    const closures = 'closures|BA|2026-01';
+    const [a0, c0] = [await countsOf(activations), await countsOf(closures)];
+    // The account's order was activated on 12 Jan 12:00 and its ticket closed on 20 Jan 17:00
+    // (UTC+8), none followed up yet.
+    expect([a0.get('p') ?? 0, c0.get('c') ?? 0, c0.get('n')]).toEqual([0, 0, 1]);
+    // Completed 15 Jan 10:00: within 12 Jan 12:00 + 7 × 24 h = 19 Jan 12:00, so the activation
+    // becomes compliant; before the closure, so the repair does not.
+    const visit = await completedFollowUp('2026-01-15T10:00:00');
+    expect(minus(await countsOf(activations), a0)).toEqual(new Map([['p', 1]]));
+    expect(minus(await countsOf(closures), c0)).toEqual(new Map());
+    // Moved to 21 Jan 09:00: after 19 Jan 12:00 (the activation is no longer compliant), within
+    // 20 Jan 17:00 + 3 × 24 h = 23 Jan 17:00 (the repair is).
+    await moveCompletion(visit, '2026-01-21T09:00:00');
+    expect(minus(await countsOf(activations), a0)).toEqual(new Map());
+    expect(minus(await countsOf(closures), c0)).toEqual(new Map([['c', 1]]));
+    // Coverage: the account has one completion in January.
+    const own = String(world.accounts.own);
+    expect((await countsOf('completions|BA|2026-01')).get(`a.${own}`)).toBe(1);
+    expect(await checkRollups()).toEqual([]);
+    const q1 = await sameInputs(Q);
+    expect([q1.postActivation, q1.postRepair]).toEqual([
+      { compliant: 0, total: 1 },
+      { compliant: 1, total: 1 },
+    ]);
+    const rows = await loadRowsFromRollups(['BA'], rowWindow(parsePeriod(Q), new Date()));
+    expect(rows.visited.get('BA')![0]!.has(own)).toBe(true);
+    for (const label of ['2026-01', '2026']) await sameInputs(label);
+    // Back to 16 Jan 08:00: both windows, 12 Jan 12:00 – 19 Jan 12:00 holds it, the repair's not.
+    await moveCompletion(visit, '2026-01-16T08:00:00');
+    expect(minus(await countsOf(activations), a0)).toEqual(new Map([['p', 1]]));
+    expect(minus(await countsOf(closures), c0)).toEqual(new Map());
+    expect(await checkRollups()).toEqual([]);
+  });
+
+  it('a follow-up refresh stopped after showing its instant is finished by the next one', async () => {
+    const closures = 'closures|BA|2026-01';
+    // 25 Jan 10:00 is past the closure's window (20 Jan 17:00 – 23 Jan 17:00).
+    const visit = await completedFollowUp('2026-01-25T10:00:00');
+    const c0 = await countsOf(closures);
+    expect(c0.get('c') ?? 0).toBe(0);
+    const followUps = collection('followups');
+    // The refresh of a completion moved to 21 Jan 10:00 (within the window) stops after its
+    // claim and buckets (the account's instant written), before its dependants and membership;
+    // meanwhile the ticket is refreshed, sees 21 Jan and counts as followed up.
+    await followUps.updateOne(
+      { _id: visit },
+      { $set: { completedAt: new Date(t('2026-01-21T10:00:00')) } },
+    );
+    await refreshRollups('FollowUp', [visit], 'buckets');
+    const tickets = await collection('faulttickets')
+      .find({ status: 'CLOSED', branchCode: 'BA' }, { projection: { _id: 1 } })
+      .toArray();
+    await refreshRollups(
+      'FaultTicket',
+      tickets.map((ticket) => ticket._id),
+    );
+    expect(minus(await countsOf(closures), c0)).toEqual(new Map([['c', 1]]));
+    // Then it is corrected to 30 Jan and refreshed: the ticket near 21 Jan (noted as pending) is
+    // refreshed too, and no longer counts as followed up.
+    await moveCompletion(visit, '2026-01-30T10:00:00');
+    expect(minus(await countsOf(closures), c0)).toEqual(new Map());
+    expect(await checkRollups()).toEqual([]);
+  });
+
   it('applying a refresh twice changes nothing', async () => {
     const ids = (
       await collection('faulttickets')
@@ -364,7 +455,7 @@ describe('scorecard rollups', () => {
   });
 
   it('the check reports a tampered rollup (the npm command exits 1), and a rebuild repairs it', async () => {
-    const bucket = 'activations|BA|2026-01';
+    const bucket = 'accounts|BA|open';
     const doc = (await RollupModel.collection.findOne({ _id: bucket } as never))!;
     const [recordId] = Object.keys(doc.items as object);
     await RollupModel.collection.updateOne({ _id: bucket } as never, {

@@ -4,11 +4,14 @@ import {
   type CompletedFollowUp,
   type CoverageAccount,
   coverageForPeriod,
+  coverageFromVisits,
+  coverageSpans,
   isActiveDuring,
   isFollowUpOverdue,
   isPostActivationCompliant,
   isPostRepairCompliant,
   quarterlyCoverage,
+  visitedDuring,
 } from './follow-up-rules';
 
 const at = (iso: string): Date => new Date(iso);
@@ -179,6 +182,46 @@ describe('coverageForPeriod', () => {
         },
       ),
     );
+  });
+});
+
+describe('coverage from the accounts visited per span', () => {
+  it('measures a month over its quarter to date and a year over its quarters', () => {
+    // 2026-02 in Shanghai: one span, 1 Jan 00:00 +08 (31 Dec 16:00Z) to 1 Mar 00:00 +08.
+    expect(coverageSpans(parsePeriod('2026-02'))).toEqual([
+      { start: at('2025-12-31T16:00:00Z'), end: at('2026-02-28T16:00:00Z') },
+    ]);
+    expect(coverageSpans(parsePeriod('2026')).map((span) => span.start)).toEqual([
+      at('2025-12-31T16:00:00Z'),
+      at('2026-03-31T16:00:00Z'),
+      at('2026-06-30T16:00:00Z'),
+      at('2026-09-30T16:00:00Z'),
+    ]);
+  });
+
+  it('gives the same figures as the completions themselves', () => {
+    // Visited A in Q1, none in Q2, D in Q3, none in Q4: the year's mean is
+    // (1/3 + 0/2 + 1/3 + 0/3) / 4 = (2/3) / 4 = 1/6 (Q1 active A, B, C; Q2 A, B; Q3 and Q4
+    // A, B, D).
+    const visited = [new Set(['A']), new Set<string>(), new Set(['D']), new Set<string>()];
+    const year = coverageFromVisits(parsePeriod('2026'), accounts, visited);
+    const spans = coverageSpans(parsePeriod('2026'));
+    expect(spans.map((span) => quarterlyCoverage(accounts, [], span).denominator)).toEqual([
+      3, 2, 3, 3,
+    ]);
+    expect(year).toEqual({
+      value: expect.closeTo(1 / 6, 12),
+      numerator: null,
+      denominator: null,
+      sampleSize: 4,
+    });
+    for (const label of ['2026-Q1', '2026-02', '2026-05', '2026']) {
+      const period = parsePeriod(label);
+      const fromVisits = coverageSpans(period).map((span) => visitedDuring(followUps, span));
+      expect(coverageFromVisits(period, accounts, fromVisits)).toEqual(
+        coverageForPeriod(period, accounts, followUps),
+      );
+    }
   });
 });
 

@@ -50,9 +50,25 @@ export function quarterlyCoverage(
   completedFollowUps: readonly CompletedFollowUp[],
   span: Span,
 ): CoverageFigure {
-  const visited = new Set(
+  return coverageOfVisited(accounts, visitedDuring(completedFollowUps, span), span);
+}
+
+/** The accounts with ≥ 1 completed follow-up in [start, end). */
+export function visitedDuring(
+  completedFollowUps: readonly CompletedFollowUp[],
+  span: Span,
+): Set<string> {
+  return new Set(
     completedFollowUps.filter((f) => isWithin(f.completedAt, span)).map((f) => f.accountId),
   );
+}
+
+/** Quarterly coverage from the accounts visited during the span (see `quarterlyCoverage`). */
+export function coverageOfVisited(
+  accounts: readonly CoverageAccount[],
+  visited: ReadonlySet<string>,
+  span: Span,
+): CoverageFigure {
   const active = accounts.filter((account) => isActiveDuring(account, span));
   const covered = active.filter((account) => visited.has(account.id)).length;
   return {
@@ -64,26 +80,42 @@ export function quarterlyCoverage(
 }
 
 /**
- * Follow-up coverage of a period (in the period's own time zone): a quarter's coverage; a
- * month's is its quarter's from the quarter's start to the month's end; a year's is the mean of
- * its quarters, leaving out quarters without active accounts (no figure is not 0 %), null when
- * none has any.
+ * The spans a period's coverage is measured over (in the period's own time zone): a quarter, or
+ * a month's quarter from its start to the month's end; a year's four quarters.
  */
+export function coverageSpans(period: Period): Span[] {
+  const quarters = quartersOf(period);
+  if (period.kind === 'YEAR') return quarters;
+  return [{ start: quarters[0]?.start ?? period.start, end: period.end }];
+}
+
+/**
+ * Follow-up coverage of a period from the accounts visited in each of its `coverageSpans`: a
+ * quarter's (or quarter-to-month) coverage; a year's is the mean of its quarters, leaving out
+ * quarters without active accounts (no figure is not 0 %), null when none has any.
+ */
+export function coverageFromVisits(
+  period: Period,
+  accounts: readonly CoverageAccount[],
+  visited: readonly ReadonlySet<string>[],
+): CoverageFigure {
+  const spans = coverageSpans(period);
+  const figures = spans.map((span, i) =>
+    coverageOfVisited(accounts, visited[i] ?? new Set(), span),
+  );
+  if (period.kind !== 'YEAR') return figures[0]!;
+  const values = figures.flatMap(({ value }) => (value === null ? [] : [value]));
+  return { value: mean(values), numerator: null, denominator: null, sampleSize: values.length };
+}
+
+/** Follow-up coverage of a period (see `coverageFromVisits`) from its completed follow-ups. */
 export function coverageForPeriod(
   period: Period,
   accounts: readonly CoverageAccount[],
   completedFollowUps: readonly CompletedFollowUp[],
 ): CoverageFigure {
-  const quarters = quartersOf(period);
-  if (period.kind !== 'YEAR') {
-    const start = quarters[0]?.start ?? period.start;
-    return quarterlyCoverage(accounts, completedFollowUps, { start, end: period.end });
-  }
-  const values = quarters.flatMap((quarter) => {
-    const { value } = quarterlyCoverage(accounts, completedFollowUps, quarter);
-    return value === null ? [] : [value];
-  });
-  return { value: mean(values), numerator: null, denominator: null, sampleSize: values.length };
+  const visited = coverageSpans(period).map((span) => visitedDuring(completedFollowUps, span));
+  return coverageFromVisits(period, accounts, visited);
 }
 
 /** A completed follow-up at or within 7 × 24 h after activation (both ends included). */

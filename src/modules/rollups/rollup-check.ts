@@ -1,8 +1,10 @@
 import mongoose from 'mongoose';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import {
+  contextOf,
   contributionsOf,
   isTallyBucket,
+  listsMonths,
   monthsId,
   projectionOf,
   rollupSources,
@@ -26,12 +28,19 @@ type Counted = { source: string; recordId: string; contributions: Contribution[]
 /** Every record's contributions, source by source, in batches (never all records at once). */
 async function* countedBatches(size: number): AsyncGenerator<Counted[]> {
   for (const source of rollupSources()) {
+    const context = contextOf(source);
+    const contexts = context ? await context.readAll() : new Map<string, unknown>();
+    const contextOfRecord = (record: SourceRecord) => {
+      const key = context?.keyOf(record) ?? null;
+      return key === null ? undefined : contexts.get(key);
+    };
     const cursor = mongoose
       .model(source)
       .collection.find({}, { projection: projectionOf(source), batchSize: size });
     let batch: Counted[] = [];
-    for await (const record of cursor) {
-      const contributions = contributionsOf(source, record as SourceRecord);
+    for await (const found of cursor) {
+      const record = found as SourceRecord;
+      const contributions = contributionsOf(source, record, contextOfRecord(record));
       if (contributions.length === 0) continue;
       batch.push({ source, recordId: String(record._id), contributions });
       if (batch.length >= size) {
@@ -144,7 +153,7 @@ export async function checkRollups(): Promise<RollupDifference[]> {
   for (const id of bucketIds) {
     const want = expected.buckets.get(id) ?? emptyBucket();
     differences.push(...bucketDifferences(id, stored.get(id), want));
-    if (want.items.size + want.records > 0) {
+    if (listsMonths(id) && want.items.size + want.records > 0) {
       const [family, branchCode, month] = id.split('|') as [string, string, string];
       const listed = stored.get(monthsId(family, branchCode))?.months ?? [];
       if (!listed.includes(month))
@@ -169,10 +178,12 @@ export async function checkRollups(): Promise<RollupDifference[]> {
 
 const REBUILD_BATCH = 5000;
 // Marks a database whose rollups have been built (see ensureRollupsBuilt), with their format:
-// version 3 keeps tally buckets without per-record signatures, under versions (claims, see
-// `rollup-tally`); 2 counted tickets and lateness in tallies; 1 kept a value per record.
+// version 4 counts follow-up compliance and coverage in tallies and keeps each account's
+// follow-up instants; 3 keeps tally buckets without per-record signatures, under versions
+// (claims, see `rollup-tally`); 2 counted tickets and lateness in tallies; 1 kept a value per
+// record.
 const BUILT = 'built';
-const FORMAT = 3;
+const FORMAT = 4;
 
 // One update per bucket a batch of records contributes to: item values set, counts added.
 function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {
@@ -183,7 +194,7 @@ function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {
       updates.set(bucket, update);
       const [family, branchCode, month] = bucket.split('|') as [string, string, string];
       const key = monthsId(family, branchCode);
-      months.set(key, (months.get(key) ?? new Set()).add(month));
+      if (listsMonths(bucket)) months.set(key, (months.get(key) ?? new Set()).add(month));
       if (!isTallyBucket(bucket)) {
         update.set[`items.${recordId}`] = value;
         continue;

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
-import { isTallyBucket, monthsId } from './rollup-families';
+import { isTallyBucket, listsMonths, monthsId } from './rollup-families';
 import {
   bucketWrites,
   claimedBuckets,
@@ -106,6 +106,7 @@ function itemAndMonthWrites(claims: readonly Claim[]): AnyBulkWriteOperation<Rol
     for (const [bucket, value] of Object.entries(to)) {
       if (!isTallyBucket(bucket) && !sameValue(from[bucket] ?? null, value))
         change(bucket).$set[`items.${recordId}`] = value;
+      if (!listsMonths(bucket)) continue;
       const [family, branchCode, month] = bucket.split('|') as [string, string, string];
       const id = monthsId(family, branchCode);
       months.set(id, (months.get(id) ?? new Set()).add(month));
@@ -169,14 +170,16 @@ async function applyToBuckets(
 
 /**
  * Moves the records whose contributions changed from what their memberships count to what they
- * contribute now, exactly once, and first finishes any claim found in flight. Returns the ids of
- * records to read again and go round once more (a claim finished for another writer, a lost
- * race).
+ * contribute now, exactly once, and first finishes any claim found in flight; `dependants` (what
+ * other records' contributions read of these) are refreshed after the buckets and before the
+ * memberships. Returns the ids of records to read again and go round once more (a claim finished
+ * for another writer, a lost race).
  */
 export async function moveRecords(
   source: string,
   records: readonly RecordState[],
   stop?: RefreshStop,
+  dependants?: (moves: readonly Claim[]) => Promise<void>,
 ): Promise<string[]> {
   const waiting: Claim[] = records
     .filter(({ member }) => member?.pending)
@@ -209,6 +212,7 @@ export async function moveRecords(
   const trusted = new Set(claimed.map((c) => c.id));
   const applied = await applyToBuckets([...claimed, ...waiting], trusted, read);
   if (stop === 'buckets') return [];
+  await dependants?.(applied);
   await effective(
     members(),
     applied.map(({ member, v, to }) => ({

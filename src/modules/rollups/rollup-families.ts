@@ -28,9 +28,19 @@ export type RollupFamily = {
   fields: readonly string[];
   /**
    * The bucket (UTC month of the returned instant, or `open` for null) and value of a record;
-   * undefined when the record does not count in this family.
+   * undefined when the record does not count in this family. `context` is what the source's
+   * `RollupContext` gives for the record (undefined when it has none, or when only a change of
+   * the record's own contribution is looked for).
    */
-  contribute: (record: SourceRecord) => { at: Date | null; value: unknown } | undefined;
+  contribute: (
+    record: SourceRecord,
+    context?: unknown,
+  ) => { at: Date | null; value: unknown } | undefined;
+  /**
+   * A bucket keyed by something else than branch × month (e.g. the record's account): its whole
+   * id, or null for none. Such buckets hold item values (never counts) and no month list.
+   */
+  bucketOf?: (record: SourceRecord) => string | null;
   /**
    * Counts instead of values: `contribute` returns the count paths (`.`-separated segments
    * without `$`; see `tallyKey`) the record adds one to, and an instant (never null).
@@ -103,12 +113,20 @@ export function monthsId(family: string, branchCode: string): string {
 }
 
 /** Every bucket a record contributes to, over every family of its source. */
-export function contributionsOf(source: string, record: SourceRecord): Contribution[] {
+export function contributionsOf(
+  source: string,
+  record: SourceRecord,
+  context?: unknown,
+): Contribution[] {
   const branchCode = record.branchCode;
   if (typeof branchCode !== 'string') return [];
   return familiesOf(source).flatMap((family) => {
-    const counted = family.contribute(record);
+    const counted = family.contribute(record, context);
     if (!counted) return [];
+    if (family.bucketOf) {
+      const keyed = family.bucketOf(record);
+      return keyed === null ? [] : [{ bucket: keyed, value: counted.value }];
+    }
     const bucket = bucketId(family.name, branchCode, bucketMonth(counted.at));
     if (!family.tally) return [{ bucket, value: counted.value }];
     const at = counted.at!;
@@ -118,6 +136,40 @@ export function contributionsOf(source: string, record: SourceRecord): Contribut
     };
     return [{ bucket, value }];
   });
+}
+
+/** Whether a bucket is listed by month for its family and branch (not a keyed bucket). */
+export function listsMonths(bucket: string): boolean {
+  const family = families.get(bucket.slice(0, bucket.indexOf('|')));
+  return family !== undefined && family.bucketOf === undefined;
+}
+
+/**
+ * What a source's families read besides the record itself (follow-up compliance: the completion
+ * instants of the record's account): on write from documents the rollups keep (read after the
+ * record's own keyed buckets are written, see `refreshRollups`), and for the check and the
+ * rebuild recomputed from the records.
+ */
+export type RollupContext = {
+  /** The key of a record's context; null when it has none. */
+  keyOf: (record: SourceRecord) => string | null;
+  /** Contexts by key, from the rollups' own documents. */
+  read: (keys: string[]) => Promise<Map<string, unknown>>;
+  /** Every context, recomputed from the records. */
+  readAll: () => Promise<Map<string, unknown>>;
+};
+
+const contexts = new Map<string, RollupContext>();
+
+/** Declares the context of a source's families; once per source, at module load. */
+export function registerRollupContext(source: string, context: RollupContext): void {
+  if (contexts.has(source)) throw new Error(`rollup context of ${source} registered twice`);
+  contexts.set(source, context);
+}
+
+/** The context of a source's families, if it has one. */
+export function contextOf(source: string): RollupContext | undefined {
+  return contexts.get(source);
 }
 
 /** Whether a bucket id belongs to a tally family. */

@@ -6,9 +6,17 @@ import {
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
 import { moveRecords, type RecordState, type RefreshStop } from './rollup-claims';
-import { contributionsOf, projectionOf, rollupSources, type SourceRecord } from './rollup-families';
-import { sameValue } from './rollup-tally';
-import { memberId, RollupMemberModel, type RollupMemberDoc } from './rollup.model';
+import {
+  contextOf,
+  contributionsOf,
+  isTallyBucket,
+  listsMonths,
+  projectionOf,
+  rollupSources,
+  type SourceRecord,
+} from './rollup-families';
+import { sameValue, type Claim } from './rollup-tally';
+import { memberId, RollupMemberModel, RollupModel, type RollupMemberDoc } from './rollup.model';
 
 // While a bulk load runs (see withRollupsRebuiltAfter), refreshes are skipped: it rebuilds after.
 let deferrals = 0;
@@ -24,10 +32,94 @@ export function deferRollupRefreshes(): () => void {
 const ROUNDS = 5;
 
 /**
+ * What must be brought up to date when records of a source move, after their buckets are written
+ * and before their memberships say so (a refresh stopped before finds the same moves again): for
+ * a follow-up, the compliance of its account's activations and closures near its old and new
+ * completion instants.
+ */
+export type RollupDependants = (moves: readonly Pick<Claim, 'from' | 'to'>[]) => Promise<void>;
+
+const dependants = new Map<string, RollupDependants>();
+
+/** Declares what depends on a source's contributions; once per source, at module load. */
+export function registerRollupDependants(source: string, refresh: RollupDependants): void {
+  if (dependants.has(source)) throw new Error(`rollup dependants of ${source} registered twice`);
+  dependants.set(source, refresh);
+}
+
+/** Keyed buckets (an account's follow-up instants): item values that others read on write. */
+export const isKeyed = (bucket: string) => !isTallyBucket(bucket) && !listsMonths(bucket);
+
+// A record's values in keyed buckets, set where it is and removed where it left (idempotent).
+async function writeKeyed(states: readonly RecordState[]): Promise<void> {
+  const byBucket = new Map<string, { $set: Record<string, unknown>; $unset: Record<string, ''> }>();
+  const change = (bucket: string) => {
+    const found = byBucket.get(bucket) ?? { $set: {}, $unset: {} };
+    byBucket.set(bucket, found);
+    return found;
+  };
+  for (const { recordId, member, after } of states) {
+    const before = member?.buckets ?? {};
+    for (const bucket of Object.keys(before))
+      if (isKeyed(bucket) && !(bucket in after)) change(bucket).$unset[`items.${recordId}`] = '';
+    for (const [bucket, value] of Object.entries(after))
+      if (isKeyed(bucket) && !sameValue(before[bucket] ?? null, value))
+        change(bucket).$set[`items.${recordId}`] = value;
+  }
+  if (byBucket.size === 0) return;
+  await RollupModel.collection.bulkWrite(
+    [...byBucket].map(([bucket, update]) => ({
+      updateOne: {
+        filter: { _id: bucket },
+        update: Object.fromEntries(Object.entries(update).filter(([, v]) => Object.keys(v).length)),
+        upsert: true,
+      },
+    })) as never[],
+    { ordered: false },
+  );
+}
+
+/**
+ * Each record as found, with what it contributes now. A source whose families read a context
+ * (the account's completion instants) first writes its own keyed values (its instants in the
+ * account's list) and only then reads the context; a follow-up writes its instant with its claim
+ * and refreshes its dependants after (see `registerRollupDependants`): so of two concurrent
+ * refreshes of one account at least one sees the other.
+ */
+async function currentStates(
+  source: string,
+  ids: unknown[],
+  records: Map<string, SourceRecord>,
+  members: Map<string, RollupMemberDoc>,
+): Promise<RecordState[]> {
+  const state = (id: unknown, context?: unknown): RecordState => {
+    const record = records.get(String(id));
+    const after = Object.fromEntries(
+      (record ? contributionsOf(source, record, context) : []).map((c) => [c.bucket, c.value]),
+    );
+    return { recordId: String(id), member: members.get(memberId(source, id)), after };
+  };
+  const context = contextOf(source);
+  if (!context) return ids.map((id) => state(id));
+  await writeKeyed(ids.map((id) => state(id)));
+  const keyOf = (id: unknown) => {
+    const record = records.get(String(id));
+    return record ? context.keyOf(record) : null;
+  };
+  const keys = ids.map(keyOf).filter((key): key is string => key !== null);
+  const found = keys.length === 0 ? new Map() : await context.read([...new Set(keys)]);
+  return ids.map((id) => {
+    const key = keyOf(id);
+    return state(id, key === null ? undefined : found.get(key));
+  });
+}
+
+/**
  * Brings the rollups of these records of `source` (a model name) up to date with the records as
  * stored now: reads them and their memberships by id, then moves each record whose contributions
  * changed, exactly once (see `rollup-claims`), finishing first what a stopped refresh left in
- * flight. A record that no longer exists leaves every bucket. `stop` ends it early (tests).
+ * flight, and refreshing what depends on them before their memberships are settled. A record that
+ * no longer exists leaves every bucket. `stop` ends it early (tests).
  */
 export async function refreshRollups(
   source: string,
@@ -49,14 +141,8 @@ export async function refreshRollups(
     ]);
     const recordBy = new Map(records.map((record) => [String(record._id), record]));
     const memberBy = new Map(members.map((member) => [member._id, member]));
-    const states: RecordState[] = ids.map((id) => {
-      const record = recordBy.get(String(id));
-      const after = Object.fromEntries(
-        (record ? contributionsOf(source, record) : []).map((c) => [c.bucket, c.value]),
-      );
-      return { recordId: String(id), member: memberBy.get(memberId(source, id)), after };
-    });
-    const again = new Set(await moveRecords(source, states, stop));
+    const states = await currentStates(source, ids, recordBy, memberBy);
+    const again = new Set(await moveRecords(source, states, stop, dependants.get(source)));
     ids = ids.filter((id) => again.has(String(id)));
   }
 }

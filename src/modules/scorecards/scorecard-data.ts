@@ -8,11 +8,14 @@ import { KeyAccountModel } from '../accounts/account.model';
 import { ActivationOrderModel } from '../activation/activation-order.model';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
 import {
-  coverageForPeriod,
+  coverageFromVisits,
+  coverageSpans,
   isPostActivationCompliant,
   isPostRepairCompliant,
   POST_ACTIVATION_WINDOW_DAYS,
+  visitedDuring,
 } from '../follow-ups/follow-up-rules';
+import type { Compliance } from './follow-up-rollups';
 import { FollowUpModel } from '../follow-ups/follow-up.model';
 import { SurveyResponseModel } from '../surveys/survey-response.model';
 import { responseInputsOf, type ResponseInputs, type ScoredResponse } from './response-tallies';
@@ -199,7 +202,7 @@ function compliance<T>(
   account: (event: T) => string,
   completions: Map<string, Date[]>,
   rule: (at: Date, done: Date[]) => boolean,
-) {
+): Compliance {
   const compliant = events.filter((event) =>
     rule(at(event), completions.get(account(event)) ?? []),
   ).length;
@@ -208,15 +211,18 @@ function compliance<T>(
 
 /** The rows every branch's scorecard of one period is computed from (records or rollups). */
 export type ScorecardRows = {
-  activations: { branchCode: string; accountId: unknown; activatedAt: Date }[];
   /** Per branch: lateness of the activations measured in the period. */
   lateness: Map<string, Tally>;
+  /** Per branch: activations of the period with a follow-up within 7 days. */
+  postActivation: Map<string, Compliance>;
   overdue: Map<string, number>;
   /** Per branch: the tickets finally restored in the period. */
   tickets: Map<string, TicketTallies>;
-  closures: { branchCode: string; accountId: unknown; closedAt: Date }[];
+  /** Per branch: tickets closed in the period with a follow-up within 3 days. */
+  postRepair: Map<string, Compliance>;
   accounts: { branchCode: string; _id: unknown; openedAt: Date; closedAt: Date | null }[];
-  completions: { branchCode: string; accountId: unknown; completedAt: Date }[];
+  /** Per branch: the accounts with a completed follow-up in each of the period's coverage spans. */
+  visited: Map<string, Set<string>[]>;
   /** Per branch: the survey responses of the period. */
   responses: Map<string, ResponseInputs>;
   /** Complaints received or finally resolved in the period. */
@@ -260,12 +266,28 @@ export async function loadRowsFromRecords(
       responsesOf(branchCodes, period),
       complaintsOf(branchCodes, period),
     ]);
+  const byAccount = new Map<string, Date[]>();
+  for (const c of completions) {
+    const key = String(c.accountId);
+    byAccount.set(key, [...(byAccount.get(key) ?? []), c.completedAt]);
+  }
+  const completionsBy = groupBy(completions);
+  const spans = coverageSpans(period);
   return {
-    activations: activations.flatMap((group) =>
-      group.rows.map((row) => ({ ...row, branchCode: group._id })),
-    ),
     lateness: new Map(
       activations.map((group) => [group._id, tallyOf(group.rows.map((r) => r.latenessMinutes))]),
+    ),
+    postActivation: new Map(
+      activations.map((group) => [
+        group._id,
+        compliance(
+          group.rows,
+          (a) => a.activatedAt,
+          (a) => String(a.accountId),
+          byAccount,
+          isPostActivationCompliant,
+        ),
+      ]),
     ),
     overdue: new Map(overdue.map((row) => [row._id, row.count])),
     tickets: new Map(
@@ -274,9 +296,28 @@ export async function loadRowsFromRecords(
         ticketTallies(rows.map((t) => ({ ...t, isRepeat: t.repeatOfTicketId != null }))),
       ]),
     ),
-    closures,
+    postRepair: new Map(
+      [...groupBy(closures)].map(([code, rows]) => [
+        code,
+        compliance(
+          rows,
+          (c) => c.closedAt,
+          (c) => String(c.accountId),
+          byAccount,
+          isPostRepairCompliant,
+        ),
+      ]),
+    ),
     accounts,
-    completions,
+    visited: new Map(
+      [...completionsBy].map(([code, rows]) => {
+        const done = rows.map((c) => ({
+          accountId: String(c.accountId),
+          completedAt: c.completedAt,
+        }));
+        return [code, spans.map((span) => visitedDuring(done, span))];
+      }),
+    ),
     responses: new Map(
       [...groupBy(responses)].map(([code, rows]) => [code, responseInputsOf(rows)]),
     ),
@@ -290,51 +331,27 @@ export function scorecardInputsFrom(
   { period, asOf }: RowWindow,
   rows: ScorecardRows,
 ): Map<string, ScorecardInputs> {
-  const byAccount = new Map<string, Date[]>();
-  for (const c of rows.completions) {
-    const key = String(c.accountId);
-    byAccount.set(key, [...(byAccount.get(key) ?? []), c.completedAt]);
-  }
-  const activationsBy = groupBy(rows.activations);
-  const closuresBy = groupBy(rows.closures);
   const accountsBy = groupBy(rows.accounts);
-  const completionsBy = groupBy(rows.completions);
   const complaintsBy = groupBy(rows.complaints);
-
+  const none: Compliance = { compliant: 0, total: 0 };
   return new Map(
     branchCodes.map((code) => {
-      const activated = activationsBy.get(code) ?? [];
       const inputs: ScorecardInputs = {
         responses: rows.responses.get(code) ?? responseInputsOf([]),
         activationLateness: rows.lateness.get(code) ?? {},
         overdueActivations: rows.overdue.get(code) ?? 0,
         tickets: rows.tickets.get(code) ?? ticketTallies([]),
-        followUpCoverage: coverageForPeriod(
+        followUpCoverage: coverageFromVisits(
           period,
           (accountsBy.get(code) ?? []).map((a) => ({
             id: String(a._id),
             createdAt: a.openedAt,
             closedAt: a.closedAt,
           })),
-          (completionsBy.get(code) ?? []).map((c) => ({
-            accountId: String(c.accountId),
-            completedAt: c.completedAt,
-          })),
+          rows.visited.get(code) ?? [],
         ),
-        postActivation: compliance(
-          activated,
-          (a) => a.activatedAt,
-          (a) => String(a.accountId),
-          byAccount,
-          isPostActivationCompliant,
-        ),
-        postRepair: compliance(
-          closuresBy.get(code) ?? [],
-          (c) => c.closedAt,
-          (c) => String(c.accountId),
-          byAccount,
-          isPostRepairCompliant,
-        ),
+        postActivation: rows.postActivation.get(code) ?? none,
+        postRepair: rows.postRepair.get(code) ?? none,
         complaints: complaintInputs(
           complaintsBy.get(code) ?? [],
           accountsBy.get(code) ?? [],

@@ -1,47 +1,23 @@
 import { Types } from 'mongoose';
 import type { ComplaintDoc } from '../complaints/complaint.model';
-import type { Tally } from '../../shared/tally';
 import { bucketId, monthsId, registerRollupFamily, tallyKey } from '../rollups/rollup-families';
 import { countsIn } from '../rollups/rollup-tally';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
+import { coverageSpans, type Span } from '../follow-ups/follow-up-rules';
+import { activationsOf, closuresOf, visitedOf } from './follow-up-rollups';
 import type { RowWindow, ScorecardRows } from './scorecard-data';
 import type { TicketTallies, TierTally } from './scorecard-figures';
 import { responseInputsFromCounts, responsePaths, type ScoredResponse } from './response-tallies';
 
 // The scorecard's rollup families: per record exactly the fields `scorecard-data` reads from the
 // records, so a card computed from rollups is the card computed from the records (same inputs,
-// same code). Repair figures, activation lateness and survey scores need only counts and the
-// distribution of exact values (means, t-intervals, p90 by nearest rank, paired differences):
-// tally families. The others keep values per record (keyed by its id) where a figure needs them:
-// accounts × follow-ups for coverage and compliance, instants for overdue orders, complaints.
+// same code). Repair figures, activations, survey scores and follow-ups need only counts and the
+// distribution of exact values (means, t-intervals, p90 by nearest rank, paired differences;
+// follow-up compliance decided on write, see `follow-up-rollups`): tally families. The others
+// keep values per record (keyed by its id) where a figure needs them: accounts for coverage,
+// instants for overdue orders, complaints.
 
 const date = (value: unknown): Date | null => (value instanceof Date ? value : null);
-const id = (value: unknown): string | null => (value == null ? null : String(value));
-
-/** Activations measured in a month: post-activation compliance (account and instant). */
-registerRollupFamily({
-  name: 'activations',
-  source: 'ActivationOrder',
-  fields: ['status', 'measuredAt', 'accountId', 'activatedAt'],
-  contribute: (r) => {
-    const measuredAt = date(r.measuredAt);
-    if (r.status !== 'ACTIVATED' || measuredAt === null) return undefined;
-    return { at: measuredAt, value: { m: measuredAt, a: id(r.accountId), t: r.activatedAt } };
-  },
-});
-
-/** Lateness of the activations measured in a month (`l.<minutes>`): on-time rate, mean lateness. */
-registerRollupFamily({
-  name: 'lateness',
-  source: 'ActivationOrder',
-  tally: true,
-  fields: ['status', 'measuredAt', 'latenessMinutes'],
-  contribute: (r) => {
-    const measuredAt = date(r.measuredAt);
-    if (r.status !== 'ACTIVATED' || measuredAt === null) return undefined;
-    return { at: measuredAt, value: [`l.${tallyKey(r.latenessMinutes)}`] };
-  },
-});
 
 /**
  * Orders ever overdue: past their promise while open. Counted at an instant E when ordered and
@@ -92,18 +68,6 @@ registerRollupFamily({
   },
 });
 
-/** Tickets closed in a month: post-repair compliance. */
-registerRollupFamily({
-  name: 'closures',
-  source: 'FaultTicket',
-  fields: ['status', 'closedAt', 'accountId'],
-  contribute: (r) => {
-    const closedAt = date(r.closedAt);
-    if (r.status !== 'CLOSED' || closedAt === null) return undefined;
-    return { at: closedAt, value: { a: id(r.accountId), t: closedAt } };
-  },
-});
-
 /** Accounts by the month they closed (`open` while open): coverage's active accounts. */
 registerRollupFamily({
   name: 'accounts',
@@ -114,18 +78,6 @@ registerRollupFamily({
     if (openedAt === null) return undefined;
     const closedAt = date(r.closedAt);
     return { at: closedAt, value: { o: openedAt, c: closedAt } };
-  },
-});
-
-/** Follow-ups completed in a month: coverage and compliance. */
-registerRollupFamily({
-  name: 'completions',
-  source: 'FollowUp',
-  fields: ['status', 'completedAt', 'accountId'],
-  contribute: (r) => {
-    const completedAt = date(r.completedAt);
-    if (r.status !== 'COMPLETED' || completedAt === null) return undefined;
-    return { at: completedAt, value: { a: id(r.accountId), t: completedAt } };
   },
 });
 
@@ -210,11 +162,8 @@ async function byIds(ids: string[]): Promise<Map<string, RollupDoc>> {
 }
 
 type Values = {
-  activations: { m: Date; a: string; t: Date };
   overdue: { o: Date; p: Date; a: Date | null; c: Date | null };
-  closures: { a: string; t: Date };
   accounts: { o: Date; c: Date | null };
-  completions: { a: string; t: Date };
   complaintsReceived: Omit<ComplaintDoc, 'accountId'> & { accountId: unknown };
   complaintsResolved: Omit<ComplaintDoc, 'accountId'> & { accountId: unknown };
 };
@@ -223,13 +172,6 @@ const inRange = (at: Date, start: Date, end: Date) => at >= start && at < end;
 
 /** A tally's key as written by `String(value)`, from a count path's last segment. */
 const tallyKeyOf = (segment: string) => segment.replaceAll('_', '.');
-
-/** Lateness tally from `l.<minutes>` counts. */
-function latenessOf(counts: Map<string, number>): Tally {
-  const tally: Tally = {};
-  for (const [path, n] of counts) tally[tallyKeyOf(path.slice(2))] = n;
-  return tally;
-}
 
 /** Ticket tallies from the `tickets` family's counts. */
 function ticketsOf(counts: Map<string, number>): TicketTallies {
@@ -289,9 +231,10 @@ type WindowPlan = {
 };
 
 function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
-  const { period, from, asOf, completionsEnd, now } = window;
+  const { period, from, asOf, now } = window;
   const periodMonths = monthsBetween(period.start, period.end);
-  const completionMonths = monthsBetween(from, completionsEnd);
+  // Coverage counts completions from the first quarter's start (compliance is counted on write).
+  const completionMonths = monthsBetween(from, period.end);
   const bounded = (family: string, months: string[]) =>
     branchCodes.flatMap((code) => months.map((month) => bucketId(family, code, month)));
   // Accounts closed from the quarter's start on, orders open at as-of: their months onwards.
@@ -306,7 +249,6 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
   const first = [
     ...[
       'activations',
-      'lateness',
       'tickets',
       'closures',
       'responses',
@@ -330,7 +272,7 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
     first,
     later,
     rows: (docs) =>
-      rowsOf(docs, branchCodes, window, periodMonths, completionMonths, (family, code) =>
+      rowsOf(docs, branchCodes, window, periodMonths, (family, code) =>
         laterMonths(docs, family, code),
       ),
   };
@@ -339,16 +281,19 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
 function rowsOf(
   docs: Map<string, RollupDoc>,
   branchCodes: string[],
-  { period, from, asOf, completionsEnd }: RowWindow,
+  { period, from, asOf }: RowWindow,
   periodMonths: string[],
-  completionMonths: string[],
   laterMonths: (family: OpenEnded, code: string) => string[],
 ): ScorecardRows {
   const items = <F extends keyof Values>(family: F, months: (code: string) => string[]) =>
     itemsOf<Values[F]>(docs, family, branchCodes, months);
   const inPeriod = () => periodMonths;
-  const counts = (family: string, code: string) =>
-    countsIn((month) => docs.get(bucketId(family, code, month)), period.start, period.end);
+  const countsOver = (family: string, code: string, { start, end }: Span) =>
+    countsIn((month) => docs.get(bucketId(family, code, month)), start, end);
+  const counts = (family: string, code: string) => countsOver(family, code, period);
+  const activations = new Map(
+    branchCodes.map((code) => [code, activationsOf(counts('activations', code))]),
+  );
 
   const overdue = new Map<string, number>();
   for (const { branchCode, value: v } of items('overdue', (code) => laterMonths('overdue', code))) {
@@ -357,15 +302,13 @@ function rowsOf(
     if (counted) overdue.set(branchCode, (overdue.get(branchCode) ?? 0) + 1);
   }
   return {
-    activations: items('activations', inPeriod)
-      .filter(({ value }) => inRange(value.m, period.start, period.end))
-      .map(({ branchCode, value: v }) => ({ branchCode, accountId: v.a, activatedAt: v.t })),
-    lateness: new Map(branchCodes.map((code) => [code, latenessOf(counts('lateness', code))])),
+    lateness: new Map(branchCodes.map((code) => [code, activations.get(code)!.lateness])),
+    postActivation: new Map(
+      branchCodes.map((code) => [code, activations.get(code)!.postActivation]),
+    ),
     overdue,
     tickets: new Map(branchCodes.map((code) => [code, ticketsOf(counts('tickets', code))])),
-    closures: items('closures', inPeriod)
-      .filter(({ value }) => inRange(value.t, period.start, period.end))
-      .map(({ branchCode, value: v }) => ({ branchCode, accountId: v.a, closedAt: v.t })),
+    postRepair: new Map(branchCodes.map((code) => [code, closuresOf(counts('closures', code))])),
     accounts: items('accounts', (code) => laterMonths('accounts', code))
       .filter(({ value: v }) => v.o < period.end && (v.c === null || v.c >= from))
       .map(({ recordId, branchCode, value: v }) => ({
@@ -374,9 +317,12 @@ function rowsOf(
         openedAt: v.o,
         closedAt: v.c,
       })),
-    completions: items('completions', () => completionMonths)
-      .filter(({ value }) => inRange(value.t, from, completionsEnd))
-      .map(({ branchCode, value: v }) => ({ branchCode, accountId: v.a, completedAt: v.t })),
+    visited: new Map(
+      branchCodes.map((code) => [
+        code,
+        coverageSpans(period).map((span) => visitedOf(countsOver('completions', code, span))),
+      ]),
+    ),
     responses: new Map(
       branchCodes.map((code) => [code, responseInputsFromCounts(counts('responses', code))]),
     ),

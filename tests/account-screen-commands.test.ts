@@ -221,6 +221,58 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     expect([...namesOf(page1.keyAccounts), ...namesOf(answer.keyAccounts)]).toEqual(all);
   });
 
+  // Backward pages (and forward pages before a cursor) of a branch: from its directory too, with
+  // the edges, cursors and page info of the database's own query (a province-wide list, which
+  // scans), filtered to the branch's accounts.
+  it('reads backward pages of a branch by key, as the database query pages them', async () => {
+    type Paged = {
+      totalCount: number;
+      edges: { cursor: string; node: { id: string; name: string } }[];
+      pageInfo: Record<string, unknown> & { startCursor: string; endCursor: string };
+    };
+    const PAGE = `query($filter: KeyAccountFilter, $first: Int, $last: Int, $after: String, $before: String) {
+      keyAccounts(filter: $filter, first: $first, last: $last, after: $after, before: $before) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges { cursor node { id name } } } }`;
+    const filter = { tier: 'A' };
+    const province = (
+      await ok<{ keyAccounts: Paged }>(service, service.adminToken, PAGE, { filter, first: 100 })
+    ).keyAccounts;
+    const mine = (await ok<{ keyAccounts: Paged }>(service, token, PAGE, { filter, first: 100 }))
+      .keyAccounts;
+    const inBranch = new Set(mine.edges.map(({ node }) => node.id));
+    const all = province.edges.filter(({ node }) => inBranch.has(node.id));
+    expect(all.length).toBeGreaterThan(4);
+    // The same cursors as the database's pages: the branch's list is the province's, filtered.
+    expect(mine.edges).toEqual(all);
+    const at = (i: number) => all[i]!.cursor;
+    const cases: [Record<string, unknown>, typeof all, boolean, boolean][] = [
+      // [arguments, expected edges, hasNextPage, hasPreviousPage] (findConnection's rules)
+      [{ last: 2 }, all.slice(-2), false, true],
+      [{ last: 2, before: at(3) }, all.slice(1, 3), true, true],
+      [{ last: 3, before: at(2) }, all.slice(0, 2), true, false],
+      [{ last: 0, before: at(2) }, [], true, true],
+      [{ first: 10, before: at(3) }, all.slice(0, 3), false, false],
+      [{ first: 1, after: at(0), before: at(3) }, all.slice(1, 2), true, true],
+    ];
+    for (const [args, edges, hasNextPage, hasPreviousPage] of cases) {
+      const { answer, scanning } = await readsOf(() =>
+        ok<{ keyAccounts: Paged }>(service, token, PAGE, { filter, ...args }),
+      );
+      expect(scanning).toEqual([]);
+      const page = answer.keyAccounts;
+      expect({ args, edges: page.edges }).toEqual({ args, edges });
+      expect({ args, ...page.pageInfo }).toEqual({
+        args,
+        hasNextPage,
+        hasPreviousPage,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      });
+      expect(page.totalCount).toBe(all.length);
+    }
+  });
+
   type Page = {
     pageInfo: { endCursor: string };
     edges: { node: { id: string; stage?: string } }[];

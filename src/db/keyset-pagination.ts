@@ -77,7 +77,8 @@ function afterFilter(keys: SortKey[], values: unknown[]): Record<string, unknown
   return { $or: branches };
 }
 
-function pageSize(args: PageArgs): { size: number; backward: boolean } {
+/** The page size asked for and its direction (`last` without `first`: backward). */
+export function pageSize(args: PageArgs): { size: number; backward: boolean } {
   const backward = args.last != null && args.first == null;
   const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
@@ -209,12 +210,20 @@ export function forwardPage<T>(
   afterCursor: boolean,
   more: boolean = rows.length > size,
 ): Connection<T> {
-  const edges = rows.slice(0, size).map((node) => lazyEdge<T>(node as Doc, keys));
+  return pageOf<T>(rows.slice(0, size), keys, { hasNextPage: more, hasPreviousPage: afterCursor });
+}
+
+/** A page of exactly `rows` (in the list's order), whatever the direction it was read in. */
+export function pageOf<T>(
+  rows: readonly Record<string, unknown>[],
+  keys: SortKey[],
+  around: { hasNextPage: boolean; hasPreviousPage: boolean },
+): Connection<T> {
+  const edges = rows.map((node) => lazyEdge<T>(node as Doc, keys));
   return {
     edges,
     pageInfo: {
-      hasNextPage: more,
-      hasPreviousPage: afterCursor,
+      ...around,
       // Written when asked for, like the edges' cursors.
       get startCursor() {
         return edges[0]?.cursor ?? null;

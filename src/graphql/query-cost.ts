@@ -55,6 +55,10 @@ export function objectCountEstimator({
   return listSize(field, args) * (1 + childComplexity);
 }
 
+// Costs per parsed document (Apollo reuses the parsed document of a repeated query) and schema,
+// by operation and variables: a screen asked again is not walked again.
+const known = new WeakMap<DocumentNode, WeakMap<GraphQLSchema, Map<string, number>>>();
+
 /** The cost of the operation that will run, with the request's variables. */
 export function queryCost(options: {
   schema: GraphQLSchema;
@@ -62,11 +66,23 @@ export function queryCost(options: {
   operationName?: string | null;
   variables?: Record<string, unknown>;
 }): number {
-  return getComplexity({
-    schema: options.schema,
-    query: options.document,
-    operationName: options.operationName ?? undefined,
-    variables: options.variables ?? {},
-    estimators: [objectCountEstimator],
-  });
+  const bySchema = known.get(options.document) ?? new WeakMap();
+  known.set(options.document, bySchema);
+  const costs = bySchema.get(options.schema) ?? new Map<string, number>();
+  bySchema.set(options.schema, costs);
+  const key = JSON.stringify([options.operationName ?? null, options.variables ?? {}]);
+  let cost = costs.get(key);
+  if (cost === undefined) {
+    cost = getComplexity({
+      schema: options.schema,
+      query: options.document,
+      operationName: options.operationName ?? undefined,
+      variables: options.variables ?? {},
+      estimators: [objectCountEstimator],
+    });
+    // Bounded: one entry per distinct variables of this document (a long-lived screen's few).
+    if (costs.size >= 100) costs.clear();
+    costs.set(key, cost);
+  }
+  return cost;
 }

@@ -5,10 +5,10 @@ import { AppError, badInput, notFound } from '../../shared/errors';
 import { pastInstantInput } from '../../shared/inputs';
 import { validate } from '../../shared/validate';
 import {
-  checkedPageSize,
   decodeCursor,
   findConnection,
-  forwardPage,
+  pageOf,
+  pageSize,
   withIdKey,
   type PageArgs,
 } from '../../db/keyset-pagination';
@@ -261,7 +261,7 @@ export async function listKeyAccounts(options: {
   const actor = requireActor(options.actor);
   const filter = validate(keyAccountFilter, options.filter, 'filter');
   const query = await filterToQuery(filter);
-  const branch = directoryBranch(actorScope(actor), filter, options.args);
+  const branch = directoryBranch(actorScope(actor), filter);
   if (branch) return pageOfBranch(actorScope(actor), branch, query, options.args, options.ahead);
   return findConnection<KeyAccountDoc>(KeyAccountModel, {
     scope: actorScope(actor),
@@ -271,15 +271,13 @@ export async function listKeyAccounts(options: {
   });
 }
 
-// The branch whose directory answers the page: forward pages of one branch's accounts (the
-// caller's, or the one asked for by a province-wide reader), whatever else the filter says.
-// Otherwise (backward pages, province-wide lists) null.
+// The branch whose directory answers the page: pages of one branch's accounts (the caller's, or
+// the one asked for by a province-wide reader), whatever else the filter says. Otherwise
+// (province-wide lists) null.
 function directoryBranch(
   scope: Scope,
   filter: ReturnType<typeof keyAccountFilter.parse>,
-  args: PageArgs,
 ): string | null {
-  if (args.last != null || args.before != null) return null;
   const own = scopedBranch(scope);
   const asked = filter?.branchCode ?? null;
   if (own !== null && asked !== null && own !== asked) return null;
@@ -293,6 +291,7 @@ const FILTER_FIELDS = ['currentStage', 'tier', 'industry', 'status', 'accountMan
  * A page of a branch's accounts from its directory (names, in list order), the accounts then read
  * by `_id`. A filter on more than the name reads the branch's accounts' filtered fields by `_id`
  * and applies the same query the database would (sift, MongoDB's query language in memory).
+ * Pages go either way, with the same cursors and page info as `findConnection`.
  *
  * Stand-in: mongo-java-server scans every account for `branchCode` (and any other field), however
  * indexed; reading one branch's accounts by `_id` reads a bounded set instead. On MongoDB the
@@ -305,9 +304,16 @@ async function pageOfBranch(
   args: PageArgs,
   ahead?: PageAhead,
 ) {
-  const size = checkedPageSize(args);
+  const { size, backward } = pageSize(args);
   const keys = withIdKey([{ field: 'name', direction: 1 }]);
-  const cursor = args.after ? decodeCursor(args.after, keys.length, 'after') : null;
+  const place = (cursor: string | null | undefined, name: 'after' | 'before') => {
+    if (!cursor) return null;
+    const [at, id] = decodeCursor(cursor, keys.length, name);
+    return { name: String(at), id: String(id) };
+  };
+  // As `findConnection`: a backward page reads before `before` only.
+  const after = backward ? null : place(args.after, 'after');
+  const before = place(args.before, 'before');
   const named = await branchAccounts(branchCode);
   const fields = Object.keys(query).filter((field) => !['branchCode', 'name'].includes(field));
   const read =
@@ -320,18 +326,26 @@ async function pageOfBranch(
           Object.fromEntries([...FILTER_FIELDS, 'name'].map((field) => [field, 1])),
         );
   const matching = sortedByName(read.filter(sift({ ...query, branchCode })));
-  const after = cursor ? { name: String(cursor[0]), id: String(cursor[1]) } : null;
-  const ids = matching
-    .filter((account) => !after || byNameThenId(listed(account), after) > 0)
-    .slice(0, size + 1)
-    .map((account) => String(account._id));
-  ahead?.({ branchCode, accountIds: ids.slice(0, size) });
+  const between = matching.filter(
+    (account) =>
+      (!after || byNameThenId(listed(account), after) > 0) &&
+      (!before || byNameThenId(listed(account), before) < 0),
+  );
+  const more = between.length > size;
+  const page = backward
+    ? between.slice(Math.max(0, between.length - size))
+    : between.slice(0, size);
+  const ids = page.map((account) => String(account._id));
+  ahead?.({ branchCode, accountIds: ids });
   const byId = new Map(
     (await findKeyAccountsByIds(scope, ids)).map((row) => [String(row._id), row]),
   );
   const rows = ids.flatMap((id) => byId.get(id) ?? []);
   return {
-    ...forwardPage<KeyAccountDoc>(rows, keys, size, Boolean(args.after)),
+    ...pageOf<KeyAccountDoc>(rows, keys, {
+      hasNextPage: backward ? Boolean(args.before) : more,
+      hasPreviousPage: backward ? more : Boolean(args.after),
+    }),
     totalCount: async () => matching.length,
   };
 }

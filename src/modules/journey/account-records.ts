@@ -197,16 +197,19 @@ export function newestListed(
   count: number,
   after: ListPosition | null = null,
 ): Listed[] {
-  const all = typenames.flatMap((typename) =>
-    Object.entries(lists[typename] ?? {}).map(([hex, entry]) => ({
-      typename,
-      hex,
-      at: new Date(entry[by] ?? 0).getTime(),
-    })),
-  );
+  const all: (ListPosition & { typename: string })[] = [];
+  for (const typename of typenames) {
+    for (const [hex, entry] of Object.entries(lists[typename] ?? {})) {
+      const position = { typename, hex, at: timeOf(entry[by]) };
+      if (!after || newerFirst(after, position) < 0) all.push(position);
+    }
+  }
   return all
-    .filter((entry) => !after || newerFirst(after, entry) < 0)
     .sort(newerFirst)
     .slice(0, count)
     .map(({ typename, hex, at }) => ({ typename, id: new Types.ObjectId(hex), at }));
 }
+
+// A sort value as stored (a Date once decoded) in ms; a missing one sorts last.
+const timeOf = (value: Date | null | undefined) =>
+  value instanceof Date ? value.getTime() : new Date(value ?? 0).getTime();

@@ -273,8 +273,6 @@ type OpenEnded = 'accounts' | 'overdue';
 /** The overdue counts of a closed period: every month up to its end. */
 const OVERDUE_COUNTS = ['overdueStarts', 'overdueEnds'] as const;
 
-const YEAR_MS = 366 * 86_400_000;
-
 /** The listed months of a counted family up to the one holding `until`. */
 function countedMonths(
   docs: Map<string, RollupDoc>,
@@ -344,11 +342,8 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
     ...bounded('completions', completionMonths),
     ...openEnded.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
     ...openEnded.flatMap((f) => bounded(f, guessed(f))),
-    // The overdue counts' month lists, and the year up to as-of guessed (older months after).
-    ...(closed ? OVERDUE_COUNTS : []).flatMap((f) => [
-      ...branchCodes.map((code) => monthsId(f, code)),
-      ...bounded(f, monthsBetween(new Date(asOf.getTime() - YEAR_MS), asOf)),
-    ]),
+    // The overdue counts' month lists (their months up to as-of: in the second read).
+    ...(closed ? OVERDUE_COUNTS : []).flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
   ];
   const laterMonths = (docs: Map<string, RollupDoc>, family: OpenEnded, code: string) => {
     const month = since[family].toISOString().slice(0, 7);

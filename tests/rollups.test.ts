@@ -189,11 +189,23 @@ describe('scorecard rollups', () => {
         scorecardFigures(fromRecords.get(code)!),
       );
     }
-    return fromRollups.get('BA')!;
+    return fromRollups;
   }
 
   it('gives the same inputs as the records, for a quarter, its months and the year', async () => {
     for (const label of [Q, '2026-01', '2026-03', '2026', '2026-Q2']) await sameInputs(label);
+    // BB's order (ordered 1 Mar, promised 3 Mar 18:00, never activated) is overdue at the end of
+    // March and of Q1 (closed periods: from the counts) and now (the open year: from the orders
+    // still open); not at the end of February, before it was ordered.
+    const overdue = async (label: string) =>
+      (await sameInputs(label)).get('BB')!.overdueActivations;
+    expect([await overdue('2026-02'), await overdue('2026-03'), await overdue(Q)]).toEqual([
+      0, 1, 1,
+    ]);
+    expect(await overdue('2026')).toBe(1);
+    // BA's order was overdue from 9 Jan 18:00 (its promise) to 12 Jan 12:00 (activated): one
+    // start and one end before the end of January, so none at the end of January.
+    expect((await sameInputs('2026-01')).get('BA')!.overdueActivations).toBe(0);
   });
 
   it('follows a record that moves: a reopened ticket leaves its month, a corrected survey moves', async () => {
@@ -396,7 +408,7 @@ describe('scorecard rollups', () => {
     const own = String(world.accounts.own);
     expect((await countsOf('completions|BA|2026-01')).get(`a.${own}`)).toBe(1);
     expect(await checkRollups()).toEqual([]);
-    const q1 = await sameInputs(Q);
+    const q1 = (await sameInputs(Q)).get('BA')!;
     expect([q1.postActivation, q1.postRepair]).toEqual([
       { compliant: 0, total: 1 },
       { compliant: 1, total: 1 },

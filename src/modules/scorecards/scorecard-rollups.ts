@@ -1,6 +1,12 @@
 import { Types } from 'mongoose';
 import type { ComplaintDoc } from '../complaints/complaint.model';
-import { bucketId, monthsId, registerRollupFamily, tallyKey } from '../rollups/rollup-families';
+import {
+  bucketId,
+  monthsId,
+  registerRollupFamily,
+  tallyKey,
+  type SourceRecord,
+} from '../rollups/rollup-families';
 import { countsIn } from '../rollups/rollup-tally';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
 import { coverageSpans, type Span } from '../follow-ups/follow-up-rules';
@@ -20,23 +26,65 @@ import { responseInputsFromCounts, responsePaths, type ScoredResponse } from './
 const date = (value: unknown): Date | null => (value instanceof Date ? value : null);
 
 /**
- * Orders ever overdue: past their promise while open. Counted at an instant E when ordered and
- * promised before E and neither activated nor cancelled before E, so only orders whose open time
- * outlasted their promise can ever count. Filed under the month they stopped being open (`open`
- * while they are), so a period reads its own month onwards.
+ * When an order was overdue: from its promise (or its order, if later) to its activation or
+ * cancellation (null while open); undefined when it never was. Counted at an instant E when
+ * ordered and promised before E and neither activated nor cancelled before E, so only orders whose
+ * open time outlasted their promise can ever count.
+ */
+function overdueSpan(r: SourceRecord): { start: Date; end: Date | null } | undefined {
+  const [o, p] = [date(r.orderedAt), date(r.originalPromisedAt)];
+  const [a, c] = [date(r.activatedAt), date(r.cancelledAt)];
+  if (o === null || p === null) return undefined;
+  const ends = [a, c].filter((at): at is Date => at !== null).map((at) => at.getTime());
+  const end = ends.length === 0 ? null : new Date(Math.min(...ends));
+  const start = new Date(Math.max(o.getTime(), p.getTime()));
+  return end !== null && end <= start ? undefined : { start, end };
+}
+
+const OVERDUE_FIELDS = ['orderedAt', 'originalPromisedAt', 'activatedAt', 'cancelledAt'];
+
+/**
+ * Orders ever overdue, filed under the month they stopped being open (`open` while they are):
+ * the open period reads its own month onwards (the orders open now, and few more).
  */
 registerRollupFamily({
   name: 'overdue',
   source: 'ActivationOrder',
-  fields: ['orderedAt', 'originalPromisedAt', 'activatedAt', 'cancelledAt'],
+  fields: OVERDUE_FIELDS,
   contribute: (r) => {
-    const [o, p] = [date(r.orderedAt), date(r.originalPromisedAt)];
-    const [a, c] = [date(r.activatedAt), date(r.cancelledAt)];
-    if (o === null || p === null) return undefined;
-    const ends = [a, c].filter((at): at is Date => at !== null).map((at) => at.getTime());
-    const end = ends.length === 0 ? null : new Date(Math.min(...ends));
-    if (end !== null && end.getTime() <= Math.max(o.getTime(), p.getTime())) return undefined;
-    return { at: end, value: { o, p, a, c } };
+    const span = overdueSpan(r);
+    if (!span) return undefined;
+    const [o, p, a, c] = [r.orderedAt, r.originalPromisedAt, r.activatedAt, r.cancelledAt].map(
+      date,
+    );
+    return { at: span.end, value: { o, p, a, c } };
+  },
+});
+
+/**
+ * Orders ever overdue counted when they became overdue (`overdueStarts`) and when they stopped
+ * being open (`overdueEnds`): overdue at a closed period's end are those started before it less
+ * those ended before it, from counts, however long ago the period closed.
+ */
+registerRollupFamily({
+  name: 'overdueStarts',
+  source: 'ActivationOrder',
+  tally: true,
+  fields: OVERDUE_FIELDS,
+  contribute: (r) => {
+    const span = overdueSpan(r);
+    return span && { at: span.start, value: ['n'] };
+  },
+});
+
+registerRollupFamily({
+  name: 'overdueEnds',
+  source: 'ActivationOrder',
+  tally: true,
+  fields: OVERDUE_FIELDS,
+  contribute: (r) => {
+    const end = overdueSpan(r)?.end ?? null;
+    return end === null ? undefined : { at: end, value: ['n'] };
   },
 });
 
@@ -220,8 +268,42 @@ function complaintsIn(
 }
 
 /** The open-ended families: read from a month (`since`) onwards, including `open`. */
-const OPEN_ENDED = ['accounts', 'overdue'] as const;
-type OpenEnded = (typeof OPEN_ENDED)[number];
+type OpenEnded = 'accounts' | 'overdue';
+
+/** The overdue counts of a closed period: every month up to its end. */
+const OVERDUE_COUNTS = ['overdueStarts', 'overdueEnds'] as const;
+
+const YEAR_MS = 366 * 86_400_000;
+
+/** The listed months of a counted family up to the one holding `until`. */
+function countedMonths(
+  docs: Map<string, RollupDoc>,
+  family: string,
+  code: string,
+  until: Date,
+): string[] {
+  const last = until.toISOString().slice(0, 7);
+  return (docs.get(monthsId(family, code))?.months ?? []).filter((m) => m !== 'open' && m <= last);
+}
+
+/** Orders overdue at a closed period's end `asOf`: became overdue before it, less ended before it. */
+function overdueCounted(
+  docs: Map<string, RollupDoc>,
+  branchCodes: string[],
+  asOf: Date,
+): Map<string, number> {
+  const overdue = new Map<string, number>();
+  for (const code of branchCodes) {
+    const months = OVERDUE_COUNTS.flatMap((f) => countedMonths(docs, f, code, asOf)).sort();
+    if (months.length === 0) continue;
+    const since = new Date(`${months[0]}-01T00:00:00Z`);
+    const [started, ended] = OVERDUE_COUNTS.map(
+      (f) => countsIn((month) => docs.get(bucketId(f, code, month)), since, asOf).get('n') ?? 0,
+    );
+    if (started! - ended! > 0) overdue.set(code, started! - ended!);
+  }
+  return overdue;
+}
 
 /** What one window reads: the ids to read first, and the rows once the documents are read. */
 type WindowPlan = {
@@ -232,6 +314,10 @@ type WindowPlan = {
 
 function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
   const { period, from, asOf, now } = window;
+  // A closed period counts its overdue orders from the counts; the open one from the orders
+  // still open (those ending in now's month or later).
+  const closed = asOf < now;
+  const openEnded: OpenEnded[] = closed ? ['accounts'] : ['accounts', 'overdue'];
   const periodMonths = monthsBetween(period.start, period.end);
   // Coverage counts completions from the first quarter's start (compliance is counted on write).
   const completionMonths = monthsBetween(from, period.end);
@@ -256,18 +342,29 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
       'complaintsResolved',
     ].flatMap((f) => bounded(f, periodMonths)),
     ...bounded('completions', completionMonths),
-    ...OPEN_ENDED.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
-    ...OPEN_ENDED.flatMap((f) => bounded(f, guessed(f))),
+    ...openEnded.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
+    ...openEnded.flatMap((f) => bounded(f, guessed(f))),
+    // The overdue counts' month lists, and the year up to as-of guessed (older months after).
+    ...(closed ? OVERDUE_COUNTS : []).flatMap((f) => [
+      ...branchCodes.map((code) => monthsId(f, code)),
+      ...bounded(f, monthsBetween(new Date(asOf.getTime() - YEAR_MS), asOf)),
+    ]),
   ];
   const laterMonths = (docs: Map<string, RollupDoc>, family: OpenEnded, code: string) => {
     const month = since[family].toISOString().slice(0, 7);
     const listed = docs.get(monthsId(family, code))?.months ?? [];
     return ['open', ...listed.filter((m) => m !== 'open' && m >= month)];
   };
-  const later = (docs: Map<string, RollupDoc>) =>
-    OPEN_ENDED.flatMap((f) =>
+  const later = (docs: Map<string, RollupDoc>) => [
+    ...openEnded.flatMap((f) =>
       branchCodes.flatMap((code) => laterMonths(docs, f, code).map((m) => bucketId(f, code, m))),
-    );
+    ),
+    ...(closed ? OVERDUE_COUNTS : []).flatMap((f) =>
+      branchCodes.flatMap((code) =>
+        countedMonths(docs, f, code, asOf).map((m) => bucketId(f, code, m)),
+      ),
+    ),
+  ];
   return {
     first,
     later,
@@ -281,7 +378,7 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
 function rowsOf(
   docs: Map<string, RollupDoc>,
   branchCodes: string[],
-  { period, from, asOf }: RowWindow,
+  { period, from, asOf, now }: RowWindow,
   periodMonths: string[],
   laterMonths: (family: OpenEnded, code: string) => string[],
 ): ScorecardRows {
@@ -295,12 +392,15 @@ function rowsOf(
     branchCodes.map((code) => [code, activationsOf(counts('activations', code))]),
   );
 
-  const overdue = new Map<string, number>();
-  for (const { branchCode, value: v } of items('overdue', (code) => laterMonths('overdue', code))) {
-    const counted =
-      v.o < asOf && v.p < asOf && (v.a === null || v.a >= asOf) && (v.c === null || v.c >= asOf);
-    if (counted) overdue.set(branchCode, (overdue.get(branchCode) ?? 0) + 1);
-  }
+  const overdue = asOf < now ? overdueCounted(docs, branchCodes, asOf) : new Map<string, number>();
+  if (asOf >= now)
+    for (const { branchCode, value: v } of items('overdue', (code) =>
+      laterMonths('overdue', code),
+    )) {
+      const counted =
+        v.o < asOf && v.p < asOf && (v.a === null || v.a >= asOf) && (v.c === null || v.c >= asOf);
+      if (counted) overdue.set(branchCode, (overdue.get(branchCode) ?? 0) + 1);
+    }
   return {
     lateness: new Map(branchCodes.map((code) => [code, activations.get(code)!.lateness])),
     postActivation: new Map(

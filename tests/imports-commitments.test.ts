@@ -7,6 +7,7 @@ import { createImportApi } from '../src/modules/imports/import-client';
 import { runImport, type ImportRunOptions } from '../src/modules/imports/import-runner';
 import { onLifecycle, type LifecycleEvents } from '../src/modules/journey/lifecycle-hooks';
 import { refreshCurrentStage, refreshCurrentStages } from '../src/modules/journey/stage.service';
+import { readServices, repeatsFrom } from '../src/modules/faults/fault-ticket.repeats';
 import { captureCommands, countCommands } from './support/command-counter';
 import { scanningFilters } from './support/keyed-filters';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
@@ -531,6 +532,53 @@ describe('imports of activation orders and fault tickets', () => {
         ]);
         expect(later!.repeatOfTicketId).toEqual(earlier!._id);
       }
+    });
+
+    it('decides "repeat of" again when a concurrent batch kept a ticket after its services read', async () => {
+      // EARLIER was finally restored on 1 Oct 11:00; LATER, on the same service, was reported on
+      // 20 Oct 10:00: within 30 days, so LATER repeats EARLIER.
+      await run(
+        'fault-tickets',
+        tickets('stale.csv', [
+          {
+            externalId: 'STALE-EARLIER',
+            serviceRef: 'CIRCUIT-STALE',
+            reportedAt: at('2025-10-01T10:00'),
+            acknowledgedAt: at('2025-10-01T10:05'),
+            restoredAt: at('2025-10-01T11:00'),
+          },
+          {
+            externalId: 'STALE-LATER',
+            serviceRef: 'CIRCUIT-STALE',
+            reportedAt: at('2025-10-20T10:00'),
+          },
+        ]),
+        oss,
+      );
+      const earlier = (await storedTicket('STALE-EARLIER'))!;
+      const later = (await storedTicket('STALE-LATER'))!;
+      expect(later.repeatOfTicketId).toEqual(earlier._id);
+      // A re-derivation around LATER whose services read came before EARLIER was kept there (the
+      // interleaving of the concurrent-batches test above): from that read LATER repeats nothing.
+      const moved = [
+        {
+          id: later._id,
+          accountId: later.accountId,
+          serviceRef: 'CIRCUIT-STALE',
+          reportedAt: later.reportedAt,
+          finalRestoredAt: null,
+        },
+      ];
+      const services = await readServices(moved);
+      const [pair] = [...services.keys()];
+      const { [String(earlier._id)]: kept, ...withoutEarlier } = services.get(pair!)!;
+      expect(kept).toBeDefined();
+      const changes = await repeatsFrom(moved, new Map([[pair!, withoutEarlier]]), {
+        system: 'test',
+      });
+      // It wrote its stale answer, found the service changed since its read, and decided again.
+      expect(changes.map((c) => c.after.repeatOfTicketId)).toEqual([null, earlier._id]);
+      expect((await storedTicket('STALE-LATER'))!.repeatOfTicketId).toEqual(earlier._id);
     });
 
     it('triggers the post-repair follow-up exactly once for a closed ticket imported twice', async () => {

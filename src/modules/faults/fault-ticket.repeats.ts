@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Types } from 'mongoose';
 import { registerBackfill } from '../../db/backfill-once';
 import { systemScope } from '../access/scope';
@@ -87,7 +88,7 @@ const PROJECTION = {
 };
 
 /** A moved ticket version, with the ticket's id when known (the record its consequence is in). */
-type Moved = TouchedTicket & { id?: Types.ObjectId };
+export type Moved = TouchedTicket & { id?: Types.ObjectId };
 
 // Keeps each moved ticket in its service's document as the ticket is now (read by bare `_id $in`),
 // and out of the documents of the services it left. Before the documents are read: of two
@@ -131,9 +132,11 @@ async function keepServices(moved: readonly Moved[]): Promise<void> {
   await FaultServiceModel.collection.bulkWrite([...writes.values()] as never, { ordered: false });
 }
 
-async function readServices(
-  moved: readonly Moved[],
-): Promise<Map<string, Record<string, ServiceTicket>>> {
+/** Each service's kept tickets, by service key. */
+type ServiceTickets = Map<string, Record<string, ServiceTicket>>;
+
+/** The services' documents of the moved tickets, as they are now. */
+export async function readServices(moved: readonly Moved[]): Promise<ServiceTickets> {
   const pairs = [...new Set(moved.map(pairKey))];
   const docs = (await FaultServiceModel.collection
     .find({ _id: { $in: pairs } } as never)
@@ -145,7 +148,7 @@ type Range = { field: 'r' | 'f'; from: number; to: number };
 
 // Ids of the kept tickets of the given services within any of the time ranges.
 function idsWithin(
-  services: Map<string, Record<string, ServiceTicket>>,
+  services: ServiceTickets,
   of: readonly { accountId: Types.ObjectId; serviceRef: string }[],
   ranges: readonly Range[],
 ): string[] {
@@ -162,11 +165,8 @@ function idsWithin(
  * Re-derives "repeat of" around tickets a write moved (imports: new, or another service,
  * report or final restoration; old and new versions), after the write, so the answer depends
  * neither on the order of the rows nor on which concurrent batch wrote first. The moved tickets
- * are first kept in their services' documents; those documents then name the tickets needed (the
- * moved ones, those reported within the window after one of their restorations, what the moved
- * ones may repeat, and what tickets reported after all the moved ones may repeat), read in one
- * query by bare `_id $in`; then one bulk write and one audit insert for the tickets whose value
- * changes. Returns the changes.
+ * are first kept in their services' documents; those documents then name the tickets needed, and
+ * the tickets whose value changes are written (`repeatsFrom`). Returns the changes.
  */
 export async function rederiveRepeatsAround(
   touched: readonly Moved[],
@@ -174,7 +174,46 @@ export async function rederiveRepeatsAround(
 ): Promise<RepeatChange[]> {
   if (touched.length === 0) return [];
   await keepServices(touched);
-  const services = await readServices(touched);
+  return repeatsFrom(touched, await readServices(touched), auditActor);
+}
+
+// Rounds after which a re-derivation still racing others gives up: its consequence stays pending
+// and the sweep applies it again.
+const MAX_ROUNDS = 10;
+
+/**
+ * Decides and writes the changes from `services` as read, then reads the services again: a
+ * concurrent re-derivation may have kept a ticket there after that read and written its own
+ * (complete) answer before this one's write replaced it with an answer from the stale read. While
+ * the services differ, decides again. Without transactions this makes the last writer of a ticket
+ * one whose services read was not stale.
+ */
+export async function repeatsFrom(
+  touched: readonly Moved[],
+  services: ServiceTickets,
+  auditActor: AuditActor,
+): Promise<RepeatChange[]> {
+  const all: RepeatChange[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const changes = await writeRepeatChanges(touched, services, auditActor);
+    all.push(...changes);
+    if (changes.length === 0) return all;
+    const again = await readServices(touched);
+    if (isDeepStrictEqual(again, services)) return all;
+    services = again;
+  }
+  throw new Error(`"repeat of" still racing after ${MAX_ROUNDS} rounds`);
+}
+
+// The tickets the services name around the moved ones (the moved ones, those reported within the
+// window after one of their restorations, what the moved ones may repeat, and what tickets
+// reported after all the moved ones may repeat), read in one query by bare `_id $in`; then one
+// bulk write and one audit insert for those whose value changes.
+async function writeRepeatChanges(
+  touched: readonly Moved[],
+  services: ServiceTickets,
+  auditActor: AuditActor,
+): Promise<RepeatChange[]> {
   const reports = touched.map((t) => t.reportedAt.getTime());
   const restorations = touched.flatMap((t) => (t.finalRestoredAt ? [t.finalRestoredAt] : []));
   const first = Math.min(...reports);

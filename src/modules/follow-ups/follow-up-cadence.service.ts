@@ -31,6 +31,7 @@ import {
 import type { FollowUpChannel } from './follow-up-kinds';
 import { isActiveDuring } from './follow-up-rules';
 import { FollowUpModel } from './follow-up.model';
+import { isDuplicateKey } from '../../db/duplicate-key';
 
 /** Whether a cadence follow-up was inserted now or was there already. */
 export type CadenceOutcome = 'scheduled' | 'alreadyScheduled';
@@ -104,7 +105,7 @@ async function insertMissing(
       result?: { upsertedIds?: Record<string, unknown> };
     };
     const errors = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
-    if (!errors.every((e) => e?.code === 11000)) throw error;
+    if (!errors.every(isDuplicateKey)) throw error;
     return new Map(Object.entries(result?.upsertedIds ?? {}).map(([i, id]) => [Number(i), id]));
   }
 }

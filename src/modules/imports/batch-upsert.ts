@@ -16,6 +16,7 @@ import {
   recordKeyConsequences,
 } from '../record-keys/record-key.service';
 import type { ImportOutcome } from './import-kind';
+import { isDuplicateKey } from '../../db/duplicate-key';
 
 const scope = systemScope('import');
 
@@ -259,7 +260,7 @@ async function bulkUpsert(
       result?: BulkResult & { insertedIds?: unknown };
     };
     const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-    if (errors.length === 0 || !errors.every((e) => e.code === 11000) || !result) throw error;
+    if (errors.length === 0 || !errors.every(isDuplicateKey) || !result) throw error;
     return { result, duplicates: new Set(errors.map((e) => Number(e.index))) };
   }
 }

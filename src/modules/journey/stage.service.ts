@@ -19,6 +19,7 @@ import {
   type StageRecord,
   type StageState,
 } from './stage-state';
+import { isDuplicateKey } from '../../db/duplicate-key';
 
 const scope = systemScope('current-stage');
 
@@ -165,7 +166,7 @@ async function storeStates(all: readonly Planned[]): Promise<Planned[]> {
     // A concurrent first state of the same account: a duplicate key, re-read and decided again.
     const errors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
     const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
-    if (list.length === 0 || !list.every((e) => e.code === 11000)) throw error;
+    if (list.length === 0 || !list.every(isDuplicateKey)) throw error;
   }
   if (complete) return [];
   const now = await AccountStageModel.collection

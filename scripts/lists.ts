@@ -1,8 +1,6 @@
 import '../src/modules';
 import { checkKeptLists } from '../src/modules/journey/kept-lists-check';
-import { withRunningDatabase } from './running-database';
-
-const SHOWN = 20;
+import { reportDifferences, withRunningDatabase } from './running-database';
 
 /**
  * `npm run lists:check` compares the lists kept for the account screen and the work lists (each
@@ -12,10 +10,7 @@ const SHOWN = 20;
  */
 export async function main(): Promise<number> {
   return withRunningDatabase('lists:check', async () => {
-    const differences = await checkKeptLists();
-    for (const difference of differences.slice(0, SHOWN)) console.log(JSON.stringify(difference));
-    console.log(JSON.stringify({ differences: differences.length }));
-    return differences.length === 0 ? 0 : 1;
+    return reportDifferences(await checkKeptLists());
   });
 }
 

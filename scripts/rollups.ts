@@ -1,9 +1,8 @@
 import '../src/modules';
 import { checkRollups, rebuildRollups } from '../src/modules/rollups/rollup-check';
-import { withRunningDatabase } from './running-database';
+import { reportDifferences, withRunningDatabase } from './running-database';
 
 const USAGE = 'usage: npm run rollups:check | npm run rollups:rebuild';
-const SHOWN = 20;
 
 /**
  * `npm run rollups:check` recomputes the scorecard rollups from the records and prints every
@@ -20,10 +19,7 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<numb
       console.log(JSON.stringify(await rebuildRollups()));
       return 0;
     }
-    const differences = await checkRollups();
-    for (const difference of differences.slice(0, SHOWN)) console.log(JSON.stringify(difference));
-    console.log(JSON.stringify({ differences: differences.length }));
-    return differences.length === 0 ? 0 : 1;
+    return reportDifferences(await checkRollups());
   });
 }
 

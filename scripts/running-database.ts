@@ -32,3 +32,13 @@ export async function withRunningDatabase(
     await disconnectDatabase();
   }
 }
+
+// A check prints at most this many differences, then their count.
+const SHOWN = 20;
+
+/** Prints a check's differences (the first few, then the count); exit 1 when any, 0 when none. */
+export function reportDifferences(differences: readonly unknown[]): number {
+  for (const difference of differences.slice(0, SHOWN)) console.log(JSON.stringify(difference));
+  console.log(JSON.stringify({ differences: differences.length }));
+  return differences.length === 0 ? 0 : 1;
+}

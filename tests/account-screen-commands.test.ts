@@ -158,6 +158,45 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     expect(events.filter((event) => event === 'start accountrecords')).toHaveLength(1);
   });
 
+  // The timeline's follow-ups, surveys, complaints and the like are answered from the accounts'
+  // lists (the screen selects only what their entries hold); the open tickets, listed as open,
+  // are read with their state in the same wave as the other tickets, not in a round after it.
+  it('reads only the orders and tickets of the page, the open ones with the others', async () => {
+    await ok(service, token, ACCOUNT_SCREEN, { first: 20 });
+    const events: string[] = [];
+    const names = new Map<number, string>();
+    const client = mongoose.connection.getClient();
+    const started = (e: Command & { requestId: number }) => {
+      names.set(e.requestId, String(e.command[e.commandName]));
+      events.push(`start ${names.get(e.requestId)}`);
+    };
+    const done = (e: { requestId: number }) => events.push(`done ${names.get(e.requestId)}`);
+    client.on('commandStarted', started);
+    client.on('commandSucceeded', done);
+    try {
+      await ok(service, token, ACCOUNT_SCREEN, { first: 20 });
+    } finally {
+      client.off('commandStarted', started);
+      client.off('commandSucceeded', done);
+    }
+    expect(new Set(names.values())).toEqual(
+      new Set([
+        'apitokens',
+        'users',
+        'branchdirectories',
+        'keyaccounts',
+        'accountrecords',
+        'branches',
+        'activationorders',
+        'faulttickets',
+      ]),
+    );
+    // The demo's Hangzhou accounts have open tickets among their newest five: two reads.
+    const tickets = events.flatMap((event, i) => (event === 'start faulttickets' ? [i] : []));
+    expect(tickets).toHaveLength(2);
+    expect(events.indexOf('done faulttickets')).toBeGreaterThan(tickets[1]!);
+  });
+
   type Named = { totalCount: number; edges: { node: { id: string; name: string } }[] };
   const LIST = `query($filter: KeyAccountFilter, $first: Int, $after: String) {
     keyAccounts(filter: $filter, first: $first, after: $after) {

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import mongoose, { Schema, Types, type Model } from 'mongoose';
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { effectiveWrites } from '../../db/effective-writes';
@@ -104,7 +105,11 @@ function supersedes(entry: Entry, stored: Entry | undefined): boolean {
 
 type Listing = { accountId: Types.ObjectId; typename: string; hex: string; entry: Entry };
 
-const ATTEMPTS = 10;
+// Each round at least one of the writers of a document wins; those that lost wait a random
+// moment, longer each time, so that a burst of writers of one account (e.g. sixteen follow-ups of
+// it at once) is worked through in a few rounds.
+const ATTEMPTS = 50;
+const pause = (attempt: number) => delay(Math.random() * 4 * (attempt + 1));
 const collection = () => AccountRecordsModel.collection as unknown as Collection<AccountRecords>;
 
 /**
@@ -135,6 +140,7 @@ async function storeListings(listings: readonly Listing[]): Promise<void> {
       return due.length === 0 ? [] : [entriesWrite(rows[0]!.accountId, doc, due)];
     });
     if ((await effectiveWrites(collection(), writes)) === writes.length) return;
+    await pause(attempt);
   }
   throw new Error('account record lists kept changing');
 }

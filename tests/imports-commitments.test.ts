@@ -718,7 +718,8 @@ describe('imports of activation orders and fault tickets', () => {
       // the wrong token); the kept keys and the records of the accounts (2); policies, branches;
       // the accounts' stage states and the written tickets as they are now (2); for the repeats,
       // the written tickets as they are now, their services' documents, and the tickets those
-      // name (3); the branch of the snapshot invalidation.
+      // name (3); the branch of the snapshot invalidation; the accounts' list entries of the
+      // written tickets (so that an older entry arriving late is dropped).
       // update: the bulk write (storing the consequences), the kept keys of the new tickets, the
       // services' documents, the stage states, the accounts' currentStage, the accounts' lists of
       // records, the snapshot invalidation, the removal of the applied consequences. insert: the
@@ -734,7 +735,7 @@ describe('imports of activation orders and fault tickets', () => {
       // Every find of tickets, accounts and kept documents is a bare `_id $in`, which the
       // stand-in serves from its index; no aggregation is left (before: 8, one per timeline
       // collection and open records, each a scan).
-      expect(fiveHundred.byName).toEqual({ find: 18, update: 11, insert: 1 });
+      expect(fiveHundred.byName).toEqual({ find: 19, update: 11, insert: 1 });
       expect(await collection('faulttickets').countDocuments({ externalId: /^BULK500-/ })).toBe(
         500,
       );

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
+import { consequenceKind } from '../src/modules/consequences/consequence-kinds';
 import { checkKeptLists } from '../src/modules/journey/kept-lists-check';
 import {
   startTestService,
@@ -61,6 +62,71 @@ describe('the account screen kept lists', () => {
     const own = keyAccounts.edges.find(({ node }) => node.id === world.accounts.own)!;
     // Newest first: the completed visit (20 March) before the one due on 9 March.
     expect(own.node.timeline.edges.map(({ node }) => node.id)).toEqual(followUps);
+    expect(await checkKeptLists()).toEqual([]);
+  });
+
+  type Entry = { j: Date; s: string; r: number };
+  // The listing consequence of a follow-up write (as the write stores it), applied.
+  const applyEntries = (items: { recordId: mongoose.Types.ObjectId; entry: Entry }[]) =>
+    consequenceKind('accountRecordEntry').apply(
+      items.map(({ recordId, entry }) => ({
+        id: new mongoose.Types.ObjectId(),
+        recordId,
+        source: 'FollowUp',
+        args: {
+          typename: 'FollowUp',
+          accountId: new mongoose.Types.ObjectId(world.accounts.own),
+          entry,
+        },
+      })),
+    );
+  const storedEntry = async (id: string) => {
+    const doc = await db()
+      .collection('accountrecords')
+      .findOne({ _id: new mongoose.Types.ObjectId(world.accounts.own) });
+    return (doc?.lists as Record<string, Record<string, Entry>>).FollowUp?.[id];
+  };
+
+  it('keep the newer entry when an older one is replayed late, alone or racing it', async () => {
+    // The first follow-up was listed when scheduled (revision 0, due 2 March), then again when
+    // completed (revision 1, 20 March): the scheduling's listing replayed now (a sweep that read
+    // it before the completion) changes nothing.
+    const completed = followUps[0]!;
+    const listed = await storedEntry(completed);
+    expect(listed).toMatchObject({ s: 'FOLLOW_UP', r: 1, j: new Date('2026-03-20T10:00:00Z') });
+    await applyEntries([
+      {
+        recordId: new mongoose.Types.ObjectId(completed),
+        entry: { j: new Date('2026-03-02T09:00:00Z'), s: 'FOLLOW_UP', r: 0 },
+      },
+    ]);
+    expect(await storedEntry(completed)).toEqual(listed);
+    expect(await checkKeptLists()).toEqual([]);
+
+    // Two writers of one account's list at once, the newer entry's first: whichever order their
+    // writes reach the database in, the newer entry stays (the version guard makes the older
+    // writer, which decided against the list before the newer write, read again).
+    const strays = Array.from({ length: 10 }, () => new mongoose.Types.ObjectId());
+    const at = (day: number) => new Date(Date.UTC(2026, 3, day));
+    await Promise.all(
+      strays.flatMap((recordId) => [
+        applyEntries([{ recordId, entry: { j: at(2), s: 'FOLLOW_UP', r: 2 } }]),
+        applyEntries([{ recordId, entry: { j: at(1), s: 'FOLLOW_UP', r: 1 } }]),
+      ]),
+    );
+    for (const recordId of strays) {
+      expect(await storedEntry(recordId.toHexString())).toEqual({ j: at(2), s: 'FOLLOW_UP', r: 2 });
+    }
+    await db()
+      .collection('accountrecords')
+      .updateOne(
+        { _id: new mongoose.Types.ObjectId(world.accounts.own) },
+        {
+          $unset: Object.fromEntries(
+            strays.map((id) => [`lists.FollowUp.${id.toHexString()}`, '']),
+          ),
+        },
+      );
     expect(await checkKeptLists()).toEqual([]);
   });
 

@@ -41,7 +41,7 @@ export function createLoaders(actor: Actor | null) {
     branchesByCode: createBranchesByCode(),
     usersById: createUsersById(),
     accountsById: createAccountsById(scope),
-    timelinesByAccount: createTimelinesByAccount(scope, records),
+    timelinesByAccount: createTimelinesByAccount(records),
     slaPoliciesById: createSlaPoliciesById(),
     activationOrdersByAccount: createActivationOrdersByAccount(scope, records),
     faultTicketsById: createFaultTicketsById(scope),

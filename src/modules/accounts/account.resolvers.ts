@@ -49,8 +49,7 @@ export const accountResolvers: Resolvers = {
       (await loaders.branchesByCode.load(account.branchCode))!,
     accountManager: async (account, _args, { loaders }) =>
       (await loaders.usersById.load(String(account.accountManagerId)))!,
-    timeline: (account, args, { loaders }) =>
-      loaders.timelinesByAccount(args).load(String(account._id)),
+    timeline: (account, args, { loaders }) => loaders.timelinesByAccount(args).load(account),
   },
   KeyAccountConnection: {
     totalCount: (connection) => connection.totalCount?.() ?? 0,

@@ -177,6 +177,7 @@ async function moveDueTimes(requests: CadenceRequest[]): Promise<void> {
               listedRecordConsequences(FollowUpModel, {
                 accountId: request.account._id,
                 journeyAt: dueAt,
+                revision: (filter.revision ?? 0) + 1,
               }),
             ),
           },

@@ -186,7 +186,10 @@ async function transition(
       // The visit moves on the account's timeline when it is completed (its listings, open work
       // included); any transition ends its place in the branch's open work.
       ...(journeyAt.getTime() !== before.journeyAt.getTime()
-        ? listedRecordConsequences(FollowUpModel, preview)
+        ? listedRecordConsequences(FollowUpModel, {
+            ...preview,
+            revision: (before.revision ?? 0) + 1,
+          })
         : openWorkConsequences(FollowUpModel)),
       ...extra,
     ],
@@ -279,7 +282,10 @@ export async function listFollowUpsDue(options: {
 }) {
   const actor = requireActor(options.actor);
   await requireReadableBranch(actor, options.branchCode);
-  const scheduled = await openWorkList<FollowUpRow>('FollowUp', actorScope(actor), options);
+  const scheduled = await openWorkList<FollowUpRow>('FollowUp', actorScope(actor), {
+    ...options,
+    end: options.before,
+  });
   const before = options.before.getTime();
   return pageInMemory(
     scheduled.filter((followUp) => followUp.dueAt.getTime() < before),

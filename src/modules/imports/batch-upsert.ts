@@ -188,8 +188,12 @@ function planKey(
     fields = { ...fields, ...added };
     version = after;
   }
-  // A journey record written is (re)listed in its account's records, in the same write.
-  if (pending.length > 0) pending.push(...listedRecordConsequences(options.model, version!));
+  // A journey record written is (re)listed in its account's records, in the same write, with the
+  // revision that write gives it.
+  if (pending.length > 0) {
+    const revision = Number(stored?.[REVISION] ?? 0) + 1;
+    pending.push(...listedRecordConsequences(options.model, { ...version!, [REVISION]: revision }));
+  }
   if (!stored && pending.length > 0)
     pending.push(
       ...recordKeyConsequences(options.model, { sourceSystem: options.sourceSystem, externalId }),

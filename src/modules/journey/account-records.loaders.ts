@@ -9,7 +9,7 @@ import {
 } from '../../db/keyset-pagination';
 import type { OperationSelection, Projection } from '../../graphql/field-reads';
 import { findByIdsInScope } from '../access/by-ids';
-import type { Scope } from '../access/scope';
+import { canReadBranch, type Scope } from '../access/scope';
 import {
   newestListed,
   readAccountRecords,
@@ -34,7 +34,9 @@ export type ListedPage = { rows: ListedRow[]; more: boolean };
  * orders, tickets and timeline; the caller's scope is applied to the rows (access/by-ids). The
  * records are read with only the fields the request's operation selects (graphql/field-reads);
  * where a selected field needs more of some records (e.g. an open ticket's state), those are read
- * again in a second round, one read per collection and tick whatever their number.
+ * again in a second round, one read per collection and tick whatever their number. A type whose
+ * selected fields the list's entries hold (id, stage, times) is not read at all where the caller
+ * vouches for the accounts' branch (`newest`'s `branches`).
  */
 export function createAccountRecordReader(scope: Scope, selection?: OperationSelection) {
   const lists = new DataLoader<string, Lists>(async (ids) => {
@@ -45,7 +47,7 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
   const records = (typename: string) => {
     let loader = byType.get(typename);
     if (!loader) {
-      const source = journeySources().find((s) => s.typename === typename)!;
+      const source = sourceOf(typename);
       loader = new DataLoader<string, Row | null>(async (ids) => {
         const reads = selection?.reads(typename, source.model, readerFields(source));
         const read = (some: readonly unknown[], projection: Projection | null) =>
@@ -64,13 +66,20 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
     return loader;
   };
 
+  // Whether the operation selects nothing of `typename` beyond what its entries hold.
+  const fromEntries = (typename: string) => {
+    const source = sourceOf(typename);
+    const projection = selection?.reads(typename, source.model, readerFields(source)).projection;
+    return !!projection && Object.keys(projection).every((f) => entryFields(source).includes(f));
+  };
+
   /**
    * The newest `count` records of the given types per account, by journeyAt (`j`) or by the
-   * type's own list order (`o`), after `after` when given, sorted again on the records' stored
-   * values with `sortField`; `more` says whether the list goes on after them. Without `keep` that
-   * is known from the list itself (no record is read past the page); with `keep`, records it
-   * refuses are skipped and the next listed ones read, a round of reads at a time for every account
-   * at once, until one more than `count` is kept or the list ends.
+   * type's own list order (`o`), in `stages` when given, after `after` when given, sorted again on
+   * the records' stored values with `sortField`; `more` says whether the list goes on after them.
+   * `branches`: the accounts' branch codes as read in the caller's scope; where that branch is in
+   * scope (records take their account's branch, and an account never moves branch), a type whose
+   * selected fields its entries hold is answered from them instead of read.
    */
   async function newest(
     accountIds: readonly string[],
@@ -80,41 +89,32 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
       count: number;
       sortField: string;
       after?: ListPosition | null;
-      keep?: (row: ListedRow) => boolean;
+      stages?: readonly string[] | null;
+      branches?: ReadonlyMap<string, string>;
     },
   ): Promise<Map<string, ListedPage>> {
     const all = await lists.loadMany(accountIds);
-    const load = async ({ typename, id }: Listed) => {
-      const row = await records(typename).load(id.toHexString());
-      return row ? { typename, row } : null;
+    const listOnly = new Set(options.typenames.filter(fromEntries));
+    const load = async (accountId: string, listed: Listed): Promise<ListedRow | null> => {
+      const branchCode = options.branches?.get(accountId);
+      if (listOnly.has(listed.typename) && branchCode && canReadBranch(scope, branchCode)) {
+        return { typename: listed.typename, row: rowOf(accountId, branchCode, listed) };
+      }
+      const row = await records(listed.typename).load(listed.id.toHexString());
+      return row ? { typename: listed.typename, row } : null;
     };
-    const { typenames, by, count, after = null, keep } = options;
-    // Without `keep`, the first `count` listed are the page and one more listed says it goes on.
-    const wanted = keep ? count + 1 : count;
     return new Map(
       await Promise.all(
         accountIds.map(async (accountId, i) => {
           const found = all[i];
           if (found instanceof Error) throw found;
-          const listed = newestListed(
-            found ?? {},
-            typenames,
-            by,
-            keep ? Infinity : count + 1,
-            after,
+          const listed = newestListed(found ?? {}, { ...options, count: options.count + 1 });
+          const page = listed.slice(0, options.count);
+          const kept = (await Promise.all(page.map((l) => load(accountId, l)))).filter(
+            (row): row is ListedRow => row !== null,
           );
-          const kept: ListedRow[] = [];
-          let next = 0;
-          while (next < listed.length && kept.length < wanted) {
-            const round = listed.slice(next, next + wanted - kept.length);
-            next += round.length;
-            for (const row of await Promise.all(round.map(load))) {
-              if (row && (!keep || keep(row))) kept.push(row);
-            }
-          }
-          const more = keep ? kept.length > count : listed.length > count;
-          const rows = kept.sort(newestBy(options.sortField)).slice(0, count);
-          return [accountId, { rows, more }] as const;
+          const rows = kept.sort(newestBy(options.sortField));
+          return [accountId, { rows, more: listed.length > options.count }] as const;
         }),
       ),
     );
@@ -126,6 +126,31 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
   }
   return { newest, prefetch };
 }
+
+const sourceOf = (typename: string) => journeySources().find((s) => s.typename === typename)!;
+
+// A record as its entry tells it: id, account, branch, stage and list times.
+function rowOf(accountId: string, branchCode: string, { typename, id, entry }: Listed): Row {
+  const { listedBy } = sourceOf(typename);
+  return {
+    _id: id,
+    accountId: new Types.ObjectId(accountId),
+    branchCode,
+    journeyAt: entry.j,
+    stage: entry.s,
+    ...(listedBy ? { [listedBy]: entry.o } : {}),
+  };
+}
+
+// The stored fields an entry holds (see `rowOf`).
+const entryFields = (source: JourneySource) => [
+  '_id',
+  'accountId',
+  'branchCode',
+  'journeyAt',
+  'stage',
+  ...(source.listedBy ? [source.listedBy] : []),
+];
 
 // What the reader itself reads of every record: the list orders it sorts on again, and the stage
 // (stage-filtered timelines).

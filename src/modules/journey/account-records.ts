@@ -1,4 +1,6 @@
 import mongoose, { Schema, Types, type Model } from 'mongoose';
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import { effectiveWrites } from '../../db/effective-writes';
 import {
   consequence,
   CONSEQUENCE_ORDER,
@@ -11,31 +13,46 @@ import { journeySources, type JourneySource } from './journey-registry';
 /**
  * Per account, one document listing every journey record of the account with the values its
  * lists are sorted by (`j`: journeyAt, the timeline's order; `o`: the record's own list order,
- * e.g. orderedAt), kept by the `accountRecordEntry` consequence of each record write. The account
- * screen reads these documents and then the records by bare `_id $in`.
+ * e.g. orderedAt), its stage (`s`) and the record's revision the entry was taken from (`r`), kept
+ * by the `accountRecordEntry` consequence of each record write. The account screen reads these
+ * documents and then the records by bare `_id $in`; a timeline that shows only what an entry holds
+ * (type, id, stage, time) is answered from the entries alone.
  *
  * Stand-in: mongo-java-server serves only `_id` equality, unique-key equality and a bare `_id $in`
  * from an index; `accountId $in` scans every record of the collection however it is indexed. On
  * MongoDB the `{ accountId, journeyAt, _id }` indexes serve the same reads, and this document only
  * saves the sort.
  */
-type Entry = { j: Date; o?: Date | null };
+type Entry = { j: Date; o?: Date | null; s?: string | null; r?: number };
 type AccountRecords = {
   _id: Types.ObjectId;
-  /** Per GraphQL type name, per record id (hex): its sort values. */
+  /** Version: every write of entries moves it on, and expects the one it decided against. */
+  v?: number;
+  /** Per GraphQL type name, per record id (hex): its entry. */
   lists: Record<string, Record<string, Entry>>;
-  /** Every record of the account is listed (set at the account's creation or by a rebuild). */
-  complete?: boolean;
+  /**
+   * The format every record of the account is listed in (set at the account's creation or by a
+   * rebuild); a document without it, or listed in an older format (`true`: entries without stage
+   * and revision), is rebuilt from the records on its first read.
+   */
+  complete?: number | boolean;
 };
+
+/** The format of complete lists: entries carry the stage and the revision (2). */
+export const LISTS_FORMAT = 2;
 
 const schema = new Schema<AccountRecords>(
   {
     _id: { type: Schema.Types.ObjectId, required: true },
+    v: { type: Number },
     lists: { type: Object, default: {} },
-    complete: { type: Boolean, default: false },
+    complete: { type: Schema.Types.Mixed, default: false },
   },
   { versionKey: false, minimize: false },
 );
+// Stand-in only: the guarded writes' filter `{ _id, v }` is answered from a unique index of
+// exactly those fields (else it scans); on MongoDB the `_id` index serves it.
+schema.index({ _id: 1, v: 1 }, { unique: true });
 
 export const AccountRecordsModel =
   (mongoose.models.AccountRecords as Model<AccountRecords> | undefined) ??
@@ -48,44 +65,108 @@ const sourceOfModel = (model: { modelName: string }) =>
 
 const dateOf = (value: unknown) => (value == null ? null : new Date(value as Date));
 
+// A record's entry as written: its revision as stored by that write (none: 0, as `$inc` counts).
 const entryOf = (source: JourneySource, record: RecordFields): Entry => ({
   j: dateOf(record.journeyAt)!,
   ...(source.listedBy ? { o: dateOf(record[source.listedBy]) } : {}),
+  s: (record.stage as string | undefined) ?? singleStage(source),
+  r: Number(record.revision ?? 0),
 });
 
-type Listing = { accountId: Types.ObjectId; key: string; entry: Entry };
+// The stage of a source whose records are always in the same one (writers may leave it out).
+const singleStage = (source: JourneySource) =>
+  source.stages.length === 1 ? source.stages[0]! : null;
 
-// One `$set` per account of the entries given (idempotent: replays set the same values).
+const time = (value: unknown) => (value == null ? null : new Date(value as Date).getTime());
+
+/** Whether two entries list a record at the same place and stage (revisions aside). */
+export const sameEntry = (a: Entry, b: Entry) =>
+  time(a.j) === time(b.j) && time(a.o) === time(b.o) && (a.s ?? null) === (b.s ?? null);
+
+// Whether `entry` replaces `stored`: taken from a later revision of the record, or from the same
+// one with other values (a write that did not move the revision). An older entry arriving late (a
+// sweep replaying a consequence after the writer of a newer one applied it) is dropped.
+function supersedes(entry: Entry, stored: Entry | undefined): boolean {
+  if (!stored) return true;
+  const [mine, theirs] = [entry.r ?? -1, stored.r ?? -1];
+  return mine > theirs || (mine === theirs && !sameEntry(entry, stored));
+}
+
+type Listing = { accountId: Types.ObjectId; typename: string; hex: string; entry: Entry };
+
+const ATTEMPTS = 10;
+const collection = () => AccountRecordsModel.collection as unknown as Collection<AccountRecords>;
+
+/**
+ * Stores entries, each only where it supersedes the stored one: the accounts' documents are read
+ * (their version and these entries), then each is written once, guarded by the version read, so
+ * that a concurrent writer's entries make the write match nothing; the lost ones are read and
+ * decided again. Replays change nothing.
+ */
 async function storeListings(listings: readonly Listing[]): Promise<void> {
-  const byAccount = new Map<string, Listing[]>();
+  const newest = new Map<string, Listing>();
   for (const listing of listings) {
+    const key = `${String(listing.accountId)}|${listing.typename}|${listing.hex}`;
+    if (supersedes(listing.entry, newest.get(key)?.entry)) newest.set(key, listing);
+  }
+  const byAccount = new Map<string, Listing[]>();
+  for (const listing of newest.values()) {
     const key = String(listing.accountId);
     byAccount.set(key, [...(byAccount.get(key) ?? []), listing]);
   }
   if (byAccount.size === 0) return;
-  await AccountRecordsModel.collection.bulkWrite(
-    [...byAccount.values()].map((rows) => ({
-      updateOne: {
-        filter: { _id: rows[0]!.accountId },
-        update: { $set: Object.fromEntries(rows.map((row) => [row.key, row.entry])) },
-        upsert: true,
-      },
-    })),
-    { ordered: false },
-  );
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const stored = await readEntries([...byAccount.values()].flat());
+    const writes = [...byAccount.values()].flatMap((rows) => {
+      const doc = stored.get(String(rows[0]!.accountId));
+      const due = rows.filter((row) =>
+        supersedes(row.entry, doc?.lists?.[row.typename]?.[row.hex]),
+      );
+      return due.length === 0 ? [] : [entriesWrite(rows[0]!.accountId, doc, due)];
+    });
+    if ((await effectiveWrites(collection(), writes)) === writes.length) return;
+  }
+  throw new Error('account record lists kept changing');
+}
+
+// The accounts' documents as far as `listings` need them: version and their entries.
+async function readEntries(listings: readonly Listing[]): Promise<Map<string, AccountRecords>> {
+  const projection: Record<string, 1> = { v: 1 };
+  for (const { typename, hex } of listings) projection[`lists.${typename}.${hex}`] = 1;
+  const ids = [...new Set(listings.map((listing) => String(listing.accountId)))];
+  const docs = await collection()
+    .find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }, { projection })
+    .toArray();
+  return new Map(docs.map((doc) => [String(doc._id), doc]));
+}
+
+// One account's entries set, guarded by the version read (a missing document: inserted at 0).
+function entriesWrite(
+  accountId: Types.ObjectId,
+  doc: AccountRecords | undefined,
+  due: readonly Listing[],
+): AnyBulkWriteOperation<AccountRecords> {
+  const set = Object.fromEntries(due.map((row) => [`lists.${row.typename}.${row.hex}`, row.entry]));
+  return {
+    updateOne: {
+      filter: { _id: accountId, v: doc ? (doc.v ?? null) : 0 } as never,
+      update: { $set: { ...set, v: (doc?.v ?? 0) + 1 } },
+      upsert: !doc,
+    },
+  };
 }
 
 const listingOf = (source: JourneySource, record: RecordFields): Listing => ({
   accountId: new Types.ObjectId(String(record.accountId)),
-  key: `lists.${source.typename}.${String(record._id)}`,
+  typename: source.typename,
+  hex: String(record._id),
   entry: entryOf(source, record),
 });
 
 type EntryArgs = { typename: string; accountId: Types.ObjectId; entry: Entry };
 
 // The entry travels in the consequence, as the write stored it: no read of the record. A replay
-// after a later write of the same record could set an older sort value; reads sort the records
-// again on their stored values, so that only ever affects which records make a first page.
+// older than the stored entry (by the record's revision) is dropped (`supersedes`).
 registerConsequenceKind<EntryArgs>(
   'accountRecordEntry',
   CONSEQUENCE_ORDER.derived + 1,
@@ -93,7 +174,8 @@ registerConsequenceKind<EntryArgs>(
     await storeListings(
       due.map(({ recordId, args }) => ({
         accountId: args.accountId,
-        key: `lists.${args.typename}.${String(recordId)}`,
+        typename: args.typename,
+        hex: String(recordId),
         entry: args.entry,
       })),
     );
@@ -128,7 +210,7 @@ registerConsequenceKind<null>('accountRecordsOpened', CONSEQUENCE_ORDER.derived,
     due.map(({ recordId }) => ({
       updateOne: {
         filter: { _id: recordId as Types.ObjectId },
-        update: { $set: { complete: true } },
+        update: { $set: { complete: LISTS_FORMAT } },
         upsert: true,
       },
     })),
@@ -143,6 +225,8 @@ async function rebuild(accountIds: Types.ObjectId[]): Promise<void> {
     const projection = {
       accountId: 1,
       journeyAt: 1,
+      stage: 1,
+      revision: 1,
       ...(source.listedBy && { [source.listedBy]: 1 }),
     };
     const records = (await source.model.collection
@@ -152,7 +236,7 @@ async function rebuild(accountIds: Types.ObjectId[]): Promise<void> {
   }
   await AccountRecordsModel.collection.bulkWrite(
     accountIds.map((_id) => ({
-      updateOne: { filter: { _id }, update: { $set: { complete: true } }, upsert: true },
+      updateOne: { filter: { _id }, update: { $set: { complete: LISTS_FORMAT } }, upsert: true },
     })),
     { ordered: false },
   );
@@ -167,7 +251,9 @@ export async function readAccountRecords(
       AccountRecords[]
     >;
   let docs = await read();
-  const complete = new Set(docs.filter((doc) => doc.complete).map((doc) => String(doc._id)));
+  const complete = new Set(
+    docs.filter((doc) => doc.complete === LISTS_FORMAT).map((doc) => String(doc._id)),
+  );
   const missing = accountIds.filter((id) => !complete.has(String(id)));
   if (missing.length > 0) {
     await rebuild(missing);
@@ -176,8 +262,11 @@ export async function readAccountRecords(
   return new Map(docs.map((doc) => [String(doc._id), doc.lists ?? {}]));
 }
 
-/** A listed record: its type, id and sort value in the list asked for. */
-export type Listed = { typename: string; id: Types.ObjectId; at: number };
+/** A listed record: its type, id, sort value in the list asked for, and its entry. */
+export type Listed = { typename: string; id: Types.ObjectId; at: number; entry: Entry };
+
+/** A listed record's entry (see `AccountRecords`). */
+export type ListEntry = Entry;
 
 /** A place in a list: its sort value (ms) and record id (hex); later means older. */
 export type ListPosition = { at: number; hex: string };
@@ -188,26 +277,32 @@ const newerFirst = (a: ListPosition, b: ListPosition) =>
 
 /**
  * The records of the given types in one account's lists, newest first by `j` (timeline) or `o`
- * (the type's own list), then id; only those after `after` when given, at most `count`.
+ * (the type's own list), then id; only those in `stages` when given, only those after `after`
+ * when given, at most `count`.
  */
 export function newestListed(
   lists: AccountRecords['lists'],
-  typenames: readonly string[],
-  by: 'j' | 'o',
-  count: number,
-  after: ListPosition | null = null,
+  options: {
+    typenames: readonly string[];
+    by: 'j' | 'o';
+    count: number;
+    after?: ListPosition | null;
+    stages?: readonly string[] | null;
+  },
 ): Listed[] {
-  const all: (ListPosition & { typename: string })[] = [];
+  const { typenames, by, count, after, stages } = options;
+  const all: (ListPosition & { typename: string; entry: Entry })[] = [];
   for (const typename of typenames) {
     for (const [hex, entry] of Object.entries(lists[typename] ?? {})) {
-      const position = { typename, hex, at: timeOf(entry[by]) };
+      if (stages && !stages.includes(entry.s ?? '')) continue;
+      const position = { typename, hex, at: timeOf(entry[by]), entry };
       if (!after || newerFirst(after, position) < 0) all.push(position);
     }
   }
   return all
     .sort(newerFirst)
     .slice(0, count)
-    .map(({ typename, hex, at }) => ({ typename, id: new Types.ObjectId(hex), at }));
+    .map(({ typename, hex, at, entry }) => ({ typename, id: new Types.ObjectId(hex), at, entry }));
 }
 
 // A sort value as stored (a Date once decoded) in ms; a missing one sorts last.

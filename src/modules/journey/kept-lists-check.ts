@@ -2,13 +2,13 @@ import type { Types } from 'mongoose';
 import { KeyAccountModel } from '../accounts/account.model';
 import { BranchDirectoryModel } from '../accounts/branch-directory';
 import { openWorkDifferences } from '../open-work/open-work';
-import { AccountRecordsModel } from './account-records';
+import { AccountRecordsModel, LISTS_FORMAT, sameEntry } from './account-records';
 import { journeySources } from './journey-registry';
 
 /**
  * Compares the lists kept on write for the account screen with what they list: each account's
  * records (`accountrecords`: every record of the account, with its timeline time `j` and its own
- * list's time `o`), each branch's accounts (`branchdirectories`: id → name) and each branch's
+ * list's time `o` and its stage `s`), each branch's accounts (`branchdirectories`: id → name) and each branch's
  * open records per kind (`openwork`). Only complete documents are compared; one never completed
  * is rebuilt from the records on its first read.
  */
@@ -16,17 +16,14 @@ import { journeySources } from './journey-registry';
 /** One disagreement: the document, the entry, what it holds and what the records say. */
 export type ListDifference = { id: string; item: string; stored: unknown; expected: unknown };
 
-type Entry = { j?: Date | null; o?: Date | null };
+type Entry = { j: Date; o?: Date | null; s?: string | null };
 type StoredLists = { _id: Types.ObjectId; lists?: Record<string, Record<string, Entry>> };
-
-const time = (value: unknown) => (value == null ? null : new Date(value as Date).getTime());
-const sameEntry = (a: Entry, b: Entry) => time(a.j) === time(b.j) && time(a.o) === time(b.o);
 
 // Every record of every journey collection against its account's complete list; what is left in
 // the lists afterwards names no record of that account.
 async function recordListDifferences(): Promise<ListDifference[]> {
   const stored = new Map<string, StoredLists>();
-  for await (const doc of AccountRecordsModel.collection.find({ complete: true })) {
+  for await (const doc of AccountRecordsModel.collection.find({ complete: LISTS_FORMAT })) {
     stored.set(String(doc._id), doc as StoredLists);
   }
   const differences: ListDifference[] = [];
@@ -34,6 +31,7 @@ async function recordListDifferences(): Promise<ListDifference[]> {
     const projection = {
       accountId: 1,
       journeyAt: 1,
+      stage: 1,
       ...(source.listedBy && { [source.listedBy]: 1 }),
     };
     for await (const record of source.model.collection.find({}, { projection })) {
@@ -43,6 +41,7 @@ async function recordListDifferences(): Promise<ListDifference[]> {
       const expected: Entry = {
         j: record.journeyAt ?? null,
         ...(source.listedBy ? { o: record[source.listedBy] ?? null } : {}),
+        s: record.stage ?? null,
       };
       const entry = lists[source.typename]?.[String(record._id)];
       if (!entry || !sameEntry(entry, expected)) {

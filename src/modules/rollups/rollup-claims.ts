@@ -15,7 +15,7 @@ import {
   type RollupDoc,
   type RollupMemberDoc,
 } from './rollup.model';
-import { isDuplicateKey } from '../../db/duplicate-key';
+import { effectiveWrites as effective } from '../../db/effective-writes';
 
 // The driver side of the claims described in `rollup-tally`: every filter is `_id`, `_id $in` or
 // `{ _id, v }` (a unique index on the stand-in), and each step is one command per batch.
@@ -34,31 +34,6 @@ const ATTEMPTS = 10;
 
 const buckets = () => RollupModel.collection as unknown as Collection<RollupDoc>;
 const members = () => RollupMemberModel.collection as unknown as Collection<RollupMemberDoc>;
-
-/**
- * Matched or inserted writes of an unordered bulk write (-1: unknown); a duplicate key is a lost
- * race.
- */
-async function effective<T extends { _id: string }>(
-  collection: Collection<T>,
-  writes: AnyBulkWriteOperation<T>[],
-): Promise<number> {
-  if (writes.length === 0) return 0;
-  try {
-    const result = await collection.bulkWrite(writes, { ordered: false });
-    return result.matchedCount + result.upsertedCount;
-  } catch (error) {
-    const { writeErrors, result } = error as {
-      writeErrors?: { code?: number }[] | { code?: number };
-      result?: { matchedCount: number; upsertedCount: number };
-    };
-    const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-    // A race the stand-in lost for the whole command: which writes took effect is unknown.
-    if (errors.length === 0 && isDuplicateKey(error)) return -1;
-    if (errors.length === 0 || !errors.every(isDuplicateKey) || !result) throw error;
-    return result.matchedCount + result.upsertedCount;
-  }
-}
 
 async function readBuckets(ids: string[]): Promise<Map<string, BucketState>> {
   if (ids.length === 0) return new Map();

@@ -1,0 +1,28 @@
+import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
+import { isDuplicateKey } from './duplicate-key';
+
+/**
+ * Matched or inserted writes of an unordered bulk write of version-guarded writes (`{ _id, v }`,
+ * inserts under `v: 0`), -1 when unknown; a duplicate key is a lost race, not an error. The
+ * caller compares with the number of writes and, when some lost, reads again and decides again.
+ */
+export async function effectiveWrites<T extends Document>(
+  collection: Collection<T>,
+  writes: AnyBulkWriteOperation<T>[],
+): Promise<number> {
+  if (writes.length === 0) return 0;
+  try {
+    const result = await collection.bulkWrite(writes, { ordered: false });
+    return result.matchedCount + result.upsertedCount;
+  } catch (error) {
+    const { writeErrors, result } = error as {
+      writeErrors?: { code?: number }[] | { code?: number };
+      result?: { matchedCount: number; upsertedCount: number };
+    };
+    const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+    // A race the stand-in lost for the whole command: which writes took effect is unknown.
+    if (errors.length === 0 && isDuplicateKey(error)) return -1;
+    if (errors.length === 0 || !errors.every(isDuplicateKey) || !result) throw error;
+    return result.matchedCount + result.upsertedCount;
+  }
+}

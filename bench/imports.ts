@@ -215,15 +215,22 @@ function selectedBy(name: string, command: Record<string, unknown>): string {
 
 // Server time per command, collection and filter shape during the import: where its time goes
 // (a filter the stand-in cannot answer from an index shows as a shape that grows with the data).
+// Also counts commands and the documents they write (inserted documents, update and delete
+// statements), and keeps a copy of the totals at each mark, so each tenth's own time shows.
 function profileCommands() {
   const totals = new Map<string, { count: number; ms: number }>();
   const started = new Map<number, string>();
+  const counts = { commands: 0, writes: 0 };
+  const marks: Map<string, { count: number; ms: number }>[] = [];
   const client = mongoose.connection.getClient();
   client.on('commandStarted', (e) => {
     const command = e.command as Record<string, unknown>;
     const target = command[e.commandName];
     const on = typeof target === 'string' ? target : '';
     started.set(e.requestId, `${e.commandName} ${on} {${selectedBy(e.commandName, command)}}`);
+    counts.commands += 1;
+    const written = command.documents ?? command.updates ?? command.deletes;
+    if (Array.isArray(written)) counts.writes += written.length;
   });
   client.on('commandSucceeded', (e) => {
     const key = started.get(e.requestId) ?? e.commandName;
@@ -231,16 +238,43 @@ function profileCommands() {
     const total = totals.get(key) ?? { count: 0, ms: 0 };
     totals.set(key, { count: total.count + 1, ms: total.ms + e.duration });
   });
-  return () =>
-    [...totals]
-      .sort((a, b) => b[1].ms - a[1].ms)
-      .slice(0, Number(process.env.BENCH_PROFILE_LINES ?? 12))
-      .map(([key, t]) => `  ${key}: ${t.count}× ${(t.ms / 1000).toFixed(1)} s`)
-      .join('\n');
+  const copy = () => new Map([...totals].map(([key, t]) => [key, { ...t }]));
+  const zero = { count: 0, ms: 0 };
+  return {
+    counts: () => ({ ...counts }),
+    mark: () => marks.push(copy()),
+    report: () =>
+      [...totals]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .slice(0, Number(process.env.BENCH_PROFILE_LINES ?? 12))
+        .map(([key, t]) => `  ${key}: ${t.count}× ${(t.ms / 1000).toFixed(1)} s`)
+        .join('\n'),
+    // Each shape's own time in the second tenth (the first warms up) and in the last, by the
+    // last: what a batch costs more as the data grows (ms per command shows it at any load).
+    growth: () => {
+      if (marks.length < 10) return '  (fewer than ten marks)';
+      const own = (tenth: number, key: string) => {
+        const end = marks[tenth - 1]!.get(key) ?? zero;
+        const start = marks[tenth - 2]?.get(key) ?? zero;
+        return { count: end.count - start.count, ms: end.ms - start.ms };
+      };
+      const keys = [...marks[9]!.keys()];
+      const line = (t: { count: number; ms: number }) =>
+        `${t.count}× ${(t.ms / 1000).toFixed(1)} s (${t.count ? Math.round(t.ms / t.count) : 0} ms)`;
+      const all = (tenth: number) => keys.reduce((n, key) => n + own(tenth, key).ms, 0) / 1000;
+      return [
+        `  all commands: ${all(2).toFixed(1)} s → ${all(10).toFixed(1)} s`,
+        ...keys
+          .sort((x, y) => own(10, y).ms - own(10, x).ms)
+          .slice(0, Number(process.env.BENCH_PROFILE_LINES ?? 12))
+          .map((key) => `  ${key}: ${line(own(2, key))} → ${line(own(10, key))}`),
+      ].join('\n');
+    },
+  };
 }
 
 // Seconds each tenth of the file took (by rows acknowledged), from the importer's progress.
-function tenthsRecorder(total: number) {
+function tenthsRecorder(total: number, onMark: () => void = () => undefined) {
   const marks: number[] = [];
   let started = 0;
   const progress = {
@@ -251,6 +285,7 @@ function tenthsRecorder(total: number) {
     update: (rows: number) => {
       while (marks.length < 10 && rows >= ((marks.length + 1) * total) / 10) {
         marks.push(performance.now());
+        onMark();
         // Shown as it happens: a province-size run takes a while.
         console.error(`tenth ${marks.length}: ${seconds().at(-1)} s`);
       }
@@ -287,7 +322,7 @@ export async function main(): Promise<void> {
     await writeLines(file, TICKET_HEADER, TICKETS, ticketLine(createRandom(42)));
     let summary: unknown;
     const profile = profileCommands();
-    const tenths = tenthsRecorder(TICKETS);
+    const tenths = tenthsRecorder(TICKETS, profile.mark);
     const ms = await timed(async () => {
       const run = await runImport({
         api: createImportApi(`${service.url}/graphql`, ossToken),
@@ -302,7 +337,9 @@ export async function main(): Promise<void> {
       summary = run.summary;
     });
     const importRate = TICKETS / (ms / 1000);
-    const timeByCommand = profile();
+    const timeByCommand = profile.report();
+    const growth = profile.growth();
+    const counts = profile.counts();
     const rerunMs = await timed(() =>
       runImport({
         api: createImportApi(`${service.url}/graphql`, ossToken),
@@ -317,6 +354,12 @@ export async function main(): Promise<void> {
     const baseline = await baselineRowsPerSecond();
     console.log(`server time by command and filter shape during the import:\n${timeByCommand}`);
     console.log(
+      `server time of the second tenth → the last (ms per command), by the last:\n${growth}`,
+    );
+    console.log(
+      `per row: ${(counts.commands / TICKETS).toFixed(3)} commands, ${(counts.writes / TICKETS).toFixed(2)} documents written (inserts and update statements; the bulkWrite: 0.001 and 1)`,
+    );
+    console.log(
       `database: mongo-java-server 1.47 (memory backend); import summary ${JSON.stringify(summary)}`,
     );
     console.log(
@@ -326,9 +369,9 @@ export async function main(): Promise<void> {
       `raw driver bulkWrite of the same upserts: ${baseline.toFixed(0)} rows/s; import ÷ bulkWrite ${(importRate / baseline).toFixed(2)} (goal ≥ 0.3)`,
     );
     const tenthSeconds = tenths.seconds();
-    const growth = tenthSeconds.at(-1)! / tenthSeconds[0]!;
+    const slower = tenthSeconds.at(-1)! / tenthSeconds[0]!;
     console.log(
-      `seconds per tenth of the file: ${tenthSeconds.join(', ')}; last ÷ first ${growth.toFixed(2)} (goal ≤ 1.5)`,
+      `seconds per tenth of the file: ${tenthSeconds.join(', ')}; last ÷ first ${slower.toFixed(2)} (goal ≤ 1.5)`,
     );
     const memory = await memoryProfile(dir);
     console.log(
@@ -340,7 +383,9 @@ export async function main(): Promise<void> {
         bulkWriteRowsPerSecond: Math.round(baseline),
         ratio: Number((importRate / baseline).toFixed(2)),
         tenthSeconds,
-        lastTenthOverFirst: Number(growth.toFixed(2)),
+        lastTenthOverFirst: Number(slower.toFixed(2)),
+        commandsPerRow: Number((counts.commands / TICKETS).toFixed(3)),
+        documentsWrittenPerRow: Number((counts.writes / TICKETS).toFixed(2)),
         memory,
       }),
     );

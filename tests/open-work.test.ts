@@ -1,5 +1,7 @@
 import mongoose from 'mongoose';
+import { systemScope } from '../src/modules/access/scope';
 import { checkKeptLists } from '../src/modules/journey/kept-lists-check';
+import { openRecordsInScope } from '../src/modules/open-work/open-work';
 import { DEMO_TEST_NOW, loadTestDemoData } from './support/demo';
 import { captureCommands } from './support/command-counter';
 import { scanningFilters } from './support/keyed-filters';
@@ -140,13 +142,13 @@ describe('open-work lists', () => {
     expect(Object.keys(kept!.ids)).not.toContain(ticket.id);
   });
 
-  it('follow each write: a visit scheduled after the build is due, and leaves its document when made', async () => {
+  const scheduleVisit = async (dueAt: Date) => {
     const { keyAccounts } = await ok<{ keyAccounts: Ids }>(
       service,
       managerToken,
       'query { keyAccounts(first: 1) { edges { node { id } } } }',
     );
-    const { scheduleFollowUp: visit } = await ok<{ scheduleFollowUp: { id: string } }>(
+    const { scheduleFollowUp } = await ok<{ scheduleFollowUp: { id: string } }>(
       service,
       managerToken,
       `mutation($i: ScheduleFollowUpInput!) { scheduleFollowUp(input: $i) { id } }`,
@@ -155,18 +157,96 @@ describe('open-work lists', () => {
           accountId: keyAccounts.edges[0]!.node.id,
           purpose: 'POST_REPAIR',
           channel: 'PHONE',
-          dueAt: DEMO_TEST_NOW.toISOString(),
+          dueAt: dueAt.toISOString(),
         },
       },
     );
-    const due = async () =>
-      ids((await ok<{ followUpsDue: Ids }>(service, managerToken, LISTS, variables)).followUpsDue);
-    expect(await due()).toContain(visit.id);
+    return scheduleFollowUp.id;
+  };
+  const dueBefore = async (before: Date) =>
+    ids(
+      (
+        await ok<{ followUpsDue: Ids }>(service, managerToken, LISTS, {
+          ...variables,
+          before: before.toISOString(),
+        })
+      ).followUpsDue,
+    );
+  const named = async (key: string) =>
+    Object.keys((await collection('openwork').findOne({ _id: key as never }))?.ids ?? {});
+
+  it('follow each write: a visit scheduled after the build is due, named in the part of its due month, and leaves it when made', async () => {
+    // Due 15 Nov 2026 00:00 +08:00 = 14 Nov 16:00 UTC: the part of UTC month 2026-11.
+    const visit = await scheduleVisit(DEMO_TEST_NOW);
+    expect(await dueBefore(new Date(variables.before))).toContain(visit);
+    const branch = await collection('openwork').findOne({ _id: 'FollowUp:HZ' as never });
+    expect(branch!.parts).toMatchObject({ '2026-11': 1 });
+    expect(branch!.ids).toBeUndefined(); // the branch's document names parts, not visits
+    expect(await named('FollowUp:HZ:2026-11')).toContain(visit);
     const complete = `mutation($id: ID!, $at: DateTime!) { completeFollowUp(id: $id, at: $at) { id } }`;
-    await ok(service, managerToken, complete, { id: visit.id, at: new Date().toISOString() });
-    expect(await due()).not.toContain(visit.id);
-    const kept = await collection('openwork').findOne({ _id: 'FollowUp:HZ' as never });
-    expect(Object.keys(kept!.ids)).not.toContain(visit.id);
+    await ok(service, managerToken, complete, { id: visit, at: new Date().toISOString() });
+    expect(await dueBefore(new Date(variables.before))).not.toContain(visit);
+    expect(await named('FollowUp:HZ:2026-11')).not.toContain(visit);
+  });
+
+  it('read, for visits due before an instant, only the parts of the months up to it', async () => {
+    // Due 10 Feb 2027 12:00 UTC: part 2027-02, after a list ending 20 Nov 2026 (parts ≤ 2026-11).
+    const later = await scheduleVisit(new Date('2027-02-10T12:00:00Z'));
+    let listed: string[] = [];
+    const commands = await captureCommands(async () => {
+      listed = await dueBefore(new Date('2026-11-20T00:00:00Z'));
+    });
+    expect(listed).not.toContain(later);
+    expect(listed.length).toBeGreaterThan(0);
+    const partsRead = commands
+      .filter((c) => c.collection === 'openwork' && c.name === 'find')
+      .flatMap((c) => JSON.stringify(c.body.filter).match(/FollowUp:HZ:\d{4}-\d{2}/g) ?? []);
+    expect(partsRead).toContain('FollowUp:HZ:2026-11');
+    expect(partsRead).not.toContain('FollowUp:HZ:2027-02');
+    expect(await dueBefore(new Date('2027-03-01T00:00:00Z'))).toContain(later);
+  });
+
+  it('list a visit left named in the month it was moved out of only from its own month', async () => {
+    const visit = await scheduleVisit(DEMO_TEST_NOW); // part 2026-11
+    // As a move of its due time from October leaves it.
+    await collection('openwork').updateOne(
+      { _id: 'FollowUp:HZ' as never },
+      { $set: { 'parts.2026-10': 1 } },
+    );
+    await collection('openwork').updateOne(
+      { _id: 'FollowUp:HZ:2026-10' as never },
+      { $set: { [`ids.${visit}`]: 1 } },
+      { upsert: true },
+    );
+    const open = async (end: Date | null) =>
+      hex(await openRecordsInScope('FollowUp', systemScope('test'), 'HZ', end));
+    expect(await open(new Date('2026-10-31T00:00:00Z'))).not.toContain(visit);
+    expect((await open(null)).filter((id) => id === visit)).toEqual([visit]);
+  });
+
+  it('build again, into parts, a branch whose visits were named before they were split', async () => {
+    const before = await dueBefore(new Date(variables.before));
+    expect(before.length).toBeGreaterThan(0);
+    // The layout of before the split: the branch's document names every open visit itself.
+    const parts = await collection('openwork')
+      .find({ _id: { $regex: '^FollowUp:HZ:' } as never })
+      .toArray();
+    const all = Object.fromEntries(
+      parts.flatMap((part) => Object.keys(part.ids ?? {}).map((id) => [id, 1])),
+    );
+    await collection('openwork').deleteMany({ _id: { $in: parts.map((part) => part._id) } });
+    await collection('openwork').replaceOne(
+      { _id: 'FollowUp:HZ' as never },
+      {
+        ids: all,
+        complete: true,
+      },
+    );
+    expect(await dueBefore(new Date(variables.before))).toEqual(before);
+    const branch = await collection('openwork').findOne({ _id: 'FollowUp:HZ' as never });
+    expect(branch).toMatchObject({ complete: true, layout: 2 });
+    expect(branch!.ids).toBeUndefined();
+    expect(await checkKeptLists()).toEqual([]);
   });
 
   it('skip an entry whose record is no longer open there', async () => {
@@ -205,5 +285,39 @@ describe('open-work lists', () => {
         { $set: { [`ids.${left}`]: 1 } },
       );
     }
+  });
+
+  it('are compared with the records by the kept-lists check, which names a visit left out of its part, and a part left out of its branch', async () => {
+    const visit = await scheduleVisit(DEMO_TEST_NOW); // part 2026-11
+    expect(await checkKeptLists()).toEqual([]);
+    await collection('openwork').updateOne(
+      { _id: 'FollowUp:HZ:2026-11' as never },
+      { $unset: { [`ids.${visit}`]: '' } },
+    );
+    await collection('openwork').updateOne(
+      { _id: 'FollowUp:HZ' as never },
+      { $unset: { 'parts.2026-11': '' } },
+    );
+    try {
+      expect(await checkKeptLists()).toEqual(
+        expect.arrayContaining([
+          { id: 'openwork:FollowUp:HZ', item: 'parts.2026-11', stored: null, expected: 1 },
+          { id: 'openwork:FollowUp:HZ:2026-11', item: visit, stored: null, expected: 1 },
+        ]),
+      );
+      // One difference for the part, however many visits it holds.
+      const partMissing = (await checkKeptLists()).filter((d) => d.item === 'parts.2026-11');
+      expect(partMissing).toHaveLength(1);
+    } finally {
+      await collection('openwork').updateOne(
+        { _id: 'FollowUp:HZ' as never },
+        { $set: { 'parts.2026-11': 1 } },
+      );
+      await collection('openwork').updateOne(
+        { _id: 'FollowUp:HZ:2026-11' as never },
+        { $set: { [`ids.${visit}`]: 1 } },
+      );
+    }
+    expect(await checkKeptLists()).toEqual([]);
   });
 });

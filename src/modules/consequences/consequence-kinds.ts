@@ -25,10 +25,21 @@ export type DueConsequence<A = unknown> = {
 };
 
 /**
- * Applies a batch of consequences of one kind. Must be idempotent: a consequence can be applied
- * again after a crash or by a sweep racing the writer, and must then change nothing.
+ * Consequences an applier stored in records it wrote (each already in its record, so a stop
+ * leaves them for the sweep), handed back to be applied with the rest of the pass that runs it:
+ * merged into the later kinds' batches and removed in the pass's one clearing write.
  */
-export type ConsequenceApplier<A> = (due: DueConsequence<A>[]) => Promise<void>;
+export type FollowOn = {
+  model: { modelName: string };
+  records: { _id: unknown; pendingConsequences?: PendingConsequence[] | null }[];
+};
+
+/**
+ * Applies a batch of consequences of one kind. Must be idempotent: a consequence can be applied
+ * again after a crash or by a sweep racing the writer, and must then change nothing. May return
+ * the consequences it stored in records it wrote (see FollowOn).
+ */
+export type ConsequenceApplier<A> = (due: DueConsequence<A>[]) => Promise<void | FollowOn>;
 
 type Kind = { name: string; order: number; apply: ConsequenceApplier<unknown> };
 

@@ -1,6 +1,11 @@
 import type { Model, Schema } from 'mongoose';
 import mongoose, { Types } from 'mongoose';
-import { consequenceKind, type DueConsequence, type PendingConsequence } from './consequence-kinds';
+import {
+  consequenceKind,
+  type DueConsequence,
+  type FollowOn,
+  type PendingConsequence,
+} from './consequence-kinds';
 
 /** The field of a record holding its pending consequences. */
 export const PENDING = 'pendingConsequences';
@@ -47,37 +52,54 @@ export function withoutPending<T extends object>(record: T): T {
   return rest as T;
 }
 
+type Due = {
+  record: RecordWithPending;
+  entry: PendingConsequence;
+  kind: ReturnType<typeof consequenceKind>;
+};
+
+const dueIn = (records: readonly RecordWithPending[]): Due[] =>
+  records.flatMap((record) =>
+    (record[PENDING] ?? []).map((entry) => ({ record, entry, kind: consequenceKind(entry.kind) })),
+  );
+
 /**
  * Applies the pending consequences of records of one model, kind by kind in their order (one batch
- * per kind), then removes the applied entries in one write. An applier's error stops the later
- * kinds and is thrown after the entries of the kinds already applied are removed; the rest stays
- * pending for the sweep.
+ * per kind), then removes the applied entries in one write. Consequences an applier hands back
+ * (FollowOn) of the same model join the pass: those of a later kind are applied with that kind's
+ * batch, those of a kind already applied right after the applier, and all are removed with the
+ * rest. An applier's error stops the later kinds and is thrown after the entries of the kinds
+ * already applied are removed; the rest stays pending for the sweep.
  */
 export async function applyPending(
   model: AnyModel,
   records: readonly RecordWithPending[],
 ): Promise<number> {
-  const due = records.flatMap((record) =>
-    (record[PENDING] ?? []).map((entry) => ({ record, entry, kind: consequenceKind(entry.kind) })),
-  );
+  const due = dueIn(records);
   if (due.length === 0) return 0;
-  const byKind = new Map<string, typeof due>();
-  for (const item of due) {
-    byKind.set(item.entry.kind, [...(byKind.get(item.entry.kind) ?? []), item]);
-  }
-  const ordered = [...byKind.values()].sort((a, b) => a[0]!.kind.order - b[0]!.kind.order);
-  const applied: typeof due = [];
+  const byKind = new Map<string, Due[]>();
+  const add = (items: Due[]) => {
+    for (const item of items)
+      byKind.set(item.entry.kind, [...(byKind.get(item.entry.kind) ?? []), item]);
+  };
+  add(due);
+  const applied: Due[] = [];
+  let count = due.length;
   try {
-    for (const items of ordered) {
-      await items[0]!.kind.apply(
-        items.map(({ record, entry }): DueConsequence => ({
+    for (;;) {
+      const next = [...byKind.values()].sort((a, b) => a[0]!.kind.order - b[0]!.kind.order)[0];
+      if (!next) break;
+      byKind.delete(next[0]!.entry.kind);
+      const followOn = await next[0]!.kind.apply(
+        next.map(({ record, entry }): DueConsequence => ({
           id: entry._id,
           recordId: record._id,
           source: model.modelName,
           args: entry.args,
         })),
       );
-      applied.push(...items);
+      applied.push(...next);
+      if (followOn) count += await joinPass(model, followOn, add);
     }
   } finally {
     await clearApplied(
@@ -85,7 +107,17 @@ export async function applyPending(
       applied.map(({ record, entry }) => ({ recordId: record._id, id: entry._id })),
     );
   }
-  return due.length;
+  return count;
+}
+
+// Follow-on consequences of the pass's model join it; another model's get a pass of their own.
+async function joinPass(model: AnyModel, followOn: FollowOn, add: (items: Due[]) => void) {
+  const records = followOn.records as RecordWithPending[];
+  if (followOn.model.modelName !== model.modelName)
+    return applyPending(mongoose.model(followOn.model.modelName) as AnyModel, records);
+  const items = dueIn(records);
+  add(items);
+  return items.length;
 }
 
 async function clearApplied(model: AnyModel, applied: { recordId: unknown; id: Types.ObjectId }[]) {

@@ -9,7 +9,12 @@ import {
   registerConsequenceKind,
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
-import { applyPending, PENDING, pushPending } from '../consequences/pending-consequences';
+import {
+  applyPending,
+  PENDING,
+  pushPending,
+  type RecordWithPending,
+} from '../consequences/pending-consequences';
 import { measuredChangeConsequences } from '../journey/measured-record';
 import { findRepeatOf, REPEAT_WINDOW_MS } from './fault-lifecycle';
 import { FaultServiceModel, type FaultServiceDoc, type ServiceTicket } from './fault-service.model';
@@ -161,20 +166,24 @@ function idsWithin(
   );
 }
 
+/** Changes written, with the consequences each stored in its ticket (not yet applied). */
+type Rederived = { changes: RepeatChange[]; stored: RecordWithPending[] };
+
 /**
  * Re-derives "repeat of" around tickets a write moved (imports: new, or another service,
  * report or final restoration; old and new versions), after the write, so the answer depends
  * neither on the order of the rows nor on which concurrent batch wrote first. The moved tickets
  * are first kept in their services' documents; those documents then name the tickets needed, and
- * the tickets whose value changes are written (`repeatsFrom`). Returns the changes.
+ * the tickets whose value changes are written (`repeatsFrom`). The consequences stored with the
+ * changes are returned to be applied by the caller's pass.
  */
-export async function rederiveRepeatsAround(
+async function rederiveRepeatsAround(
   touched: readonly Moved[],
   auditActor: AuditActor,
-): Promise<RepeatChange[]> {
-  if (touched.length === 0) return [];
+): Promise<Rederived> {
+  if (touched.length === 0) return { changes: [], stored: [] };
   await keepServices(touched);
-  return repeatsFrom(touched, await readServices(touched), auditActor);
+  return rederive(touched, await readServices(touched), auditActor);
 }
 
 // Rounds after which a re-derivation still racing others gives up: its consequence stays pending
@@ -186,17 +195,28 @@ const MAX_ROUNDS = 10;
  * concurrent re-derivation may have kept a ticket there after that read and written its own
  * (complete) answer before this one's write replaced it with an answer from the stale read. While
  * the services differ, decides again. Without transactions this makes the last writer of a ticket
- * one whose services read was not stale.
+ * one whose services read was not stale. Applies the consequences stored with the changes.
  */
 export async function repeatsFrom(
   touched: readonly Moved[],
   services: ServiceTickets,
   auditActor: AuditActor,
 ): Promise<RepeatChange[]> {
-  const all: RepeatChange[] = [];
+  const { changes, stored } = await rederive(touched, services, auditActor);
+  await applyPending(FaultTicketModel, stored);
+  return changes;
+}
+
+async function rederive(
+  touched: readonly Moved[],
+  services: ServiceTickets,
+  auditActor: AuditActor,
+): Promise<Rederived> {
+  const all: Rederived = { changes: [], stored: [] };
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const changes = await writeRepeatChanges(touched, services, auditActor);
-    all.push(...changes);
+    const { changes, stored } = await writeRepeatChanges(touched, services, auditActor);
+    all.changes.push(...changes);
+    all.stored.push(...stored);
     if (changes.length === 0) return all;
     const again = await readServices(touched);
     if (isDeepStrictEqual(again, services)) return all;
@@ -208,12 +228,13 @@ export async function repeatsFrom(
 // The tickets the services name around the moved ones (the moved ones, those reported within the
 // window after one of their restorations, what the moved ones may repeat, and what tickets
 // reported after all the moved ones may repeat), read in one query by bare `_id $in`; then one
-// bulk write and one audit insert for those whose value changes.
+// bulk write for those whose value changes, each with its consequences (audit entry, rollups,
+// snapshot invalidation) stored in it.
 async function writeRepeatChanges(
   touched: readonly Moved[],
   services: ServiceTickets,
   auditActor: AuditActor,
-): Promise<RepeatChange[]> {
+): Promise<Rederived> {
   const reports = touched.map((t) => t.reportedAt.getTime());
   const restorations = touched.flatMap((t) => (t.finalRestoredAt ? [t.finalRestoredAt] : []));
   const first = Math.min(...reports);
@@ -256,7 +277,7 @@ async function writeRepeatChanges(
           RepeatRow[]
         >();
   const changes = repeatChanges(read, { from: new Date(first), to: new Date(lastAffected) });
-  if (changes.length === 0) return [];
+  if (changes.length === 0) return { changes, stored: [] };
   // Each change stores its audit entry and snapshot invalidation with itself.
   const pending = changes.map((change) => changeConsequences(change, auditActor));
   // A derived field outside the revision, as for the mutations: lifecycle writes never set it.
@@ -269,11 +290,10 @@ async function writeRepeatChanges(
     })),
     { ordered: false },
   );
-  await applyPending(
-    FaultTicketModel,
-    changes.map(({ after }, i) => ({ _id: after._id, [PENDING]: pending[i]! })),
-  );
-  return changes;
+  return {
+    changes,
+    stored: changes.map(({ after }, i) => ({ _id: after._id, [PENDING]: pending[i]! })),
+  };
 }
 
 /** Fields of a ticket that decide scorecard figures (as MEASURED_FAULT_FIELDS) that a repeat moves. */
@@ -316,14 +336,17 @@ export function repeatsConsequence(moved: TouchedTicket[]): PendingConsequence<T
   return consequence('faultRepeats', moved);
 }
 
-// The ticket is the record the consequence is stored in.
+// The ticket is the record the consequence is stored in. The changes' consequences join the pass
+// applying this one (an import batch's: their rollups, snapshot invalidation and clearing go with
+// the batch's own; their audit entries in one more insert).
 registerConsequenceKind<TouchedTicket[]>('faultRepeats', CONSEQUENCE_ORDER.derived, async (due) => {
-  await rederiveRepeatsAround(
+  const { stored } = await rederiveRepeatsAround(
     due.flatMap((item) =>
       item.args.map((version) => ({ ...version, id: item.recordId as Types.ObjectId })),
     ),
     { system: 'repeat-faults' },
   );
+  return { model: FaultTicketModel, records: stored };
 });
 
 // The service documents of tickets stored before they were kept, once per database.

@@ -279,7 +279,10 @@ export async function listFollowUpsDue(options: {
 }) {
   const actor = requireActor(options.actor);
   await requireReadableBranch(actor, options.branchCode);
-  const scheduled = await openWorkList<FollowUpRow>('FollowUp', actorScope(actor), options);
+  const scheduled = await openWorkList<FollowUpRow>('FollowUp', actorScope(actor), {
+    ...options,
+    end: options.before,
+  });
   const before = options.before.getTime();
   return pageInMemory(
     scheduled.filter((followUp) => followUp.dueAt.getTime() < before),

@@ -203,6 +203,14 @@ describe('scorecard rollups', () => {
       0, 1, 1,
     ]);
     expect(await overdue('2026')).toBe(1);
+    // At the end of April and of Q2 it is still overdue: counted from the branch's ledger (became
+    // overdue in March, a month before the end's month; never ended), not from March's bucket.
+    expect([await overdue('2026-04'), await overdue('2026-Q2')]).toEqual([1, 1]);
+    expect(
+      flatCounts(
+        (await RollupModel.collection.findOne({ _id: 'overdueMonths|BB|all' } as never))?.t,
+      ),
+    ).toEqual(new Map([['s.2026-03', 1]]));
     // BA's order was overdue from 9 Jan 18:00 (its promise) to 12 Jan 12:00 (activated): one
     // start and one end before the end of January, so none at the end of January.
     expect((await sameInputs('2026-01')).get('BA')!.overdueActivations).toBe(0);

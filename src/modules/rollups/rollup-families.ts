@@ -37,8 +37,9 @@ export type RollupFamily = {
     context?: unknown,
   ) => { at: Date | null; value: unknown } | undefined;
   /**
-   * A bucket keyed by something else than branch × month (e.g. the record's account): its whole
-   * id, or null for none. Such buckets hold item values (never counts) and no month list.
+   * A bucket keyed by something else than branch × month (e.g. the record's account, or the
+   * branch alone): its whole id, or null for none. Such buckets have no month list; a tally's
+   * has no edge entries either (its count paths say what the reader needs).
    */
   bucketOf?: (record: SourceRecord) => string | null;
   /**
@@ -125,7 +126,9 @@ export function contributionsOf(
     if (!counted) return [];
     if (family.bucketOf) {
       const keyed = family.bucketOf(record);
-      return keyed === null ? [] : [{ bucket: keyed, value: counted.value }];
+      if (keyed === null) return [];
+      const value = family.tally ? { k: [...(counted.value as string[])].sort() } : counted.value;
+      return [{ bucket: keyed, value }];
     }
     const bucket = bucketId(family.name, branchCode, bucketMonth(counted.at));
     if (!family.tally) return [{ bucket, value: counted.value }];

@@ -2,12 +2,13 @@ import { Types } from 'mongoose';
 import type { ComplaintDoc } from '../complaints/complaint.model';
 import {
   bucketId,
+  bucketMonth,
   monthsId,
   registerRollupFamily,
   tallyKey,
   type SourceRecord,
 } from '../rollups/rollup-families';
-import { countsIn } from '../rollups/rollup-tally';
+import { countsIn, flatCounts } from '../rollups/rollup-tally';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
 import { coverageSpans, type Span } from '../follow-ups/follow-up-rules';
 import { activationsOf, closuresOf, visitedOf } from './follow-up-rollups';
@@ -85,6 +86,30 @@ registerRollupFamily({
   contribute: (r) => {
     const end = overdueSpan(r)?.end ?? null;
     return end === null ? undefined : { at: end, value: ['n'] };
+  },
+});
+
+/** The id of a branch's ledger of overdue orders by month (see the `overdueMonths` family). */
+const ledgerId = (branchCode: string) => bucketId('overdueMonths', branchCode, 'all');
+
+/**
+ * Orders ever overdue counted in one document per branch, by the UTC month they became overdue
+ * (`s.<YYYY-MM>`) and the one they stopped being open (`e.<YYYY-MM>`): overdue at a closed
+ * period's end are the ledger's months before the end's month, plus that month cut at the end
+ * by `overdueStarts` and `overdueEnds` (their edge records). Three documents per branch however
+ * long the history, all known before anything is read.
+ */
+registerRollupFamily({
+  name: 'overdueMonths',
+  source: 'ActivationOrder',
+  tally: true,
+  fields: OVERDUE_FIELDS,
+  bucketOf: (r) => ledgerId(String(r.branchCode)),
+  contribute: (r) => {
+    const span = overdueSpan(r);
+    if (!span) return undefined;
+    const ended = span.end === null ? [] : [`e.${bucketMonth(span.end)}`];
+    return { at: null, value: [`s.${bucketMonth(span.start)}`, ...ended] };
   },
 });
 
@@ -199,13 +224,22 @@ function itemsOf<V>(
   return items.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
 }
 
+// Ids per read: the stand-in matches every document it finds against the whole `$in` list again
+// (time grows with the square of the ids), so a few hundred ids are read as parallel reads of
+// this many. On MongoDB the split changes nothing but the number of (concurrent) reads.
+const IDS_PER_READ = 100;
+
 async function byIds(ids: string[]): Promise<Map<string, RollupDoc>> {
-  if (ids.length === 0) return new Map();
+  const parts: string[][] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_READ)
+    parts.push(ids.slice(start, start + IDS_PER_READ));
   // A bare `_id $in`: the only multi-key filter the stand-in answers from its index. The tally
   // buckets' markers of claims in flight (`ops`) are for writers only.
-  const docs = (await RollupModel.collection
-    .find({ _id: { $in: ids } } as never, { projection: { ops: 0 } })
-    .toArray()) as unknown as RollupDoc[];
+  const read = (part: string[]) =>
+    RollupModel.collection
+      .find({ _id: { $in: part } } as never, { projection: { ops: 0 } })
+      .toArray() as unknown as Promise<RollupDoc[]>;
+  const docs = (await Promise.all(parts.map(read))).flat();
   return new Map(docs.map((doc) => [doc._id, doc]));
 }
 
@@ -270,35 +304,38 @@ function complaintsIn(
 /** The open-ended families: read from a month (`since`) onwards, including `open`. */
 type OpenEnded = 'accounts' | 'overdue';
 
-/** The overdue counts of a closed period: every month up to its end. */
+/** The overdue counts of a closed period's last month, cut at its end. */
 const OVERDUE_COUNTS = ['overdueStarts', 'overdueEnds'] as const;
 
-/** The listed months of a counted family up to the one holding `until`. */
-function countedMonths(
-  docs: Map<string, RollupDoc>,
-  family: string,
-  code: string,
-  until: Date,
-): string[] {
-  const last = until.toISOString().slice(0, 7);
-  return (docs.get(monthsId(family, code))?.months ?? []).filter((m) => m !== 'open' && m <= last);
-}
+/** The documents the overdue orders at a closed period's end `asOf` are counted from. */
+const overdueIds = (code: string, asOf: Date) => [
+  ledgerId(code),
+  ...OVERDUE_COUNTS.map((family) => bucketId(family, code, bucketMonth(asOf))),
+];
 
-/** Orders overdue at a closed period's end `asOf`: became overdue before it, less ended before it. */
+/**
+ * Orders overdue at a closed period's end `asOf`: became overdue before it, less ended before
+ * it; the ledger's months before the end's month, that month from its counts cut at the end.
+ */
 function overdueCounted(
   docs: Map<string, RollupDoc>,
   branchCodes: string[],
   asOf: Date,
 ): Map<string, number> {
   const overdue = new Map<string, number>();
+  const month = bucketMonth(asOf);
+  const monthStart = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), 1));
   for (const code of branchCodes) {
-    const months = OVERDUE_COUNTS.flatMap((f) => countedMonths(docs, f, code, asOf)).sort();
-    if (months.length === 0) continue;
-    const since = new Date(`${months[0]}-01T00:00:00Z`);
+    let count = 0;
+    for (const [path, n] of flatCounts(docs.get(ledgerId(code))?.t)) {
+      const [kind, since] = path.split('.') as ['s' | 'e', string];
+      if (since < month) count += kind === 's' ? n : -n;
+    }
     const [started, ended] = OVERDUE_COUNTS.map(
-      (f) => countsIn((month) => docs.get(bucketId(f, code, month)), since, asOf).get('n') ?? 0,
+      (f) => countsIn((m) => docs.get(bucketId(f, code, m)), monthStart, asOf).get('n') ?? 0,
     );
-    if (started! - ended! > 0) overdue.set(code, started! - ended!);
+    count += started! - ended!;
+    if (count > 0) overdue.set(code, count);
   }
   return overdue;
 }
@@ -323,13 +360,9 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
     branchCodes.flatMap((code) => months.map((month) => bucketId(family, code, month)));
   // Accounts closed from the quarter's start on, orders open at as-of: their months onwards.
   const since = { accounts: from, overdue: asOf };
-  // Guessed without reading the month lists first: `open` and the months from `since` to now's
-  // (at most a year of them). A listed month past those (a record dated ahead) is read after.
-  const nowMonthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-  const guessed = (family: OpenEnded) => [
-    'open',
-    ...monthsBetween(since[family], nowMonthEnd).slice(0, 12),
-  ];
+  // Only `open` is read with the month lists: the listed months from `since` on (accounts closed
+  // since the quarter's start, orders ended after now) are few or none, and a guess of every
+  // month up to now costs more in missing ids than a second read when there are some.
   const first = [
     ...[
       'activations',
@@ -341,25 +374,18 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
     ].flatMap((f) => bounded(f, periodMonths)),
     ...bounded('completions', completionMonths),
     ...openEnded.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
-    ...openEnded.flatMap((f) => bounded(f, guessed(f))),
-    // The overdue counts' month lists (their months up to as-of: in the second read).
-    ...(closed ? OVERDUE_COUNTS : []).flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
+    ...openEnded.flatMap((f) => bounded(f, ['open'])),
+    ...(closed ? branchCodes.flatMap((code) => overdueIds(code, asOf)) : []),
   ];
   const laterMonths = (docs: Map<string, RollupDoc>, family: OpenEnded, code: string) => {
     const month = since[family].toISOString().slice(0, 7);
     const listed = docs.get(monthsId(family, code))?.months ?? [];
     return ['open', ...listed.filter((m) => m !== 'open' && m >= month)];
   };
-  const later = (docs: Map<string, RollupDoc>) => [
-    ...openEnded.flatMap((f) =>
+  const later = (docs: Map<string, RollupDoc>) =>
+    openEnded.flatMap((f) =>
       branchCodes.flatMap((code) => laterMonths(docs, f, code).map((m) => bucketId(f, code, m))),
-    ),
-    ...(closed ? OVERDUE_COUNTS : []).flatMap((f) =>
-      branchCodes.flatMap((code) =>
-        countedMonths(docs, f, code, asOf).map((m) => bucketId(f, code, m)),
-      ),
-    ),
-  ];
+    );
   return {
     first,
     later,
@@ -383,6 +409,7 @@ function rowsOf(
   const countsOver = (family: string, code: string, { start, end }: Span) =>
     countsIn((month) => docs.get(bucketId(family, code, month)), start, end);
   const counts = (family: string, code: string) => countsOver(family, code, period);
+  const spans = coverageSpans(period);
   const activations = new Map(
     branchCodes.map((code) => [code, activationsOf(counts('activations', code))]),
   );
@@ -415,7 +442,7 @@ function rowsOf(
     visited: new Map(
       branchCodes.map((code) => [
         code,
-        coverageSpans(period).map((span) => visitedOf(countsOver('completions', code, span))),
+        spans.map((span) => visitedOf(countsOver('completions', code, span))),
       ]),
     ),
     responses: new Map(

@@ -289,12 +289,20 @@ describe('scorecard rollups', () => {
       (await collection('faulttickets').findOne({ _id: new mongoose.Types.ObjectId(id) }))!
         .repairDurationMinutes as number;
     const first = await minutes();
-    // One MAJOR ticket more: n +1, its repair minutes +1 (10:00–12:00), within SLA +1,
-    // acknowledged after 10 minutes +1.
+    expect(first).toBe(120);
+    // One MAJOR ticket more: n +1, within SLA +1, acknowledged after 10 minutes +1, and its
+    // repair (10:00–12:00, 120 minutes): +1 in the range 120–179 (range 2 of 60 minutes) and
+    // at its exact value there, + 7 200 000 ms to the sum, and its square's limbs: 7 200 000 =
+    // 109·2^16 + 56 576, so 56 576² = 3 200 843 776, 2·56 576·109 = 12 333 568, 109² = 11 881.
     expect(minus(await countsOf(feb), start)).toEqual(
       new Map([
         ['n.MAJOR', 1],
-        [`d.MAJOR.${first}`, 1],
+        ['c.MAJOR.2', 1],
+        ['d.MAJOR.2.120', 1],
+        ['s.MAJOR', 7_200_000],
+        ['q.MAJOR.0', 3_200_843_776],
+        ['q.MAJOR.1', 12_333_568],
+        ['q.MAJOR.2', 11_881],
         ['w.MAJOR', 1],
         ['k.10', 1],
       ]),
@@ -308,11 +316,14 @@ describe('scorecard rollups', () => {
       'mutation($id: ID!, $at: DateTime!) { restoreFaultTicket(id: $id, at: $at) { id } }',
       { id, at: t('2026-02-13T10:00:00') },
     );
-    const second = await minutes();
-    expect(second).toBeGreaterThan(first);
+    // 120 + 60 minutes (13 Feb 09:00–10:00): range 3, 10 800 000 ms.
+    expect(await minutes()).toBe(180);
     const rewritten = minus(await countsOf(feb), start);
-    expect(rewritten.get(`d.MAJOR.${first}`)).toBeUndefined();
-    expect(rewritten.get(`d.MAJOR.${second}`)).toBe(1);
+    expect(rewritten.get('d.MAJOR.2.120')).toBeUndefined();
+    expect(rewritten.get('c.MAJOR.2')).toBeUndefined();
+    expect(rewritten.get('d.MAJOR.3.180')).toBe(1);
+    expect(rewritten.get('c.MAJOR.3')).toBe(1);
+    expect(rewritten.get('s.MAJOR')).toBe(10_800_000);
     expect(rewritten.get('n.MAJOR')).toBe(1);
     // Reopened and restored in March: February is back to where it started.
     await admin(

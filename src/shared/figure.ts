@@ -1,4 +1,11 @@
-import { mean, meanConfidenceInterval, wilsonInterval } from './statistics';
+import {
+  mean,
+  meanConfidenceInterval,
+  meanIntervalOfSums,
+  meanOfSums,
+  wilsonInterval,
+  type ExactSums,
+} from './statistics';
 
 /**
  * A reported figure with what it was computed from: ratios carry numerator and denominator,
@@ -27,6 +34,19 @@ export function meanFigure(
   return {
     value: mean(values),
     sampleSize: values.length,
+    numerator: null,
+    denominator: null,
+    low: interval && clamp(interval.low, range),
+    high: interval && clamp(interval.high, range),
+  };
+}
+
+/** `meanFigure` of whole numbers of `1/scale` units known by their exact sums (`meanIntervalOfSums`). */
+export function meanFigureOfSums(sums: ExactSums, scale: number, range: Range): Figure {
+  const interval = meanIntervalOfSums(sums, scale);
+  return {
+    value: meanOfSums(sums, scale),
+    sampleSize: sums.n,
     numerator: null,
     denominator: null,
     low: interval && clamp(interval.low, range),

@@ -47,6 +47,38 @@ export function meanConfidenceInterval(
   if (n < 2) return null;
   const centre = sum(values) / n;
   const variance = sum(values.map((x) => (x - centre) ** 2)) / (n - 1);
+  return tInterval(centre, variance, n, confidence);
+}
+
+/** Whole numbers summed exactly: their count, sum and sum of squares (see `exact-sums`). */
+export type ExactSums = { n: number; sum: number; squares: bigint };
+
+/**
+ * `meanConfidenceInterval` of values known by their exact sums, each value being a whole number
+ * of `1/scale` units (milliseconds for minutes: scale 60 000). The sample variance (n − 1) is
+ * (n·Σx² − (Σx)²) ÷ (n(n − 1)), its numerator computed exactly, so however the sums were
+ * gathered the interval is the same to the bit.
+ */
+export function meanIntervalOfSums(
+  { n, sum: total, squares }: ExactSums,
+  scale: number,
+  confidence = 0.95,
+): Interval | null {
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`confidence must be between 0 and 1, got ${confidence}`);
+  }
+  if (n < 2) return null;
+  const spread = BigInt(n) * squares - BigInt(total) ** 2n;
+  const variance = Number(spread) / (n * (n - 1)) / (scale * scale);
+  return tInterval(meanOfSums({ n, sum: total, squares }, scale)!, variance, n, confidence);
+}
+
+/** The mean of values known by their exact sums (see `meanIntervalOfSums`); null when none. */
+export function meanOfSums({ n, sum: total }: ExactSums, scale: number): number | null {
+  return n === 0 ? null : total / (n * scale);
+}
+
+function tInterval(centre: number, variance: number, n: number, confidence: number): Interval {
   const t = tQuantile(1 - (1 - confidence) / 2, n - 1);
   const halfWidth = (t * Math.sqrt(variance)) / Math.sqrt(n);
   return { low: centre - halfWidth, high: centre + halfWidth };

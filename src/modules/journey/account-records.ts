@@ -199,20 +199,21 @@ registerConsequenceKind<EntryArgs>(
 );
 
 /**
- * The listings of `record` (as written), to store with the write that creates it or changes it:
- * in its account's records and, for a kind with open work, in its branch's open work (none for a
- * model that is not a journey source).
+ * The listings of `record` (as written), to store with the write that creates it (`created`) or
+ * changes it: in its account's records and, for a kind with open work, in its branch's open work
+ * (none for a model that is not a journey source).
  */
 export function listedRecordConsequences(
   model: { modelName: string },
   record: Record<string, unknown>,
+  created = false,
 ): PendingConsequence[] {
   const source = sourceOfModel(model);
   if (!source) return [];
   const { accountId, entry } = listingOf(source, record as RecordFields);
   return [
     consequence<EntryArgs>('accountRecordEntry', { typename: source.typename, accountId, entry }),
-    ...openWorkConsequences(model),
+    ...openWorkConsequences(model, created ? record : undefined),
   ];
 }
 

@@ -8,6 +8,7 @@ import {
   monthsId,
   projectionOf,
   rollupSources,
+  tallyIncrements,
   type Contribution,
   type SourceRecord,
   type TallyContribution,
@@ -73,8 +74,9 @@ function addTo(bucket: ExpectedBucket, id: string, recordId: string, value: unkn
     return;
   }
   const tally = value as TallyContribution;
-  for (const path of tally.k) bucket.counts.set(path, (bucket.counts.get(path) ?? 0) + 1);
-  if (tally.at) bucket.edges.set(recordId, { k: tally.k, at: tally.at });
+  for (const [path, n] of tallyIncrements(tally))
+    bucket.counts.set(path, (bucket.counts.get(path) ?? 0) + n);
+  if (tally.at) bucket.edges.set(recordId, tally);
   bucket.records += 1;
 }
 
@@ -178,12 +180,12 @@ export async function checkRollups(): Promise<RollupDifference[]> {
 
 const REBUILD_BATCH = 5000;
 // Marks a database whose rollups have been built (see ensureRollupsBuilt), with their format:
-// version 6 also keeps a ledger of overdue orders by month per branch; 5 counts overdue orders by the instants they became and stopped being overdue; 4
+// version 7 counts repair minutes per range with exact sums (weighted paths); 6 also keeps a ledger of overdue orders by month per branch; 5 counts overdue orders by the instants they became and stopped being overdue; 4
 // counts follow-up compliance and coverage in tallies and keeps each account's follow-up
 // instants; 3 keeps tally buckets without per-record signatures, under versions (claims, see
 // `rollup-tally`); 2 counted tickets and lateness in tallies; 1 kept a value per record.
 const BUILT = 'built';
-const FORMAT = 6;
+const FORMAT = 7;
 
 // One update per bucket a batch of records contributes to: item values set, counts added.
 function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {
@@ -200,9 +202,10 @@ function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {
         continue;
       }
       const tally = value as TallyContribution;
-      for (const path of tally.k) update.inc[`t.${path}`] = (update.inc[`t.${path}`] ?? 0) + 1;
+      for (const [path, n] of tallyIncrements(tally))
+        update.inc[`t.${path}`] = (update.inc[`t.${path}`] ?? 0) + n;
       update.set.v = 1;
-      if (tally.at) update.set[`e.${recordId}`] = { k: tally.k, at: tally.at };
+      if (tally.at) update.set[`e.${recordId}`] = tally;
     }
   return [...updates].map(([bucket, { set, inc }]): AnyBulkWriteOperation<RollupDoc> => ({
     updateOne: {

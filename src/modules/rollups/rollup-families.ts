@@ -44,13 +44,34 @@ export type RollupFamily = {
   bucketOf?: (record: SourceRecord) => string | null;
   /**
    * Counts instead of values: `contribute` returns the count paths (`.`-separated segments
-   * without `$`; see `tallyKey`) the record adds one to, and an instant (never null).
+   * without `$`; see `tallyKey`) the record adds one to, or `{ k, w }`: those and paths it adds
+   * a whole number to (`w`: path → weight, for exact sums), and an instant (never null).
    */
   tally?: boolean;
 };
 
-/** A record's contribution to a tally bucket: its count paths, and its instant near an edge. */
-export type TallyContribution = { k: string[]; at?: Date };
+/** What a tally family's `contribute` returns as value: count paths, and weighted paths. */
+export type TallyPaths = string[] | { k: string[]; w: Record<string, number> };
+
+/**
+ * A record's contribution to a tally bucket: its count paths (each + 1), its weighted paths
+ * (each + its weight; absent when none), and its instant near an edge.
+ */
+export type TallyContribution = { k: string[]; w?: Record<string, number>; at?: Date };
+
+/** What a tally contribution adds to each path. */
+export function tallyIncrements({ k, w }: Pick<TallyContribution, 'k' | 'w'>): [string, number][] {
+  return [...k.map((path): [string, number] => [path, 1]), ...Object.entries(w ?? {})];
+}
+
+// Paths sorted and zero weights left out: a contribution compares equal however it was built.
+function tallyValue(paths: TallyPaths): TallyContribution {
+  const [k, w] = Array.isArray(paths) ? [paths, {}] : [paths.k, paths.w];
+  const weighted = Object.entries(w)
+    .filter(([, n]) => n !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { k: [...k].sort(), ...(weighted.length > 0 ? { w: Object.fromEntries(weighted) } : {}) };
+}
 
 /** Hours around a UTC month boundary where some time zone's local midnight of the 1st can fall. */
 export const EDGE_MS = 14 * 3_600_000;
@@ -127,14 +148,14 @@ export function contributionsOf(
     if (family.bucketOf) {
       const keyed = family.bucketOf(record);
       if (keyed === null) return [];
-      const value = family.tally ? { k: [...(counted.value as string[])].sort() } : counted.value;
+      const value = family.tally ? tallyValue(counted.value as TallyPaths) : counted.value;
       return [{ bucket: keyed, value }];
     }
     const bucket = bucketId(family.name, branchCode, bucketMonth(counted.at));
     if (!family.tally) return [{ bucket, value: counted.value }];
     const at = counted.at!;
     const value: TallyContribution = {
-      k: [...(counted.value as string[])].sort(),
+      ...tallyValue(counted.value as TallyPaths),
       ...(nearMonthEdge(at) ? { at } : {}),
     };
     return [{ bucket, value }];

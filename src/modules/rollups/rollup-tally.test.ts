@@ -79,6 +79,35 @@ describe('tally bucket writes', () => {
     });
   });
 
+  it('adds and removes weighted paths by their weights, edge entries keeping them', () => {
+    // A record summed at 7 200 000 ms moves to 10 800 000 ms near the month's end:
+    // s −7 200 000 + 10 800 000 = +3 600 000, n −1 + 1 = 0 (left out)
+    const at = new Date('2026-02-28T20:00:00Z');
+    const before = { k: ['n.MAJOR'], w: { 's.MAJOR': 7_200_000 } };
+    const after = { k: ['n.MAJOR'], w: { 's.MAJOR': 10_800_000 }, at };
+    const write = bucketWrite(feb, { _id: feb, v: 1 }, [
+      claim('c7', { [feb]: before }, { [feb]: after }),
+    ]);
+    expect('updateOne' in write && write.updateOne.update).toEqual({
+      $inc: { 't.s.MAJOR': 3_600_000 },
+      $set: { 'ops.c7': 'UnitTallySource:r-c7', 'e.r-c7': after, v: 2 },
+    });
+    // Cut before the edge record: the month's sum less the edge record's weight.
+    const doc: RollupDoc = {
+      _id: feb,
+      t: { n: { MAJOR: 1 }, s: { MAJOR: 10_800_000 } },
+      e: { 'r-c7': after },
+    };
+    const end = new Date('2026-02-28T16:00:00Z');
+    expect(countsIn(() => doc, new Date('2026-01-31T16:00:00Z'), end)).toEqual(new Map());
+    expect(countsIn(() => doc, end, new Date('2026-03-01T00:00:00Z'))).toEqual(
+      new Map([
+        ['n.MAJOR', 1],
+        ['s.MAJOR', 10_800_000],
+      ]),
+    );
+  });
+
   it('leaves out claims a bucket already counted (its marker) and buckets with nothing to do', () => {
     const c5 = claim('c5', { [feb]: short }, { [mar]: short });
     const states = new Map([

@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
-import { EDGE_MS, isTallyBucket, type TallyContribution } from './rollup-families';
+import { EDGE_MS, isTallyBucket, tallyIncrements, type TallyContribution } from './rollup-families';
 import type { NestedCounts, RollupDoc } from './rollup.model';
 
 /**
@@ -58,10 +58,12 @@ export function bucketWrite(
   const unset: Record<string, ''> = {};
   for (const { id, member, recordId, from, to } of claims) {
     const [before, after] = [tallyOf(from, bucket), tallyOf(to, bucket)];
-    for (const path of before?.k ?? []) inc.set(path, (inc.get(path) ?? 0) - 1);
-    for (const path of after?.k ?? []) inc.set(path, (inc.get(path) ?? 0) + 1);
+    for (const [path, n] of before ? tallyIncrements(before) : [])
+      inc.set(path, (inc.get(path) ?? 0) - n);
+    for (const [path, n] of after ? tallyIncrements(after) : [])
+      inc.set(path, (inc.get(path) ?? 0) + n);
     set[`ops.${id}`] = member;
-    if (after?.at) set[`e.${recordId}`] = { k: after.k, at: after.at };
+    if (after?.at) set[`e.${recordId}`] = after;
     else if (before?.at) unset[`e.${recordId}`] = '';
   }
   for (const token of stale) unset[`ops.${token}`] = '';
@@ -130,11 +132,41 @@ function add(into: Map<string, number>, counts: Map<string, number>, sign = 1): 
 
 function edgeCounts(doc: RollupDoc | undefined, from: number, to: number): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { k, at } of Object.values(doc?.e ?? {}))
-    if (at.getTime() >= from && at.getTime() < to)
-      for (const path of k) counts.set(path, (counts.get(path) ?? 0) + 1);
+  for (const edge of Object.values(doc?.e ?? {}))
+    if (edge.at.getTime() >= from && edge.at.getTime() < to)
+      for (const [path, n] of tallyIncrements(edge)) counts.set(path, (counts.get(path) ?? 0) + n);
   return counts;
 }
+
+/**
+ * How [start, end) covers each UTC month it touches: `whole`; `edges` when only an edge (within
+ * `EDGE_MS` of its start or end) is in it; `trimmed` when all but its edges are. A cut elsewhere
+ * is refused: no time zone has a local midnight there.
+ */
+export function monthCuts(
+  start: Date,
+  end: Date,
+): { month: string; from: number; to: number; start: number; end: number; cut: MonthCut }[] {
+  const cuts = [];
+  const cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1));
+  while (cursor < end) {
+    const monthStart = cursor.getTime();
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+    const monthEnd = cursor.getTime();
+    const [from, to] = [Math.max(start.getTime(), monthStart), Math.min(end.getTime(), monthEnd)];
+    const month = new Date(monthStart).toISOString().slice(0, 7);
+    let cut: MonthCut;
+    if (from === monthStart && to === monthEnd) cut = 'whole';
+    else if (to - monthStart <= EDGE_MS || monthEnd - from <= EDGE_MS) cut = 'edges';
+    else if (from - monthStart <= EDGE_MS && monthEnd - to <= EDGE_MS) cut = 'trimmed';
+    else throw new RangeError(`tally buckets cannot be cut at ${new Date(from).toISOString()}`);
+    cuts.push({ month, from, to, start: monthStart, end: monthEnd, cut });
+  }
+  return cuts;
+}
+
+/** How a period covers a month (see `monthCuts`). */
+export type MonthCut = 'whole' | 'edges' | 'trimmed';
 
 /**
  * The counts of one tally family's buckets (by UTC month) for the records whose instant lies in
@@ -148,21 +180,14 @@ export function countsIn(
   end: Date,
 ): Map<string, number> {
   const total = new Map<string, number>();
-  const cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1));
-  while (cursor < end) {
-    const monthStart = cursor.getTime();
-    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
-    const monthEnd = cursor.getTime();
-    const doc = bucketOf(new Date(monthStart).toISOString().slice(0, 7));
-    const [from, to] = [Math.max(start.getTime(), monthStart), Math.min(end.getTime(), monthEnd)];
-    if (from === monthStart && to === monthEnd) add(total, flatCounts(doc?.t));
-    else if (to - monthStart <= EDGE_MS || monthEnd - from <= EDGE_MS)
-      add(total, edgeCounts(doc, from, to));
-    else if (from - monthStart <= EDGE_MS && monthEnd - to <= EDGE_MS) {
-      add(total, flatCounts(doc?.t));
+  for (const { month, from, to, start: monthStart, end: monthEnd, cut } of monthCuts(start, end)) {
+    const doc = bucketOf(month);
+    if (cut === 'edges') add(total, edgeCounts(doc, from, to));
+    else add(total, flatCounts(doc?.t));
+    if (cut === 'trimmed') {
       add(total, edgeCounts(doc, monthStart, from), -1);
       add(total, edgeCounts(doc, to, monthEnd), -1);
-    } else throw new RangeError(`tally buckets cannot be cut at ${new Date(from).toISOString()}`);
+    }
   }
   for (const [path, n] of total) if (n === 0) total.delete(path);
   return total;

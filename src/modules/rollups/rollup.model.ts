@@ -33,7 +33,7 @@ export type RollupDoc = {
   _id: string;
   items?: Record<string, unknown>;
   t?: NestedCounts;
-  e?: Record<string, { k: string[]; at: Date }>;
+  e?: Record<string, { k: string[]; w?: Record<string, number>; at: Date }>;
   v?: number;
   ops?: Record<string, string>;
   months?: string[];

@@ -1,5 +1,7 @@
-import { meanFigure, shareFigure, type Figure } from '../../shared/figure';
-import { tallyOf, tallyPercentile, tallySize, tallyValues, type Tally } from '../../shared/tally';
+import { exactSums } from '../../shared/exact-sums';
+import { meanFigure, meanFigureOfSums, shareFigure, type Figure } from '../../shared/figure';
+import { percentile, type ExactSums } from '../../shared/statistics';
+import { tallyOf, tallySize, tallyValues, type Tally } from '../../shared/tally';
 import {
   complaintFigures,
   type ComplaintFigures,
@@ -32,23 +34,58 @@ export type MeasuredTicket = {
   acknowledgementMinutes: number | null;
 };
 
+/**
+ * A tier's repair durations as its figures need them, whatever the number of tickets: exact sums
+ * in milliseconds (MTTR and its interval) and the p90 (nearest rank), in minutes.
+ */
+export type RepairTally = ExactSums & { p90: number | null };
+
 /** One severity tier's tickets as counts: what its figures need, whatever the number of tickets. */
-export type TierTally = { tickets: number; withinSla: number; repeats: number; durations: Tally };
+export type TierTally = {
+  tickets: number;
+  withinSla: number;
+  repeats: number;
+  repair: RepairTally;
+};
+
+/** Milliseconds in a minute: repair durations are whole milliseconds (from instants). */
+export const MS_PER_MINUTE = 60_000;
+
+/** A repair duration in whole milliseconds (its minutes are a count of milliseconds ÷ 60 000). */
+export const repairMs = (minutes: number) => Math.round(minutes * MS_PER_MINUTE);
+
+/**
+ * A ticket's repair minutes as its tier's figures count them: a number ≥ 0 whose milliseconds
+ * are a safe integer (below about 285 000 years), else not counted.
+ */
+export const repairMinutesOf = (value: unknown): number | null =>
+  typeof value === 'number' && value >= 0 && repairMs(value) <= Number.MAX_SAFE_INTEGER
+    ? value
+    : null;
+
+/** The repair tally of a tier's durations (minutes). */
+export function repairTally(minutes: readonly number[]): RepairTally {
+  return { ...exactSums(minutes.map(repairMs)), p90: percentile(minutes, 90) };
+}
 
 /** The measured tickets of a period as tallies (per severity code, and acknowledgement times). */
 export type TicketTallies = { tiers: Record<string, TierTally>; acknowledgements: Tally };
 
+const NONE: RepairTally = { n: 0, sum: 0, squares: 0n, p90: null };
+
 /** The tallies of a list of measured tickets. */
 export function ticketTallies(tickets: readonly MeasuredTicket[]): TicketTallies {
   const tiers: Record<string, TierTally> = {};
+  const minutes = new Map<string, number[]>();
   for (const t of tickets) {
-    const tier = (tiers[t.severity] ??= { tickets: 0, withinSla: 0, repeats: 0, durations: {} });
+    const tier = (tiers[t.severity] ??= { tickets: 0, withinSla: 0, repeats: 0, repair: NONE });
     tier.tickets += 1;
     if (t.withinSla) tier.withinSla += 1;
     if (t.isRepeat) tier.repeats += 1;
-    const key = String(t.repairDurationMinutes);
-    tier.durations[key] = (tier.durations[key] ?? 0) + 1;
+    const repair = repairMinutesOf(t.repairDurationMinutes);
+    if (repair !== null) minutes.set(t.severity, [...(minutes.get(t.severity) ?? []), repair]);
   }
+  for (const [severity, values] of minutes) tiers[severity]!.repair = repairTally(values);
   const acknowledgements = tallyOf(
     tickets.flatMap((t) => (t.acknowledgementMinutes == null ? [] : [t.acknowledgementMinutes])),
   );
@@ -146,10 +183,10 @@ const ticketCount = (tallies: TicketTallies) =>
   Object.values(tallies.tiers).reduce((total, tier) => total + tier.tickets, 0);
 
 // p90 is a single order statistic: no interval is given for it.
-function p90Figure(durations: Tally): Figure {
+function p90Figure(repair: RepairTally): Figure {
   return {
-    value: tallyPercentile(durations, 90),
-    sampleSize: tallySize(durations),
+    value: repair.p90,
+    sampleSize: repair.n,
     numerator: null,
     denominator: null,
     low: null,
@@ -157,7 +194,7 @@ function p90Figure(durations: Tally): Figure {
   };
 }
 
-const NO_TICKETS: TierTally = { tickets: 0, withinSla: 0, repeats: 0, durations: {} };
+const NO_TICKETS: TierTally = { tickets: 0, withinSla: 0, repeats: 0, repair: NONE };
 
 function tierFigures(severity: TierFigures['severity'], tallies: TicketTallies): TierFigures {
   const tier = tallies.tiers[severity] ?? NO_TICKETS;
@@ -165,8 +202,8 @@ function tierFigures(severity: TierFigures['severity'], tallies: TicketTallies):
     severity,
     tickets: tier.tickets,
     withinSlaRate: shareFigure(tier.withinSla, tier.tickets),
-    mttrMinutes: meanFigure(tallyValues(tier.durations), MINUTES),
-    p90Minutes: p90Figure(tier.durations),
+    mttrMinutes: meanFigureOfSums(tier.repair, MS_PER_MINUTE, MINUTES),
+    p90Minutes: p90Figure(tier.repair),
     repeatRate: shareFigure(tier.repeats, tier.tickets),
   };
 }

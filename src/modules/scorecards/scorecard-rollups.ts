@@ -5,15 +5,23 @@ import {
   bucketMonth,
   monthsId,
   registerRollupFamily,
-  tallyKey,
   type SourceRecord,
 } from '../rollups/rollup-families';
-import { countsIn, flatCounts } from '../rollups/rollup-tally';
+import { countsIn, flatCounts, monthCuts } from '../rollups/rollup-tally';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
 import { coverageSpans, type Span } from '../follow-ups/follow-up-rules';
 import { activationsOf, closuresOf, visitedOf } from './follow-up-rollups';
 import type { RowWindow, ScorecardRows } from './scorecard-data';
-import type { TicketTallies, TierTally } from './scorecard-figures';
+import {
+  nthValue,
+  rangeCount,
+  rangePath,
+  repairPlace,
+  repairReads,
+  ticketsOf,
+  type RepairWanted,
+} from './repair-rollups';
+import type { TicketTallies } from './scorecard-figures';
 import { responseInputsFromCounts, responsePaths, type ScoredResponse } from './response-tallies';
 
 // The scorecard's rollup families: per record exactly the fields `scorecard-data` reads from the
@@ -113,34 +121,6 @@ registerRollupFamily({
   },
 });
 
-/**
- * Tickets finally restored in a month, counted per severity: tickets (`n`), within SLA (`w`),
- * repeats (`r`), repair minutes (`d.<severity>.<minutes>`) and acknowledgement minutes (`k`).
- */
-registerRollupFamily({
-  name: 'tickets',
-  source: 'FaultTicket',
-  tally: true,
-  fields: [
-    'measuredAt',
-    'severity',
-    'repairDurationMinutes',
-    'withinSla',
-    'repeatOfTicketId',
-    'acknowledgementMinutes',
-  ],
-  contribute: (r) => {
-    const measuredAt = date(r.measuredAt);
-    if (measuredAt === null) return undefined;
-    const s = tallyKey(r.severity);
-    const paths = [`n.${s}`, `d.${s}.${tallyKey(r.repairDurationMinutes)}`];
-    if (r.withinSla) paths.push(`w.${s}`);
-    if (r.repeatOfTicketId != null) paths.push(`r.${s}`);
-    if (r.acknowledgementMinutes != null) paths.push(`k.${tallyKey(r.acknowledgementMinutes)}`);
-    return { at: measuredAt, value: paths };
-  },
-});
-
 /** Accounts by the month they closed (`open` while open): coverage's active accounts. */
 registerRollupFamily({
   name: 'accounts',
@@ -229,19 +209,36 @@ function itemsOf<V>(
 // this many. On MongoDB the split changes nothing but the number of (concurrent) reads.
 const IDS_PER_READ = 100;
 
-async function byIds(ids: string[]): Promise<Map<string, RollupDoc>> {
-  const parts: string[][] = [];
-  for (let start = 0; start < ids.length; start += IDS_PER_READ)
-    parts.push(ids.slice(start, start + IDS_PER_READ));
-  // A bare `_id $in`: the only multi-key filter the stand-in answers from its index. The tally
-  // buckets' markers of claims in flight (`ops`) are for writers only.
-  const read = (part: string[]) =>
+// The tally buckets' markers of claims in flight (`ops`) are for writers only; the tickets'
+// exact repair minutes (`t.d`) are read second, only the range holding each p90 (`repairValues`).
+type Projection = Record<string, 0 | 1>;
+const READ: Projection = { ops: 0 };
+const TICKETS_READ: Projection = { ops: 0, 't.d': 0 };
+
+/** Documents by id, each read with the projection `projectionOf(id)` gives. */
+async function byIds(
+  ids: string[],
+  projectionOf: (id: string) => Projection = () => READ,
+): Promise<Map<string, RollupDoc>> {
+  const groups = new Map<Projection, string[]>();
+  for (const id of ids) {
+    const projection = projectionOf(id);
+    groups.set(projection, [...(groups.get(projection) ?? []), id]);
+  }
+  const parts: [Projection, string[]][] = [];
+  for (const [projection, group] of groups)
+    for (let start = 0; start < group.length; start += IDS_PER_READ)
+      parts.push([projection, group.slice(start, start + IDS_PER_READ)]);
+  // A bare `_id $in`: the only multi-key filter the stand-in answers from its index.
+  const read = ([projection, part]: [Projection, string[]]) =>
     RollupModel.collection
-      .find({ _id: { $in: part } } as never, { projection: { ops: 0 } })
+      .find({ _id: { $in: part } } as never, { projection })
       .toArray() as unknown as Promise<RollupDoc[]>;
   const docs = (await Promise.all(parts.map(read))).flat();
   return new Map(docs.map((doc) => [doc._id, doc]));
 }
+
+const firstProjection = (id: string) => (id.startsWith('tickets|') ? TICKETS_READ : READ);
 
 type Values = {
   overdue: { o: Date; p: Date; a: Date | null; c: Date | null };
@@ -251,26 +248,6 @@ type Values = {
 };
 
 const inRange = (at: Date, start: Date, end: Date) => at >= start && at < end;
-
-/** A tally's key as written by `String(value)`, from a count path's last segment. */
-const tallyKeyOf = (segment: string) => segment.replaceAll('_', '.');
-
-/** Ticket tallies from the `tickets` family's counts. */
-function ticketsOf(counts: Map<string, number>): TicketTallies {
-  const tallies: TicketTallies = { tiers: {}, acknowledgements: {} };
-  const tier = (severity: string): TierTally =>
-    (tallies.tiers[severity] ??= { tickets: 0, withinSla: 0, repeats: 0, durations: {} });
-  for (const [path, n] of counts) {
-    const [kind, first, second] = path.split('.') as [string, string, string | undefined];
-    const severity = tallyKeyOf(first);
-    if (kind === 'n') tier(severity).tickets = n;
-    else if (kind === 'w') tier(severity).withinSla = n;
-    else if (kind === 'r') tier(severity).repeats = n;
-    else if (kind === 'd') tier(severity).durations[tallyKeyOf(second!)] = n;
-    else if (kind === 'k') tallies.acknowledgements[tallyKeyOf(first)] = n;
-  }
-  return tallies;
-}
 
 // Received or finally resolved in the period, once each, as the record query returns them.
 function complaintsIn(
@@ -340,12 +317,59 @@ function overdueCounted(
   return overdue;
 }
 
-/** What one window reads: the ids to read first, and the rows once the documents are read. */
+/**
+ * What one window reads: the ids to read first; once they are read, the listed months to read
+ * and the p90 ranges whose values to read; then the rows (`values`: the second read of exact
+ * repair minutes).
+ */
 type WindowPlan = {
   first: string[];
   later: (docs: Map<string, RollupDoc>) => string[];
-  rows: (docs: Map<string, RollupDoc>) => ScorecardRows;
+  repairs: (docs: Map<string, RollupDoc>) => RepairWanted[];
+  rows: (docs: Map<string, RollupDoc>, values: Map<string, RollupDoc>) => ScorecardRows;
 };
+
+/**
+ * The exact minutes of the wanted ranges: one projection (the union of every range wanted) for
+ * every document, so the reads stay few; a document returns only the ranges it holds.
+ */
+async function repairValues(wanted: RepairWanted[]): Promise<Map<string, RollupDoc>> {
+  const reads = repairReads(wanted);
+  const paths = [...new Set([...reads.values()].flatMap((set) => [...set]))].sort();
+  const projection = Object.fromEntries(paths.map((path) => [path, 1 as const]));
+  return byIds([...reads.keys()], () => projection);
+}
+
+/**
+ * The tickets of a branch in a period: the counts of the first read, each tier's p90 from the
+ * exact minutes of the range holding its rank (`values`), cut at the period's instants by the
+ * first read's edge records like every count.
+ */
+function ticketsIn(
+  docs: Map<string, RollupDoc>,
+  values: Map<string, RollupDoc>,
+  code: string,
+  { start, end }: Span,
+): TicketTallies {
+  const month = (m: string) => docs.get(bucketId('tickets', code, m));
+  const { tallies, tiers } = ticketsOf(countsIn(month, start, end));
+  for (const [severity, tier] of tiers) {
+    const place = repairPlace(tier.ranges);
+    if (!place) continue;
+    const prefix = `${rangePath(severity, place.range)}.`;
+    const exact = (m: string) => {
+      const id = bucketId('tickets', code, m);
+      return { _id: id, t: values.get(id)?.t, e: docs.get(id)?.e } as RollupDoc;
+    };
+    const counts = new Map(
+      [...countsIn(exact, start, end)]
+        .filter(([path]) => path.startsWith(prefix))
+        .map(([path, n]) => [path.slice(prefix.length), n]),
+    );
+    tallies.tiers[severity]!.repair.p90 = nthValue(counts, place.rank);
+  }
+  return tallies;
+}
 
 function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
   const { period, from, asOf, now } = window;
@@ -386,11 +410,27 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
     openEnded.flatMap((f) =>
       branchCodes.flatMap((code) => laterMonths(docs, f, code).map((m) => bucketId(f, code, m))),
     );
+  // The months whose counts (not only edge records) the period uses and that count tickets in
+  // the range: the documents whose exact minutes of the range are read.
+  const cuts = monthCuts(period.start, period.end).filter(({ cut }) => cut !== 'edges');
+  const repairs = (docs: Map<string, RollupDoc>) =>
+    branchCodes.flatMap((code) => {
+      const month = (m: string) => docs.get(bucketId('tickets', code, m));
+      const { tiers } = ticketsOf(countsIn(month, period.start, period.end));
+      return [...tiers].flatMap(([severity, tier]) => {
+        const place = repairPlace(tier.ranges);
+        if (!place) return [];
+        const counted = (m: string) => rangeCount(month(m), severity, place.range) > 0;
+        const months = cuts.map((c) => c.month).filter(counted);
+        return [{ code, severity, range: place.range, months } satisfies RepairWanted];
+      });
+    });
   return {
     first,
     later,
-    rows: (docs) =>
-      rowsOf(docs, branchCodes, window, periodMonths, (family, code) =>
+    repairs,
+    rows: (docs, values) =>
+      rowsOf(docs, values, branchCodes, window, periodMonths, (family, code) =>
         laterMonths(docs, family, code),
       ),
   };
@@ -398,6 +438,7 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
 
 function rowsOf(
   docs: Map<string, RollupDoc>,
+  values: Map<string, RollupDoc>,
   branchCodes: string[],
   { period, from, asOf, now }: RowWindow,
   periodMonths: string[],
@@ -429,7 +470,7 @@ function rowsOf(
       branchCodes.map((code) => [code, activations.get(code)!.postActivation]),
     ),
     overdue,
-    tickets: new Map(branchCodes.map((code) => [code, ticketsOf(counts('tickets', code))])),
+    tickets: new Map(branchCodes.map((code) => [code, ticketsIn(docs, values, code, period)])),
     postRepair: new Map(branchCodes.map((code) => [code, closuresOf(counts('closures', code))])),
     accounts: items('accounts', (code) => laterMonths('accounts', code))
       .filter(({ value: v }) => v.o < period.end && (v.c === null || v.c >= from))
@@ -465,12 +506,15 @@ export type RowRequest = { branchCodes: string[]; window: RowWindow };
 export async function loadRowsFromRollupsOf(requests: RowRequest[]): Promise<ScorecardRows[]> {
   const plans = requests.map(({ branchCodes, window }) => windowPlan(branchCodes, window));
   const firstIds = new Set(plans.flatMap((plan) => plan.first));
-  const first = await byIds([...firstIds]);
-  const second = await byIds(
-    [...new Set(plans.flatMap((plan) => plan.later(first)))].filter((id) => !firstIds.has(id)),
-  );
+  const first = await byIds([...firstIds], firstProjection);
+  const [second, values] = await Promise.all([
+    byIds(
+      [...new Set(plans.flatMap((plan) => plan.later(first)))].filter((id) => !firstIds.has(id)),
+    ),
+    repairValues(plans.flatMap((plan) => plan.repairs(first))),
+  ]);
   const docs = new Map([...first, ...second]);
-  return plans.map((plan) => plan.rows(docs));
+  return plans.map((plan) => plan.rows(docs, values));
 }
 
 /** One period's rows from the rollups (see `loadRowsFromRollupsOf`). */

@@ -40,8 +40,11 @@ export type ScorecardSnapshotDoc = {
   stale: boolean;
 };
 
-/** The current shape of snapshot figures (2: competitor lead added; 3: complaint figures). */
-export const SNAPSHOT_FIGURES_VERSION = 3;
+/**
+ * The current shape of snapshot figures (2: competitor lead added; 3: complaint figures; 4: MTTR
+ * and its interval from exact sums, which can differ in the last bits from the older sum).
+ */
+export const SNAPSHOT_FIGURES_VERSION = 4;
 
 export const ScorecardSnapshotModel = model('ScorecardSnapshot', scorecardSnapshotSchema);
 

@@ -1,0 +1,172 @@
+import { squareLimbs, squaresOfLimbs } from '../../shared/exact-sums';
+import {
+  bucketId,
+  registerRollupFamily,
+  tallyKey,
+  tallyKeyValue,
+} from '../rollups/rollup-families';
+import type { NestedCounts, RollupDoc } from '../rollups/rollup.model';
+import {
+  repairMinutesOf,
+  repairMs,
+  type RepairTally,
+  type TicketTallies,
+  type TierTally,
+} from './scorecard-figures';
+
+// Fault tickets counted in a tally per branch and month, bounded whatever the number of tickets:
+// repair durations are wanted for MTTR and its interval (exact sums) and for the p90 (nearest
+// rank). Durations are exact values (milliseconds), so one key per value would grow with the
+// tickets; instead they are counted per range of minutes (`c`), and the exact values are kept
+// per range (`d`) for the reader to fetch only the range holding the p90's rank.
+
+/** Width of a range of repair minutes (values of one range are read together for the p90). */
+export const RANGE_MINUTES = 60;
+
+/** The range a repair duration (minutes) is counted in. */
+export const rangeOf = (minutes: number) => Math.floor(minutes / RANGE_MINUTES);
+
+const date = (value: unknown): Date | null => (value instanceof Date ? value : null);
+
+/**
+ * Tickets finally restored in a month, per severity: tickets (`n`), within SLA (`w`), repeats
+ * (`r`), acknowledgement minutes (`k.<minutes>`), and repair durations: tickets per range of
+ * minutes (`c.<severity>.<range>`), exact minutes per range (`d.<severity>.<range>.<minutes>`),
+ * their sum in milliseconds (`s.<severity>`, weighted) and their squares' limbs
+ * (`q.<severity>.<limb>`, weighted; see `exact-sums`).
+ */
+registerRollupFamily({
+  name: 'tickets',
+  source: 'FaultTicket',
+  tally: true,
+  fields: [
+    'measuredAt',
+    'severity',
+    'repairDurationMinutes',
+    'withinSla',
+    'repeatOfTicketId',
+    'acknowledgementMinutes',
+  ],
+  contribute: (r) => {
+    const measuredAt = date(r.measuredAt);
+    if (measuredAt === null) return undefined;
+    const s = tallyKey(r.severity);
+    const k = [`n.${s}`];
+    if (r.withinSla) k.push(`w.${s}`);
+    if (r.repeatOfTicketId != null) k.push(`r.${s}`);
+    if (r.acknowledgementMinutes != null) k.push(`k.${tallyKey(r.acknowledgementMinutes)}`);
+    const minutes = repairMinutesOf(r.repairDurationMinutes);
+    if (minutes === null) return { at: measuredAt, value: k };
+    const range = rangeOf(minutes);
+    k.push(`c.${s}.${range}`, `d.${s}.${range}.${tallyKey(minutes)}`);
+    const ms = repairMs(minutes);
+    const limbs = squareLimbs(ms).map((limb, i): [string, number] => [`q.${s}.${i}`, limb]);
+    return { at: measuredAt, value: { k, w: { [`s.${s}`]: ms, ...Object.fromEntries(limbs) } } };
+  },
+});
+
+/** A tally's key as written by `String(value)`, from a count path's segment. */
+const tallyKeyOf = (segment: string) => segment.replaceAll('_', '.');
+
+/** A tier's tallies as counted, with the counts per range its p90 is found from. */
+export type CountedTier = TierTally & { ranges: Map<number, number>; limbs: number[] };
+
+/**
+ * Ticket tallies from the `tickets` family's counts (exact values `d` left out: see
+ * `repairPlace`); each tier's p90 is null until its value is read.
+ */
+export function ticketsOf(counts: Map<string, number>): {
+  tallies: TicketTallies;
+  tiers: Map<string, CountedTier>;
+} {
+  const tiers = new Map<string, CountedTier>();
+  const acknowledgements: Record<string, number> = {};
+  const tier = (severity: string): CountedTier => {
+    const found = tiers.get(severity) ?? {
+      tickets: 0,
+      withinSla: 0,
+      repeats: 0,
+      repair: { n: 0, sum: 0, squares: 0n, p90: null },
+      ranges: new Map(),
+      limbs: [],
+    };
+    tiers.set(severity, found);
+    return found;
+  };
+  for (const [path, n] of counts) {
+    const [kind, first, second] = path.split('.') as [string, string, string | undefined];
+    const severity = tallyKeyOf(first);
+    if (kind === 'n') tier(severity).tickets = n;
+    else if (kind === 'w') tier(severity).withinSla = n;
+    else if (kind === 'r') tier(severity).repeats = n;
+    else if (kind === 'c') tier(severity).ranges.set(Number(second), n);
+    else if (kind === 's') tier(severity).repair.sum = n;
+    else if (kind === 'q') tier(severity).limbs[Number(second)] = n;
+    else if (kind === 'k') acknowledgements[tallyKeyOf(first)] = n;
+  }
+  const tallies: TicketTallies = { tiers: {}, acknowledgements };
+  for (const [severity, counted] of tiers) {
+    const n = [...counted.ranges.values()].reduce((total, count) => total + count, 0);
+    const squares = squaresOfLimbs([...counted.limbs].map((limb) => limb ?? 0));
+    counted.repair = { ...counted.repair, n, squares } satisfies RepairTally;
+    const { tickets, withinSla, repeats, repair } = counted;
+    tallies.tiers[severity] = { tickets, withinSla, repeats, repair };
+  }
+  return { tallies, tiers };
+}
+
+/**
+ * Where the p90 (nearest rank: the ⌈90·n/100⌉-th smallest) of counts per range lies: its range
+ * and its rank among that range's values; null when nothing was counted.
+ */
+export function repairPlace(ranges: ReadonlyMap<number, number>): {
+  range: number;
+  rank: number;
+} | null {
+  const n = [...ranges.values()].reduce((total, count) => total + count, 0);
+  if (n === 0) return null;
+  const rank = Math.max(1, Math.ceil((90 * n) / 100));
+  let below = 0;
+  for (const [range, count] of [...ranges].sort(([a], [b]) => a - b)) {
+    if (below + count >= rank) return { range, rank: rank - below };
+    below += count;
+  }
+  return null;
+}
+
+/** The `rank`-th smallest value of counts per value (`tallyKey` segments); null past the end. */
+export function nthValue(counts: ReadonlyMap<string, number>, rank: number): number | null {
+  let seen = 0;
+  const values = [...counts]
+    .map(([key, count]): [number, number] => [tallyKeyValue(key), count])
+    .sort(([a], [b]) => a - b);
+  for (const [value, count] of values) {
+    seen += count;
+    if (seen >= rank) return value;
+  }
+  return null;
+}
+
+/** A p90 whose value is read second: the range holding its rank, in a branch's months. */
+export type RepairWanted = { code: string; severity: string; range: number; months: string[] };
+
+/** The path of a range's exact repair minutes in a tickets bucket. */
+export const rangePath = (severity: string, range: number) => `d.${tallyKey(severity)}.${range}`;
+
+/** How many tickets of a severity a tickets bucket counts in a range of minutes. */
+export function rangeCount(doc: RollupDoc | undefined, severity: string, range: number): number {
+  const counts = (doc?.t?.c as NestedCounts | undefined)?.[tallyKey(severity)];
+  const n = typeof counts === 'object' ? counts[String(range)] : undefined;
+  return typeof n === 'number' ? n : 0;
+}
+
+/** The documents holding the wanted ranges' exact minutes, each with the paths it is read for. */
+export function repairReads(wanted: RepairWanted[]): Map<string, Set<string>> {
+  const reads = new Map<string, Set<string>>();
+  for (const { code, severity, range, months } of wanted)
+    for (const month of months) {
+      const id = bucketId('tickets', code, month);
+      reads.set(id, (reads.get(id) ?? new Set()).add(`t.${rangePath(severity, range)}`));
+    }
+  return reads;
+}

@@ -129,39 +129,10 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     expect(scanning).toEqual([]);
   });
 
-  // The accounts' listed records and their branch are asked for with the accounts themselves
-  // (their ids and branch come from the directory), not once the accounts have arrived.
-  it('reads the lists and the branch in the same wave as the accounts', async () => {
+  // The screen's commands in the order they start and are answered (`start <collection>`, `done
+  // <collection>`), and the collections read.
+  async function screenEvents() {
     // Once before, so that the pool holds the connections the screen's widest wave needs.
-    await ok(service, token, ACCOUNT_SCREEN, { first: 20 });
-    const events: string[] = [];
-    const client = mongoose.connection.getClient();
-    const started = (e: Command) => events.push(`start ${String(e.command[e.commandName])}`);
-    const done = () => events.push('done');
-    client.on('commandStarted', started);
-    client.on('commandSucceeded', done);
-    try {
-      await ok(service, token, ACCOUNT_SCREEN, { first: 20 });
-    } finally {
-      client.off('commandStarted', started);
-      client.off('commandSucceeded', done);
-    }
-    // Every command of the screen is a read answered in its turn; the wave of the accounts is
-    // every read started before the accounts' read is answered.
-    const accounts = events.indexOf('start keyaccounts');
-    expect(accounts).toBeGreaterThan(-1);
-    const answered = events.indexOf('done', accounts + 1);
-    const wave = events.slice(accounts, answered);
-    expect(wave).toEqual(
-      expect.arrayContaining(['start keyaccounts', 'start accountrecords', 'start branches']),
-    );
-    expect(events.filter((event) => event === 'start accountrecords')).toHaveLength(1);
-  });
-
-  // The timeline's follow-ups, surveys, complaints and the like are answered from the accounts'
-  // lists (the screen selects only what their entries hold); the open tickets, listed as open,
-  // are read with their state in the same wave as the other tickets, not in a round after it.
-  it('reads only the orders and tickets of the page, the open ones with the others', async () => {
     await ok(service, token, ACCOUNT_SCREEN, { first: 20 });
     const events: string[] = [];
     const names = new Map<number, string>();
@@ -179,7 +150,31 @@ describe('the account screen issues no query the stand-in answers by scanning', 
       client.off('commandStarted', started);
       client.off('commandSucceeded', done);
     }
-    expect(new Set(names.values())).toEqual(
+    return { events, collections: new Set(names.values()) };
+  }
+
+  // The accounts' listed records and their branch are asked for with the accounts themselves
+  // (their ids and branch come from the directory), not once the accounts have arrived.
+  it('reads the lists and the branch in the same wave as the accounts', async () => {
+    const { events } = await screenEvents();
+    // Every command of the screen is a read answered in its turn; the wave of the accounts is
+    // every read started before the accounts' read is answered.
+    const accounts = events.indexOf('start keyaccounts');
+    expect(accounts).toBeGreaterThan(-1);
+    const answered = events.findIndex((e, i) => i > accounts && e.startsWith('done'));
+    const wave = events.slice(accounts, answered);
+    expect(wave).toEqual(
+      expect.arrayContaining(['start keyaccounts', 'start accountrecords', 'start branches']),
+    );
+    expect(events.filter((event) => event === 'start accountrecords')).toHaveLength(1);
+  });
+
+  // The timeline's follow-ups, surveys, complaints and the like are answered from the accounts'
+  // lists (the screen selects only what their entries hold); the open tickets, listed as open,
+  // are read with their state in the same wave as the other tickets, not in a round after it.
+  it('reads only the orders and tickets of the page, the open ones with the others', async () => {
+    const { events, collections } = await screenEvents();
+    expect(collections).toEqual(
       new Set([
         'apitokens',
         'users',

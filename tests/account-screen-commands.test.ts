@@ -129,15 +129,19 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     expect(scanning).toEqual([]);
   });
 
-  // The accounts' listed records and their branch are asked for with the accounts themselves
-  // (their ids and branch come from the directory), not once the accounts have arrived.
-  it('reads the lists and the branch in the same wave as the accounts', async () => {
+  // The screen's commands in the order they start and are answered (`start <collection>`, `done
+  // <collection>`), and the collections read.
+  async function screenEvents() {
     // Once before, so that the pool holds the connections the screen's widest wave needs.
     await ok(service, token, ACCOUNT_SCREEN, { first: 20 });
     const events: string[] = [];
+    const names = new Map<number, string>();
     const client = mongoose.connection.getClient();
-    const started = (e: Command) => events.push(`start ${String(e.command[e.commandName])}`);
-    const done = () => events.push('done');
+    const started = (e: Command & { requestId: number }) => {
+      names.set(e.requestId, String(e.command[e.commandName]));
+      events.push(`start ${names.get(e.requestId)}`);
+    };
+    const done = (e: { requestId: number }) => events.push(`done ${names.get(e.requestId)}`);
     client.on('commandStarted', started);
     client.on('commandSucceeded', done);
     try {
@@ -146,16 +150,46 @@ describe('the account screen issues no query the stand-in answers by scanning', 
       client.off('commandStarted', started);
       client.off('commandSucceeded', done);
     }
+    return { events, collections: new Set(names.values()) };
+  }
+
+  // The accounts' listed records and their branch are asked for with the accounts themselves
+  // (their ids and branch come from the directory), not once the accounts have arrived.
+  it('reads the lists and the branch in the same wave as the accounts', async () => {
+    const { events } = await screenEvents();
     // Every command of the screen is a read answered in its turn; the wave of the accounts is
     // every read started before the accounts' read is answered.
     const accounts = events.indexOf('start keyaccounts');
     expect(accounts).toBeGreaterThan(-1);
-    const answered = events.indexOf('done', accounts + 1);
+    const answered = events.findIndex((e, i) => i > accounts && e.startsWith('done'));
     const wave = events.slice(accounts, answered);
     expect(wave).toEqual(
       expect.arrayContaining(['start keyaccounts', 'start accountrecords', 'start branches']),
     );
     expect(events.filter((event) => event === 'start accountrecords')).toHaveLength(1);
+  });
+
+  // The timeline's follow-ups, surveys, complaints and the like are answered from the accounts'
+  // lists (the screen selects only what their entries hold); the open tickets, listed as open,
+  // are read with their state in the same wave as the other tickets, not in a round after it.
+  it('reads only the orders and tickets of the page, the open ones with the others', async () => {
+    const { events, collections } = await screenEvents();
+    expect(collections).toEqual(
+      new Set([
+        'apitokens',
+        'users',
+        'branchdirectories',
+        'keyaccounts',
+        'accountrecords',
+        'branches',
+        'activationorders',
+        'faulttickets',
+      ]),
+    );
+    // The demo's Hangzhou accounts have open tickets among their newest five: two reads.
+    const tickets = events.flatMap((event, i) => (event === 'start faulttickets' ? [i] : []));
+    expect(tickets).toHaveLength(2);
+    expect(events.indexOf('done faulttickets')).toBeGreaterThan(tickets[1]!);
   });
 
   type Named = { totalCount: number; edges: { node: { id: string; name: string } }[] };

@@ -1,4 +1,6 @@
 import mongoose from 'mongoose';
+import { FollowUpModel } from '../src/modules/follow-ups/follow-up.model';
+import { listedRecordConsequences } from '../src/modules/journey/account-records';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, ok, type World } from './support/world';
 
@@ -231,11 +233,20 @@ describe('the consequence sweep, for every writer', () => {
       args: null,
       at: HOUR_AGO(),
     };
+    // And the follow-up's listing in its account's records (no longer open), as every
+    // transition stores it.
+    const listing = listedRecordConsequences(FollowUpModel, {
+      accountId: new mongoose.Types.ObjectId(world.accounts.own),
+      journeyAt: new Date('2025-04-01T02:00:00Z'),
+      status: 'COMPLETED',
+      revision: 1,
+    }).map((entry) => ({ ...entry, at: HOUR_AGO() }));
     await followUps.updateOne(
       { _id: followUpId },
       {
         $set: { status: 'COMPLETED', completedAt: new Date('2025-04-01T03:00:00Z') },
-        $push: { pendingConsequences: { $each: [raise, rollup] } } as never,
+        $inc: { revision: 1 },
+        $push: { pendingConsequences: { $each: [raise, rollup, ...listing] } } as never,
       },
     );
     await untilSettled('followups', { _id: followUpId });

@@ -65,7 +65,7 @@ describe('the account screen kept lists', () => {
     expect(await checkKeptLists()).toEqual([]);
   });
 
-  type Entry = { j: Date; s: string; r: number };
+  type Entry = { j: Date; x: boolean; r: number };
   // The listing consequence of a follow-up write (as the write stores it), applied.
   const applyEntries = (items: { recordId: mongoose.Types.ObjectId; entry: Entry }[]) =>
     consequenceKind('accountRecordEntry').apply(
@@ -93,11 +93,11 @@ describe('the account screen kept lists', () => {
     // it before the completion) changes nothing.
     const completed = followUps[0]!;
     const listed = await storedEntry(completed);
-    expect(listed).toMatchObject({ s: 'FOLLOW_UP', r: 1, j: new Date('2026-03-20T10:00:00Z') });
+    expect(listed).toEqual({ x: false, r: 1, j: new Date('2026-03-20T10:00:00Z') });
     await applyEntries([
       {
         recordId: new mongoose.Types.ObjectId(completed),
-        entry: { j: new Date('2026-03-02T09:00:00Z'), s: 'FOLLOW_UP', r: 0 },
+        entry: { j: new Date('2026-03-02T09:00:00Z'), x: true, r: 0 },
       },
     ]);
     expect(await storedEntry(completed)).toEqual(listed);
@@ -110,12 +110,12 @@ describe('the account screen kept lists', () => {
     const at = (day: number) => new Date(Date.UTC(2026, 3, day));
     await Promise.all(
       strays.flatMap((recordId) => [
-        applyEntries([{ recordId, entry: { j: at(2), s: 'FOLLOW_UP', r: 2 } }]),
-        applyEntries([{ recordId, entry: { j: at(1), s: 'FOLLOW_UP', r: 1 } }]),
+        applyEntries([{ recordId, entry: { j: at(2), x: true, r: 2 } }]),
+        applyEntries([{ recordId, entry: { j: at(1), x: true, r: 1 } }]),
       ]),
     );
     for (const recordId of strays) {
-      expect(await storedEntry(recordId.toHexString())).toEqual({ j: at(2), s: 'FOLLOW_UP', r: 2 });
+      expect(await storedEntry(recordId.toHexString())).toEqual({ j: at(2), x: true, r: 2 });
     }
     await db()
       .collection('accountrecords')

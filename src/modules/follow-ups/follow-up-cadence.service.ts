@@ -59,6 +59,8 @@ function fieldsOf({ account, followUp, channel, links }: CadenceRequest) {
     accountId: account._id,
     branchCode: account.branchCode,
     stage: 'FOLLOW_UP',
+    // The schema's default, written out: the listing stored with the insert says it is open.
+    status: 'SCHEDULED',
     journeyAt: followUp.dueAt,
     recordedBy: 'system:follow-up-cadence',
     purpose: followUp.purpose,
@@ -177,6 +179,7 @@ async function moveDueTimes(requests: CadenceRequest[]): Promise<void> {
               listedRecordConsequences(FollowUpModel, {
                 accountId: request.account._id,
                 journeyAt: dueAt,
+                status: 'SCHEDULED',
                 revision: (filter.revision ?? 0) + 1,
               }),
             ),

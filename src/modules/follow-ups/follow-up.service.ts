@@ -23,7 +23,6 @@ import {
 } from '../consequences/pending-consequences';
 import { listedRecordConsequences } from '../journey/account-records';
 import { createdRecordConsequences } from '../journey/revisioned-write';
-import { openWorkConsequences } from '../open-work/open-work';
 import { openWorkList } from '../open-work/open-work-lists';
 import { lifecycleConsequence } from '../journey/lifecycle-hooks';
 import { RAISE_CONSULTATION, raiseConsultationConsequence } from './follow-up-consultation';
@@ -183,14 +182,12 @@ async function transition(
     consequences: [
       auditFollowUp(actor, ACTION_NAMES[action], before, preview),
       ...rollupConsequences(before.branchCode, before, preview),
-      // The visit moves on the account's timeline when it is completed (its listings, open work
-      // included); any transition ends its place in the branch's open work.
-      ...(journeyAt.getTime() !== before.journeyAt.getTime()
-        ? listedRecordConsequences(FollowUpModel, {
-            ...preview,
-            revision: (before.revision ?? 0) + 1,
-          })
-        : openWorkConsequences(FollowUpModel)),
+      // Any transition ends the visit's openness (its entry in the account's records) and its
+      // place in the branch's open work; a completion also moves it on the timeline.
+      ...listedRecordConsequences(FollowUpModel, {
+        ...preview,
+        revision: (before.revision ?? 0) + 1,
+      }),
       ...extra,
     ],
     queryOptions: { scope: actorScope(actor) },

@@ -192,7 +192,8 @@ function planKey(
   // revision that write gives it.
   if (pending.length > 0) {
     const revision = Number(stored?.[REVISION] ?? 0) + 1;
-    pending.push(...listedRecordConsequences(options.model, { ...version!, [REVISION]: revision }));
+    const record = { ...version!, [REVISION]: revision };
+    pending.push(...listedRecordConsequences(options.model, record, stored === undefined));
   }
   if (!stored && pending.length > 0)
     pending.push(

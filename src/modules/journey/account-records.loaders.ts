@@ -13,6 +13,7 @@ import { canReadBranch, type Scope } from '../access/scope';
 import {
   newestListed,
   readAccountRecords,
+  stageOf,
   type Listed,
   type ListPosition,
 } from './account-records';
@@ -33,8 +34,9 @@ export type ListedPage = { rows: ListedRow[]; more: boolean };
  * records themselves by bare `_id $in`, one read per collection and tick, shared by the account's
  * orders, tickets and timeline; the caller's scope is applied to the rows (access/by-ids). The
  * records are read with only the fields the request's operation selects (graphql/field-reads);
- * where a selected field needs more of some records (e.g. an open ticket's state), those are read
- * again in a second round, one read per collection and tick whatever their number. A type whose
+ * where a selected field needs more of some records (e.g. an open ticket's state), those listed as
+ * open are read with it in the same wave (a second read), and any other that turns out to need it
+ * in a second round, one read per collection and tick whatever their number. A type whose
  * selected fields the list's entries hold (id, stage, times) is not read at all where the caller
  * vouches for the accounts' branch (`newest`'s `branches`).
  */
@@ -44,20 +46,37 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
     return ids.map((id) => found.get(id) ?? {});
   });
   const byType = new Map<string, DataLoader<string, Row | null>>();
+  // Records listed as open (hex ids): where a selected field needs more of open records (e.g. an
+  // open ticket's state), those are read with it at once rather than in a second round.
+  const listedOpen = new Set<string>();
   const records = (typename: string) => {
     let loader = byType.get(typename);
     if (!loader) {
       const source = sourceOf(typename);
       loader = new DataLoader<string, Row | null>(async (ids) => {
         const reads = selection?.reads(typename, source.model, readerFields(source));
-        const read = (some: readonly unknown[], projection: Projection | null) =>
-          findByIdsInScope<Row & { branchCode?: unknown }>(source.model, scope, some, projection);
-        const byId = new Map((await read(ids, reads?.projection ?? null)).map((r) => [hex(r), r]));
-        // Records some selected field needs more of (field-reads' `PartialReads`), read again.
-        const more = reads?.more && [...byId.values()].filter(reads.more.needed);
+        const read = async (some: readonly string[], projection: Projection | null) =>
+          some.length === 0
+            ? []
+            : findByIdsInScope<Row & { branchCode?: unknown }>(
+                source.model,
+                scope,
+                some,
+                projection,
+              );
+        const fuller = reads?.more ? ids.filter((id) => listedOpen.has(id)) : [];
+        const rest = fuller.length > 0 ? ids.filter((id) => !listedOpen.has(id)) : ids;
+        const [some, others] = await Promise.all([
+          read(fuller, reads?.more?.projection ?? null),
+          read(rest, reads?.projection ?? null),
+        ]);
+        const byId = new Map([...some, ...others].map((r) => [hex(r), r]));
+        // Records some selected field needs more of (field-reads' `PartialReads`) that were not
+        // listed as open (e.g. a settled ticket without stored measures), read again.
+        const more = reads?.more && others.filter(reads.more.needed);
         if (more?.length) {
-          const fuller = await read(more.map(hex), reads!.more!.projection);
-          fuller.forEach((row) => byId.set(hex(row), row));
+          const again = await read(more.map(hex), reads!.more!.projection);
+          again.forEach((row) => byId.set(hex(row), row));
         }
         return ids.map((id) => byId.get(id) ?? null);
       });
@@ -100,6 +119,7 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
       if (listOnly.has(listed.typename) && branchCode && canReadBranch(scope, branchCode)) {
         return { typename: listed.typename, row: rowOf(accountId, branchCode, listed) };
       }
+      if (listed.entry.x) listedOpen.add(listed.id.toHexString());
       const row = await records(listed.typename).load(listed.id.toHexString());
       return row ? { typename: listed.typename, row } : null;
     };
@@ -137,7 +157,7 @@ function rowOf(accountId: string, branchCode: string, { typename, id, entry }: L
     accountId: new Types.ObjectId(accountId),
     branchCode,
     journeyAt: entry.j,
-    stage: entry.s,
+    stage: stageOf(sourceOf(typename), entry),
     ...(listedBy ? { [listedBy]: entry.o } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import mongoose, { Schema, Types, type Model } from 'mongoose';
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { effectiveWrites } from '../../db/effective-writes';
@@ -13,17 +14,19 @@ import { journeySources, type JourneySource } from './journey-registry';
 /**
  * Per account, one document listing every journey record of the account with the values its
  * lists are sorted by (`j`: journeyAt, the timeline's order; `o`: the record's own list order,
- * e.g. orderedAt), its stage (`s`) and the record's revision the entry was taken from (`r`), kept
- * by the `accountRecordEntry` consequence of each record write. The account screen reads these
- * documents and then the records by bare `_id $in`; a timeline that shows only what an entry holds
- * (type, id, stage, time) is answered from the entries alone.
+ * e.g. orderedAt), its stage (`s`, for a kind whose records can be in more than one), whether it
+ * is open (`x`, for a kind with open work) and the record's revision the entry was taken from
+ * (`r`), kept by the `accountRecordEntry` consequence of each record write. The account screen
+ * reads these documents and then the records by bare `_id $in` (an open record's fuller fields in
+ * the same wave); a timeline that shows only what an entry holds (type, id, stage, time) is
+ * answered from the entries alone.
  *
  * Stand-in: mongo-java-server serves only `_id` equality, unique-key equality and a bare `_id $in`
  * from an index; `accountId $in` scans every record of the collection however it is indexed. On
  * MongoDB the `{ accountId, journeyAt, _id }` indexes serve the same reads, and this document only
  * saves the sort.
  */
-type Entry = { j: Date; o?: Date | null; s?: string | null; r?: number };
+type Entry = { j: Date; o?: Date | null; s?: string | null; x?: boolean; r?: number };
 type AccountRecords = {
   _id: Types.ObjectId;
   /** Version: every write of entries moves it on, and expects the one it decided against. */
@@ -33,13 +36,13 @@ type AccountRecords = {
   /**
    * The format every record of the account is listed in (set at the account's creation or by a
    * rebuild); a document without it, or listed in an older format (`true`: entries without stage
-   * and revision), is rebuilt from the records on its first read.
+   * and revision; 2: without the open flag), is rebuilt from the records on its first read.
    */
   complete?: number | boolean;
 };
 
-/** The format of complete lists: entries carry the stage and the revision (2). */
-export const LISTS_FORMAT = 2;
+/** The format of complete lists: entries carry the revision, the open flag and a stage (3). */
+export const LISTS_FORMAT = 3;
 
 const schema = new Schema<AccountRecords>(
   {
@@ -65,23 +68,31 @@ const sourceOfModel = (model: { modelName: string }) =>
 
 const dateOf = (value: unknown) => (value == null ? null : new Date(value as Date));
 
-// A record's entry as written: its revision as stored by that write (none: 0, as `$inc` counts).
-const entryOf = (source: JourneySource, record: RecordFields): Entry => ({
+/**
+ * A record's entry as written: its revision as stored by that write (none: 0, as `$inc` counts);
+ * the stage only where the kind has more than one (`stageOf` gives the others'), the open flag
+ * only where the kind has open work.
+ */
+export const entryOf = (source: JourneySource, record: RecordFields): Entry => ({
   j: dateOf(record.journeyAt)!,
   ...(source.listedBy ? { o: dateOf(record[source.listedBy]) } : {}),
-  s: (record.stage as string | undefined) ?? singleStage(source),
+  ...(source.stages.length > 1 ? { s: (record.stage as string | undefined) ?? null } : {}),
+  ...(source.isOpen ? { x: source.isOpen(record as { status?: unknown }) } : {}),
   r: Number(record.revision ?? 0),
 });
 
-// The stage of a source whose records are always in the same one (writers may leave it out).
-const singleStage = (source: JourneySource) =>
-  source.stages.length === 1 ? source.stages[0]! : null;
+/** The stage of a listed record of `source` (a single-stage kind's entries leave it out). */
+export const stageOf = (source: JourneySource, entry: Entry) =>
+  source.stages.length === 1 ? source.stages[0]! : (entry.s ?? null);
 
 const time = (value: unknown) => (value == null ? null : new Date(value as Date).getTime());
 
-/** Whether two entries list a record at the same place and stage (revisions aside). */
+/** Whether two entries list a record at the same place, stage and openness (revisions aside). */
 export const sameEntry = (a: Entry, b: Entry) =>
-  time(a.j) === time(b.j) && time(a.o) === time(b.o) && (a.s ?? null) === (b.s ?? null);
+  time(a.j) === time(b.j) &&
+  time(a.o) === time(b.o) &&
+  (a.s ?? null) === (b.s ?? null) &&
+  (a.x ?? null) === (b.x ?? null);
 
 // Whether `entry` replaces `stored`: taken from a later revision of the record, or from the same
 // one with other values (a write that did not move the revision). An older entry arriving late (a
@@ -94,7 +105,11 @@ function supersedes(entry: Entry, stored: Entry | undefined): boolean {
 
 type Listing = { accountId: Types.ObjectId; typename: string; hex: string; entry: Entry };
 
-const ATTEMPTS = 10;
+// Each round at least one of the writers of a document wins; those that lost wait a random
+// moment, longer each time, so that a burst of writers of one account (e.g. sixteen follow-ups of
+// it at once) is worked through in a few rounds.
+const ATTEMPTS = 50;
+const pause = (attempt: number) => delay(Math.random() * 4 * (attempt + 1));
 const collection = () => AccountRecordsModel.collection as unknown as Collection<AccountRecords>;
 
 /**
@@ -125,6 +140,7 @@ async function storeListings(listings: readonly Listing[]): Promise<void> {
       return due.length === 0 ? [] : [entriesWrite(rows[0]!.accountId, doc, due)];
     });
     if ((await effectiveWrites(collection(), writes)) === writes.length) return;
+    await pause(attempt);
   }
   throw new Error('account record lists kept changing');
 }
@@ -183,20 +199,21 @@ registerConsequenceKind<EntryArgs>(
 );
 
 /**
- * The listings of `record` (as written), to store with the write that creates it or changes it:
- * in its account's records and, for a kind with open work, in its branch's open work (none for a
- * model that is not a journey source).
+ * The listings of `record` (as written), to store with the write that creates it (`created`) or
+ * changes it: in its account's records and, for a kind with open work, in its branch's open work
+ * (none for a model that is not a journey source).
  */
 export function listedRecordConsequences(
   model: { modelName: string },
   record: Record<string, unknown>,
+  created = false,
 ): PendingConsequence[] {
   const source = sourceOfModel(model);
   if (!source) return [];
   const { accountId, entry } = listingOf(source, record as RecordFields);
   return [
     consequence<EntryArgs>('accountRecordEntry', { typename: source.typename, accountId, entry }),
-    ...openWorkConsequences(model),
+    ...openWorkConsequences(model, created ? record : undefined),
   ];
 }
 
@@ -226,6 +243,7 @@ async function rebuild(accountIds: Types.ObjectId[]): Promise<void> {
       accountId: 1,
       journeyAt: 1,
       stage: 1,
+      status: 1,
       revision: 1,
       ...(source.listedBy && { [source.listedBy]: 1 }),
     };
@@ -293,8 +311,9 @@ export function newestListed(
   const { typenames, by, count, after, stages } = options;
   const all: (ListPosition & { typename: string; entry: Entry })[] = [];
   for (const typename of typenames) {
+    const source = journeySources().find((s) => s.typename === typename)!;
     for (const [hex, entry] of Object.entries(lists[typename] ?? {})) {
-      if (stages && !stages.includes(entry.s ?? '')) continue;
+      if (stages && !stages.includes(stageOf(source, entry) ?? '')) continue;
       const position = { typename, hex, at: timeOf(entry[by]), entry };
       if (!after || newerFirst(after, position) < 0) all.push(position);
     }

@@ -2,13 +2,19 @@ import type { Types } from 'mongoose';
 import { KeyAccountModel } from '../accounts/account.model';
 import { BranchDirectoryModel } from '../accounts/branch-directory';
 import { openWorkDifferences } from '../open-work/open-work';
-import { AccountRecordsModel, LISTS_FORMAT, sameEntry } from './account-records';
+import {
+  AccountRecordsModel,
+  entryOf,
+  LISTS_FORMAT,
+  sameEntry,
+  type ListEntry as Entry,
+} from './account-records';
 import { journeySources } from './journey-registry';
 
 /**
  * Compares the lists kept on write for the account screen with what they list: each account's
  * records (`accountrecords`: every record of the account, with its timeline time `j` and its own
- * list's time `o` and its stage `s`), each branch's accounts (`branchdirectories`: id → name) and each branch's
+ * list's time `o`, its stage `s` and open flag `x`), each branch's accounts (`branchdirectories`: id → name) and each branch's
  * open records per kind (`openwork`). Only complete documents are compared; one never completed
  * is rebuilt from the records on its first read.
  */
@@ -16,7 +22,6 @@ import { journeySources } from './journey-registry';
 /** One disagreement: the document, the entry, what it holds and what the records say. */
 export type ListDifference = { id: string; item: string; stored: unknown; expected: unknown };
 
-type Entry = { j: Date; o?: Date | null; s?: string | null };
 type StoredLists = { _id: Types.ObjectId; lists?: Record<string, Record<string, Entry>> };
 
 // Every record of every journey collection against its account's complete list; what is left in
@@ -32,17 +37,14 @@ async function recordListDifferences(): Promise<ListDifference[]> {
       accountId: 1,
       journeyAt: 1,
       stage: 1,
+      status: 1,
       ...(source.listedBy && { [source.listedBy]: 1 }),
     };
     for await (const record of source.model.collection.find({}, { projection })) {
       const lists = stored.get(String(record.accountId))?.lists;
       if (!lists) continue;
       const item = `${source.typename}.${String(record._id)}`;
-      const expected: Entry = {
-        j: record.journeyAt ?? null,
-        ...(source.listedBy ? { o: record[source.listedBy] ?? null } : {}),
-        s: record.stage ?? null,
-      };
+      const { r: _revision, ...expected } = entryOf(source, record as never);
       const entry = lists[source.typename]?.[String(record._id)];
       if (!entry || !sameEntry(entry, expected)) {
         differences.push({ id: String(record.accountId), item, stored: entry ?? null, expected });

@@ -152,10 +152,17 @@ registerConsequenceKind<null>('openWorkEntry', CONSEQUENCE_ORDER.derived + 2, as
 
 /**
  * The naming (or un-naming) of a record in its branch's open work, to store with each write that
- * may open or close it (none for a kind whose open records are not kept).
+ * may open or close it (none for a kind whose open records are not kept). A record `created` not
+ * open has none: it was never named, and a later write that opens it stores its own (an import of
+ * closed history skips a read of its records and a write per batch).
  */
-export function openWorkConsequences(model: { modelName: string }): PendingConsequence<null>[] {
-  return openSource(model.modelName) ? [consequence<null>('openWorkEntry', null)] : [];
+export function openWorkConsequences(
+  model: { modelName: string },
+  created?: { status?: unknown },
+): PendingConsequence<null>[] {
+  const source = openSource(model.modelName);
+  if (!source || (created && !source.isOpen(created))) return [];
+  return [consequence<null>('openWorkEntry', null)];
 }
 
 // A kind and branch never built: its open records are read once by filter (the scan this

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
+import { nameAccounts } from '../src/modules/accounts/branch-directory';
 import { consequenceKind } from '../src/modules/consequences/consequence-kinds';
 import { checkKeptLists } from '../src/modules/journey/kept-lists-check';
 import {
@@ -128,6 +129,32 @@ describe('the account screen kept lists', () => {
         },
       );
     expect(await checkKeptLists()).toEqual([]);
+  });
+
+  it("keep an account's current name when a rename's naming lands before an older read's", async () => {
+    // An older writer read the account before the rename; the rename and its own naming finish;
+    // then the older writer writes the name it read. Its entry must not be the one that stays.
+    const RENAME = `mutation($id: ID!, $i: UpdateKeyAccountInput!) {
+      updateKeyAccount(id: $id, input: $i) { id } }`;
+    const id = new mongoose.Types.ObjectId(world.accounts.own);
+    const before = await db().collection('keyaccounts').findOne({ _id: id });
+    const named = async () =>
+      (await db()
+        .collection('branchdirectories')
+        .findOne({ _id: before!.branchCode as never }))!.accounts[id.toHexString()];
+    const staleRead = { _id: id, branchCode: before!.branchCode as string, name: before!.name };
+    await ok(service, world.tokens.mgrA1, RENAME, { id: id.toHexString(), i: { name: 'Renamed' } });
+    expect(await named()).toBe('Renamed');
+
+    await nameAccounts([staleRead]);
+    expect(await named()).toBe('Renamed');
+    expect(await checkKeptLists()).toEqual([]);
+
+    await ok(service, world.tokens.mgrA1, RENAME, {
+      id: id.toHexString(),
+      i: { name: before!.name },
+    });
+    expect(await named()).toBe(before!.name);
   });
 
   it('reports each kind of planted difference (the npm command exits 1), and a dropped list is rebuilt', async () => {

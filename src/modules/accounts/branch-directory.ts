@@ -40,14 +40,17 @@ export const BranchDirectoryModel =
 const directories = () => BranchDirectoryModel.collection as unknown as mongo.Collection<Directory>;
 
 type Named = { _id: Types.ObjectId; branchCode: string; name: string };
+const readNamed = async (ids: readonly Types.ObjectId[]): Promise<Named[]> =>
+  (await KeyAccountModel.collection
+    .find({ _id: { $in: [...ids] } }, { projection: { branchCode: 1, name: 1 } })
+    .toArray()) as Named[];
 
-// Entries set from the accounts as they are now: idempotent, so replays and sweeps change nothing.
-async function nameAccounts(accounts: readonly Named[]): Promise<void> {
+// Entries set from the accounts as read: idempotent, so replays and sweeps change nothing.
+async function writeNames(accounts: readonly Named[]): Promise<void> {
   const byBranch = new Map<string, Named[]>();
   for (const account of accounts) {
     byBranch.set(account.branchCode, [...(byBranch.get(account.branchCode) ?? []), account]);
   }
-  if (byBranch.size === 0) return;
   await directories().bulkWrite(
     [...byBranch].map(([branchCode, rows]) => ({
       updateOne: {
@@ -62,14 +65,29 @@ async function nameAccounts(accounts: readonly Named[]): Promise<void> {
   );
 }
 
+const ROUNDS = 10;
+
+/**
+ * Names the accounts in their branches' directories. Two writers that read one account before and
+ * after a rename can write in the other order, leaving the older name. So after writing, the
+ * accounts are read again and named again while they differ from what was written: the last
+ * writer of an entry has read the account after its own write, so the entry ends current.
+ */
+export async function nameAccounts(accounts: readonly Named[]): Promise<void> {
+  const written = new Map<string, string>();
+  let current = accounts;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const changed = current.filter((account) => written.get(String(account._id)) !== account.name);
+    if (changed.length === 0) return;
+    await writeNames(changed);
+    for (const account of changed) written.set(String(account._id), account.name);
+    current = await readNamed(changed.map((account) => account._id));
+  }
+  throw new Error('branch directory: account names kept changing');
+}
+
 registerConsequenceKind<null>('accountDirectoryEntry', CONSEQUENCE_ORDER.derived, async (due) => {
-  const accounts = (await KeyAccountModel.collection
-    .find(
-      { _id: { $in: due.map(({ recordId }) => recordId as Types.ObjectId) } },
-      { projection: { branchCode: 1, name: 1 } },
-    )
-    .toArray()) as Named[];
-  await nameAccounts(accounts);
+  await nameAccounts(await readNamed(due.map(({ recordId }) => recordId as Types.ObjectId)));
 });
 
 /** The naming of an account in its branch's directory, to store with its creation or rename. */

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { systemScope } from '../src/modules/access/scope';
 import { checkKeptLists } from '../src/modules/journey/kept-lists-check';
-import { openRecordsInScope } from '../src/modules/open-work/open-work';
+import { nameAsRead, openRecordsInScope } from '../src/modules/open-work/open-work';
 import { DEMO_TEST_NOW, loadTestDemoData } from './support/demo';
 import { captureCommands } from './support/command-counter';
 import { scanningFilters } from './support/keyed-filters';
@@ -108,6 +108,20 @@ describe('open-work lists', () => {
     const reopen = `mutation($id: ID!, $at: DateTime!) { reopenFaultTicket(id: $id, at: $at) { id } }`;
     await ok(service, service.adminToken, reopen, { id, at: new Date().toISOString() });
     expect(await listed()).toEqual(before);
+  });
+
+  it("follow each write: a reopened ticket stays listed when an older read's un-naming lands after its naming", async () => {
+    const before = await listed();
+    const ticket = await collection('faulttickets').findOne({
+      _id: new mongoose.Types.ObjectId(before[0]!),
+    });
+    // The ticket as an applier read it while it was restored, writing after the reopening's own
+    // naming: its un-naming must not be what stays.
+    await nameAsRead('FaultTicket', [
+      { _id: ticket!._id, branchCode: ticket!.branchCode, status: 'RESTORED' },
+    ]);
+    expect(await listed()).toEqual(before);
+    expect(await checkKeptLists()).toEqual([]);
   });
 
   it('follow each write: a ticket reported after the build is listed, and leaves when restored', async () => {

@@ -5,6 +5,7 @@ import {
   registerConsequenceKind,
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
+import { writeAsCurrent } from '../../db/write-as-current';
 import { KeyAccountModel } from './account.model';
 
 /**
@@ -65,26 +66,16 @@ async function writeNames(accounts: readonly Named[]): Promise<void> {
   );
 }
 
-const ROUNDS = 10;
-
 /**
- * Names the accounts in their branches' directories. Two writers that read one account before and
- * after a rename can write in the other order, leaving the older name. So after writing, the
- * accounts are read again and named again while they differ from what was written: the last
- * writer of an entry has read the account after its own write, so the entry ends current.
+ * Names the accounts in their branches' directories, read again after writing so that a rename's
+ * name stays when an older read's naming lands after it (see `writeAsCurrent`).
  */
-export async function nameAccounts(accounts: readonly Named[]): Promise<void> {
-  const written = new Map<string, string>();
-  let current = accounts;
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const changed = current.filter((account) => written.get(String(account._id)) !== account.name);
-    if (changed.length === 0) return;
-    await writeNames(changed);
-    for (const account of changed) written.set(String(account._id), account.name);
-    current = await readNamed(changed.map((account) => account._id));
-  }
-  throw new Error('branch directory: account names kept changing');
-}
+export const nameAccounts = (accounts: readonly Named[]) =>
+  writeAsCurrent(accounts, {
+    read: readNamed,
+    write: writeNames,
+    stateOf: (account) => account.name,
+  });
 
 registerConsequenceKind<null>('accountDirectoryEntry', CONSEQUENCE_ORDER.derived, async (due) => {
   await nameAccounts(await readNamed(due.map(({ recordId }) => recordId as Types.ObjectId)));

@@ -1,4 +1,5 @@
 import mongoose, { Schema, Types, type Model, type mongo } from 'mongoose';
+import { writeAsCurrent } from '../../db/write-as-current';
 import { findByIdsInScope } from '../access/by-ids';
 import { scopedBranch, systemScope, type Scope } from '../access/scope';
 import { BranchModel } from '../branches/branch.model';
@@ -134,6 +135,27 @@ const projectionOf = (source: OpenSource) => ({
   ...(SPLITS[source.typename] ? { [SPLITS[source.typename]!.field]: 1 } : {}),
 });
 
+const readListed =
+  (source: OpenSource) =>
+  async (ids: Types.ObjectId[]): Promise<Listed[]> =>
+    (await source.model.collection
+      .find({ _id: { $in: ids } }, { projection: projectionOf(source) })
+      .toArray()) as Listed[];
+
+/**
+ * Names or un-names records of a kind as read, then as they are when read again (see
+ * `writeAsCurrent`): an un-naming from a read before a reopening cannot outlast its naming.
+ */
+export async function nameAsRead(typename: string, records: readonly Listed[]): Promise<void> {
+  const source = openSource(typename)!;
+  const part = SPLITS[source.typename]?.partOf;
+  await writeAsCurrent(records, {
+    read: readListed(source),
+    write: (changed) => nameOpenRecords(source, changed),
+    stateOf: (record) => (source.isOpen(record) ? `open ${part?.(record) ?? ''}` : 'closed'),
+  });
+}
+
 // The applier reads the records as they are when it runs (bare `_id $in`), so a replay or a
 // sweep that runs after a later write of the same record cannot bring back an older state.
 registerConsequenceKind<null>('openWorkEntry', CONSEQUENCE_ORDER.derived + 2, async (due) => {
@@ -143,10 +165,7 @@ registerConsequenceKind<null>('openWorkEntry', CONSEQUENCE_ORDER.derived + 2, as
     if (source) bySource.set(source, [...(bySource.get(source) ?? []), recordId as Types.ObjectId]);
   }
   for (const [source, ids] of bySource) {
-    const records = (await source.model.collection
-      .find({ _id: { $in: ids } }, { projection: projectionOf(source) })
-      .toArray()) as Listed[];
-    await nameOpenRecords(source, records);
+    await nameAsRead(source.typename, await readListed(source)(ids));
   }
 });
 

@@ -7,6 +7,7 @@ import {
 } from '../consequences/consequence-kinds';
 import { writeAsCurrent } from '../../db/write-as-current';
 import { KeyAccountModel } from './account.model';
+import { addToGroup } from '../../shared/groups';
 
 /**
  * Per branch, one document naming every account of the branch (id → name), kept by the
@@ -50,7 +51,7 @@ const readNamed = async (ids: readonly Types.ObjectId[]): Promise<Named[]> =>
 async function writeNames(accounts: readonly Named[]): Promise<void> {
   const byBranch = new Map<string, Named[]>();
   for (const account of accounts) {
-    byBranch.set(account.branchCode, [...(byBranch.get(account.branchCode) ?? []), account]);
+    addToGroup(byBranch, account.branchCode, account);
   }
   await directories().bulkWrite(
     [...byBranch].map(([branchCode, rows]) => ({

@@ -6,6 +6,7 @@ import {
   type FollowOn,
   type PendingConsequence,
 } from './consequence-kinds';
+import { addToGroup } from '../../shared/groups';
 
 /** The field of a record holding its pending consequences. */
 export const PENDING = 'pendingConsequences';
@@ -79,8 +80,7 @@ export async function applyPending(
   if (due.length === 0) return 0;
   const byKind = new Map<string, Due[]>();
   const add = (items: Due[]) => {
-    for (const item of items)
-      byKind.set(item.entry.kind, [...(byKind.get(item.entry.kind) ?? []), item]);
+    for (const item of items) addToGroup(byKind, item.entry.kind, item);
   };
   add(due);
   const applied: Due[] = [];

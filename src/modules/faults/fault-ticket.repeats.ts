@@ -19,6 +19,7 @@ import { measuredChangeConsequences } from '../journey/measured-record';
 import { findRepeatOf, REPEAT_WINDOW_MS } from './fault-lifecycle';
 import { FaultServiceModel, type FaultServiceDoc, type ServiceTicket } from './fault-service.model';
 import { FaultTicketModel } from './fault-ticket.model';
+import { addToGroup } from '../../shared/groups';
 
 const scope = systemScope('repeat-faults');
 
@@ -59,7 +60,7 @@ export function repeatChanges(
 ): RepeatChange[] {
   const byPair = new Map<string, RepeatRow[]>();
   for (const ticket of tickets) {
-    byPair.set(pairKey(ticket), [...(byPair.get(pairKey(ticket)) ?? []), ticket]);
+    addToGroup(byPair, pairKey(ticket), ticket);
   }
   const changes: RepeatChange[] = [];
   for (const group of byPair.values()) {

@@ -17,6 +17,7 @@ import {
 } from '../record-keys/record-key.service';
 import type { ImportOutcome } from './import-kind';
 import { isDuplicateKey } from '../../db/duplicate-key';
+import { addToGroup } from '../../shared/groups';
 
 const scope = systemScope('import');
 
@@ -331,7 +332,7 @@ export async function upsertPlannedRows(
   for (const [index, other] of copies) outcomes.set(index, otherSourceRefusal(sourceSystem, other));
   const byKey = new Map<string, PlannedRow[]>();
   for (const row of options.rows.filter((r) => !copies.has(r.index)))
-    byKey.set(row.externalId, [...(byKey.get(row.externalId) ?? []), row]);
+    addToGroup(byKey, row.externalId, row);
   const stored = new Map(options.existing);
   const toSettle = new Map<string, RecordWithPending>();
   let keys = [...byKey.keys()];

@@ -10,6 +10,7 @@ import {
 } from '../consequences/consequence-kinds';
 import { openWorkConsequences } from '../open-work/open-work';
 import { journeySources, type JourneySource } from './journey-registry';
+import { addToGroup } from '../../shared/groups';
 
 /**
  * Per account, one document listing every journey record of the account with the values its
@@ -127,7 +128,7 @@ async function storeListings(listings: readonly Listing[]): Promise<void> {
   const byAccount = new Map<string, Listing[]>();
   for (const listing of newest.values()) {
     const key = String(listing.accountId);
-    byAccount.set(key, [...(byAccount.get(key) ?? []), listing]);
+    addToGroup(byAccount, key, listing);
   }
   if (byAccount.size === 0) return;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {

@@ -20,6 +20,7 @@ import {
   type StageState,
 } from './stage-state';
 import { isDuplicateKey } from '../../db/duplicate-key';
+import { addToGroup } from '../../shared/groups';
 
 const scope = systemScope('current-stage');
 
@@ -106,8 +107,7 @@ export type StageChange = { accountId: Types.ObjectId; source?: string; recordId
 async function currentRecords(changes: readonly StageChange[]) {
   const bySource = new Map<string, Types.ObjectId[]>();
   for (const { source, recordId } of changes)
-    if (source && recordId)
-      bySource.set(source, [...(bySource.get(source) ?? []), recordId as Types.ObjectId]);
+    if (source && recordId) addToGroup(bySource, source, recordId as Types.ObjectId);
   const found = new Map<string, StageRecord>();
   await Promise.all(
     stageSources()

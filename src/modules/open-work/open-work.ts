@@ -10,6 +10,7 @@ import {
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
 import { journeySources, type JourneySource } from '../journey/journey-registry';
+import { addToGroup } from '../../shared/groups';
 
 /**
  * Per record kind × branch, one document naming the branch's open records of that kind (`_id` =
@@ -162,7 +163,7 @@ registerConsequenceKind<null>('openWorkEntry', CONSEQUENCE_ORDER.derived + 2, as
   const bySource = new Map<OpenSource, Types.ObjectId[]>();
   for (const { source: modelName, recordId } of due) {
     const source = openSource(modelName);
-    if (source) bySource.set(source, [...(bySource.get(source) ?? []), recordId as Types.ObjectId]);
+    if (source) addToGroup(bySource, source, recordId as Types.ObjectId);
   }
   for (const [source, ids] of bySource) {
     await nameAsRead(source.typename, await readListed(source)(ids));

@@ -1,6 +1,7 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
 import { EDGE_MS, isTallyBucket, tallyIncrements, type TallyContribution } from './rollup-families';
 import type { NestedCounts, RollupDoc } from './rollup.model';
+import { addToGroup } from '../../shared/groups';
 
 /**
  * Exactly-once counting without transactions, with bounded bucket documents. A record's change
@@ -98,8 +99,7 @@ export function bucketWrites(
 ): AnyBulkWriteOperation<RollupDoc>[] {
   const byBucket = new Map<string, Claim[]>();
   for (const claim of claims)
-    for (const bucket of claimedBuckets(claim))
-      byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), claim]);
+    for (const bucket of claimedBuckets(claim)) addToGroup(byBucket, bucket, claim);
   const writes: AnyBulkWriteOperation<RollupDoc>[] = [];
   for (const bucket of new Set([...byBucket.keys(), ...states.keys()])) {
     const state = states.get(bucket);

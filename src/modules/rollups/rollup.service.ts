@@ -17,6 +17,7 @@ import {
 } from './rollup-families';
 import { sameValue, type Claim } from './rollup-tally';
 import { memberId, RollupMemberModel, RollupModel, type RollupMemberDoc } from './rollup.model';
+import { addToGroup } from '../../shared/groups';
 
 // While a bulk load runs (see withRollupsRebuiltAfter), refreshes are skipped: it rebuilds after.
 let deferrals = 0;
@@ -177,7 +178,6 @@ export function rollupConsequences(
 // invalidation that follows may then recompute from rollups that already hold the write.
 registerConsequenceKind<null>(ROLLUP_KIND, CONSEQUENCE_ORDER.stage + 5, async (due) => {
   const bySource = new Map<string, unknown[]>();
-  for (const { recordId, source } of due)
-    bySource.set(source, [...(bySource.get(source) ?? []), recordId]);
+  for (const { recordId, source } of due) addToGroup(bySource, source, recordId);
   for (const [source, ids] of bySource) await refreshRollups(source, ids);
 });

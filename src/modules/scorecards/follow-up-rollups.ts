@@ -12,6 +12,7 @@ import {
 } from '../rollups/rollup-families';
 import { refreshRollups, registerRollupDependants } from '../rollups/rollup.service';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
+import { addToGroup } from '../../shared/groups';
 
 // Follow-up compliance decided on write. Whether an activation (or a ticket's closure) had a
 // completed follow-up of its account within 7 (3) days depends on other records, so its refresh
@@ -151,7 +152,7 @@ async function completionsFromRecords(): Promise<Map<string, Date[]>> {
     for (const { bucket, value } of contributionsOf('FollowUp', record as SourceRecord))
       if (bucket.startsWith('visits|')) {
         const key = bucket.slice('visits|'.length);
-        byAccount.set(key, [...(byAccount.get(key) ?? []), value as Date]);
+        addToGroup(byAccount, key, value as Date);
       }
   for (const [key, dates] of byAccount) byAccount.set(key, ascending(dates));
   return byAccount;
@@ -204,7 +205,7 @@ registerRollupDependants('FollowUp', async (moves) => {
     for (const visit of noted) {
       if (!visit) continue;
       const key = `followed|${visit[0].slice('visits|'.length)}`;
-      instants.set(key, [...(instants.get(key) ?? []), new Date(visit[1] as Date)]);
+      addToGroup(instants, key, new Date(visit[1] as Date));
     }
   }
   if (instants.size === 0) return;

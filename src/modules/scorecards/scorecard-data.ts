@@ -25,6 +25,7 @@ import {
   type ScorecardInputs,
   type TicketTallies,
 } from './scorecard-figures';
+import { addToGroup } from '../../shared/groups';
 
 // Scorecards are the service's own computation over whole branches; access is checked by the
 // caller (a branch head reads only their branch's card), so the data is read in system scope.
@@ -269,7 +270,7 @@ export async function loadRowsFromRecords(
   const byAccount = new Map<string, Date[]>();
   for (const c of completions) {
     const key = String(c.accountId);
-    byAccount.set(key, [...(byAccount.get(key) ?? []), c.completedAt]);
+    addToGroup(byAccount, key, c.completedAt);
   }
   const completionsBy = groupBy(completions);
   const spans = coverageSpans(period);

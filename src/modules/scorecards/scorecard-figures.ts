@@ -21,6 +21,7 @@ import {
   DEFAULT_COMPOSITE_WEIGHTS,
   type CompositeWeights,
 } from './scorecard-rules';
+import { addToGroup } from '../../shared/groups';
 
 /** Severity tiers, highest first. */
 export const SEVERITIES = ['CRITICAL', 'MAJOR', 'MINOR'] as const;
@@ -83,7 +84,7 @@ export function ticketTallies(tickets: readonly MeasuredTicket[]): TicketTallies
     if (t.withinSla) tier.withinSla += 1;
     if (t.isRepeat) tier.repeats += 1;
     const repair = repairMinutesOf(t.repairDurationMinutes);
-    if (repair !== null) minutes.set(t.severity, [...(minutes.get(t.severity) ?? []), repair]);
+    if (repair !== null) addToGroup(minutes, t.severity, repair);
   }
   for (const [severity, values] of minutes) tiers[severity]!.repair = repairTally(values);
   const acknowledgements = tallyOf(

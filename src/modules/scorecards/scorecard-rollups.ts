@@ -23,6 +23,7 @@ import {
 } from './repair-rollups';
 import type { TicketTallies } from './scorecard-figures';
 import { responseInputsFromCounts, responsePaths, type ScoredResponse } from './response-tallies';
+import { addToGroup } from '../../shared/groups';
 
 // The scorecard's rollup families: per record exactly the fields `scorecard-data` reads from the
 // records, so a card computed from rollups is the card computed from the records (same inputs,
@@ -223,7 +224,7 @@ async function byIds(
   const groups = new Map<Projection, string[]>();
   for (const id of ids) {
     const projection = projectionOf(id);
-    groups.set(projection, [...(groups.get(projection) ?? []), id]);
+    addToGroup(groups, projection, id);
   }
   const parts: [Projection, string[]][] = [];
   for (const [projection, group] of groups)

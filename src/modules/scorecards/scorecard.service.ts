@@ -28,14 +28,14 @@ import {
   SNAPSHOT_FIGURES_VERSION,
   type ScorecardTargetDoc,
 } from './scorecard.model';
+import { addToGroup } from '../../shared/groups';
 
 type Computed = { figures: ScorecardFigures; computedAt: Date; measured?: boolean };
 const YEAR_MS = 366 * 86_400_000;
 
 function byTimeZone(branches: BranchDoc[]): Map<string, BranchDoc[]> {
   const zones = new Map<string, BranchDoc[]>();
-  for (const branch of branches)
-    zones.set(branch.timeZone, [...(zones.get(branch.timeZone) ?? []), branch]);
+  for (const branch of branches) addToGroup(zones, branch.timeZone, branch);
   return zones;
 }
 

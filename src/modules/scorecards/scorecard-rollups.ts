@@ -10,7 +10,8 @@ import {
 import { countsIn, flatCounts, monthCuts } from '../rollups/rollup-tally';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
 import { coverageSpans, type Span } from '../follow-ups/follow-up-rules';
-import { activationsOf, closuresOf, visitedOf } from './follow-up-rollups';
+import { activeAt, coverageCountIn, coverageIds } from './coverage-rollups';
+import { activationsOf, closuresOf } from './follow-up-rollups';
 import type { RowWindow, ScorecardRows } from './scorecard-data';
 import {
   nthValue,
@@ -29,9 +30,9 @@ import { addToGroup } from '../../shared/groups';
 // records, so a card computed from rollups is the card computed from the records (same inputs,
 // same code). Repair figures, activations, survey scores and follow-ups need only counts and the
 // distribution of exact values (means, t-intervals, p90 by nearest rank, paired differences;
-// follow-up compliance decided on write, see `follow-up-rollups`): tally families. The others
-// keep values per record (keyed by its id) where a figure needs them: accounts for coverage,
-// instants for overdue orders, complaints.
+// follow-up compliance and coverage decided on write, see `follow-up-rollups` and
+// `coverage-rollups`): tally families. The others keep values per record (keyed by its id) where
+// a figure needs them: instants for overdue orders, complaints.
 
 const date = (value: unknown): Date | null => (value instanceof Date ? value : null);
 
@@ -119,19 +120,6 @@ registerRollupFamily({
     if (!span) return undefined;
     const ended = span.end === null ? [] : [`e.${bucketMonth(span.end)}`];
     return { at: null, value: [`s.${bucketMonth(span.start)}`, ...ended] };
-  },
-});
-
-/** Accounts by the month they closed (`open` while open): coverage's active accounts. */
-registerRollupFamily({
-  name: 'accounts',
-  source: 'KeyAccount',
-  fields: ['openedAt', 'closedAt'],
-  contribute: (r) => {
-    const openedAt = date(r.openedAt);
-    if (openedAt === null) return undefined;
-    const closedAt = date(r.closedAt);
-    return { at: closedAt, value: { o: openedAt, c: closedAt } };
   },
 });
 
@@ -243,7 +231,6 @@ const firstProjection = (id: string) => (id.startsWith('tickets|') ? TICKETS_REA
 
 type Values = {
   overdue: { o: Date; p: Date; a: Date | null; c: Date | null };
-  accounts: { o: Date; c: Date | null };
   complaintsReceived: Omit<ComplaintDoc, 'accountId'> & { accountId: unknown };
   complaintsResolved: Omit<ComplaintDoc, 'accountId'> & { accountId: unknown };
 };
@@ -279,8 +266,8 @@ function complaintsIn(
   return [...byId.values()];
 }
 
-/** The open-ended families: read from a month (`since`) onwards, including `open`. */
-type OpenEnded = 'accounts' | 'overdue';
+/** The open-ended family: read from a month (`since`) onwards, including `open`. */
+type OpenEnded = 'overdue';
 
 /** The overdue counts of a closed period's last month, cut at its end. */
 const OVERDUE_COUNTS = ['overdueStarts', 'overdueEnds'] as const;
@@ -373,21 +360,20 @@ function ticketsIn(
 }
 
 function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
-  const { period, from, asOf, now } = window;
+  const { period, asOf, now } = window;
   // A closed period counts its overdue orders from the counts; the open one from the orders
   // still open (those ending in now's month or later).
   const closed = asOf < now;
-  const openEnded: OpenEnded[] = closed ? ['accounts'] : ['accounts', 'overdue'];
+  const openEnded: OpenEnded[] = closed ? [] : ['overdue'];
   const periodMonths = monthsBetween(period.start, period.end);
-  // Coverage counts completions from the first quarter's start (compliance is counted on write).
-  const completionMonths = monthsBetween(from, period.end);
+  const spans = coverageSpans(period);
   const bounded = (family: string, months: string[]) =>
     branchCodes.flatMap((code) => months.map((month) => bucketId(family, code, month)));
-  // Accounts closed from the quarter's start on, orders open at as-of: their months onwards.
-  const since = { accounts: from, overdue: asOf };
-  // Only `open` is read with the month lists: the listed months from `since` on (accounts closed
-  // since the quarter's start, orders ended after now) are few or none, and a guess of every
-  // month up to now costs more in missing ids than a second read when there are some.
+  // Orders open at as-of: their months onwards.
+  const since = { overdue: asOf };
+  // Only `open` is read with the month lists: the listed months from `since` on (orders ended
+  // after now) are few or none, and a guess of every month up to now costs more in missing ids
+  // than a second read when there are some.
   const first = [
     ...[
       'activations',
@@ -397,7 +383,7 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
       'complaintsReceived',
       'complaintsResolved',
     ].flatMap((f) => bounded(f, periodMonths)),
-    ...bounded('completions', completionMonths),
+    ...branchCodes.flatMap((code) => coverageIds(code, spans, asOf)),
     ...openEnded.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
     ...openEnded.flatMap((f) => bounded(f, ['open'])),
     ...(closed ? branchCodes.flatMap((code) => overdueIds(code, asOf)) : []),
@@ -431,7 +417,7 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
     later,
     repairs,
     rows: (docs, values) =>
-      rowsOf(docs, values, branchCodes, window, periodMonths, (family, code) =>
+      rowsOf(docs, values, branchCodes, window, { periodMonths, spans }, (family, code) =>
         laterMonths(docs, family, code),
       ),
   };
@@ -441,8 +427,8 @@ function rowsOf(
   docs: Map<string, RollupDoc>,
   values: Map<string, RollupDoc>,
   branchCodes: string[],
-  { period, from, asOf, now }: RowWindow,
-  periodMonths: string[],
+  { period, asOf, now }: RowWindow,
+  { periodMonths, spans }: { periodMonths: string[]; spans: Span[] },
   laterMonths: (family: OpenEnded, code: string) => string[],
 ): ScorecardRows {
   const items = <F extends keyof Values>(family: F, months: (code: string) => string[]) =>
@@ -451,7 +437,7 @@ function rowsOf(
   const countsOver = (family: string, code: string, { start, end }: Span) =>
     countsIn((month) => docs.get(bucketId(family, code, month)), start, end);
   const counts = (family: string, code: string) => countsOver(family, code, period);
-  const spans = coverageSpans(period);
+  const doc = (id: string) => docs.get(id);
   const activations = new Map(
     branchCodes.map((code) => [code, activationsOf(counts('activations', code))]),
   );
@@ -473,20 +459,10 @@ function rowsOf(
     overdue,
     tickets: new Map(branchCodes.map((code) => [code, ticketsIn(docs, values, code, period)])),
     postRepair: new Map(branchCodes.map((code) => [code, closuresOf(counts('closures', code))])),
-    accounts: items('accounts', (code) => laterMonths('accounts', code))
-      .filter(({ value: v }) => v.o < period.end && (v.c === null || v.c >= from))
-      .map(({ recordId, branchCode, value: v }) => ({
-        branchCode,
-        _id: recordId,
-        openedAt: v.o,
-        closedAt: v.c,
-      })),
-    visited: new Map(
-      branchCodes.map((code) => [
-        code,
-        spans.map((span) => visitedOf(countsOver('completions', code, span))),
-      ]),
+    coverage: new Map(
+      branchCodes.map((code) => [code, spans.map((span) => coverageCountIn(doc, code, span))]),
     ),
+    activeAccounts: new Map(branchCodes.map((code) => [code, activeAt(doc, code, asOf)])),
     responses: new Map(
       branchCodes.map((code) => [code, responseInputsFromCounts(counts('responses', code))]),
     ),

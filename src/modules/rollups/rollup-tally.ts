@@ -169,6 +169,22 @@ export function monthCuts(
 export type MonthCut = 'whole' | 'edges' | 'trimmed';
 
 /**
+ * What `countsIn` reads of a month's bucket: its counts (`t`, a whole month), its edge entries
+ * (`e`, only an edge of the month is in the period), or both (`te`, a month cut near an edge).
+ */
+export type TallyNeed = 't' | 'e' | 'te';
+
+/** What two readers of one bucket need together. */
+export const bothNeeds = (a: TallyNeed | undefined, b: TallyNeed): TallyNeed =>
+  a === undefined || a === b ? b : 'te';
+
+/** The month buckets `countsIn(…, start, end)` reads, with what it reads of each. */
+export function monthNeeds(start: Date, end: Date): Map<string, TallyNeed> {
+  const need = { whole: 't', edges: 'e', trimmed: 'te' } as const;
+  return new Map(monthCuts(start, end).map(({ month, cut }) => [month, need[cut]]));
+}
+
+/**
  * The counts of one tally family's buckets (by UTC month) for the records whose instant lies in
  * [start, end): whole months by their counts; a month cut at an instant near its edge (a local
  * midnight in any time zone) by its counts less the edge records outside, or by the edge records

@@ -5,6 +5,7 @@ import {
   type TallyContribution,
 } from '../rollups/rollup-families';
 import type { NestedCounts, RollupDoc } from '../rollups/rollup.model';
+import type { TallyNeed } from '../rollups/rollup-tally';
 import {
   coverageCountOf,
   coverageSpans,
@@ -12,7 +13,7 @@ import {
   type CoverageAccount,
 } from '../follow-ups/follow-up-rules';
 import { parsePeriod } from '../../shared/period';
-import { activeAt, coverageCountIn, coverageIds, quarterCoverage } from './coverage-rollups';
+import { activeAt, coverageCountIn, coverageReads, quarterCoverage } from './coverage-rollups';
 
 const at = (iso: string) => new Date(`${iso}Z`);
 const OLD = at('2025-06-01T00:00:00');
@@ -76,13 +77,26 @@ function docsOf(): Map<string, RollupDoc> {
   return docs;
 }
 
-/** Covered ÷ active of BA in a period's coverage span, from the documents `coverageIds` names. */
+/** The documents as read: only those named, with only what is read of each. */
+function asRead(docs: Map<string, RollupDoc>, reads: Map<string, TallyNeed>) {
+  return (id: string): RollupDoc | undefined => {
+    const [doc, need] = [docs.get(id), reads.get(id)];
+    if (!doc || !need) return undefined;
+    if (need === 'e') return { _id: doc._id, e: doc.e };
+    return need === 't' ? { ...doc, e: undefined } : doc;
+  };
+}
+
+/** Covered ÷ active of BA in a period's coverage span, from the documents `coverageReads` names. */
 function counted(label: string, zone: string) {
   const period = parsePeriod(label, zone);
   const [span] = coverageSpans(period);
   const docs = docsOf();
-  const wanted = new Set(coverageIds('BA', [span!], period.end));
-  const count = coverageCountIn((id) => (wanted.has(id) ? docs.get(id) : undefined), 'BA', span!);
+  const count = coverageCountIn(
+    asRead(docs, coverageReads('BA', [span!], period.end)),
+    'BA',
+    span!,
+  );
   // The same rule over the accounts and their completions, as the records path applies it.
   const all: CoverageAccount[] = names.map((n) => ({
     id: n,
@@ -164,8 +178,7 @@ describe('follow-up coverage decided per account and UTC quarter', () => {
     const docs = docsOf();
     // At 30 Jun 16:00 UTC: A1 A2 A5 A6 A8 (A3 and A7 closed before, A4 not yet opened).
     const end = at('2026-06-30T16:00:00');
-    const wanted = new Set(coverageIds('BA', [], end));
-    expect(activeAt((id) => (wanted.has(id) ? docs.get(id) : undefined), 'BA', end)).toBe(5);
+    expect(activeAt(asRead(docs, coverageReads('BA', [], end)), 'BA', end)).toBe(5);
     // At 1 May 00:00 UTC: A7 opens exactly then (not before): A1 A2 A5 A8.
     expect(activeAt((id) => docs.get(id), 'BA', at('2026-05-01T00:00:00'))).toBe(4);
   });

@@ -12,7 +12,13 @@ import {
   registerRollupFamily,
   type SourceRecord,
 } from '../rollups/rollup-families';
-import { countsIn, flatCounts } from '../rollups/rollup-tally';
+import {
+  bothNeeds,
+  countsIn,
+  flatCounts,
+  monthNeeds,
+  type TallyNeed,
+} from '../rollups/rollup-tally';
 import type { RollupDoc } from '../rollups/rollup.model';
 import { completionsContext, completionsOf } from './follow-up-rollups';
 
@@ -182,19 +188,33 @@ function quarterMonths(q0: number, span: Span): string[] {
     .map((m) => bucketMonth(new Date(m)));
 }
 
-/** The documents a branch's coverage over `spans` and its accounts active at `asOf` are read from. */
-export function coverageIds(branchCode: string, spans: readonly Span[], asOf: Date): string[] {
-  const ids = [ledgerId(branchCode)];
+/**
+ * The documents a branch's coverage over `spans` and its accounts active at `asOf` are read
+ * from, with what is read of each (`te`: all of it; the `covered` months as `countsIn` cuts them).
+ */
+export function coverageReads(
+  branchCode: string,
+  spans: readonly Span[],
+  asOf: Date,
+): Map<string, TallyNeed> {
+  const reads = new Map<string, TallyNeed>([[ledgerId(branchCode), 'te']]);
+  const whole = (id: string) => reads.set(id, 'te');
   const counts = (at: Date, kind: 'Opened' | 'Closed') =>
-    bucketId(`accounts${kind}`, branchCode, bucketMonth(at));
+    whole(bucketId(`accounts${kind}`, branchCode, bucketMonth(at)));
   for (const span of spans) {
     const q0 = utcQuarterOf(span);
-    ids.push(bucketId('coverageEdges', branchCode, bucketMonth(new Date(q0))));
-    for (const month of quarterMonths(q0, span)) ids.push(bucketId('covered', branchCode, month));
-    ids.push(counts(span.end, 'Opened'), counts(span.start, 'Closed'));
+    whole(bucketId('coverageEdges', branchCode, bucketMonth(new Date(q0))));
+    const months = new Set(quarterMonths(q0, span));
+    for (const [month, need] of monthNeeds(span.start, span.end)) {
+      const id = bucketId('covered', branchCode, month);
+      if (months.has(month)) reads.set(id, bothNeeds(reads.get(id), need));
+    }
+    counts(span.end, 'Opened');
+    counts(span.start, 'Closed');
   }
-  ids.push(counts(asOf, 'Opened'), counts(asOf, 'Closed'));
-  return [...new Set(ids)];
+  counts(asOf, 'Opened');
+  counts(asOf, 'Closed');
+  return reads;
 }
 
 type Docs = (id: string) => RollupDoc | undefined;
@@ -240,7 +260,7 @@ function coveredIn(doc: Docs, branchCode: string, span: Span): number {
   return covered;
 }
 
-/** A branch's coverage counts of one span, from the documents `coverageIds` names. */
+/** A branch's coverage counts of one span, from the documents `coverageReads` names. */
 export const coverageCountIn = (doc: Docs, branchCode: string, span: Span): CoverageCount => ({
   covered: coveredIn(doc, branchCode, span),
   active: activeIn(doc, branchCode, span),

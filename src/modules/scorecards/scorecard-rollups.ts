@@ -7,10 +7,17 @@ import {
   registerRollupFamily,
   type SourceRecord,
 } from '../rollups/rollup-families';
-import { countsIn, flatCounts, monthCuts } from '../rollups/rollup-tally';
+import {
+  bothNeeds,
+  countsIn,
+  flatCounts,
+  monthCuts,
+  monthNeeds,
+  type TallyNeed,
+} from '../rollups/rollup-tally';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
 import { coverageSpans, type Span } from '../follow-ups/follow-up-rules';
-import { activeAt, coverageCountIn, coverageIds } from './coverage-rollups';
+import { activeAt, coverageCountIn, coverageReads } from './coverage-rollups';
 import { activationsOf, closuresOf } from './follow-up-rollups';
 import type { RowWindow, ScorecardRows } from './scorecard-data';
 import {
@@ -200,9 +207,16 @@ const IDS_PER_READ = 100;
 
 // The tally buckets' markers of claims in flight (`ops`) are for writers only; the tickets'
 // exact repair minutes (`t.d`) are read second, only the range holding each p90 (`repairValues`).
+// A month wholly inside the periods read is read without its edge entries (`e`), and a month of
+// which only an edge is inside with its edge entries only: at province size the entries are most
+// of a bucket.
 type Projection = Record<string, 0 | 1>;
 const READ: Projection = { ops: 0 };
-const TICKETS_READ: Projection = { ops: 0, 't.d': 0 };
+const PROJECTIONS: Record<TallyNeed, { others: Projection; tickets: Projection }> = {
+  te: { others: READ, tickets: { ops: 0, 't.d': 0 } },
+  t: { others: { ops: 0, e: 0 }, tickets: { ops: 0, e: 0, 't.d': 0 } },
+  e: { others: { e: 1 }, tickets: { e: 1 } },
+};
 
 /** Documents by id, each read with the projection `projectionOf(id)` gives. */
 async function byIds(
@@ -227,7 +241,9 @@ async function byIds(
   return new Map(docs.map((doc) => [doc._id, doc]));
 }
 
-const firstProjection = (id: string) => (id.startsWith('tickets|') ? TICKETS_READ : READ);
+/** The projection reading what is needed of a document (`te`: all of it). */
+const projectionFor = (id: string, need: TallyNeed) =>
+  PROJECTIONS[need][id.startsWith('tickets|') ? 'tickets' : 'others'];
 
 type Values = {
   overdue: { o: Date; p: Date; a: Date | null; c: Date | null };
@@ -311,7 +327,7 @@ function overdueCounted(
  * repair minutes).
  */
 type WindowPlan = {
-  first: string[];
+  first: Map<string, TallyNeed>;
   later: (docs: Map<string, RollupDoc>) => string[];
   repairs: (docs: Map<string, RollupDoc>) => RepairWanted[];
   rows: (docs: Map<string, RollupDoc>, values: Map<string, RollupDoc>) => ScorecardRows;
@@ -369,25 +385,26 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
   const spans = coverageSpans(period);
   const bounded = (family: string, months: string[]) =>
     branchCodes.flatMap((code) => months.map((month) => bucketId(family, code, month)));
+  const first = new Map<string, TallyNeed>();
+  const read = (id: string, need: TallyNeed = 'te') =>
+    first.set(id, bothNeeds(first.get(id), need));
   // Orders open at as-of: their months onwards.
   const since = { overdue: asOf };
   // Only `open` is read with the month lists: the listed months from `since` on (orders ended
   // after now) are few or none, and a guess of every month up to now costs more in missing ids
   // than a second read when there are some.
-  const first = [
-    ...[
-      'activations',
-      'tickets',
-      'closures',
-      'responses',
-      'complaintsReceived',
-      'complaintsResolved',
-    ].flatMap((f) => bounded(f, periodMonths)),
-    ...branchCodes.flatMap((code) => coverageIds(code, spans, asOf)),
+  const cuts = monthNeeds(period.start, period.end);
+  for (const family of ['activations', 'tickets', 'closures', 'responses'])
+    for (const code of branchCodes)
+      for (const [month, need] of cuts) read(bucketId(family, code, month), need);
+  for (const code of branchCodes)
+    for (const [id, need] of coverageReads(code, spans, asOf)) read(id, need);
+  [
+    ...['complaintsReceived', 'complaintsResolved'].flatMap((f) => bounded(f, periodMonths)),
     ...openEnded.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
     ...openEnded.flatMap((f) => bounded(f, ['open'])),
     ...(closed ? branchCodes.flatMap((code) => overdueIds(code, asOf)) : []),
-  ];
+  ].forEach((id) => read(id));
   const laterMonths = (docs: Map<string, RollupDoc>, family: OpenEnded, code: string) => {
     const month = since[family].toISOString().slice(0, 7);
     const listed = docs.get(monthsId(family, code))?.months ?? [];
@@ -399,7 +416,7 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
     );
   // The months whose counts (not only edge records) the period uses and that count tickets in
   // the range: the documents whose exact minutes of the range are read.
-  const cuts = monthCuts(period.start, period.end).filter(({ cut }) => cut !== 'edges');
+  const counted = monthCuts(period.start, period.end).filter(({ cut }) => cut !== 'edges');
   const repairs = (docs: Map<string, RollupDoc>) =>
     branchCodes.flatMap((code) => {
       const month = (m: string) => docs.get(bucketId('tickets', code, m));
@@ -407,8 +424,8 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
       return [...tiers].flatMap(([severity, tier]) => {
         const place = repairPlace(tier.ranges);
         if (!place) return [];
-        const counted = (m: string) => rangeCount(month(m), severity, place.range) > 0;
-        const months = cuts.map((c) => c.month).filter(counted);
+        const inRange = (m: string) => rangeCount(month(m), severity, place.range) > 0;
+        const months = counted.map((c) => c.month).filter(inRange);
         return [{ code, severity, range: place.range, months } satisfies RepairWanted];
       });
     });
@@ -482,8 +499,11 @@ export type RowRequest = { branchCodes: string[]; window: RowWindow };
  */
 export async function loadRowsFromRollupsOf(requests: RowRequest[]): Promise<ScorecardRows[]> {
   const plans = requests.map(({ branchCodes, window }) => windowPlan(branchCodes, window));
-  const firstIds = new Set(plans.flatMap((plan) => plan.first));
-  const first = await byIds([...firstIds], firstProjection);
+  const needs = new Map<string, TallyNeed>();
+  for (const plan of plans)
+    for (const [id, need] of plan.first) needs.set(id, bothNeeds(needs.get(id), need));
+  const firstIds = new Set(needs.keys());
+  const first = await byIds([...firstIds], (id) => projectionFor(id, needs.get(id)!));
   const [second, values] = await Promise.all([
     byIds(
       [...new Set(plans.flatMap((plan) => plan.later(first)))].filter((id) => !firstIds.has(id)),

@@ -274,7 +274,7 @@ describe('scorecard rollups', () => {
     flatCounts(
       ((await RollupModel.collection.findOne({ _id: bucket } as never)) as unknown as RollupDoc)?.t,
     );
-  const minus = (a: Map<string, number>, b: Map<string, number>) =>
+  const minus = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) =>
     new Map(
       [...new Set([...a.keys(), ...b.keys()])]
         .map((path): [string, number] => [path, (a.get(path) ?? 0) - (b.get(path) ?? 0)])

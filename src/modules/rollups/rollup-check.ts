@@ -111,8 +111,8 @@ export type RollupDifference = { id: string; item?: string; stored: unknown; exp
 function compareMaps(
   id: string,
   prefix: string,
-  have: Map<string, unknown>,
-  want: Map<string, unknown>,
+  have: ReadonlyMap<string, unknown>,
+  want: ReadonlyMap<string, unknown>,
 ): RollupDifference[] {
   const differences: RollupDifference[] = [];
   for (const item of new Set([...want.keys(), ...have.keys()]))

@@ -354,9 +354,8 @@ function ticketsIn(
   values: Map<string, RollupDoc>,
   code: string,
   { start, end }: Span,
+  { tallies, tiers }: ReturnType<typeof ticketsOf>,
 ): TicketTallies {
-  const month = (m: string) => docs.get(bucketId('tickets', code, m));
-  const { tallies, tiers } = ticketsOf(countsIn(month, start, end));
   for (const [severity, tier] of tiers) {
     const place = repairPlace(tier.ranges);
     if (!place) continue;
@@ -416,16 +415,23 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
     );
   // The months whose counts (not only edge records) the period uses and that count tickets in
   // the range: the documents whose exact minutes of the range are read.
-  const counted = monthCuts(period.start, period.end).filter(({ cut }) => cut !== 'edges');
+  const valued = monthCuts(period.start, period.end).filter(({ cut }) => cut !== 'edges');
+  // Each branch's ticket counts, once for the p90 ranges to read and the rows.
+  const counted = new Map<string, ReturnType<typeof ticketsOf>>();
+  const ticketsOfBranch = (docs: Map<string, RollupDoc>, code: string) => {
+    const month = (m: string) => docs.get(bucketId('tickets', code, m));
+    if (!counted.has(code)) counted.set(code, ticketsOf(countsIn(month, period.start, period.end)));
+    return counted.get(code)!;
+  };
   const repairs = (docs: Map<string, RollupDoc>) =>
     branchCodes.flatMap((code) => {
       const month = (m: string) => docs.get(bucketId('tickets', code, m));
-      const { tiers } = ticketsOf(countsIn(month, period.start, period.end));
+      const { tiers } = ticketsOfBranch(docs, code);
       return [...tiers].flatMap(([severity, tier]) => {
         const place = repairPlace(tier.ranges);
         if (!place) return [];
         const inRange = (m: string) => rangeCount(month(m), severity, place.range) > 0;
-        const months = counted.map((c) => c.month).filter(inRange);
+        const months = valued.map((c) => c.month).filter(inRange);
         return [{ code, severity, range: place.range, months } satisfies RepairWanted];
       });
     });
@@ -434,15 +440,26 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
     later,
     repairs,
     rows: (docs, values) =>
-      rowsOf(docs, values, branchCodes, window, { periodMonths, spans }, (family, code) =>
-        laterMonths(docs, family, code),
+      rowsOf(
+        { docs, values, tickets: (code) => ticketsOfBranch(docs, code) },
+        branchCodes,
+        window,
+        { periodMonths, spans },
+        (family, code) => laterMonths(docs, family, code),
       ),
   };
 }
 
 function rowsOf(
-  docs: Map<string, RollupDoc>,
-  values: Map<string, RollupDoc>,
+  {
+    docs,
+    values,
+    tickets,
+  }: {
+    docs: Map<string, RollupDoc>;
+    values: Map<string, RollupDoc>;
+    tickets: (code: string) => ReturnType<typeof ticketsOf>;
+  },
   branchCodes: string[],
   { period, asOf, now }: RowWindow,
   { periodMonths, spans }: { periodMonths: string[]; spans: Span[] },
@@ -474,7 +491,9 @@ function rowsOf(
       branchCodes.map((code) => [code, activations.get(code)!.postActivation]),
     ),
     overdue,
-    tickets: new Map(branchCodes.map((code) => [code, ticketsIn(docs, values, code, period)])),
+    tickets: new Map(
+      branchCodes.map((code) => [code, ticketsIn(docs, values, code, period, tickets(code))]),
+    ),
     postRepair: new Map(branchCodes.map((code) => [code, closuresOf(counts('closures', code))])),
     coverage: new Map(
       branchCodes.map((code) => [code, spans.map((span) => coverageCountIn(doc, code, span))]),

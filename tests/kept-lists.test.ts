@@ -256,4 +256,101 @@ describe('the account screen kept lists', () => {
         .deleteMany({ _id: { $in: accounts } });
     }
   });
+
+  // The screen's orders and tickets are answered from the lists' shown fields (a settled ticket's
+  // SLA state from its stored measures): after the records change, the lists say what the records
+  // say, the screen reads neither collection, and it answers as whole records do.
+  it("show an order's and a settled ticket's fields from the list as they change", async () => {
+    const mgr = (query: string, variables: Record<string, unknown>) =>
+      ok(service, world.tokens.mgrA1, query, variables);
+    const accountId = world.accounts.own;
+    const { order } = await mgr(
+      `mutation($i: CreateActivationOrderInput!) { order: createActivationOrder(input: $i) { id } }`,
+      { i: { accountId, product: 'BROADBAND', orderedAt: '2026-03-01T10:00:00+08:00' } },
+    );
+    const { ticket } = await mgr(
+      `mutation($i: OpenFaultTicketInput!) { ticket: openFaultTicket(input: $i) { id } }`,
+      {
+        i: {
+          accountId,
+          serviceRef: 'CIRCUIT-1',
+          severity: 'MINOR',
+          channel: 'HOTLINE',
+          reportedAt: '2026-03-02T10:00:00+08:00',
+        },
+      },
+    );
+    const [orderId, ticketId] = [(order as { id: string }).id, (ticket as { id: string }).id];
+    await mgr(
+      `mutation($id: ID!) { repromiseActivationOrder(id: $id, promisedAt: "2026-04-20T10:00:00+08:00", at: "2026-03-05T10:00:00+08:00") { id } }`,
+      { id: orderId },
+    );
+    await mgr(
+      `mutation($id: ID!) { changeFaultSeverity(id: $id, severity: CRITICAL, at: "2026-03-02T11:00:00+08:00") { id } }`,
+      { id: ticketId },
+    );
+    await mgr(
+      `mutation($id: ID!) { acknowledgeFaultTicket(id: $id, at: "2026-03-02T10:30:00+08:00") { id } }`,
+      { id: ticketId },
+    );
+    await mgr(
+      `mutation($id: ID!) { restoreFaultTicket(id: $id, at: "2026-03-03T10:00:00+08:00") { id } }`,
+      { id: ticketId },
+    );
+    expect(await checkKeptLists()).toEqual([]);
+
+    const ORDER = 'product status promisedAt overdue';
+    const TICKET = 'severity status slaState minutesLeft';
+    const reads: string[] = [];
+    const listen = (e: { commandName: string; command: Record<string, unknown> }) =>
+      reads.push(String(e.command[e.commandName]));
+    const client = mongoose.connection.getClient();
+    client.on('commandStarted', listen);
+    const page = await mgr(
+      `query($id: ID!) { keyAccount(id: $id) {
+        activationOrders(first: 1) { edges { node { id ${ORDER} } } }
+        faultTickets(first: 1) { edges { node { id ${TICKET} } } } } }`,
+      { id: accountId },
+    ).finally(() => client.off('commandStarted', listen));
+    expect(reads).not.toContain('activationorders');
+    expect(reads).not.toContain('faulttickets');
+    type Page = { edges: { node: Record<string, unknown> }[] };
+    const listed = page.keyAccount as { activationOrders: Page; faultTickets: Page };
+    // Order: the new promise; ticket: the new severity, restored within the critical target.
+    expect(listed.activationOrders.edges[0]!.node).toEqual({
+      id: orderId,
+      product: 'BROADBAND',
+      status: 'RECEIVED',
+      promisedAt: '2026-04-20T02:00:00.000Z',
+      overdue: true,
+    });
+    // As whole records answer them (`nodes` reads records whole).
+    for (const [id, type, fields, list] of [
+      [orderId, 'ActivationOrder', ORDER, listed.activationOrders],
+      [ticketId, 'FaultTicket', TICKET, listed.faultTickets],
+    ] as const) {
+      const whole = await mgr(
+        `query($ids: [ID!]!) { nodes(ids: $ids) { ... on ${type} { id ${fields} } } }`,
+        { ids: [id] },
+      );
+      expect(whole.nodes).toEqual([list.edges[0]!.node]);
+    }
+    expect(listed.faultTickets.edges[0]!.node).toMatchObject({
+      severity: 'CRITICAL',
+      status: 'RESTORED',
+      minutesLeft: null,
+    });
+
+    // A shown field changed behind the lists' back is a difference.
+    await db()
+      .collection('faulttickets')
+      .updateOne({ _id: new mongoose.Types.ObjectId(ticketId) }, { $set: { severity: 'MAJOR' } });
+    expect((await checkKeptLists()).map((d) => d.item)).toEqual([`FaultTicket.${ticketId}`]);
+    await db()
+      .collection('faulttickets')
+      .updateOne(
+        { _id: new mongoose.Types.ObjectId(ticketId) },
+        { $set: { severity: 'CRITICAL' } },
+      );
+  });
 });

@@ -100,4 +100,6 @@ registerJourneySource({
   ...openUnlessStatusIn(CLOSED_ACTIVATION_STATUSES),
   movesStage: true,
   listedBy: 'orderedAt',
+  // What the account screen shows of an order (`overdue`: its status and original promise).
+  shown: ['product', 'status', 'promisedAt', 'originalPromisedAt'],
 });

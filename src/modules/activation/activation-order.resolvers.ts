@@ -7,6 +7,7 @@ import { loadPolicyVersions } from '../sla-policies/sla-policy.loaders';
 import { promiseGapMinutes } from './activation-order.state';
 import {
   activationFigures,
+  activationOverdue,
   changeActivationOrder,
   createActivationOrder,
   findActivationOrder,
@@ -21,7 +22,7 @@ declareFieldReads('ActivationOrder', {
   promiseGapMinutes: ['originalPromisedAt', 'requestedAt'],
   delayReason: ['delays'],
   delayNotified: FIGURES,
-  overdue: FIGURES,
+  overdue: ['status', 'originalPromisedAt'],
   policyVersions: ['policyVersionIds'],
 });
 
@@ -55,14 +56,14 @@ export const activationOrderResolvers: Resolvers = {
   },
   KeyAccount: {
     activationOrders: (account, args, { loaders }) =>
-      loaders.activationOrdersByAccount(args).load(String(account._id)),
+      loaders.activationOrdersByAccount(args).load(account),
   },
   ActivationOrder: {
     ...journeyEventFields,
     promiseGapMinutes: (order) => promiseGapMinutes(order),
     delayReason: (order) => order.delays.at(-1)?.reason ?? null,
     delayNotified: (order) => activationFigures(order).delayNotified,
-    overdue: (order) => activationFigures(order).overdue,
+    overdue: (order) => activationOverdue(order),
     policyVersions: (order, _args, { loaders }) =>
       loadPolicyVersions(loaders.slaPoliciesById, order.policyVersionIds),
   },

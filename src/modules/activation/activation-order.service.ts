@@ -1,5 +1,9 @@
 import { Types } from 'mongoose';
-import { listedPages, type AccountRecordReader } from '../journey/account-records.loaders';
+import {
+  listedPages,
+  type AccountRecordReader,
+  type ListedAccount,
+} from '../journey/account-records.loaders';
 import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
 import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
 import { validate } from '../../shared/validate';
@@ -32,7 +36,7 @@ import {
   type ActivationEvent,
   type ActivationOrderState,
 } from './activation-order.state';
-import { derivePromisedAt } from './activation-rules';
+import { derivePromisedAt, isOverdue } from './activation-rules';
 
 /** Fields that decide the scorecard figures of an order (imports announce changes to them too). */
 export const MEASURED_ORDER_FIELDS = [
@@ -274,6 +278,21 @@ export function activationFigures(order: ActivationOrderDoc, now = new Date()) {
   return figures;
 }
 
+/**
+ * `overdue` of an order from its status and original promise alone (a row of the account's list
+ * holds no more): as of the `now` its figures were computed at when they were (a list of open
+ * orders filters on them), else as of now.
+ */
+export function activationOverdue(
+  order: Pick<ActivationOrderDoc, 'status' | 'originalPromisedAt'>,
+  now = new Date(),
+): boolean {
+  return (
+    figuresCache.get(order)?.overdue ??
+    isOverdue({ status: order.status, originalPromisedAt: order.originalPromisedAt, now })
+  );
+}
+
 // Open orders are few per branch, so `overdue` (which depends on now) is filtered here and the
 // list paged in memory with a keyset cursor that also fixes `now` for the following pages.
 function pageOpenOrders(
@@ -332,13 +351,13 @@ export async function listOverdueActivationOrders(options: {
 /** Orders of many accounts, newest first, one aggregation (for `KeyAccount.activationOrders`). */
 export function activationOrdersOfAccounts(
   scope: Scope,
-  accountIds: readonly string[],
+  accounts: readonly ListedAccount[],
   args: Pick<PageArgs, 'first' | 'after'>,
   reader?: AccountRecordReader,
 ): Promise<Map<string, Connection<ActivationOrderDoc>>> {
   // Pages from the accounts' listed records (by `_id`); without a reader, by account id.
   if (reader) {
-    return listedPages<ActivationOrderDoc>(reader, 'ActivationOrder', accountIds, {
+    return listedPages<ActivationOrderDoc>(reader, 'ActivationOrder', accounts, {
       first: args.first,
       after: args.after,
       sortField: 'orderedAt',
@@ -347,7 +366,7 @@ export function activationOrdersOfAccounts(
   return findConnectionsByKey<ActivationOrderDoc>(ActivationOrderModel, {
     scope,
     keyField: 'accountId',
-    keys: accountIds.map((id) => new Types.ObjectId(id)),
+    keys: accounts.map((account) => account._id),
     filter: {},
     sort: [{ field: 'orderedAt', direction: -1 }],
     args,

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { loaderFamily } from '../../graphql/loader-family';
 import type { PageArgs } from '../../db/keyset-pagination';
 import type { Scope } from '../access/scope';
-import type { AccountRecordReader } from '../journey/account-records.loaders';
+import type { AccountRecordReader, ListedAccount } from '../journey/account-records.loaders';
 import type { FaultTicketDoc } from './fault-ticket.model';
 import { faultTicketsOfAccounts, findFaultTicketsByIds } from './fault-ticket.service';
 
@@ -15,13 +15,14 @@ export function createFaultTicketsById(scope: Scope): DataLoader<string, FaultTi
   });
 }
 
-/** Ticket pages by account id, one aggregation per distinct page arguments and tick. */
+/** Ticket pages by account (as read in scope), one batch per distinct page arguments and tick. */
 export function createFaultTicketsByAccount(scope: Scope, reader: AccountRecordReader) {
   const family = loaderFamily(
-    async (args: Pick<PageArgs, 'first' | 'after'>, ids: readonly string[]) => {
-      const pages = await faultTicketsOfAccounts(scope, ids, args, reader);
-      return ids.map((id) => pages.get(id)!);
+    async (args: Pick<PageArgs, 'first' | 'after'>, accounts: readonly ListedAccount[]) => {
+      const pages = await faultTicketsOfAccounts(scope, accounts, args, reader);
+      return accounts.map((account) => pages.get(String(account._id))!);
     },
+    { cacheKeyFn: (account: ListedAccount) => String(account._id) },
   );
   return (args: Pick<PageArgs, 'first' | 'after'>) =>
     family({ first: args.first ?? null, after: args.after ?? null });

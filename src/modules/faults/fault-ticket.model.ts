@@ -132,4 +132,6 @@ registerJourneySource({
   ...openUnlessStatusIn(RESTORED_FAULT_STATUSES),
   movesStage: true,
   listedBy: 'reportedAt',
+  // What the account screen shows of a ticket: a settled one's SLA state is its stored measures.
+  shown: ['severity', 'status', 'repairDurationMinutes', 'targetMinutes'],
 });

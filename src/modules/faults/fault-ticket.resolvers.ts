@@ -92,8 +92,7 @@ export const faultTicketResolvers: Resolvers = {
       changeFaultTicket({ actor, id, event: { kind: 'RECORD_CAUSE', cause, explainedAt } }),
   },
   KeyAccount: {
-    faultTickets: (account, args, { loaders }) =>
-      loaders.faultTicketsByAccount(args).load(String(account._id)),
+    faultTickets: (account, args, { loaders }) => loaders.faultTicketsByAccount(args).load(account),
   },
   FaultTicket: {
     ...journeyEventFields,

@@ -1,5 +1,9 @@
 import { Types } from 'mongoose';
-import { listedPages, type AccountRecordReader } from '../journey/account-records.loaders';
+import {
+  listedPages,
+  type AccountRecordReader,
+  type ListedAccount,
+} from '../journey/account-records.loaders';
 import { pageInMemory, readMemoryCursor } from '../../db/in-memory-pagination';
 import { findConnectionsByKey, type Connection, type PageArgs } from '../../db/keyset-pagination';
 import { validate } from '../../shared/validate';
@@ -364,13 +368,13 @@ export async function listAtRiskFaultTickets(options: {
 /** Tickets of many accounts, newest first, one aggregation (for `KeyAccount.faultTickets`). */
 export function faultTicketsOfAccounts(
   scope: Scope,
-  accountIds: readonly string[],
+  accounts: readonly ListedAccount[],
   args: Pick<PageArgs, 'first' | 'after'>,
   reader?: AccountRecordReader,
 ): Promise<Map<string, Connection<FaultTicketDoc>>> {
   // Pages from the accounts' listed records (by `_id`); without a reader, by account id.
   if (reader) {
-    return listedPages<FaultTicketDoc>(reader, 'FaultTicket', accountIds, {
+    return listedPages<FaultTicketDoc>(reader, 'FaultTicket', accounts, {
       first: args.first,
       after: args.after,
       sortField: 'reportedAt',
@@ -379,7 +383,7 @@ export function faultTicketsOfAccounts(
   return findConnectionsByKey<FaultTicketDoc>(FaultTicketModel, {
     scope,
     keyField: 'accountId',
-    keys: accountIds.map((id) => new Types.ObjectId(id)),
+    keys: accounts.map((account) => account._id),
     filter: {},
     sort: [{ field: 'reportedAt', direction: -1 }],
     args,

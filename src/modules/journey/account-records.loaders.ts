@@ -11,17 +11,28 @@ import type { OperationSelection, Projection } from '../../graphql/field-reads';
 import { findByIdsInScope } from '../access/by-ids';
 import { canReadBranch, type Scope } from '../access/scope';
 import {
+  listedFields,
   newestListed,
   readAccountRecords,
   stageOf,
   type Listed,
   type ListPosition,
 } from './account-records';
-import { journeySources, type JourneySource } from './journey-registry';
+import { journeySourceOf as sourceOf, type JourneySource } from './journey-registry';
 
 type Row = Record<string, unknown> & { _id: Types.ObjectId };
 type Lists =
   Awaited<ReturnType<typeof readAccountRecords>> extends Map<string, infer L> ? L : never;
+
+/**
+ * An account whose listed records are asked for, as read in the caller's scope: its branch is the
+ * scope check of the rows answered from its entries (records take their account's branch).
+ */
+export type ListedAccount = { _id: Types.ObjectId; branchCode: string };
+
+/** The accounts' branches by hex id, as `newest`'s `branches` takes them. */
+export const branchesOf = (accounts: readonly ListedAccount[]) =>
+  new Map(accounts.map((account) => [String(account._id), account.branchCode]));
 
 /** A record of an account's list, with the GraphQL type of its collection. */
 export type ListedRow = { typename: string; row: Row };
@@ -37,8 +48,9 @@ export type ListedPage = { rows: ListedRow[]; more: boolean };
  * where a selected field needs more of some records (e.g. an open ticket's state), those listed as
  * open are read with it in the same wave (a second read), and any other that turns out to need it
  * in a second round, one read per collection and tick whatever their number. A type whose
- * selected fields the list's entries hold (id, stage, times) is not read at all where the caller
- * vouches for the accounts' branch (`newest`'s `branches`).
+ * selected fields the list's entries hold (id, stage, times, its shown fields) is not read where
+ * the caller vouches for the accounts' branch (`newest`'s `branches`): only its records that a
+ * selected field needs more of (e.g. an open ticket's state) are, with those fuller fields.
  */
 export function createAccountRecordReader(scope: Scope, selection?: OperationSelection) {
   const lists = new DataLoader<string, Lists>(async (ids) => {
@@ -46,9 +58,10 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
     return ids.map((id) => found.get(id) ?? {});
   });
   const byType = new Map<string, DataLoader<string, Row | null>>();
-  // Records listed as open (hex ids): where a selected field needs more of open records (e.g. an
-  // open ticket's state), those are read with it at once rather than in a second round.
-  const listedOpen = new Set<string>();
+  // Records (hex ids) to read with what a selected field needs more of (e.g. an open ticket's
+  // state) at once rather than in a second round: those listed as open, and those answered from
+  // the entries but for such a field.
+  const fuller = new Set<string>();
   const records = (typename: string) => {
     let loader = byType.get(typename);
     if (!loader) {
@@ -64,10 +77,10 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
                 some,
                 projection,
               );
-        const fuller = reads?.more ? ids.filter((id) => listedOpen.has(id)) : [];
-        const rest = fuller.length > 0 ? ids.filter((id) => !listedOpen.has(id)) : ids;
+        const full = reads?.more ? ids.filter((id) => fuller.has(id)) : [];
+        const rest = full.length > 0 ? ids.filter((id) => !fuller.has(id)) : ids;
         const [some, others] = await Promise.all([
-          read(fuller, reads?.more?.projection ?? null),
+          read(full, reads?.more?.projection ?? null),
           read(rest, reads?.projection ?? null),
         ]);
         const byId = new Map([...some, ...others].map((r) => [hex(r), r]));
@@ -85,11 +98,15 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
     return loader;
   };
 
-  // Whether the operation selects nothing of `typename` beyond what its entries hold.
+  // What the operation reads of `typename` where that is no more than its entries hold (then a
+  // row built from an entry answers it, unless `more.needed` picks the row), else null.
   const fromEntries = (typename: string) => {
     const source = sourceOf(typename);
-    const projection = selection?.reads(typename, source.model, readerFields(source)).projection;
-    return !!projection && Object.keys(projection).every((f) => entryFields(source).includes(f));
+    const reads = selection?.reads(typename, source.model, readerFields(source));
+    const fields = reads?.projection && Object.keys(reads.projection);
+    // What `rowOf` gives.
+    const held = new Set(['_id', 'branchCode', ...listedFields(source)]);
+    return fields?.every((f) => held.has(f)) ? reads! : null;
   };
 
   /**
@@ -113,15 +130,21 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
     },
   ): Promise<Map<string, ListedPage>> {
     const all = await lists.loadMany(accountIds);
-    const listOnly = new Set(options.typenames.filter(fromEntries));
+    const listOnly = new Map(
+      options.typenames.map((typename) => [typename, fromEntries(typename)]),
+    );
     const load = async (accountId: string, listed: Listed): Promise<ListedRow | null> => {
+      const { typename } = listed;
+      const hex = listed.id.toHexString();
       const branchCode = options.branches?.get(accountId);
-      if (listOnly.has(listed.typename) && branchCode && canReadBranch(scope, branchCode)) {
-        return { typename: listed.typename, row: rowOf(accountId, branchCode, listed) };
-      }
-      if (listed.entry.x) listedOpen.add(listed.id.toHexString());
-      const row = await records(listed.typename).load(listed.id.toHexString());
-      return row ? { typename: listed.typename, row } : null;
+      const reads = listOnly.get(typename);
+      if (reads && branchCode && canReadBranch(scope, branchCode)) {
+        const row = rowOf(accountId, branchCode, listed);
+        if (!reads.more?.needed(row)) return { typename, row };
+        fuller.add(hex);
+      } else if (listed.entry.x) fuller.add(hex);
+      const row = await records(typename).load(hex);
+      return row ? { typename, row } : null;
     };
     return new Map(
       await Promise.all(
@@ -147,30 +170,20 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
   return { newest, prefetch };
 }
 
-const sourceOf = (typename: string) => journeySources().find((s) => s.typename === typename)!;
-
-// A record as its entry tells it: id, account, branch, stage and list times.
+// A record as its entry tells it: id, account, branch, stage, list times and shown fields.
 function rowOf(accountId: string, branchCode: string, { typename, id, entry }: Listed): Row {
-  const { listedBy } = sourceOf(typename);
+  const source = sourceOf(typename);
+  const { listedBy } = source;
   return {
+    ...entry.f,
     _id: id,
     accountId: new Types.ObjectId(accountId),
     branchCode,
     journeyAt: entry.j,
-    stage: stageOf(sourceOf(typename), entry),
+    stage: stageOf(source, entry),
     ...(listedBy ? { [listedBy]: entry.o } : {}),
   };
 }
-
-// The stored fields an entry holds (see `rowOf`).
-const entryFields = (source: JourneySource) => [
-  '_id',
-  'accountId',
-  'branchCode',
-  'journeyAt',
-  'stage',
-  ...(source.listedBy ? [source.listedBy] : []),
-];
 
 // What the reader itself reads of every record: the list orders it sorts on again, and the stage
 // (stage-filtered timelines).
@@ -192,23 +205,26 @@ const newestBy = (field: string) => (a: ListedRow, b: ListedRow) =>
   b.row._id.toHexString().localeCompare(a.row._id.toHexString());
 
 /**
- * Pages of one record type's own list (newest first by `sortField`) for many accounts, from their
- * listed records: the account's orders or tickets, first pages and pages after a cursor alike.
+ * Pages of one record type's own list (newest first by `sortField`) for many accounts (as read in
+ * the caller's scope), from their listed records: the account's orders or tickets, first pages
+ * and pages after a cursor alike.
  */
 export async function listedPages<T>(
   reader: AccountRecordReader,
   typename: string,
-  accountIds: readonly string[],
+  accounts: readonly ListedAccount[],
   options: { first?: number | null; after?: string | null; sortField: string },
 ): Promise<Map<string, Connection<T>>> {
   const size = checkedPageSize({ first: options.first });
   const keys = withIdKey([{ field: options.sortField, direction: -1 }]);
+  const accountIds = accounts.map((account) => String(account._id));
   const found = await reader.newest(accountIds, {
     typenames: [typename],
     by: 'o',
     count: size,
     sortField: options.sortField,
     after: options.after ? positionOf(decodeCursor(options.after, keys.length, 'after')) : null,
+    branches: branchesOf(accounts),
   });
   return new Map(
     accountIds.map((id) => [

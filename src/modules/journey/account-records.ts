@@ -10,25 +10,33 @@ import {
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
 import { openWorkConsequences } from '../open-work/open-work';
-import { journeySources, type JourneySource } from './journey-registry';
+import { journeySourceOf, journeySources, type JourneySource } from './journey-registry';
 import { addToGroup } from '../../shared/groups';
 
 /**
  * Per account, one document listing every journey record of the account with the values its
  * lists are sorted by (`j`: journeyAt, the timeline's order; `o`: the record's own list order,
  * e.g. orderedAt), its stage (`s`, for a kind whose records can be in more than one), whether it
- * is open (`x`, for a kind with open work) and the record's revision the entry was taken from
- * (`r`), kept by the `accountRecordEntry` consequence of each record write. The account screen
- * reads these documents and then the records by bare `_id $in` (an open record's fuller fields in
- * the same wave); a timeline that shows only what an entry holds (type, id, stage, time) is
- * answered from the entries alone.
+ * is open (`x`, for a kind with open work), the kind's shown fields (`f`, e.g. an order's
+ * product and status: see `JourneySource.shown`) and the record's revision the entry was taken
+ * from (`r`), kept by the `accountRecordEntry` consequence of each record write. The account
+ * screen reads these documents; a page or timeline that shows only what an entry holds is
+ * answered from the entries alone, the rest (e.g. an open ticket's state) is read by bare
+ * `_id $in`.
  *
  * Stand-in: mongo-java-server serves only `_id` equality, unique-key equality and a bare `_id $in`
  * from an index; `accountId $in` scans every record of the collection however it is indexed. On
  * MongoDB the `{ accountId, journeyAt, _id }` indexes serve the same reads, and this document only
  * saves the sort.
  */
-type Entry = { j: Date; o?: Date | null; s?: string | null; x?: boolean; r?: number };
+type Entry = {
+  j: Date;
+  o?: Date | null;
+  s?: string | null;
+  x?: boolean;
+  f?: Record<string, unknown>;
+  r?: number;
+};
 type AccountRecords = {
   _id: Types.ObjectId;
   /** Version: every write of entries moves it on, and expects the one it decided against. */
@@ -38,13 +46,14 @@ type AccountRecords = {
   /**
    * The format every record of the account is listed in (set at the account's creation or by a
    * rebuild); a document without it, or listed in an older format (`true`: entries without stage
-   * and revision; 2: without the open flag), is rebuilt from the records on its first read.
+   * and revision; 2: without the open flag; 3: without the shown fields), is rebuilt from the
+   * records on its first read.
    */
   complete?: number | boolean;
 };
 
-/** The format of complete lists: entries carry the revision, the open flag and a stage (3). */
-export const LISTS_FORMAT = 3;
+/** The format of complete lists: entries carry revision, open flag, stage and shown fields (4). */
+export const LISTS_FORMAT = 4;
 
 const schema = new Schema<AccountRecords>(
   {
@@ -70,18 +79,46 @@ const sourceOfModel = (model: { modelName: string }) =>
 
 const dateOf = (value: unknown) => (value == null ? null : new Date(value as Date));
 
+// A shown field's value as stored: dates as dates (a write may hold them as strings), none as null.
+function shownValue(source: JourneySource, record: RecordFields, field: string): unknown {
+  const value = record[field] ?? null;
+  return source.model.schema.path(field)?.instance === 'Date' ? dateOf(value) : value;
+}
+
 /**
  * A record's entry as written: its revision as stored by that write (none: 0, as `$inc` counts);
  * the stage only where the kind has more than one (`stageOf` gives the others'), the open flag
- * only where the kind has open work.
+ * only where the kind has open work, the shown fields only where the kind has some.
  */
 export const entryOf = (source: JourneySource, record: RecordFields): Entry => ({
   j: dateOf(record.journeyAt)!,
   ...(source.listedBy ? { o: dateOf(record[source.listedBy]) } : {}),
   ...(source.stages.length > 1 ? { s: (record.stage as string | undefined) ?? null } : {}),
   ...(source.isOpen ? { x: source.isOpen(record as { status?: unknown }) } : {}),
+  ...(source.shown?.length
+    ? { f: Object.fromEntries(source.shown.map((k) => [k, shownValue(source, record, k)])) }
+    : {}),
   r: Number(record.revision ?? 0),
 });
+
+/** The stored fields of a record of `source` that its entry holds (with `_id` and its branch). */
+export const listedFields = (source: JourneySource): string[] => [
+  'accountId',
+  'journeyAt',
+  'stage',
+  ...(source.listedBy ? [source.listedBy] : []),
+  ...(source.shown ?? []),
+];
+
+/**
+ * The stored fields `entryOf` reads of a record of `source`: what a read of records to list them
+ * (a rebuild, the lists' check, a writer reading with a projection) must include.
+ */
+export const entryReadFields = (source: JourneySource): string[] => [
+  ...listedFields(source),
+  'status',
+  'revision',
+];
 
 /** The stage of a listed record of `source` (a single-stage kind's entries leave it out). */
 export const stageOf = (source: JourneySource, entry: Entry) =>
@@ -89,12 +126,19 @@ export const stageOf = (source: JourneySource, entry: Entry) =>
 
 const time = (value: unknown) => (value == null ? null : new Date(value as Date).getTime());
 
-/** Whether two entries list a record at the same place, stage and openness (revisions aside). */
+// Two shown values alike: dates by their time, the rest as they are (none as null).
+const sameValue = (a: unknown, b: unknown) =>
+  a instanceof Date || b instanceof Date ? time(a) === time(b) : (a ?? null) === (b ?? null);
+
+/** Whether two entries list a record alike: place, stage, openness and shown fields (not `r`). */
 export const sameEntry = (a: Entry, b: Entry) =>
   time(a.j) === time(b.j) &&
   time(a.o) === time(b.o) &&
   (a.s ?? null) === (b.s ?? null) &&
-  (a.x ?? null) === (b.x ?? null);
+  (a.x ?? null) === (b.x ?? null) &&
+  [...new Set([...Object.keys(a.f ?? {}), ...Object.keys(b.f ?? {})])].every((k) =>
+    sameValue(a.f?.[k], b.f?.[k]),
+  );
 
 // Whether `entry` replaces `stored`: taken from a later revision of the record, or from the same
 // one with other values (a write that did not move the revision). An older entry arriving late (a
@@ -256,14 +300,7 @@ registerConsequenceKind<null>('accountRecordsOpened', CONSEQUENCE_ORDER.derived,
 // records by accountId (the scan this document avoids afterwards) and stored as complete.
 async function rebuild(accountIds: Types.ObjectId[]): Promise<void> {
   for (const source of journeySources()) {
-    const projection = {
-      accountId: 1,
-      journeyAt: 1,
-      stage: 1,
-      status: 1,
-      revision: 1,
-      ...(source.listedBy && { [source.listedBy]: 1 }),
-    };
+    const projection = Object.fromEntries(entryReadFields(source).map((f) => [f, 1]));
     const records = (await source.model.collection
       .find({ accountId: { $in: accountIds } }, { projection })
       .toArray()) as RecordFields[];
@@ -328,7 +365,7 @@ export function newestListed(
   const { typenames, by, count, after, stages } = options;
   const all: (ListPosition & { typename: string; entry: Entry })[] = [];
   for (const typename of typenames) {
-    const source = journeySources().find((s) => s.typename === typename)!;
+    const source = journeySourceOf(typename);
     for (const [hex, entry] of Object.entries(lists[typename] ?? {})) {
       if (stages && !stages.includes(stageOf(source, entry) ?? '')) continue;
       const position = { typename, hex, at: timeOf(entry[by]), entry };

@@ -22,6 +22,13 @@ export type JourneySource = {
   movesStage: boolean;
   /** Sort field of the account's own list of these records, newest first (see account-records). */
   listedBy?: string;
+  /**
+   * Stored fields its entries in the account's list carry as well (account-records), so that a
+   * page selecting only those (e.g. the account screen's orders and tickets) is answered from the
+   * list instead of read. Every write of one of them relists the record (as every record write
+   * does), and `lists:check` compares them.
+   */
+  shown?: readonly string[];
 };
 
 const sources = new Map<string, JourneySource>();
@@ -37,6 +44,13 @@ export function registerJourneySource(source: JourneySource): void {
 /** Every registered record collection. */
 export function journeySources(): JourneySource[] {
   return [...sources.values()];
+}
+
+/** The registered record collection of a GraphQL type. */
+export function journeySourceOf(typename: string): JourneySource {
+  const source = sources.get(typename);
+  if (!source) throw new Error(`no journey source ${typename}`);
+  return source;
 }
 
 /** `openFilter` and `isOpen` of a source whose records are open until their status is one of these. */

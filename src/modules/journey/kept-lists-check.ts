@@ -5,6 +5,7 @@ import { openWorkDifferences } from '../open-work/open-work';
 import {
   AccountRecordsModel,
   entryOf,
+  entryReadFields,
   LISTS_FORMAT,
   sameEntry,
   type ListEntry as Entry,
@@ -14,7 +15,7 @@ import { journeySources } from './journey-registry';
 /**
  * Compares the lists kept on write for the account screen with what they list: each account's
  * records (`accountrecords`: every record of the account, with its timeline time `j` and its own
- * list's time `o`, its stage `s` and open flag `x`), each branch's accounts (`branchdirectories`: id → name) and each branch's
+ * list's time `o`, its stage `s`, open flag `x` and shown fields `f`), each branch's accounts (`branchdirectories`: id → name) and each branch's
  * open records per kind (`openwork`). Only complete documents are compared; one never completed
  * is rebuilt from the records on its first read.
  */
@@ -33,13 +34,7 @@ async function recordListDifferences(): Promise<ListDifference[]> {
   }
   const differences: ListDifference[] = [];
   for (const source of journeySources()) {
-    const projection = {
-      accountId: 1,
-      journeyAt: 1,
-      stage: 1,
-      status: 1,
-      ...(source.listedBy && { [source.listedBy]: 1 }),
-    };
+    const projection = Object.fromEntries(entryReadFields(source).map((f) => [f, 1]));
     for await (const record of source.model.collection.find({}, { projection })) {
       const lists = stored.get(String(record.accountId))?.lists;
       if (!lists) continue;

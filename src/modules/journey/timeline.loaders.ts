@@ -1,19 +1,11 @@
 import DataLoader from 'dataloader';
 import type { Connection } from '../../db/keyset-pagination';
-import type { AccountRecordReader } from './account-records.loaders';
-import {
-  loadTimelines,
-  type JourneyEventRow,
-  type TimelineAccount,
-  type TimelineArgs,
-} from './timeline.service';
+import type { AccountRecordReader, ListedAccount } from './account-records.loaders';
+import { loadTimelines, type JourneyEventRow, type TimelineArgs } from './timeline.service';
 
 /** Timelines by account (as read in the request's scope), batched per distinct set of arguments. */
 export function createTimelinesByAccount(reader: AccountRecordReader) {
-  const loaders = new Map<
-    string,
-    DataLoader<TimelineAccount, Connection<JourneyEventRow>, string>
-  >();
+  const loaders = new Map<string, DataLoader<ListedAccount, Connection<JourneyEventRow>, string>>();
   return (args: TimelineArgs) => {
     const key = JSON.stringify([args.first ?? null, args.after ?? null, args.stages ?? null]);
     let loader = loaders.get(key);

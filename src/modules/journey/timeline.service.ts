@@ -7,7 +7,11 @@ import {
   withIdKey,
   type Connection,
 } from '../../db/keyset-pagination';
-import type { AccountRecordReader } from './account-records.loaders';
+import {
+  branchesOf,
+  type AccountRecordReader,
+  type ListedAccount,
+} from './account-records.loaders';
 import { journeySources } from './journey-registry';
 import { JOURNEY_STAGES, type JourneyStage } from './journey-stage';
 
@@ -50,9 +54,6 @@ const newestFirst = (a: JourneyEventRow, b: JourneyEventRow) =>
   b.journeyAt.getTime() - a.journeyAt.getTime() ||
   b._id.toHexString().localeCompare(a._id.toHexString());
 
-/** An account whose timeline is asked for, as read in the caller's scope. */
-export type TimelineAccount = { _id: Types.ObjectId; branchCode: string };
-
 /**
  * Timelines of many accounts at once, every page from the accounts' listed records
  * (account-records: read by `_id`, no scan on the stand-in) and merged in memory. The accounts'
@@ -60,7 +61,7 @@ export type TimelineAccount = { _id: Types.ObjectId; branchCode: string };
  * from the entries alone.
  */
 export async function loadTimelines(
-  accounts: readonly TimelineAccount[],
+  accounts: readonly ListedAccount[],
   args: TimelineArgs,
   reader: AccountRecordReader,
 ): Promise<Map<string, Connection<JourneyEventRow>>> {
@@ -81,7 +82,7 @@ export async function loadTimelines(
 // the collections that can hold them), and whether more follow.
 async function listedTimelines(
   reader: AccountRecordReader,
-  accounts: readonly TimelineAccount[],
+  accounts: readonly ListedAccount[],
   args: TimelineArgs,
   size: number,
 ): Promise<Map<string, TimelineRows>> {
@@ -97,7 +98,7 @@ async function listedTimelines(
       sortField: 'journeyAt',
       after: after && { at: after.at.getTime(), hex: after.id.toHexString() },
       stages: args.stages?.length ? args.stages : null,
-      branches: new Map(accounts.map((account) => [String(account._id), account.branchCode])),
+      branches: branchesOf(accounts),
     },
   );
   return new Map(

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { loadConfig } from '../src/config/env';
 import { createLogger } from '../src/config/logger';
@@ -273,6 +275,46 @@ function profileCommands() {
   };
 }
 
+const run = promisify(execFile);
+
+/**
+ * The stand-in's JVM as the JDK's tools see it (null without them): the memory backend keeps every
+ * document in the JVM's heap, so a live heap near the maximum shows as collection time growing
+ * per tenth of the file. `gcSeconds`: all collection time so far (jstat's GCT).
+ */
+async function jvmGcSeconds(pid: number): Promise<number | null> {
+  try {
+    const { stdout } = await run('jstat', ['-gcutil', String(pid)]);
+    const [header, values] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/));
+    return Number(values![header!.indexOf('GCT')]);
+  } catch {
+    return null;
+  }
+}
+
+/** The JVM's live heap after a full collection and its maximum, in MB (null without jcmd). */
+async function jvmLiveHeap(pid: number): Promise<{ liveMb: number; maxMb: number } | null> {
+  try {
+    await run('jcmd', [String(pid), 'GC.run']);
+    const [{ stdout: heap }, { stdout: flags }] = await Promise.all([
+      run('jcmd', [String(pid), 'GC.heap_info']),
+      run('jcmd', [String(pid), 'VM.flags']),
+    ]);
+    const used = /used (\d+)K/.exec(heap);
+    const max = /MaxHeapSize=(\d+)/.exec(flags);
+    if (!used || !max) return null;
+    return {
+      liveMb: Math.round(Number(used[1]) / 1024),
+      maxMb: Math.round(Number(max[1]) / 2 ** 20),
+    };
+  } catch {
+    return null;
+  }
+}
+
 // Seconds each tenth of the file took (by rows acknowledged), from the importer's progress.
 function tenthsRecorder(total: number, onMark: () => void = () => undefined) {
   const marks: number[] = [];
@@ -322,7 +364,11 @@ export async function main(): Promise<void> {
     await writeLines(file, TICKET_HEADER, TICKETS, ticketLine(createRandom(42)));
     let summary: unknown;
     const profile = profileCommands();
-    const tenths = tenthsRecorder(TICKETS, profile.mark);
+    const gcSamples = [jvmGcSeconds(server.pid)];
+    const tenths = tenthsRecorder(TICKETS, () => {
+      profile.mark();
+      gcSamples.push(jvmGcSeconds(server.pid));
+    });
     const ms = await timed(async () => {
       const run = await runImport({
         api: createImportApi(`${service.url}/graphql`, ossToken),
@@ -340,6 +386,11 @@ export async function main(): Promise<void> {
     const timeByCommand = profile.report();
     const growth = profile.growth();
     const counts = profile.counts();
+    const gc = await Promise.all(gcSamples);
+    const gcPerTenth = gc.every((x) => x !== null)
+      ? gc.slice(1).map((x, i) => Number((x! - gc[i]!).toFixed(1)))
+      : null;
+    const heap = await jvmLiveHeap(server.pid);
     const rerunMs = await timed(() =>
       runImport({
         api: createImportApi(`${service.url}/graphql`, ossToken),
@@ -373,6 +424,11 @@ export async function main(): Promise<void> {
     console.log(
       `seconds per tenth of the file: ${tenthSeconds.join(', ')}; last ÷ first ${slower.toFixed(2)} (goal ≤ 1.5)`,
     );
+    console.log(
+      gcPerTenth && heap
+        ? `stand-in JVM: collection seconds per tenth ${gcPerTenth.join(', ')}; live heap after the import ${heap.liveMb} MB of at most ${heap.maxMb} MB`
+        : 'stand-in JVM: no jstat/jcmd at hand',
+    );
     const memory = await memoryProfile(dir);
     console.log(
       `importer memory over ${MEMORY_ROWS} rows: ${memory.map((m) => `${m.rows}: rss ${m.rssMb} MB heap ${m.heapMb} MB`).join('; ')}`,
@@ -386,6 +442,8 @@ export async function main(): Promise<void> {
         lastTenthOverFirst: Number(slower.toFixed(2)),
         commandsPerRow: Number((counts.commands / TICKETS).toFixed(3)),
         documentsWrittenPerRow: Number((counts.writes / TICKETS).toFixed(2)),
+        gcSecondsPerTenth: gcPerTenth,
+        standInLiveHeapMb: heap?.liveMb ?? null,
         memory,
       }),
     );

@@ -9,6 +9,8 @@ import { onLifecycle, type LifecycleEvents } from '../src/modules/journey/lifecy
 import { refreshCurrentStage, refreshCurrentStages } from '../src/modules/journey/stage.service';
 import { readServices, repeatsFrom } from '../src/modules/faults/fault-ticket.repeats';
 import { captureCommands, countCommands } from './support/command-counter';
+import { IDS_PER_READ } from '../src/db/id-parts';
+import { MAX_IMPORT_BATCH } from '../src/modules/imports/import.service';
 import { scanningFilters } from './support/keyed-filters';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, createUser, ok, type World } from './support/world';
@@ -743,6 +745,44 @@ describe('imports of activation orders and fault tickets', () => {
       // accounts (2 + 2), and finds nothing to do.
       const replay = await countCommands(() => batch(500, 'BULK500'));
       expect(replay.byName).toEqual({ find: 6 });
+    });
+
+    it('reads a batch of the largest size by `_id` in parts of at most IDS_PER_READ ids', async () => {
+      // 1 000 new tickets (each on its own service): the reads of the tickets, their kept keys,
+      // services and rollup memberships go in parts (the stand-in's cost of one read grows with
+      // the square of its ids); none is left out.
+      const api = createImportApi(`${service.url}/graphql`, oss);
+      const rows = Array.from({ length: MAX_IMPORT_BATCH }, (_, i) =>
+        ticket({
+          externalId: `BULK1000-${i}`,
+          accountExternalId: i % 2 ? 'A1' : 'A2',
+          serviceRef: `BULK1000-C${i}`,
+          reportedAt: at('2024-06-04T10:00'),
+          acknowledgedAt: at('2024-06-04T10:05'),
+          workStartedAt: at('2024-06-04T10:30'),
+          restoredAt: at('2024-06-04T13:00'),
+        }),
+      );
+      const commands = await captureCommands(() =>
+        api.importBatch({ kind: 'fault-tickets', sourceSystem: 'OSS', rows, dryRun: false }),
+      );
+      const reads = commands
+        .filter(({ name }) => name === 'find')
+        .map(({ collection, body }) => ({
+          collection,
+          ids: (body.filter as { _id?: { $in?: unknown[] } })._id?.$in?.length ?? 0,
+        }));
+      expect(Math.max(...reads.map(({ ids }) => ids))).toBe(IDS_PER_READ);
+      const split = reads.filter(({ ids }) => ids === IDS_PER_READ).map((r) => r.collection);
+      expect([...new Set(split)].sort()).toEqual([
+        'faultservices',
+        'faulttickets',
+        'recordkeys',
+        'rollupmembers',
+      ]);
+      expect(await collection('faulttickets').countDocuments({ externalId: /^BULK1000-/ })).toBe(
+        MAX_IMPORT_BATCH,
+      );
     });
 
     it('reaches tickets, accounts and kept documents only by key: inserts, updates, replays', async () => {

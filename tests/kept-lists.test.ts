@@ -5,6 +5,7 @@ import mongoose from 'mongoose';
 import { nameAccounts } from '../src/modules/accounts/branch-directory';
 import { consequenceKind } from '../src/modules/consequences/consequence-kinds';
 import { checkKeptLists } from '../src/modules/journey/kept-lists-check';
+import { captureCommands } from './support/command-counter';
 import {
   startTestService,
   stopTestService,
@@ -206,6 +207,54 @@ describe('the account screen kept lists', () => {
     const own = keyAccounts.edges.find(({ node }) => node.id === world.accounts.own)!;
     expect(own.node.timeline.edges.map(({ node }) => node.id)).toEqual(followUps);
     expect(await checkKeptLists()).toEqual([]);
+  });
+
+  it("reads the stored entries of many accounts in parts, each projected to its accounts' entries", async () => {
+    // 250 accounts with two follow-ups each, listed in one application: the guard read of the
+    // stored entries (version and the entries being written) goes in parts of at most 100
+    // accounts, each part projected to the entries of its own accounts only.
+    const { ObjectId } = mongoose.Types;
+    const accounts = Array.from({ length: 250 }, () => new ObjectId());
+    const records = accounts.flatMap((accountId) =>
+      [0, 1].map(() => ({ accountId, recordId: new ObjectId() })),
+    );
+    const apply = (r: number) =>
+      consequenceKind('accountRecordEntry').apply(
+        records.map(({ accountId, recordId }) => ({
+          id: new ObjectId(),
+          recordId,
+          source: 'FollowUp',
+          args: { typename: 'FollowUp', accountId, entry: { j: new Date(2026, 2, 2), x: true, r } },
+        })),
+      );
+    try {
+      await apply(0);
+      const sent = await captureCommands(() => apply(1));
+      const reads = sent.filter((c) => c.name === 'find' && c.collection === 'accountrecords');
+      const idsOf = (body: Record<string, unknown>) =>
+        ((body.filter as { _id: { $in: mongoose.Types.ObjectId[] } })._id.$in ?? []).map(String);
+      expect(reads.map(({ body }) => idsOf(body).length).sort((a, b) => a - b)).toEqual([
+        50, 100, 100,
+      ]);
+      for (const { body } of reads) {
+        const ids = new Set(idsOf(body));
+        const own = records.filter(({ accountId }) => ids.has(String(accountId)));
+        expect(Object.keys(body.projection as object).sort()).toEqual(
+          ['v', ...own.map(({ recordId }) => `lists.FollowUp.${String(recordId)}`)].sort(),
+        );
+      }
+      const stored = await db()
+        .collection('accountrecords')
+        .find({ _id: { $in: accounts } })
+        .toArray();
+      expect(
+        stored.flatMap((doc) => Object.values(doc.lists.FollowUp as Record<string, Entry>)),
+      ).toEqual(records.map(() => expect.objectContaining({ r: 1 })));
+    } finally {
+      await db()
+        .collection('accountrecords')
+        .deleteMany({ _id: { $in: accounts } });
+    }
   });
 
   // The screen's orders and tickets are answered from the lists' shown fields (a settled ticket's

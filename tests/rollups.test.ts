@@ -29,7 +29,7 @@ import {
 } from './support/test-service';
 import { FaultTicketModel } from '../src/modules/faults/fault-ticket.model';
 import { relist } from './support/kept-lists';
-import { buildWorld, ok, type World } from './support/world';
+import { buildWorld, createAccount, ok, type World } from './support/world';
 
 // Rollups maintained on write: a cold card reads them by id only, they agree with the records
 // after each kind of change, and the check (function and npm command) finds a tampered one.
@@ -276,7 +276,7 @@ describe('scorecard rollups', () => {
     flatCounts(
       ((await RollupModel.collection.findOne({ _id: bucket } as never)) as unknown as RollupDoc)?.t,
     );
-  const minus = (a: Map<string, number>, b: Map<string, number>) =>
+  const minus = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) =>
     new Map(
       [...new Set([...a.keys(), ...b.keys()])]
         .map((path): [string, number] => [path, (a.get(path) ?? 0) - (b.get(path) ?? 0)])
@@ -391,10 +391,10 @@ describe('scorecard rollups', () => {
     await relist(FaultTicketModel, _ids);
   });
 
-  async function completedFollowUp(at: string) {
+  async function completedFollowUp(at: string, accountId = world.accounts.own) {
     const scheduled = await admin(
       'mutation($i: ScheduleFollowUpInput!) { scheduleFollowUp(input: $i) { id } }',
-      { i: { accountId: world.accounts.own, purpose: 'OTHER', channel: 'PHONE', dueAt: t(at) } },
+      { i: { accountId, purpose: 'OTHER', channel: 'PHONE', dueAt: t(at) } },
     );
     const id = scheduled.scheduleFollowUp.id as string;
     await admin(
@@ -429,17 +429,12 @@ describe('scorecard rollups', () => {
     await moveCompletion(visit, '2026-01-21T09:00:00');
     expect(minus(await countsOf(activations), a0)).toEqual(new Map());
     expect(minus(await countsOf(closures), c0)).toEqual(new Map([['c', 1]]));
-    // Coverage: the account has one completion in January.
-    const own = String(world.accounts.own);
-    expect((await countsOf('completions|BA|2026-01')).get(`a.${own}`)).toBe(1);
     expect(await checkRollups()).toEqual([]);
     const q1 = (await sameInputs(Q)).get('BA')!;
     expect([q1.postActivation, q1.postRepair]).toEqual([
       { compliant: 0, total: 1 },
       { compliant: 1, total: 1 },
     ]);
-    const rows = await loadRowsFromRollups(['BA'], rowWindow(parsePeriod(Q), new Date()));
-    expect(rows.visited.get('BA')![0]!.has(own)).toBe(true);
     for (const label of ['2026-01', '2026']) await sameInputs(label);
     // Back to 16 Jan 08:00: both windows, 12 Jan 12:00 – 19 Jan 12:00 holds it, the repair's not.
     await moveCompletion(visit, '2026-01-16T08:00:00');
@@ -491,10 +486,69 @@ describe('scorecard rollups', () => {
     expect(await checkRollups()).toEqual([]);
   });
 
+  it('decides follow-up coverage on write per account and quarter, as the account closes and reopens', async () => {
+    // Opened 1 Dec 2025 00:00 (BA is UTC+8): BA's only account active in 2026's first half.
+    const account = await createAccount(service, {
+      externalId: 'COV-1',
+      branchCode: 'BA',
+      accountManagerLogin: 'mgrA1',
+      openedAt: t('2025-12-01T00:00:00'),
+    });
+    const coverage = async (label: string) => {
+      const { numerator, denominator } = (await sameInputs(label)).get('BA')!.followUpCoverage;
+      return `${numerator}/${denominator}`;
+    };
+    const quarters = async () => [await coverage(Q), await coverage('2026-Q2')];
+    const byId = (id: string) => RollupModel.collection.findOne({ _id: id } as never);
+    expect(await quarters()).toEqual(['0/1', '0/1']);
+    // Completed 1 Apr 06:00 (31 Mar 22:00 UTC): in BA's Q2 (from 1 Apr 00:00), within 14 h of
+    // April's UTC start, so kept for Q2 as the account's instants.
+    const visit = await completedFollowUp('2026-04-01T06:00:00', account);
+    expect(await quarters()).toEqual(['0/1', '1/1']);
+    expect(await coverage('2026-04')).toBe('1/1');
+    expect(Object.keys((await byId('coverageEdges|BA|2026-04'))?.items ?? {})).toEqual([account]);
+    // Closed 31 Mar 23:00, before Q2's start: not active in Q2 (0 of 0), still in Q1.
+    await admin('mutation($id: ID!, $at: DateTime!) { closeKeyAccount(id: $id, at: $at) { id } }', {
+      id: account,
+      at: t('2026-03-31T23:00:00'),
+    });
+    expect(await quarters()).toEqual(['0/1', '0/0']);
+    // Reopened (past the service, as a correction would): covered in Q2 again.
+    const _id = new mongoose.Types.ObjectId(account);
+    const reopen = () =>
+      collection('keyaccounts').updateOne({ _id }, { $set: { closedAt: null, status: 'ACTIVE' } });
+    await reopen();
+    await refreshRollups('KeyAccount', [_id]);
+    expect(await quarters()).toEqual(['0/1', '1/1']);
+    // Moved to 20 May 10:00: counted in May's bucket; April (to 30 Apr) no longer covers it.
+    await moveCompletion(visit, '2026-05-20T10:00:00');
+    expect(Object.keys((await byId('coverageEdges|BA|2026-04'))?.items ?? {})).toEqual([]);
+    expect((await countsOf('covered|BA|2026-05')).get('n')).toBe(1);
+    expect([await coverage('2026-04'), await coverage('2026-05')]).toEqual(['0/1', '1/1']);
+    // Closed on 1 May 00:00 (30 Apr 16:00 UTC) by a refresh stopped after its buckets, then the
+    // visit moved to 10 Jun: the account's refresh finishes the stopped claim and counts it once.
+    await collection('keyaccounts').updateOne(
+      { _id },
+      { $set: { closedAt: new Date(t('2026-05-01T00:00:00')), status: 'CLOSED' } },
+    );
+    await refreshRollups('KeyAccount', [_id], 'buckets');
+    await moveCompletion(visit, '2026-06-10T10:00:00');
+    expect(await checkRollups()).toEqual([]);
+    // Active in Q2 (closed after its start), visited in it: 1/1; May (to 31 May) not visited.
+    expect([await coverage('2026-Q2'), await coverage('2026-05')]).toEqual(['1/1', '0/1']);
+    const ledger = flatCounts((await byId('accountMonths|BA|all'))?.t);
+    expect([ledger.get('o.2025-11'), ledger.get('c.2026-04')]).toEqual([1, 1]);
+    await reopen();
+    await refreshRollups('KeyAccount', [_id]);
+    expect(await checkRollups()).toEqual([]);
+  });
+
   it('the check reports a tampered rollup (the npm command exits 1), and a rebuild repairs it', async () => {
-    const bucket = 'accounts|BA|open';
-    const doc = (await RollupModel.collection.findOne({ _id: bucket } as never))!;
-    const [recordId] = Object.keys(doc.items as object);
+    // A month of BA's account openings (the instants its active accounts are cut by).
+    const byId = (id: string) => RollupModel.collection.findOne({ _id: id } as never);
+    const [month] = (await byId('accountsOpened|BA|months'))!.months as string[];
+    const bucket = `accountsOpened|BA|${month}`;
+    const [recordId] = Object.keys((await byId(bucket))!.items as object);
     await RollupModel.collection.updateOne({ _id: bucket } as never, {
       $unset: { [`items.${recordId}`]: '' },
     });

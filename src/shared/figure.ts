@@ -1,9 +1,10 @@
 import {
-  mean,
-  meanConfidenceInterval,
+  meanIntervalOfCounts,
   meanIntervalOfSums,
+  meanOfCounts,
   meanOfSums,
   wilsonInterval,
+  type Counted,
   type ExactSums,
 } from './statistics';
 
@@ -30,10 +31,24 @@ export function meanFigure(
   values: readonly number[],
   range: Range = { min: -Infinity, max: Infinity },
 ): Figure {
-  const interval = meanConfidenceInterval(values);
+  return meanFigureOfCounts(
+    values.map((x): Counted => [x, 1]),
+    range,
+  );
+}
+
+/**
+ * `meanFigure` of values listed by their counts (each value `count` times, in the order given):
+ * the same figure to the bit, without listing every value.
+ */
+export function meanFigureOfCounts(
+  counts: readonly Counted[],
+  range: Range = { min: -Infinity, max: Infinity },
+): Figure {
+  const interval = meanIntervalOfCounts(counts);
   return {
-    value: mean(values),
-    sampleSize: values.length,
+    value: meanOfCounts(counts),
+    sampleSize: counts.reduce((total, [, count]) => total + count, 0),
     numerator: null,
     denominator: null,
     low: interval && clamp(interval.low, range),

@@ -3,6 +3,8 @@ import {
   compareNumbers,
   mean,
   meanConfidenceInterval,
+  meanIntervalOfCounts,
+  meanOfCounts,
   percentile,
   round,
   wilsonInterval,
@@ -127,6 +129,34 @@ describe('meanConfidenceInterval', () => {
         expect(interval.low).toBeLessThanOrEqual(centre + 1e-9);
         expect(interval.high).toBeGreaterThanOrEqual(centre - 1e-9);
         expect((interval.low + interval.high) / 2).toBeCloseTo(centre, 9);
+      }),
+    );
+  });
+});
+
+describe('mean and interval of counted values', () => {
+  it('computes values given by their counts by hand', () => {
+    // 2 twice and 5 once: mean (2 + 2 + 5) / 3 = 3; s² = ((−1)² + (−1)² + 2²) / 2 = 3; se = 1;
+    // t₀.₉₇₅,₂ = 4.3026527 → [3 − 4.3026527, 3 + 4.3026527]
+    const counts = [[2, 2] as const, [5, 1] as const];
+    expect(meanOfCounts(counts)).toBe(3);
+    const interval = meanIntervalOfCounts(counts);
+    expect(interval?.low).toBeCloseTo(-1.3026527, 6);
+    expect(interval?.high).toBeCloseTo(7.3026527, 6);
+    expect(meanOfCounts([])).toBeNull();
+    expect(meanIntervalOfCounts([[7, 1]])).toBeNull();
+  });
+
+  it('is the mean and interval of the values listed, to the bit (property)', () => {
+    const counted = fc.array(
+      fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 1, max: 5 })),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(counted, (counts) => {
+        const values = counts.flatMap(([x, n]) => Array<number>(n).fill(x));
+        expect(meanOfCounts(counts)).toBe(mean(values));
+        expect(meanIntervalOfCounts(counts)).toEqual(meanConfidenceInterval(values));
       }),
     );
   });

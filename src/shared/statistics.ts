@@ -40,14 +40,51 @@ export function meanConfidenceInterval(
   values: readonly number[],
   confidence = 0.95,
 ): Interval | null {
+  return meanIntervalOfCounts(
+    values.map((x): Counted => [x, 1]),
+    confidence,
+  );
+}
+
+/** A value and how many times it occurs. */
+export type Counted = readonly [value: number, count: number];
+
+/**
+ * `meanConfidenceInterval` of the values listed by their counts (each value `count` times, in the
+ * order given): the same additions in the same order, so the same interval to the bit, without
+ * listing every value.
+ */
+export function meanIntervalOfCounts(
+  counts: readonly Counted[],
+  confidence = 0.95,
+): Interval | null {
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`confidence must be between 0 and 1, got ${confidence}`);
   }
-  const n = values.length;
+  const n = countOf(counts);
   if (n < 2) return null;
-  const centre = sum(values) / n;
-  const variance = sum(values.map((x) => (x - centre) ** 2)) / (n - 1);
+  const centre = sumOfCounts(counts) / n;
+  const variance = sumOfCounts(counts, (x) => (x - centre) ** 2) / (n - 1);
   return tInterval(centre, variance, n, confidence);
+}
+
+/** `mean` of the values listed by their counts (see `meanIntervalOfCounts`). */
+export function meanOfCounts(counts: readonly Counted[]): number | null {
+  const n = countOf(counts);
+  return n === 0 ? null : sumOfCounts(counts) / n;
+}
+
+const countOf = (counts: readonly Counted[]) =>
+  counts.reduce((total, [, count]) => total + count, 0);
+
+// Σ f(x) over every listed value, added one by one in order (as `sum` adds a list).
+function sumOfCounts(counts: readonly Counted[], f = (x: number) => x): number {
+  let total = 0;
+  for (const [x, count] of counts) {
+    const term = f(x);
+    for (let i = 0; i < count; i += 1) total += term;
+  }
+  return total;
 }
 
 /** Whole numbers summed exactly: their count, sum and sum of squares (see `exact-sums`). */

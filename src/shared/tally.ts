@@ -41,6 +41,9 @@ export function tallyValues(tally: Tally): number[] {
   return entries(tally).flatMap(([value, count]) => Array<number>(count).fill(value));
 }
 
+/** Every counted value, ascending, with its count: `tallyValues` without listing each one. */
+export const tallyCounts = (tally: Tally): [number, number][] => entries(tally);
+
 /**
  * Percentile `p` (0–100) by the nearest rank, as `percentile` of the same values: the
  * ⌈p·n/100⌉-th smallest, found by walking the counts in value order. Null when empty.

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Types } from 'mongoose';
 import { registerBackfill } from '../../db/backfill-once';
-import { systemScope } from '../access/scope';
+import { findByIds } from '../../db/id-parts';
 import { auditConsequence, type AuditActor } from '../audit/audit.service';
 import {
   consequence,
@@ -20,8 +20,6 @@ import { findRepeatOf, REPEAT_WINDOW_MS } from './fault-lifecycle';
 import { FaultServiceModel, type FaultServiceDoc, type ServiceTicket } from './fault-service.model';
 import { FaultTicketModel } from './fault-ticket.model';
 import { addToGroup } from '../../shared/groups';
-
-const scope = systemScope('repeat-faults');
 
 /** A ticket's service and instants before or after a write (both, when it changed). */
 export type TouchedTicket = {
@@ -102,9 +100,7 @@ export type Moved = TouchedTicket & { id?: Types.ObjectId };
 async function keepServices(moved: readonly Moved[]): Promise<void> {
   const ids = [...new Map(moved.flatMap((m) => (m.id ? [[String(m.id), m.id]] : []))).values()];
   if (ids.length === 0) return;
-  const now = await FaultTicketModel.find({ _id: { $in: ids } }, PROJECTION, { scope }).lean<
-    RepeatRow[]
-  >();
+  const now = await findByIds<RepeatRow>(FaultTicketModel.collection, ids, PROJECTION);
   const current = new Map(now.map((ticket) => [String(ticket._id), ticket]));
   const writes = new Map<string, object>();
   // The services each ticket was moved between, grouped once (a batch moves a thousand tickets).
@@ -144,9 +140,7 @@ type ServiceTickets = Map<string, Record<string, ServiceTicket>>;
 /** The services' documents of the moved tickets, as they are now. */
 export async function readServices(moved: readonly Moved[]): Promise<ServiceTickets> {
   const pairs = [...new Set(moved.map(pairKey))];
-  const docs = (await FaultServiceModel.collection
-    .find({ _id: { $in: pairs } } as never)
-    .toArray()) as unknown as FaultServiceDoc[];
+  const docs = await findByIds<FaultServiceDoc>(FaultServiceModel.collection, pairs);
   return new Map(docs.map((doc) => [doc._id, doc.tickets ?? {}]));
 }
 
@@ -274,9 +268,7 @@ async function writeRepeatChanges(
   const read =
     ids.length === 0
       ? []
-      : await FaultTicketModel.find({ _id: { $in: ids } }, PROJECTION, { scope }).lean<
-          RepeatRow[]
-        >();
+      : await findByIds<RepeatRow>(FaultTicketModel.collection, ids, PROJECTION);
   const changes = repeatChanges(read, { from: new Date(first), to: new Date(lastAffected) });
   if (changes.length === 0) return { changes, stored: [] };
   // Each change stores its audit entry and snapshot invalidation with itself.

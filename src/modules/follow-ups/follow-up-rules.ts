@@ -63,20 +63,43 @@ export function visitedDuring(
   );
 }
 
+/** Whether one of an account's completions lies in [start, end). */
+export const completedDuring = (completions: readonly Date[], span: Span): boolean =>
+  completions.some((at) => isWithin(at, span));
+
+/** A span's coverage counts: accounts active during it, and those of them visited in it. */
+export type CoverageCount = { covered: number; active: number };
+
+/** The coverage counts of a span from the accounts visited during it. */
+export function coverageCountOf(
+  accounts: readonly CoverageAccount[],
+  visited: ReadonlySet<string>,
+  span: Span,
+): CoverageCount {
+  const active = accounts.filter((account) => isActiveDuring(account, span));
+  return {
+    covered: active.filter((account) => visited.has(account.id)).length,
+    active: active.length,
+  };
+}
+
+/** A span's coverage figure from its counts: covered ÷ active, sample size = active accounts. */
+export function coverageOfCount({ covered, active }: CoverageCount): CoverageFigure {
+  return {
+    value: active === 0 ? null : covered / active,
+    numerator: covered,
+    denominator: active,
+    sampleSize: active,
+  };
+}
+
 /** Quarterly coverage from the accounts visited during the span (see `quarterlyCoverage`). */
 export function coverageOfVisited(
   accounts: readonly CoverageAccount[],
   visited: ReadonlySet<string>,
   span: Span,
 ): CoverageFigure {
-  const active = accounts.filter((account) => isActiveDuring(account, span));
-  const covered = active.filter((account) => visited.has(account.id)).length;
-  return {
-    value: active.length === 0 ? null : covered / active.length,
-    numerator: covered,
-    denominator: active.length,
-    sampleSize: active.length,
-  };
+  return coverageOfCount(coverageCountOf(accounts, visited, span));
 }
 
 /**
@@ -100,10 +123,23 @@ export function coverageFromVisits(
   visited: readonly ReadonlySet<string>[],
 ): CoverageFigure {
   const spans = coverageSpans(period);
-  const figures = spans.map((span, i) =>
-    coverageOfVisited(accounts, visited[i] ?? new Set(), span),
+  return coverageFromCounts(
+    period,
+    spans.map((span, i) => coverageCountOf(accounts, visited[i] ?? new Set(), span)),
   );
-  if (period.kind !== 'YEAR') return figures[0]!;
+}
+
+/**
+ * Follow-up coverage of a period from the counts of each of its `coverageSpans`, in order (see
+ * `coverageFromVisits`).
+ */
+export function coverageFromCounts(
+  period: Period,
+  counts: readonly CoverageCount[],
+): CoverageFigure {
+  // No counts (a branch without accounts): every span has none active.
+  const figures = counts.map(coverageOfCount);
+  if (period.kind !== 'YEAR') return figures[0] ?? coverageOfCount({ covered: 0, active: 0 });
   const values = figures.flatMap(({ value }) => (value === null ? [] : [value]));
   return { value: mean(values), numerator: null, denominator: null, sampleSize: values.length };
 }

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import mongoose, { Schema, Types, type Model } from 'mongoose';
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { effectiveWrites } from '../../db/effective-writes';
+import { inParts } from '../../db/id-parts';
 import {
   consequence,
   CONSEQUENCE_ORDER,
@@ -190,14 +191,29 @@ async function storeListings(listings: readonly Listing[]): Promise<void> {
   throw new Error('account record lists kept changing');
 }
 
-// The accounts' documents as far as `listings` need them: version and their entries.
+// The accounts' documents as far as `listings` need them: version and their entries. Read in parts
+// of 100 accounts, each projected to its own accounts' entries: the stand-in projects every
+// document it reads to every path of the projection, so one read of the 1 000 accounts of an
+// import batch, projected to all its entries, took 1.3–2.5 s (the largest cost of an import);
+// ten parts of 100 take 0.1–0.15 s.
+const ACCOUNTS_PER_READ = 100;
+
 async function readEntries(listings: readonly Listing[]): Promise<Map<string, AccountRecords>> {
-  const projection: Record<string, 1> = { v: 1 };
-  for (const { typename, hex } of listings) projection[`lists.${typename}.${hex}`] = 1;
-  const ids = [...new Set(listings.map((listing) => String(listing.accountId)))];
-  const docs = await collection()
-    .find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }, { projection })
-    .toArray();
+  const byAccount = new Map<string, Listing[]>();
+  for (const listing of listings) addToGroup(byAccount, String(listing.accountId), listing);
+  const read = async (accounts: string[]) => {
+    const projection: Record<string, 1> = { v: 1 };
+    for (const account of accounts)
+      for (const { typename, hex } of byAccount.get(account)!)
+        projection[`lists.${typename}.${hex}`] = 1;
+    const ids = accounts.map((id) => new Types.ObjectId(id));
+    return collection()
+      .find({ _id: { $in: ids } }, { projection })
+      .toArray();
+  };
+  const docs = (
+    await Promise.all(inParts([...byAccount.keys()], ACCOUNTS_PER_READ).map(read))
+  ).flat();
   return new Map(docs.map((doc) => [String(doc._id), doc]));
 }
 

@@ -20,6 +20,7 @@ import {
   type StageState,
 } from './stage-state';
 import { isDuplicateKey } from '../../db/duplicate-key';
+import { findByIds } from '../../db/id-parts';
 import { addToGroup } from '../../shared/groups';
 
 const scope = systemScope('current-stage');
@@ -113,13 +114,11 @@ async function currentRecords(changes: readonly StageChange[]) {
     stageSources()
       .filter((source) => bySource.has(source.typename))
       .map(async (source) => {
-        const rows = await source.model
-          .find(
-            { _id: { $in: bySource.get(source.typename)! } },
-            { accountId: 1, stage: 1, journeyAt: 1, status: 1 },
-            { scope },
-          )
-          .lean<(Row & { status?: unknown })[]>();
+        const rows = await findByIds<Row & { status?: unknown }>(
+          source.model.collection,
+          bySource.get(source.typename)!,
+          { accountId: 1, stage: 1, journeyAt: 1, status: 1 },
+        );
         for (const row of rows)
           found.set(`${source.typename}:${String(row._id)}`, {
             ...entryOf(row),
@@ -182,9 +181,11 @@ async function setAccountStages(planned: readonly Planned[]): Promise<Map<string
   const names = sourceNames();
   const stages = new Map(planned.map((p) => [String(p.accountId), stageOf(p.state, names)]));
   if (planned.length === 0) return stages;
-  const current = await KeyAccountModel.collection
-    .find({ _id: { $in: planned.map((p) => p.accountId) } }, { projection: { currentStage: 1 } })
-    .toArray();
+  const current = await findByIds<{ _id: Types.ObjectId; currentStage?: string }>(
+    KeyAccountModel.collection,
+    planned.map((p) => p.accountId),
+    { currentStage: 1 },
+  );
   const changed = current.filter(
     (account) => account.currentStage !== stages.get(String(account._id)),
   );
@@ -222,11 +223,10 @@ export async function maintainStages(
     if (attempt === ATTEMPTS) throw new Error('current stage: accounts kept changing');
     const accountIds = [...new Map(due.map((c) => [String(c.accountId), c.accountId])).values()];
     const stored = new Map(
-      (
-        (await AccountStageModel.collection
-          .find({ _id: { $in: accountIds } })
-          .toArray()) as unknown as AccountStageDoc[]
-      ).map((doc) => [String(doc._id), doc]),
+      (await findByIds<AccountStageDoc>(AccountStageModel.collection, accountIds)).map((doc) => [
+        String(doc._id),
+        doc,
+      ]),
     );
     const records = await currentRecords(due);
     const planned = new Map<string, Planned>();

@@ -1,5 +1,4 @@
 import type { Model, Types } from 'mongoose';
-import { systemScope } from '../access/scope';
 import {
   consequence,
   CONSEQUENCE_ORDER,
@@ -7,6 +6,7 @@ import {
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
 import { registerBackfill } from '../../db/backfill-once';
+import { findByIds } from '../../db/id-parts';
 import { RecordKeyModel, type RecordKeyDoc } from './record-key.model';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -14,8 +14,6 @@ type AnyModel = Model<any>;
 
 /** A record's natural key. */
 export type NaturalKey = { sourceSystem: string; externalId: string };
-
-const scope = systemScope('record-keys');
 
 /** The backfills that key the records a database held before their collection was keyed. */
 const BACKFILLS = ['recordKeys:1', 'recordKeys:2'] as const;
@@ -87,15 +85,14 @@ export async function findByExternalIds<T extends NaturalKey & { _id: Types.Obje
   const ids = [...new Set(externalIds)];
   if (ids.length === 0) return [];
   const collection = recordModel.collection.name;
-  const keys = (await RecordKeyModel.collection
-    .find({ _id: { $in: ids.map((id) => keyId(collection, id)) } } as never)
-    .toArray()) as unknown as RecordKeyDoc[];
+  const keys = await findByIds<RecordKeyDoc>(
+    RecordKeyModel.collection,
+    ids.map((id) => keyId(collection, id)),
+  );
   const recordIds = keys.flatMap((key) => key.records.map((record) => record.recordId));
   if (recordIds.length === 0) return [];
   const wanted = new Set(ids);
-  const records = (await recordModel
-    .find({ _id: { $in: recordIds } }, null, { scope })
-    .lean()) as T[];
+  const records = await findByIds<T>(recordModel.collection, recordIds);
   return records.filter((record) => wanted.has(record.externalId));
 }
 

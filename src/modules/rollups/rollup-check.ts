@@ -111,8 +111,8 @@ export type RollupDifference = { id: string; item?: string; stored: unknown; exp
 function compareMaps(
   id: string,
   prefix: string,
-  have: Map<string, unknown>,
-  want: Map<string, unknown>,
+  have: ReadonlyMap<string, unknown>,
+  want: ReadonlyMap<string, unknown>,
 ): RollupDifference[] {
   const differences: RollupDifference[] = [];
   for (const item of new Set([...want.keys(), ...have.keys()]))
@@ -180,12 +180,13 @@ export async function checkRollups(): Promise<RollupDifference[]> {
 
 const REBUILD_BATCH = 5000;
 // Marks a database whose rollups have been built (see ensureRollupsBuilt), with their format:
-// version 7 counts repair minutes per range with exact sums (weighted paths); 6 also keeps a ledger of overdue orders by month per branch; 5 counts overdue orders by the instants they became and stopped being overdue; 4
+// version 8 decides follow-up coverage per account and UTC quarter and counts accounts by month
+// (no account list, no completions by account); 7 counts repair minutes per range with exact sums (weighted paths); 6 also keeps a ledger of overdue orders by month per branch; 5 counts overdue orders by the instants they became and stopped being overdue; 4
 // counts follow-up compliance and coverage in tallies and keeps each account's follow-up
 // instants; 3 keeps tally buckets without per-record signatures, under versions (claims, see
 // `rollup-tally`); 2 counted tickets and lateness in tallies; 1 kept a value per record.
 const BUILT = 'built';
-const FORMAT = 7;
+const FORMAT = 8;
 
 // One update per bucket a batch of records contributes to: item values set, counts added.
 function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {

@@ -18,6 +18,9 @@ export type SourceRecord = Record<string, unknown> & { _id: unknown };
 /** A record's value in one bucket: plain data (numbers, strings, booleans, dates, arrays, null). */
 export type Contribution = { bucket: string; value: unknown };
 
+/** What a record contributes to one bucket of a family: the bucket's instant, and its value. */
+export type Counted = { at: Date | null; value: unknown };
+
 /** A kind of rollup over one source collection. */
 export type RollupFamily = {
   /** Short name, part of bucket ids: `<name>|<branch>|<YYYY-MM or open>`. */
@@ -28,14 +31,12 @@ export type RollupFamily = {
   fields: readonly string[];
   /**
    * The bucket (UTC month of the returned instant, or `open` for null) and value of a record;
-   * undefined when the record does not count in this family. `context` is what the source's
-   * `RollupContext` gives for the record (undefined when it has none, or when only a change of
-   * the record's own contribution is looked for).
+   * undefined when the record does not count in this family. A list when the record counts in
+   * several buckets of the family (an account's coverage in each quarter): each in its own
+   * bucket. `context` is what the source's `RollupContext` gives for the record (undefined when
+   * it has none, or when only a change of the record's own contribution is looked for).
    */
-  contribute: (
-    record: SourceRecord,
-    context?: unknown,
-  ) => { at: Date | null; value: unknown } | undefined;
+  contribute: (record: SourceRecord, context?: unknown) => Counted | readonly Counted[] | undefined;
   /**
    * A bucket keyed by something else than branch × month (e.g. the record's account, or the
    * branch alone): its whole id, or null for none. Such buckets have no month list; a tally's
@@ -143,23 +144,40 @@ export function contributionsOf(
   const branchCode = record.branchCode;
   if (typeof branchCode !== 'string') return [];
   return familiesOf(source).flatMap((family) => {
-    const counted = family.contribute(record, context);
-    if (!counted) return [];
+    const found = family.contribute(record, context);
+    const counted: readonly Counted[] = found === undefined ? [] : isList(found) ? found : [found];
     if (family.bucketOf) {
       const keyed = family.bucketOf(record);
-      if (keyed === null) return [];
-      const value = family.tally ? tallyValue(counted.value as TallyPaths) : counted.value;
+      if (keyed === null || counted.length === 0) return [];
+      if (counted.length > 1) throw new Error(`rollup family ${family.name}: one keyed bucket`);
+      const value = family.tally ? tallyValue(counted[0]!.value as TallyPaths) : counted[0]!.value;
       return [{ bucket: keyed, value }];
     }
-    const bucket = bucketId(family.name, branchCode, bucketMonth(counted.at));
-    if (!family.tally) return [{ bucket, value: counted.value }];
-    const at = counted.at!;
-    const value: TallyContribution = {
-      ...tallyValue(counted.value as TallyPaths),
-      ...(nearMonthEdge(at) ? { at } : {}),
-    };
-    return [{ bucket, value }];
+    const contributions = counted.map(({ at, value }) =>
+      monthContribution(family, branchCode, at, value),
+    );
+    if (new Set(contributions.map((c) => c.bucket)).size < contributions.length)
+      throw new Error(`rollup family ${family.name}: a record counted twice in one bucket`);
+    return contributions;
   });
+}
+
+const isList = (found: Counted | readonly Counted[]): found is readonly Counted[] =>
+  Array.isArray(found);
+
+function monthContribution(
+  family: RollupFamily,
+  branchCode: string,
+  at: Date | null,
+  value: unknown,
+): Contribution {
+  const bucket = bucketId(family.name, branchCode, bucketMonth(at));
+  if (!family.tally) return { bucket, value };
+  const tally: TallyContribution = {
+    ...tallyValue(value as TallyPaths),
+    ...(nearMonthEdge(at!) ? { at: at! } : {}),
+  };
+  return { bucket, value: tally };
 }
 
 /** Whether a bucket is listed by month for its family and branch (not a keyed bucket). */

@@ -111,30 +111,61 @@ export function bucketWrites(
   return writes;
 }
 
-/** Whether a count path node is a count (a leaf). */
-const isCount = (node: number | NestedCounts): node is number => typeof node === 'number';
+const flattened = new WeakMap<NestedCounts, ReadonlyMap<string, number>>();
+const NONE: ReadonlyMap<string, number> = new Map();
 
-/** The counts of a tally bucket as a flat map (path → count), zeros left out. */
-export function flatCounts(counts: NestedCounts | undefined, prefix = ''): Map<string, number> {
-  const flat = new Map<string, number>();
-  for (const [segment, node] of Object.entries(counts ?? {})) {
+function flattenInto(counts: NestedCounts, prefix: string, into: Map<string, number>): void {
+  for (const [segment, node] of Object.entries(counts)) {
     const path = prefix === '' ? segment : `${prefix}.${segment}`;
-    if (isCount(node)) {
-      if (node !== 0) flat.set(path, node);
-    } else for (const [inner, n] of flatCounts(node, path)) flat.set(inner, n);
+    if (typeof node !== 'number') flattenInto(node, path, into);
+    else if (node !== 0) into.set(path, node);
+  }
+}
+
+/**
+ * The counts of a tally bucket as a flat map (path → count), zeros left out. Computed once per
+ * counts object read (a reader cuts one bucket for several periods and figures): the counts must
+ * not change after, nor the map returned.
+ */
+export function flatCounts(counts: NestedCounts | undefined): ReadonlyMap<string, number> {
+  if (counts === undefined) return NONE;
+  let flat = flattened.get(counts);
+  if (flat === undefined) {
+    const into = new Map<string, number>();
+    flattenInto(counts, '', into);
+    flattened.set(counts, into);
+    flat = into;
   }
   return flat;
 }
 
-function add(into: Map<string, number>, counts: Map<string, number>, sign = 1): void {
+function add(into: Map<string, number>, counts: ReadonlyMap<string, number>, sign = 1): void {
   for (const [path, n] of counts) into.set(path, (into.get(path) ?? 0) + sign * n);
+}
+
+type Edge = { at: number; increments: [string, number][] };
+const edgeLists = new WeakMap<NonNullable<RollupDoc['e']>, Edge[]>();
+
+// A bucket's edge entries with their increments, computed once per entries object read.
+function edgesOf(doc: RollupDoc | undefined): Edge[] {
+  const entries = doc?.e;
+  if (entries === undefined) return [];
+  let edges = edgeLists.get(entries);
+  if (edges === undefined) {
+    edges = Object.values(entries).map((edge) => ({
+      at: edge.at.getTime(),
+      increments: tallyIncrements(edge),
+    }));
+    edgeLists.set(entries, edges);
+  }
+  return edges;
 }
 
 function edgeCounts(doc: RollupDoc | undefined, from: number, to: number): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const edge of Object.values(doc?.e ?? {}))
-    if (edge.at.getTime() >= from && edge.at.getTime() < to)
-      for (const [path, n] of tallyIncrements(edge)) counts.set(path, (counts.get(path) ?? 0) + n);
+  for (const { at, increments } of edgesOf(doc))
+    if (at >= from && at < to)
+      for (const [path, n] of increments) counts.set(path, (counts.get(path) ?? 0) + n);
   return counts;
 }
 
@@ -167,6 +198,22 @@ export function monthCuts(
 
 /** How a period covers a month (see `monthCuts`). */
 export type MonthCut = 'whole' | 'edges' | 'trimmed';
+
+/**
+ * What `countsIn` reads of a month's bucket: its counts (`t`, a whole month), its edge entries
+ * (`e`, only an edge of the month is in the period), or both (`te`, a month cut near an edge).
+ */
+export type TallyNeed = 't' | 'e' | 'te';
+
+/** What two readers of one bucket need together. */
+export const bothNeeds = (a: TallyNeed | undefined, b: TallyNeed): TallyNeed =>
+  a === undefined || a === b ? b : 'te';
+
+/** The month buckets `countsIn(…, start, end)` reads, with what it reads of each. */
+export function monthNeeds(start: Date, end: Date): Map<string, TallyNeed> {
+  const need = { whole: 't', edges: 'e', trimmed: 'te' } as const;
+  return new Map(monthCuts(start, end).map(({ month, cut }) => [month, need[cut]]));
+}
 
 /**
  * The counts of one tally family's buckets (by UTC month) for the records whose instant lies in

@@ -18,6 +18,7 @@ import {
 import { sameValue, type Claim } from './rollup-tally';
 import { memberId, RollupMemberModel, RollupModel, type RollupMemberDoc } from './rollup.model';
 import { addToGroup } from '../../shared/groups';
+import { findByIds } from '../../db/id-parts';
 
 // While a bulk load runs (see withRollupsRebuiltAfter), refreshes are skipped: it rebuilds after.
 let deferrals = 0;
@@ -133,12 +134,11 @@ export async function refreshRollups(
   for (let round = 0; ids.length > 0; round += 1) {
     if (round === ROUNDS) throw new Error(`rollups of ${source}: records kept changing`);
     const [records, members] = await Promise.all([
-      model.collection
-        .find({ _id: { $in: ids as never[] } }, { projection: projectionOf(source) })
-        .toArray() as Promise<SourceRecord[]>,
-      RollupMemberModel.collection
-        .find({ _id: { $in: ids.map((id) => memberId(source, id)) } } as never)
-        .toArray() as unknown as Promise<RollupMemberDoc[]>,
+      findByIds<SourceRecord>(model.collection, ids, projectionOf(source)),
+      findByIds<RollupMemberDoc>(
+        RollupMemberModel.collection,
+        ids.map((id) => memberId(source, id)),
+      ),
     ]);
     const recordBy = new Map(records.map((record) => [String(record._id), record]));
     const memberBy = new Map(members.map((member) => [member._id, member]));

@@ -19,8 +19,8 @@ import { addToGroup } from '../../shared/groups';
 // reads the account's completion instants, kept per account under a key (`visits|<branch>|
 // <account>`), and a follow-up's refresh re-refreshes the account's activations and closures whose
 // window holds its old or new instant, listed per account too (`followed|<branch>|<account>`).
-// Then a period needs only counts: activations and closures (compliant or not) per month, and
-// per month the accounts with a completion (coverage): a bounded read, however many records.
+// Then a period needs only counts: activations and closures (compliant or not) per month (and
+// coverage per account and quarter, see `coverage-rollups`): a bounded read, however many records.
 // Kept per account because the stand-in cannot find an account's records by a range query
 // without scanning; on MongoDB the same lookups could be indexed queries.
 
@@ -41,7 +41,7 @@ const keyed = (prefix: string) => (r: SourceRecord) => {
 };
 
 /** Instants of the account's completions (ascending), as a record's context. */
-const completionsOf = (context: unknown): Date[] => (context as Date[] | undefined) ?? [];
+export const completionsOf = (context: unknown): Date[] => (context as Date[] | undefined) ?? [];
 
 const activatedAt = (r: SourceRecord) => (r.status === 'ACTIVATED' ? date(r.measuredAt) : null);
 const closedAt = (r: SourceRecord) => (r.status === 'CLOSED' ? date(r.closedAt) : null);
@@ -82,21 +82,7 @@ registerRollupFamily({
   },
 });
 
-/** Completed follow-ups of a month by account (`a.<account id>`): coverage. */
-registerRollupFamily({
-  name: 'completions',
-  source: 'FollowUp',
-  tally: true,
-  fields: ['status', 'completedAt', 'accountId'],
-  contribute: (r) => {
-    const at = completedAt(r);
-    const account = id(r.accountId);
-    if (at === null || account === null) return undefined;
-    return { at, value: [`a.${tallyKey(account)}`] };
-  },
-});
-
-/** Each account's completion instants (by follow-up id): compliance's context. */
+/** Each account's completion instants (by follow-up id): compliance's and coverage's context. */
 registerRollupFamily({
   name: 'visits',
   source: 'FollowUp',
@@ -158,10 +144,12 @@ async function completionsFromRecords(): Promise<Map<string, Date[]>> {
   return byAccount;
 }
 
-// Only records whose compliance is counted read their account's completions (an open ticket's
-// refresh reads nothing more).
-const accountCompletions = (counted: (r: SourceRecord) => Date | null): RollupContext => ({
-  keyOf: (r) => (counted(r) === null ? null : accountKey(r)),
+/**
+ * The completion instants of an account (`keyOf` a record: `<branch>|<account id>`, or null when
+ * the record needs none) as a record's context, read from the account's `visits` document.
+ */
+export const completionsContext = (keyOf: (r: SourceRecord) => string | null): RollupContext => ({
+  keyOf,
   read: async (keys) =>
     new Map(
       (await byIds(keys.map((key) => `visits|${key}`))).map((doc) => [
@@ -171,6 +159,10 @@ const accountCompletions = (counted: (r: SourceRecord) => Date | null): RollupCo
     ),
   readAll: completionsFromRecords,
 });
+// Only records whose compliance is counted read their account's completions (an open ticket's
+// refresh reads nothing more).
+const accountCompletions = (counted: (r: SourceRecord) => Date | null) =>
+  completionsContext((r) => (counted(r) === null ? null : accountKey(r)));
 registerRollupContext('ActivationOrder', accountCompletions(activatedAt));
 registerRollupContext('FaultTicket', accountCompletions(closedAt));
 
@@ -195,17 +187,20 @@ export function followedWithin(doc: RollupDoc | undefined, instants: Date[]) {
 }
 
 // A follow-up whose completion moved: its account's activations and closures near the old and
-// new instants are refreshed, after its new instant is in the account's list and before its
-// membership says it moved (a refresh stopped before that finds the same move again).
+// new instants, and the account's coverage, are refreshed, after its new instant is in the
+// account's list and before its membership says it moved (a refresh stopped before that finds
+// the same move again).
 registerRollupDependants('FollowUp', async (moves) => {
   const instants = new Map<string, Date[]>();
+  const accounts = new Set<string>();
   for (const { from, to } of moves) {
     const noted = [visitOf(from), visitOf(to)];
     if (JSON.stringify(noted[0]) === JSON.stringify(noted[1])) continue;
     for (const visit of noted) {
       if (!visit) continue;
-      const key = `followed|${visit[0].slice('visits|'.length)}`;
-      addToGroup(instants, key, new Date(visit[1] as Date));
+      const key = visit[0].slice('visits|'.length);
+      addToGroup(instants, `followed|${key}`, new Date(visit[1] as Date));
+      accounts.add(key.slice(key.indexOf('|') + 1));
     }
   }
   if (instants.size === 0) return;
@@ -220,6 +215,7 @@ registerRollupDependants('FollowUp', async (moves) => {
   const objectIds = (ids: string[]) => ids.map((i) => new mongoose.Types.ObjectId(i));
   await refreshRollups('ActivationOrder', objectIds(orders));
   await refreshRollups('FaultTicket', objectIds(tickets));
+  await refreshRollups('KeyAccount', objectIds([...accounts]));
 });
 
 /** Post-activation compliance and lateness from the `activations` family's counts. */
@@ -241,10 +237,3 @@ export const closuresOf = (counts: Map<string, number>): Compliance => ({
   compliant: counts.get('c') ?? 0,
   total: counts.get('n') ?? 0,
 });
-
-/** The accounts with a completion, from the `completions` family's counts over a span. */
-export function visitedOf(counts: Map<string, number>): Set<string> {
-  const visited = new Set<string>();
-  for (const [path, n] of counts) if (n > 0 && path.startsWith('a.')) visited.add(path.slice(2));
-  return visited;
-}

@@ -50,20 +50,28 @@ export function responsePaths(r: ScoredResponse): string[] {
 export function responseInputsFromCounts(counts: ReadonlyMap<string, number>): ResponseInputs {
   const inputs: ResponseInputs = { responses: [], attributeScores: [], competitorPairs: [] };
   const sorted = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Each path is parsed once, whatever its count.
+  const repeat = <T>(list: T[], count: number, make: () => T) => {
+    for (let i = 0; i < count; i += 1) list.push(make());
+  };
   for (const [path, count] of sorted) {
     const [kind, first, second] = path.split('.') as [string, string, string | undefined];
-    for (let i = 0; i < count; i += 1) {
-      if (kind === 's') {
-        const [cs1, cs2, cs3, nps] = numbers(first) as [number, number, number, number | null];
-        inputs.responses.push({ cs1, cs2, cs3, nps });
-      } else if (kind === 'a') {
-        const [importance, performance] = numbers(second!) as [number, number];
-        inputs.attributeScores.push({ attribute: uncode(first), importance, performance });
-      } else if (kind === 'c') {
-        const [cs1, cs2, cs3, t1, t2, t3] = numbers(second!) as number[];
-        const competitor = { competitor: uncode(first), cs1: t1!, cs2: t2!, cs3: t3! };
-        inputs.competitorPairs.push({ cs1: cs1!, cs2: cs2!, cs3: cs3!, competitors: [competitor] });
-      }
+    if (kind === 's') {
+      const [cs1, cs2, cs3, nps] = numbers(first) as [number, number, number, number | null];
+      repeat(inputs.responses, count, () => ({ cs1, cs2, cs3, nps }));
+    } else if (kind === 'a') {
+      const [importance, performance] = numbers(second!) as [number, number];
+      const attribute = uncode(first);
+      repeat(inputs.attributeScores, count, () => ({ attribute, importance, performance }));
+    } else if (kind === 'c') {
+      const [cs1, cs2, cs3, t1, t2, t3] = numbers(second!) as number[];
+      const competitor = { competitor: uncode(first), cs1: t1!, cs2: t2!, cs3: t3! };
+      repeat(inputs.competitorPairs, count, () => ({
+        cs1: cs1!,
+        cs2: cs2!,
+        cs3: cs3!,
+        competitors: [{ ...competitor }],
+      }));
     }
   }
   return inputs;

@@ -8,12 +8,17 @@ import { KeyAccountModel } from '../accounts/account.model';
 import { ActivationOrderModel } from '../activation/activation-order.model';
 import { FaultTicketModel } from '../faults/fault-ticket.model';
 import {
-  coverageFromVisits,
+  coverageCountOf,
+  coverageFromCounts,
   coverageSpans,
+  isActiveDuring,
   isPostActivationCompliant,
   isPostRepairCompliant,
   POST_ACTIVATION_WINDOW_DAYS,
   visitedDuring,
+  type CoverageAccount,
+  type CoverageCount,
+  type Span,
 } from '../follow-ups/follow-up-rules';
 import type { Compliance } from './follow-up-rollups';
 import { FollowUpModel } from '../follow-ups/follow-up.model';
@@ -179,10 +184,10 @@ function complaintsOf(branchCodes: string[], period: Period) {
   ).lean<ComplaintDoc[]>();
 }
 
-/** The complaint inputs of a branch: accounts active at `asOf` (the period's end, or now). */
+/** The complaint inputs of a branch, with its accounts active at `asOf` (the period's end, or now). */
 function complaintInputs(
   complaints: ComplaintDoc[],
-  accounts: { openedAt: Date; closedAt: Date | null }[],
+  activeAccounts: number,
   period: Period,
   asOf: Date,
 ): ScorecardInputs['complaints'] {
@@ -190,9 +195,7 @@ function complaintInputs(
   return {
     received: complaints.filter((c) => inPeriod(c.receivedAt)).map(measuredComplaint),
     resolved: complaints.filter((c) => inPeriod(c.measuredAt)).map(measuredComplaint),
-    activeAccounts: accounts.filter(
-      (a) => a.openedAt < asOf && (a.closedAt === null || a.closedAt >= asOf),
-    ).length,
+    activeAccounts,
     asOf,
   };
 }
@@ -221,9 +224,10 @@ export type ScorecardRows = {
   tickets: Map<string, TicketTallies>;
   /** Per branch: tickets closed in the period with a follow-up within 3 days. */
   postRepair: Map<string, Compliance>;
-  accounts: { branchCode: string; _id: unknown; openedAt: Date; closedAt: Date | null }[];
-  /** Per branch: the accounts with a completed follow-up in each of the period's coverage spans. */
-  visited: Map<string, Set<string>[]>;
+  /** Per branch: covered and active accounts in each of the period's coverage spans. */
+  coverage: Map<string, CoverageCount[]>;
+  /** Per branch: accounts active at the period's as-of instant (complaints per 100 accounts). */
+  activeAccounts: Map<string, number>;
   /** Per branch: the survey responses of the period. */
   responses: Map<string, ResponseInputs>;
   /** Complaints received or finally resolved in the period. */
@@ -256,6 +260,7 @@ export async function loadRowsFromRecords(
   window: RowWindow,
 ): Promise<ScorecardRows> {
   const { period, from, asOf } = window;
+  const spans = coverageSpans(period);
   const [activations, overdue, tickets, closures, accounts, completions, responses, complaints] =
     await Promise.all([
       activationsOf(branchCodes, period),
@@ -273,7 +278,24 @@ export async function loadRowsFromRecords(
     addToGroup(byAccount, key, c.completedAt);
   }
   const completionsBy = groupBy(completions);
-  const spans = coverageSpans(period);
+  const accountsBy = new Map(
+    [...groupBy(accounts)].map(([code, rows]) => [
+      code,
+      rows.map((a): CoverageAccount => ({
+        id: String(a._id),
+        createdAt: a.openedAt,
+        closedAt: a.closedAt,
+      })),
+    ]),
+  );
+  const visitedBy = (code: string, span: Span) =>
+    visitedDuring(
+      (completionsBy.get(code) ?? []).map((c) => ({
+        accountId: String(c.accountId),
+        completedAt: c.completedAt,
+      })),
+      span,
+    );
   return {
     lateness: new Map(
       activations.map((group) => [group._id, tallyOf(group.rows.map((r) => r.latenessMinutes))]),
@@ -309,15 +331,20 @@ export async function loadRowsFromRecords(
         ),
       ]),
     ),
-    accounts,
-    visited: new Map(
-      [...completionsBy].map(([code, rows]) => {
-        const done = rows.map((c) => ({
-          accountId: String(c.accountId),
-          completedAt: c.completedAt,
-        }));
-        return [code, spans.map((span) => visitedDuring(done, span))];
-      }),
+    coverage: new Map(
+      branchCodes.map((code) => [
+        code,
+        spans.map((span) =>
+          coverageCountOf(accountsBy.get(code) ?? [], visitedBy(code, span), span),
+        ),
+      ]),
+    ),
+    activeAccounts: new Map(
+      branchCodes.map((code) => [
+        code,
+        (accountsBy.get(code) ?? []).filter((a) => isActiveDuring(a, { start: asOf, end: asOf }))
+          .length,
+      ]),
     ),
     responses: new Map(
       [...groupBy(responses)].map(([code, rows]) => [code, responseInputsOf(rows)]),
@@ -332,7 +359,6 @@ export function scorecardInputsFrom(
   { period, asOf }: RowWindow,
   rows: ScorecardRows,
 ): Map<string, ScorecardInputs> {
-  const accountsBy = groupBy(rows.accounts);
   const complaintsBy = groupBy(rows.complaints);
   const none: Compliance = { compliant: 0, total: 0 };
   return new Map(
@@ -342,20 +368,12 @@ export function scorecardInputsFrom(
         activationLateness: rows.lateness.get(code) ?? {},
         overdueActivations: rows.overdue.get(code) ?? 0,
         tickets: rows.tickets.get(code) ?? ticketTallies([]),
-        followUpCoverage: coverageFromVisits(
-          period,
-          (accountsBy.get(code) ?? []).map((a) => ({
-            id: String(a._id),
-            createdAt: a.openedAt,
-            closedAt: a.closedAt,
-          })),
-          rows.visited.get(code) ?? [],
-        ),
+        followUpCoverage: coverageFromCounts(period, rows.coverage.get(code) ?? []),
         postActivation: rows.postActivation.get(code) ?? none,
         postRepair: rows.postRepair.get(code) ?? none,
         complaints: complaintInputs(
           complaintsBy.get(code) ?? [],
-          accountsBy.get(code) ?? [],
+          rows.activeAccounts.get(code) ?? 0,
           period,
           asOf,
         ),

@@ -1,7 +1,12 @@
 import { exactSums } from '../../shared/exact-sums';
-import { meanFigure, meanFigureOfSums, shareFigure, type Figure } from '../../shared/figure';
+import {
+  meanFigureOfCounts,
+  meanFigureOfSums,
+  shareFigure,
+  type Figure,
+} from '../../shared/figure';
 import { percentile, type ExactSums } from '../../shared/statistics';
-import { tallyOf, tallySize, tallyValues, type Tally } from '../../shared/tally';
+import { tallyCounts, tallyOf, tallySize, type Tally } from '../../shared/tally';
 import {
   complaintFigures,
   type ComplaintFigures,
@@ -257,11 +262,14 @@ export function scorecardFigures(
     responses: inputs.responses.responses.length,
     ...satisfaction,
     activationOnTimeRate,
-    activationLatenessMinutes: meanFigure(tallyValues(inputs.activationLateness), MINUTES),
+    activationLatenessMinutes: meanFigureOfCounts(tallyCounts(inputs.activationLateness), MINUTES),
     overdueActivations: inputs.overdueActivations,
     faultWithinSlaRate,
     tiers: SEVERITIES.map((severity) => tierFigures(severity, inputs.tickets)),
-    acknowledgementMinutes: meanFigure(tallyValues(inputs.tickets.acknowledgements), MINUTES),
+    acknowledgementMinutes: meanFigureOfCounts(
+      tallyCounts(inputs.tickets.acknowledgements),
+      MINUTES,
+    ),
     followUpCoverage,
     postActivationFollowUpRate: shareFigure(
       inputs.postActivation.compliant,

@@ -7,10 +7,18 @@ import {
   registerRollupFamily,
   type SourceRecord,
 } from '../rollups/rollup-families';
-import { countsIn, flatCounts, monthCuts } from '../rollups/rollup-tally';
+import {
+  bothNeeds,
+  countsIn,
+  flatCounts,
+  monthCuts,
+  monthNeeds,
+  type TallyNeed,
+} from '../rollups/rollup-tally';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
 import { coverageSpans, type Span } from '../follow-ups/follow-up-rules';
-import { activationsOf, closuresOf, visitedOf } from './follow-up-rollups';
+import { activeAt, coverageCountIn, coverageReads } from './coverage-rollups';
+import { activationsOf, closuresOf } from './follow-up-rollups';
 import type { RowWindow, ScorecardRows } from './scorecard-data';
 import {
   nthValue,
@@ -29,9 +37,9 @@ import { addToGroup } from '../../shared/groups';
 // records, so a card computed from rollups is the card computed from the records (same inputs,
 // same code). Repair figures, activations, survey scores and follow-ups need only counts and the
 // distribution of exact values (means, t-intervals, p90 by nearest rank, paired differences;
-// follow-up compliance decided on write, see `follow-up-rollups`): tally families. The others
-// keep values per record (keyed by its id) where a figure needs them: accounts for coverage,
-// instants for overdue orders, complaints.
+// follow-up compliance and coverage decided on write, see `follow-up-rollups` and
+// `coverage-rollups`): tally families. The others keep values per record (keyed by its id) where
+// a figure needs them: instants for overdue orders, complaints.
 
 const date = (value: unknown): Date | null => (value instanceof Date ? value : null);
 
@@ -122,19 +130,6 @@ registerRollupFamily({
   },
 });
 
-/** Accounts by the month they closed (`open` while open): coverage's active accounts. */
-registerRollupFamily({
-  name: 'accounts',
-  source: 'KeyAccount',
-  fields: ['openedAt', 'closedAt'],
-  contribute: (r) => {
-    const openedAt = date(r.openedAt);
-    if (openedAt === null) return undefined;
-    const closedAt = date(r.closedAt);
-    return { at: closedAt, value: { o: openedAt, c: closedAt } };
-  },
-});
-
 /** Survey responses of a month, counted by their scores: satisfaction, quadrants, lead pairs. */
 registerRollupFamily({
   name: 'responses',
@@ -212,9 +207,16 @@ const IDS_PER_READ = 100;
 
 // The tally buckets' markers of claims in flight (`ops`) are for writers only; the tickets'
 // exact repair minutes (`t.d`) are read second, only the range holding each p90 (`repairValues`).
+// A month wholly inside the periods read is read without its edge entries (`e`), and a month of
+// which only an edge is inside with its edge entries only: at province size the entries are most
+// of a bucket.
 type Projection = Record<string, 0 | 1>;
 const READ: Projection = { ops: 0 };
-const TICKETS_READ: Projection = { ops: 0, 't.d': 0 };
+const PROJECTIONS: Record<TallyNeed, { others: Projection; tickets: Projection }> = {
+  te: { others: READ, tickets: { ops: 0, 't.d': 0 } },
+  t: { others: { ops: 0, e: 0 }, tickets: { ops: 0, e: 0, 't.d': 0 } },
+  e: { others: { e: 1 }, tickets: { e: 1 } },
+};
 
 /** Documents by id, each read with the projection `projectionOf(id)` gives. */
 async function byIds(
@@ -239,11 +241,12 @@ async function byIds(
   return new Map(docs.map((doc) => [doc._id, doc]));
 }
 
-const firstProjection = (id: string) => (id.startsWith('tickets|') ? TICKETS_READ : READ);
+/** The projection reading what is needed of a document (`te`: all of it). */
+const projectionFor = (id: string, need: TallyNeed) =>
+  PROJECTIONS[need][id.startsWith('tickets|') ? 'tickets' : 'others'];
 
 type Values = {
   overdue: { o: Date; p: Date; a: Date | null; c: Date | null };
-  accounts: { o: Date; c: Date | null };
   complaintsReceived: Omit<ComplaintDoc, 'accountId'> & { accountId: unknown };
   complaintsResolved: Omit<ComplaintDoc, 'accountId'> & { accountId: unknown };
 };
@@ -279,8 +282,8 @@ function complaintsIn(
   return [...byId.values()];
 }
 
-/** The open-ended families: read from a month (`since`) onwards, including `open`. */
-type OpenEnded = 'accounts' | 'overdue';
+/** The open-ended family: read from a month (`since`) onwards, including `open`. */
+type OpenEnded = 'overdue';
 
 /** The overdue counts of a closed period's last month, cut at its end. */
 const OVERDUE_COUNTS = ['overdueStarts', 'overdueEnds'] as const;
@@ -324,7 +327,7 @@ function overdueCounted(
  * repair minutes).
  */
 type WindowPlan = {
-  first: string[];
+  first: Map<string, TallyNeed>;
   later: (docs: Map<string, RollupDoc>) => string[];
   repairs: (docs: Map<string, RollupDoc>) => RepairWanted[];
   rows: (docs: Map<string, RollupDoc>, values: Map<string, RollupDoc>) => ScorecardRows;
@@ -351,9 +354,8 @@ function ticketsIn(
   values: Map<string, RollupDoc>,
   code: string,
   { start, end }: Span,
+  { tallies, tiers }: ReturnType<typeof ticketsOf>,
 ): TicketTallies {
-  const month = (m: string) => docs.get(bucketId('tickets', code, m));
-  const { tallies, tiers } = ticketsOf(countsIn(month, start, end));
   for (const [severity, tier] of tiers) {
     const place = repairPlace(tier.ranges);
     if (!place) continue;
@@ -373,35 +375,35 @@ function ticketsIn(
 }
 
 function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
-  const { period, from, asOf, now } = window;
+  const { period, asOf, now } = window;
   // A closed period counts its overdue orders from the counts; the open one from the orders
   // still open (those ending in now's month or later).
   const closed = asOf < now;
-  const openEnded: OpenEnded[] = closed ? ['accounts'] : ['accounts', 'overdue'];
+  const openEnded: OpenEnded[] = closed ? [] : ['overdue'];
   const periodMonths = monthsBetween(period.start, period.end);
-  // Coverage counts completions from the first quarter's start (compliance is counted on write).
-  const completionMonths = monthsBetween(from, period.end);
+  const spans = coverageSpans(period);
   const bounded = (family: string, months: string[]) =>
     branchCodes.flatMap((code) => months.map((month) => bucketId(family, code, month)));
-  // Accounts closed from the quarter's start on, orders open at as-of: their months onwards.
-  const since = { accounts: from, overdue: asOf };
-  // Only `open` is read with the month lists: the listed months from `since` on (accounts closed
-  // since the quarter's start, orders ended after now) are few or none, and a guess of every
-  // month up to now costs more in missing ids than a second read when there are some.
-  const first = [
-    ...[
-      'activations',
-      'tickets',
-      'closures',
-      'responses',
-      'complaintsReceived',
-      'complaintsResolved',
-    ].flatMap((f) => bounded(f, periodMonths)),
-    ...bounded('completions', completionMonths),
+  const first = new Map<string, TallyNeed>();
+  const read = (id: string, need: TallyNeed = 'te') =>
+    first.set(id, bothNeeds(first.get(id), need));
+  // Orders open at as-of: their months onwards.
+  const since = { overdue: asOf };
+  // Only `open` is read with the month lists: the listed months from `since` on (orders ended
+  // after now) are few or none, and a guess of every month up to now costs more in missing ids
+  // than a second read when there are some.
+  const cuts = monthNeeds(period.start, period.end);
+  for (const family of ['activations', 'tickets', 'closures', 'responses'])
+    for (const code of branchCodes)
+      for (const [month, need] of cuts) read(bucketId(family, code, month), need);
+  for (const code of branchCodes)
+    for (const [id, need] of coverageReads(code, spans, asOf)) read(id, need);
+  [
+    ...['complaintsReceived', 'complaintsResolved'].flatMap((f) => bounded(f, periodMonths)),
     ...openEnded.flatMap((f) => branchCodes.map((code) => monthsId(f, code))),
     ...openEnded.flatMap((f) => bounded(f, ['open'])),
     ...(closed ? branchCodes.flatMap((code) => overdueIds(code, asOf)) : []),
-  ];
+  ].forEach((id) => read(id));
   const laterMonths = (docs: Map<string, RollupDoc>, family: OpenEnded, code: string) => {
     const month = since[family].toISOString().slice(0, 7);
     const listed = docs.get(monthsId(family, code))?.months ?? [];
@@ -413,16 +415,23 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
     );
   // The months whose counts (not only edge records) the period uses and that count tickets in
   // the range: the documents whose exact minutes of the range are read.
-  const cuts = monthCuts(period.start, period.end).filter(({ cut }) => cut !== 'edges');
+  const valued = monthCuts(period.start, period.end).filter(({ cut }) => cut !== 'edges');
+  // Each branch's ticket counts, once for the p90 ranges to read and the rows.
+  const counted = new Map<string, ReturnType<typeof ticketsOf>>();
+  const ticketsOfBranch = (docs: Map<string, RollupDoc>, code: string) => {
+    const month = (m: string) => docs.get(bucketId('tickets', code, m));
+    if (!counted.has(code)) counted.set(code, ticketsOf(countsIn(month, period.start, period.end)));
+    return counted.get(code)!;
+  };
   const repairs = (docs: Map<string, RollupDoc>) =>
     branchCodes.flatMap((code) => {
       const month = (m: string) => docs.get(bucketId('tickets', code, m));
-      const { tiers } = ticketsOf(countsIn(month, period.start, period.end));
+      const { tiers } = ticketsOfBranch(docs, code);
       return [...tiers].flatMap(([severity, tier]) => {
         const place = repairPlace(tier.ranges);
         if (!place) return [];
-        const counted = (m: string) => rangeCount(month(m), severity, place.range) > 0;
-        const months = cuts.map((c) => c.month).filter(counted);
+        const inRange = (m: string) => rangeCount(month(m), severity, place.range) > 0;
+        const months = valued.map((c) => c.month).filter(inRange);
         return [{ code, severity, range: place.range, months } satisfies RepairWanted];
       });
     });
@@ -431,18 +440,29 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
     later,
     repairs,
     rows: (docs, values) =>
-      rowsOf(docs, values, branchCodes, window, periodMonths, (family, code) =>
-        laterMonths(docs, family, code),
+      rowsOf(
+        { docs, values, tickets: (code) => ticketsOfBranch(docs, code) },
+        branchCodes,
+        window,
+        { periodMonths, spans },
+        (family, code) => laterMonths(docs, family, code),
       ),
   };
 }
 
 function rowsOf(
-  docs: Map<string, RollupDoc>,
-  values: Map<string, RollupDoc>,
+  {
+    docs,
+    values,
+    tickets,
+  }: {
+    docs: Map<string, RollupDoc>;
+    values: Map<string, RollupDoc>;
+    tickets: (code: string) => ReturnType<typeof ticketsOf>;
+  },
   branchCodes: string[],
-  { period, from, asOf, now }: RowWindow,
-  periodMonths: string[],
+  { period, asOf, now }: RowWindow,
+  { periodMonths, spans }: { periodMonths: string[]; spans: Span[] },
   laterMonths: (family: OpenEnded, code: string) => string[],
 ): ScorecardRows {
   const items = <F extends keyof Values>(family: F, months: (code: string) => string[]) =>
@@ -451,7 +471,7 @@ function rowsOf(
   const countsOver = (family: string, code: string, { start, end }: Span) =>
     countsIn((month) => docs.get(bucketId(family, code, month)), start, end);
   const counts = (family: string, code: string) => countsOver(family, code, period);
-  const spans = coverageSpans(period);
+  const doc = (id: string) => docs.get(id);
   const activations = new Map(
     branchCodes.map((code) => [code, activationsOf(counts('activations', code))]),
   );
@@ -471,22 +491,14 @@ function rowsOf(
       branchCodes.map((code) => [code, activations.get(code)!.postActivation]),
     ),
     overdue,
-    tickets: new Map(branchCodes.map((code) => [code, ticketsIn(docs, values, code, period)])),
-    postRepair: new Map(branchCodes.map((code) => [code, closuresOf(counts('closures', code))])),
-    accounts: items('accounts', (code) => laterMonths('accounts', code))
-      .filter(({ value: v }) => v.o < period.end && (v.c === null || v.c >= from))
-      .map(({ recordId, branchCode, value: v }) => ({
-        branchCode,
-        _id: recordId,
-        openedAt: v.o,
-        closedAt: v.c,
-      })),
-    visited: new Map(
-      branchCodes.map((code) => [
-        code,
-        spans.map((span) => visitedOf(countsOver('completions', code, span))),
-      ]),
+    tickets: new Map(
+      branchCodes.map((code) => [code, ticketsIn(docs, values, code, period, tickets(code))]),
     ),
+    postRepair: new Map(branchCodes.map((code) => [code, closuresOf(counts('closures', code))])),
+    coverage: new Map(
+      branchCodes.map((code) => [code, spans.map((span) => coverageCountIn(doc, code, span))]),
+    ),
+    activeAccounts: new Map(branchCodes.map((code) => [code, activeAt(doc, code, asOf)])),
     responses: new Map(
       branchCodes.map((code) => [code, responseInputsFromCounts(counts('responses', code))]),
     ),
@@ -506,8 +518,11 @@ export type RowRequest = { branchCodes: string[]; window: RowWindow };
  */
 export async function loadRowsFromRollupsOf(requests: RowRequest[]): Promise<ScorecardRows[]> {
   const plans = requests.map(({ branchCodes, window }) => windowPlan(branchCodes, window));
-  const firstIds = new Set(plans.flatMap((plan) => plan.first));
-  const first = await byIds([...firstIds], firstProjection);
+  const needs = new Map<string, TallyNeed>();
+  for (const plan of plans)
+    for (const [id, need] of plan.first) needs.set(id, bothNeeds(needs.get(id), need));
+  const firstIds = new Set(needs.keys());
+  const first = await byIds([...firstIds], (id) => projectionFor(id, needs.get(id)!));
   const [second, values] = await Promise.all([
     byIds(
       [...new Set(plans.flatMap((plan) => plan.later(first)))].filter((id) => !firstIds.has(id)),

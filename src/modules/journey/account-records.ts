@@ -334,8 +334,14 @@ export async function readAccountRecords(
   return new Map(docs.map((doc) => [String(doc._id), doc.lists ?? {}]));
 }
 
-/** A listed record: its type, id, sort value in the list asked for, and its entry. */
-export type Listed = { typename: string; id: Types.ObjectId; at: number; entry: Entry };
+/** A listed record: its type, id (and as hex), sort value in the list asked for, and its entry. */
+export type Listed = {
+  typename: string;
+  id: Types.ObjectId;
+  hex: string;
+  at: number;
+  entry: Entry;
+};
 
 /** A listed record's entry (see `AccountRecords`). */
 export type ListEntry = Entry;
@@ -375,7 +381,13 @@ export function newestListed(
   return all
     .sort(newerFirst)
     .slice(0, count)
-    .map(({ typename, hex, at, entry }) => ({ typename, id: new Types.ObjectId(hex), at, entry }));
+    .map(({ typename, hex, at, entry }) => ({
+      typename,
+      id: new Types.ObjectId(hex),
+      hex,
+      at,
+      entry,
+    }));
 }
 
 // A sort value as stored (a Date once decoded) in ms; a missing one sorts last.

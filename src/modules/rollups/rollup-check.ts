@@ -8,6 +8,7 @@ import {
   monthsId,
   projectionOf,
   rollupSources,
+  edgeField,
   tallyIncrements,
   type Contribution,
   type SourceRecord,
@@ -76,7 +77,7 @@ function addTo(bucket: ExpectedBucket, id: string, recordId: string, value: unkn
   const tally = value as TallyContribution;
   for (const [path, n] of tallyIncrements(tally))
     bucket.counts.set(path, (bucket.counts.get(path) ?? 0) + n);
-  if (tally.at) bucket.edges.set(recordId, tally);
+  if (tally.at) bucket.edges.set(`${edgeField(tally.at)}.${recordId}`, tally);
   bucket.records += 1;
 }
 
@@ -126,12 +127,20 @@ function compareMaps(
   return differences;
 }
 
+/** A bucket's stored edge entries by `<edge field>.<record id>`. */
+const storedEdges = (doc: RollupDoc | undefined) =>
+  new Map(
+    (['e0', 'e1'] as const).flatMap((field) =>
+      Object.entries(doc?.[field] ?? {}).map(([id, entry]) => [`${field}.${id}`, entry]),
+    ),
+  );
+
 function bucketDifferences(id: string, doc: RollupDoc | undefined, want: ExpectedBucket) {
   if (!isTallyBucket(id))
     return compareMaps(id, '', new Map(Object.entries(doc?.items ?? {})), want.items);
   return [
     ...compareMaps(id, 't.', flatCounts(doc?.t), want.counts),
-    ...compareMaps(id, 'e.', new Map(Object.entries(doc?.e ?? {})), want.edges),
+    ...compareMaps(id, '', storedEdges(doc), want.edges),
   ];
 }
 
@@ -180,13 +189,13 @@ export async function checkRollups(): Promise<RollupDifference[]> {
 
 const REBUILD_BATCH = 5000;
 // Marks a database whose rollups have been built (see ensureRollupsBuilt), with their format:
-// version 8 decides follow-up coverage per account and UTC quarter and counts accounts by month
+// version 9 keeps a tally bucket's edge entries by the edge they lie at (`e0`, `e1`); 8 decides follow-up coverage per account and UTC quarter and counts accounts by month
 // (no account list, no completions by account); 7 counts repair minutes per range with exact sums (weighted paths); 6 also keeps a ledger of overdue orders by month per branch; 5 counts overdue orders by the instants they became and stopped being overdue; 4
 // counts follow-up compliance and coverage in tallies and keeps each account's follow-up
 // instants; 3 keeps tally buckets without per-record signatures, under versions (claims, see
 // `rollup-tally`); 2 counted tickets and lateness in tallies; 1 kept a value per record.
 const BUILT = 'built';
-const FORMAT = 8;
+const FORMAT = 9;
 
 // One update per bucket a batch of records contributes to: item values set, counts added.
 function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {
@@ -206,7 +215,7 @@ function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {
       for (const [path, n] of tallyIncrements(tally))
         update.inc[`t.${path}`] = (update.inc[`t.${path}`] ?? 0) + n;
       update.set.v = 1;
-      if (tally.at) update.set[`e.${recordId}`] = tally;
+      if (tally.at) update.set[`${edgeField(tally.at)}.${recordId}`] = tally;
     }
   return [...updates].map(([bucket, { set, inc }]): AnyBulkWriteOperation<RollupDoc> => ({
     updateOne: {

@@ -90,6 +90,10 @@ export function nearMonthEdge(at: Date): boolean {
   return at.getTime() - start < EDGE_MS || end - at.getTime() <= EDGE_MS;
 }
 
+/** Where a tally bucket keeps a record near an edge of its month: `e0` its start, `e1` its end. */
+export const edgeField = (at: Date): 'e0' | 'e1' =>
+  at.getTime() - monthBounds(at).start < EDGE_MS ? 'e0' : 'e1';
+
 /** A value as one segment of a count path (`.` is the path separator, so `12.5` is `12_5`). */
 export const tallyKey = (value: unknown): string => String(value).replaceAll('.', '_');
 

@@ -58,7 +58,7 @@ describe('tally bucket writes', () => {
           $inc: { 't.d.MAJOR.600': 1, 't.n.MAJOR': 1 },
           $set: {
             'ops.c3': 'UnitTallySource:r-c3',
-            'e.r-c3': { k: long.k, at },
+            'e1.r-c3': { k: long.k, at },
             v: 1,
           },
         },
@@ -75,7 +75,19 @@ describe('tally bucket writes', () => {
     expect('updateOne' in write && write.updateOne.update).toEqual({
       $inc: { 't.d.MAJOR.120': -1, 't.n.MAJOR': -1, 't.w.MAJOR': -1 },
       $set: { 'ops.c4': 'UnitTallySource:r-c4', v: 4 },
-      $unset: { 'e.r-c4': '', 'ops.old': '' },
+      $unset: { 'e1.r-c4': '', 'ops.old': '' },
+    });
+  });
+
+  it('keeps an edge entry by the edge it lies at, and moves it when the record moves', () => {
+    // 1 Feb 05:00 UTC is 5 h after February's start (e0); 28 Feb 20:00, 4 h before its end (e1).
+    const [early, late] = [new Date('2026-02-01T05:00:00Z'), new Date('2026-02-28T20:00:00Z')];
+    const write = bucketWrite(feb, { _id: feb, v: 2 }, [
+      claim('c8', { [feb]: { ...short, at: early } }, { [feb]: { ...short, at: late } }),
+    ]);
+    expect('updateOne' in write && write.updateOne.update).toEqual({
+      $set: { 'ops.c8': 'UnitTallySource:r-c8', 'e1.r-c8': { ...short, at: late }, v: 3 },
+      $unset: { 'e0.r-c8': '' },
     });
   });
 
@@ -90,13 +102,13 @@ describe('tally bucket writes', () => {
     ]);
     expect('updateOne' in write && write.updateOne.update).toEqual({
       $inc: { 't.s.MAJOR': 3_600_000 },
-      $set: { 'ops.c7': 'UnitTallySource:r-c7', 'e.r-c7': after, v: 2 },
+      $set: { 'ops.c7': 'UnitTallySource:r-c7', 'e1.r-c7': after, v: 2 },
     });
     // Cut before the edge record: the month's sum less the edge record's weight.
     const doc: RollupDoc = {
       _id: feb,
       t: { n: { MAJOR: 1 }, s: { MAJOR: 10_800_000 } },
-      e: { 'r-c7': after },
+      e1: { 'r-c7': after },
     };
     const end = new Date('2026-02-28T16:00:00Z');
     expect(countsIn(() => doc, new Date('2026-01-31T16:00:00Z'), end)).toEqual(new Map());
@@ -130,7 +142,7 @@ describe('countsIn', () => {
   const march: RollupDoc = {
     _id: 'tickets|BA|2026-03',
     t: { n: { MAJOR: 5 }, d: { MAJOR: { '120': 3, '600': 2 } } },
-    e: {
+    e1: {
       a: e(['d.MAJOR.600', 'n.MAJOR'], '2026-03-31T15:00:00Z'),
       b: e(['d.MAJOR.120', 'n.MAJOR'], '2026-03-31T18:00:00Z'),
     },

@@ -1,6 +1,12 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
-import { EDGE_MS, isTallyBucket, tallyIncrements, type TallyContribution } from './rollup-families';
-import type { NestedCounts, RollupDoc } from './rollup.model';
+import {
+  EDGE_MS,
+  edgeField,
+  isTallyBucket,
+  tallyIncrements,
+  type TallyContribution,
+} from './rollup-families';
+import type { EdgeEntries, NestedCounts, RollupDoc } from './rollup.model';
 import { addToGroup } from '../../shared/groups';
 
 /**
@@ -64,8 +70,9 @@ export function bucketWrite(
     for (const [path, n] of after ? tallyIncrements(after) : [])
       inc.set(path, (inc.get(path) ?? 0) + n);
     set[`ops.${id}`] = member;
-    if (after?.at) set[`e.${recordId}`] = after;
-    else if (before?.at) unset[`e.${recordId}`] = '';
+    const [was, now] = [before?.at && edgeField(before.at), after?.at && edgeField(after.at)];
+    if (now) set[`${now}.${recordId}`] = after;
+    if (was && was !== now) unset[`${was}.${recordId}`] = '';
   }
   for (const token of stale) unset[`ops.${token}`] = '';
   const counts = Object.fromEntries(
@@ -144,11 +151,14 @@ function add(into: Map<string, number>, counts: ReadonlyMap<string, number>, sig
 }
 
 type Edge = { at: number; increments: [string, number][] };
-const edgeLists = new WeakMap<NonNullable<RollupDoc['e']>, Edge[]>();
+const edgeLists = new WeakMap<EdgeEntries, Edge[]>();
 
 // A bucket's edge entries with their increments, computed once per entries object read.
 function edgesOf(doc: RollupDoc | undefined): Edge[] {
-  const entries = doc?.e;
+  return [...edgeList(doc?.e0), ...edgeList(doc?.e1)];
+}
+
+function edgeList(entries: EdgeEntries | undefined): Edge[] {
   if (entries === undefined) return [];
   let edges = edgeLists.get(entries);
   if (edges === undefined) {
@@ -200,19 +210,27 @@ export function monthCuts(
 export type MonthCut = 'whole' | 'edges' | 'trimmed';
 
 /**
- * What `countsIn` reads of a month's bucket: its counts (`t`, a whole month), its edge entries
- * (`e`, only an edge of the month is in the period), or both (`te`, a month cut near an edge).
+ * What `countsIn` reads of a month's bucket: some of its counts (`t`, when more than an edge of
+ * the month is in the period), the edge entries near its start (`0`) and near its end (`1`, when
+ * the period is cut there), as the letters of a string (`t1`: the counts less the end's records).
  */
-export type TallyNeed = 't' | 'e' | 'te';
+export type TallyNeed = string;
 
 /** What two readers of one bucket need together. */
-export const bothNeeds = (a: TallyNeed | undefined, b: TallyNeed): TallyNeed =>
-  a === undefined || a === b ? b : 'te';
+export const bothNeeds = (a: TallyNeed | undefined, b: TallyNeed): TallyNeed => {
+  const parts = new Set([...(a ?? ''), ...b]);
+  return ['t', '0', '1'].filter((part) => parts.has(part)).join('');
+};
 
 /** The month buckets `countsIn(…, start, end)` reads, with what it reads of each. */
 export function monthNeeds(start: Date, end: Date): Map<string, TallyNeed> {
-  const need = { whole: 't', edges: 'e', trimmed: 'te' } as const;
-  return new Map(monthCuts(start, end).map(({ month, cut }) => [month, need[cut]]));
+  return new Map(
+    monthCuts(start, end).map(({ month, from, to, start: monthStart, end: monthEnd, cut }) => {
+      const [atStart, atEnd] = [from > monthStart ? '0' : '', to < monthEnd ? '1' : ''];
+      if (cut === 'edges') return [month, from === monthStart ? '0' : '1'];
+      return [month, `t${atStart}${atEnd}`];
+    }),
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 import { model, Schema } from 'mongoose';
 
-// Rollup buckets (`items`: record id → value; or, for tally families, `t`: nested counts, `e`:
-// record id → contribution with its instant for records near the month's edges, `v`: version,
+// Rollup buckets (`items`: record id → value; or, for tally families, `t`: nested counts, `e0` and
+// `e1`: record id → contribution with its instant for records near the month's start and end, so a
+// reader cutting at one edge reads that edge's records only, `v`: version,
 // `ops`: markers of the claims in flight, token → membership id; see `rollup-tally`) and, under
 // `<family>|<branch>|months`, the list of months a family has buckets in for a branch. Written
 // and read through the driver with string ids only: the stand-in answers `_id` equality and a
@@ -11,7 +12,8 @@ const rollupSchema = new Schema(
     _id: { type: String, required: true },
     items: { type: Schema.Types.Mixed },
     t: { type: Schema.Types.Mixed },
-    e: { type: Schema.Types.Mixed },
+    e0: { type: Schema.Types.Mixed },
+    e1: { type: Schema.Types.Mixed },
     v: { type: Number },
     ops: { type: Schema.Types.Mixed },
     months: { type: [String], default: undefined },
@@ -28,12 +30,16 @@ export const RollupModel = model('Rollup', rollupSchema);
 /** Nested counts of a tally bucket (path segments → … → count). */
 export type NestedCounts = { [segment: string]: number | NestedCounts };
 
+/** A tally bucket's records near one edge of its month: record id → contribution and instant. */
+export type EdgeEntries = Record<string, { k: string[]; w?: Record<string, number>; at: Date }>;
+
 /** A bucket or months document as stored. */
 export type RollupDoc = {
   _id: string;
   items?: Record<string, unknown>;
   t?: NestedCounts;
-  e?: Record<string, { k: string[]; w?: Record<string, number>; at: Date }>;
+  e0?: EdgeEntries;
+  e1?: EdgeEntries;
   v?: number;
   ops?: Record<string, string>;
   months?: string[];

@@ -1,5 +1,6 @@
 import {
   contributionsOf,
+  edgeField,
   isTallyBucket,
   tallyIncrements,
   type TallyContribution,
@@ -72,7 +73,10 @@ function docsOf(): Map<string, RollupDoc> {
       }
       const tally = value as TallyContribution;
       for (const [path, n] of tallyIncrements(tally)) addAt((doc.t ??= {}), path, n);
-      if (tally.at) doc.e = { ...doc.e, [idOf(name)]: { ...tally, at: tally.at } };
+      if (tally.at) {
+        const field = edgeField(tally.at);
+        doc[field] = { ...doc[field], [idOf(name)]: { ...tally, at: tally.at } };
+      }
     }
   return docs;
 }
@@ -82,8 +86,12 @@ function asRead(docs: Map<string, RollupDoc>, reads: Map<string, TallyNeed>) {
   return (id: string): RollupDoc | undefined => {
     const [doc, need] = [docs.get(id), reads.get(id)];
     if (!doc || !need) return undefined;
-    if (need === 'e') return { _id: doc._id, e: doc.e };
-    return need === 't' ? { ...doc, e: undefined } : doc;
+    return {
+      _id: doc._id,
+      ...(need.includes('t') ? { t: doc.t, items: doc.items } : {}),
+      ...(need.includes('0') ? { e0: doc.e0 } : {}),
+      ...(need.includes('1') ? { e1: doc.e1 } : {}),
+    };
   };
 }
 

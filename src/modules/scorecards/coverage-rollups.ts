@@ -190,15 +190,15 @@ function quarterMonths(q0: number, span: Span): string[] {
 
 /**
  * The documents a branch's coverage over `spans` and its accounts active at `asOf` are read
- * from, with what is read of each (`te`: all of it; the `covered` months as `countsIn` cuts them).
+ * from, with what is read of each (`t01`: all of it; the `covered` months as `countsIn` cuts them).
  */
 export function coverageReads(
   branchCode: string,
   spans: readonly Span[],
   asOf: Date,
 ): Map<string, TallyNeed> {
-  const reads = new Map<string, TallyNeed>([[ledgerId(branchCode), 'te']]);
-  const whole = (id: string) => reads.set(id, 'te');
+  const reads = new Map<string, TallyNeed>([[ledgerId(branchCode), 't01']]);
+  const whole = (id: string) => reads.set(id, 't01');
   const counts = (at: Date, kind: 'Opened' | 'Closed') =>
     whole(bucketId(`accounts${kind}`, branchCode, bucketMonth(at)));
   for (const span of spans) {

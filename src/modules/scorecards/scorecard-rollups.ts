@@ -207,16 +207,30 @@ const IDS_PER_READ = 100;
 
 // The tally buckets' markers of claims in flight (`ops`) are for writers only; the tickets'
 // exact repair minutes (`t.d`) are read second, only the range holding each p90 (`repairValues`).
-// A month wholly inside the periods read is read without its edge entries (`e`), and a month of
-// which only an edge is inside with its edge entries only: at province size the entries are most
-// of a bucket.
+// A month wholly inside the periods read is read without its edge entries, a month cut at one
+// edge with that edge's entries only, and a month of which only an edge is inside with that
+// edge's entries only: at province size the entries are most of a bucket.
 type Projection = Record<string, 0 | 1>;
 const READ: Projection = { ops: 0 };
-const PROJECTIONS: Record<TallyNeed, { others: Projection; tickets: Projection }> = {
-  te: { others: READ, tickets: { ops: 0, 't.d': 0 } },
-  t: { others: { ops: 0, e: 0 }, tickets: { ops: 0, e: 0, 't.d': 0 } },
-  e: { others: { e: 1 }, tickets: { e: 1 } },
-};
+const projections = new Map<string, Projection>();
+
+/** The projection reading what is needed of a document (`t01`: all of it). */
+function projectionFor(id: string, need: TallyNeed): Projection {
+  const tickets = id.startsWith('tickets|');
+  const key = `${need}|${tickets}`;
+  const known = projections.get(key);
+  if (known) return known;
+  const edges = [['0', 'e0'] as const, ['1', 'e1'] as const];
+  const projection: Projection = need.includes('t')
+    ? Object.fromEntries([
+        ['ops', 0],
+        ...edges.filter(([part]) => !need.includes(part)).map(([, field]) => [field, 0]),
+        ...(tickets ? [['t.d', 0]] : []),
+      ])
+    : Object.fromEntries(edges.filter(([part]) => need.includes(part)).map(([, f]) => [f, 1]));
+  projections.set(key, projection);
+  return projection;
+}
 
 /** Documents by id, each read with the projection `projectionOf(id)` gives. */
 async function byIds(
@@ -240,10 +254,6 @@ async function byIds(
   const docs = (await Promise.all(parts.map(read))).flat();
   return new Map(docs.map((doc) => [doc._id, doc]));
 }
-
-/** The projection reading what is needed of a document (`te`: all of it). */
-const projectionFor = (id: string, need: TallyNeed) =>
-  PROJECTIONS[need][id.startsWith('tickets|') ? 'tickets' : 'others'];
 
 type Values = {
   overdue: { o: Date; p: Date; a: Date | null; c: Date | null };
@@ -362,7 +372,8 @@ function ticketsIn(
     const prefix = `${rangePath(severity, place.range)}.`;
     const exact = (m: string) => {
       const id = bucketId('tickets', code, m);
-      return { _id: id, t: values.get(id)?.t, e: docs.get(id)?.e } as RollupDoc;
+      const doc = docs.get(id);
+      return { _id: id, t: values.get(id)?.t, e0: doc?.e0, e1: doc?.e1 } as RollupDoc;
     };
     const counts = new Map(
       [...countsIn(exact, start, end)]
@@ -385,7 +396,7 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
   const bounded = (family: string, months: string[]) =>
     branchCodes.flatMap((code) => months.map((month) => bucketId(family, code, month)));
   const first = new Map<string, TallyNeed>();
-  const read = (id: string, need: TallyNeed = 'te') =>
+  const read = (id: string, need: TallyNeed = 't01') =>
     first.set(id, bothNeeds(first.get(id), need));
   // Orders open at as-of: their months onwards.
   const since = { overdue: asOf };

@@ -216,6 +216,8 @@ describe('the account screen issues no query the stand-in answers by scanning', 
   });
 
   type Named = { totalCount: number; edges: { node: { id: string; name: string } }[] };
+  const ACCOUNT_SCREEN_MANAGERS = `{ keyAccounts(first: 100) { edges { node {
+    id accountManager { login name } } } } }`;
   const LIST = `query($filter: KeyAccountFilter, $first: Int, $after: String) {
     keyAccounts(filter: $filter, first: $first, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { id name } } } }`;
@@ -250,6 +252,29 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     expect(answer.keyAccounts.edges).toEqual(expected);
     expect(answer.keyAccounts.totalCount).toBe(expected.length);
     if (someMatch) expect(expected.length).toBeGreaterThan(0);
+  });
+
+  // The caller's own user, read to authenticate the request, is not read again as the manager of
+  // the accounts they manage (the demo's Hangzhou accounts have three managers, am.hz1 among them).
+  it("does not read the caller again as their accounts' manager", async () => {
+    const userReads: { _id: unknown }[] = [];
+    const listen = (e: Command) => {
+      if (e.command.find === 'users') userReads.push(e.command.filter as { _id: unknown });
+    };
+    const client = mongoose.connection.getClient();
+    client.on('commandStarted', listen);
+    type Managed = { keyAccounts: { edges: { node: { accountManager: { login: string } } }[] } };
+    const answer = await ok<Managed>(service, token, ACCOUNT_SCREEN_MANAGERS).finally(() =>
+      client.off('commandStarted', listen),
+    );
+    const logins = answer.keyAccounts.edges.map(({ node }) => node.accountManager.login);
+    expect(new Set(logins)).toEqual(new Set(['am.hz1', 'am.hz2', 'am.hz3']));
+    // The authentication's read (by the caller's id), then the other managers only.
+    expect(userReads).toHaveLength(2);
+    const caller = String(userReads[0]!._id);
+    const managers = (userReads[1]!._id as { $in: unknown[] }).$in.map(String);
+    expect(managers).toHaveLength(2);
+    expect(managers).not.toContain(caller);
   });
 
   it('reads the next page of accounts by key', async () => {

@@ -39,7 +39,7 @@ export function createLoaders(actor: Actor | null) {
     selection,
     accountRecords: records,
     branchesByCode: createBranchesByCode(),
-    usersById: createUsersById(),
+    usersById: createUsersById(actor),
     accountsById: createAccountsById(scope),
     timelinesByAccount: createTimelinesByAccount(records),
     slaPoliciesById: createSlaPoliciesById(),

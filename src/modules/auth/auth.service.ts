@@ -30,6 +30,16 @@ export function actorOf(user: UserDoc): Actor {
   };
 }
 
+// The user each authenticated actor was made from, as read for that request (see `userOfActor`).
+const authenticatedUsers = new WeakMap<Actor, UserDoc>();
+
+/**
+ * The user an actor of `authenticate` was made from, as it was read to authenticate the request:
+ * the request's users loader starts with it, so the caller is not read twice (e.g. as the manager
+ * of the accounts on their screen).
+ */
+export const userOfActor = (actor: Actor): UserDoc | null => authenticatedUsers.get(actor) ?? null;
+
 /**
  * The caller behind an `Authorization` header: null without one; UNAUTHENTICATED for a token that
  * is unknown, revoked or expired (the reason is not told apart, so tokens cannot be probed).
@@ -46,7 +56,9 @@ export async function authenticate(
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) throw refused;
   const user = await UserModel.findById(token.userId).lean<UserDoc>();
   if (!user) throw refused;
-  return actorOf(user);
+  const actor = actorOf(user);
+  authenticatedUsers.set(actor, user);
+  return actor;
 }
 
 // A new token; its `consequences` (the audit entry) are stored with it.

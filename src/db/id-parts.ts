@@ -26,14 +26,15 @@ type ReadableCollection = {
 
 /**
  * Documents of `collection` by bare `_id $in` (the only multi-document filter the stand-in answers
- * from its index), in parallel reads of at most `IDS_PER_READ` ids, projected when asked.
+ * from its index), in parallel reads of at most `size` ids, projected when asked.
  */
 export async function findByIds<T>(
   collection: ReadableCollection,
   ids: readonly unknown[],
   projection?: Document,
+  size = IDS_PER_READ,
 ): Promise<T[]> {
   const read = (part: unknown[]) =>
     collection.find({ _id: { $in: part } }, projection ? { projection } : {}).toArray();
-  return (await Promise.all(inParts([...ids]).map(read))).flat() as T[];
+  return (await Promise.all(inParts([...ids], size).map(read))).flat() as T[];
 }

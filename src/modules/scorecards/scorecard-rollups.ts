@@ -31,6 +31,7 @@ import {
 } from './repair-rollups';
 import type { TicketTallies } from './scorecard-figures';
 import { responseInputsFromCounts, responsePaths, type ScoredResponse } from './response-tallies';
+import { findByIds } from '../../db/id-parts';
 import { addToGroup } from '../../shared/groups';
 
 // The scorecard's rollup families: per record exactly the fields `scorecard-data` reads from the
@@ -200,9 +201,8 @@ function itemsOf<V>(
   return items.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
 }
 
-// Ids per read: the stand-in matches every document it finds against the whole `$in` list again
-// (time grows with the square of the ids), so a few hundred ids are read as parallel reads of
-// this many. On MongoDB the split changes nothing but the number of (concurrent) reads.
+// Ids per read (see `findByIds` for why reads are split): a cold read's few hundred ids go in
+// parallel reads of this many.
 const IDS_PER_READ = 100;
 
 // The tally buckets' markers of claims in flight (`ops`) are for writers only; the tickets'
@@ -242,16 +242,9 @@ async function byIds(
     const projection = projectionOf(id);
     addToGroup(groups, projection, id);
   }
-  const parts: [Projection, string[]][] = [];
-  for (const [projection, group] of groups)
-    for (let start = 0; start < group.length; start += IDS_PER_READ)
-      parts.push([projection, group.slice(start, start + IDS_PER_READ)]);
-  // A bare `_id $in`: the only multi-key filter the stand-in answers from its index.
-  const read = ([projection, part]: [Projection, string[]]) =>
-    RollupModel.collection
-      .find({ _id: { $in: part } } as never, { projection })
-      .toArray() as unknown as Promise<RollupDoc[]>;
-  const docs = (await Promise.all(parts.map(read))).flat();
+  const read = ([projection, group]: [Projection, string[]]) =>
+    findByIds<RollupDoc>(RollupModel.collection, group, projection, IDS_PER_READ);
+  const docs = (await Promise.all([...groups].map(read))).flat();
   return new Map(docs.map((doc) => [doc._id, doc]));
 }
 

@@ -244,10 +244,13 @@ const listingOf = (source: JourneySource, record: RecordFields): Listing => ({
 type EntryArgs = { typename: string; accountId: Types.ObjectId; entry: Entry };
 
 // The entry travels in the consequence, as the write stored it: no read of the record. A replay
-// older than the stored entry (by the record's revision) is dropped (`supersedes`).
+// older than the stored entry (by the record's revision) is dropped (`supersedes`). Applied after
+// the events: the records an event's handlers create (the follow-ups of an import batch's closed
+// tickets) join the pass, and every account's new entries are then written once, under one guard
+// read (before: once for the tickets, once more for their follow-ups).
 registerConsequenceKind<EntryArgs>(
   'accountRecordEntry',
-  CONSEQUENCE_ORDER.derived + 1,
+  CONSEQUENCE_ORDER.events + 1,
   async (due) => {
     await storeListings(
       due.map(({ recordId, args }) => ({

@@ -10,7 +10,7 @@ import { median, openBenchDatabase, startDemoService, timed } from './bench-data
 
 // A synthetic province: 20 branches, 20 000 accounts and a year (2026) of measured records
 // (about 20 per account); then as many again for the same accounts.
-const BRANCHES = 20;
+export const BRANCHES = 20;
 const ACCOUNTS = 20_000;
 const YEAR_START = Date.parse('2026-01-01T00:00:00+08:00');
 const YEAR_MS = 365 * 86_400_000;
@@ -22,7 +22,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // A demo-size round takes tens of milliseconds: more of them steady the median on a busy machine.
 const DEMO_ROUNDS = Number(process.env.BENCH_DEMO_ROUNDS ?? 15);
 
-const codeOf = (b: number) => `B${String(b).padStart(2, '0')}`;
+export const codeOf = (b: number) => `B${String(b).padStart(2, '0')}`;
 const at = (random: Random) => new Date(YEAR_START + random.next() * YEAR_MS);
 
 function account(random: Random, i: number) {
@@ -128,9 +128,9 @@ function recordsOf(random: Random, a: ReturnType<typeof account>, seed: number) 
   return { orders, tickets, followUps, surveys };
 }
 
-type Account = ReturnType<typeof account>;
+export type Account = ReturnType<typeof account>;
 
-async function insertAccounts(): Promise<Account[]> {
+export async function insertAccounts(): Promise<Account[]> {
   const random = createRandom(1);
   const accounts = Array.from({ length: ACCOUNTS }, (_, i) => account(random, i));
   for (let start = 0; start < ACCOUNTS; start += 2000)
@@ -141,7 +141,7 @@ async function insertAccounts(): Promise<Account[]> {
 }
 
 /** A year of records for every account (raw driver inserts: fast, and past the service). */
-async function insertRecords(accounts: Account[], seed: number): Promise<number> {
+export async function insertRecords(accounts: Account[], seed: number): Promise<number> {
   const random = createRandom(seed);
   const db = mongoose.connection.db!;
   let records = 0;

@@ -1,10 +1,11 @@
-import { registerRollupFamily } from './rollup-families';
+import { contributionsOf, listsMonths, registerRollupFamily } from './rollup-families';
 import {
   bucketWrite,
   bucketWrites,
   claimedBuckets,
   countsIn,
   flatCounts,
+  monthNeeds,
   type Claim,
 } from './rollup-tally';
 import type { RollupDoc } from './rollup.model';
@@ -195,5 +196,117 @@ describe('countsIn', () => {
     expect(() =>
       countsIn((m) => docs.get(m), new Date('2026-03-15T00:00Z'), new Date('2026-04-15T00:00Z')),
     ).toThrow(RangeError);
+  });
+});
+
+describe('tallies per UTC quarter', () => {
+  // A family counted per quarter too: each record adds 1 to `n` at its instant `at`.
+  registerRollupFamily({
+    name: 'unitQuarters',
+    source: 'UnitQuarterSource',
+    tally: true,
+    quarters: true,
+    fields: ['at'],
+    contribute: (r) => ({ at: r.at as Date, value: ['n'] }),
+  });
+  const contributions = (at: string) =>
+    contributionsOf('UnitQuarterSource', { _id: 'r', branchCode: 'BA', at: new Date(at) });
+
+  it('counts a record in its month and its quarter, each with its instant only near its own edges', () => {
+    // 31 Mar 15:00Z: 9 h before the end of March, which is the end of Q1: an edge of both.
+    expect(contributions('2026-03-31T15:00:00Z')).toEqual([
+      { bucket: 'unitQuarters|BA|2026-03', value: { k: ['n'], at: new Date('2026-03-31T15:00Z') } },
+      { bucket: 'unitQuarters|BA|2026-Q1', value: { k: ['n'], at: new Date('2026-03-31T15:00Z') } },
+    ]);
+    // 28 Feb 20:00Z: 4 h before the end of February, 31 days before the end of Q1.
+    expect(contributions('2026-02-28T20:00:00Z')).toEqual([
+      { bucket: 'unitQuarters|BA|2026-02', value: { k: ['n'], at: new Date('2026-02-28T20:00Z') } },
+      { bucket: 'unitQuarters|BA|2026-Q1', value: { k: ['n'] } },
+    ]);
+    // 1 Oct 13:59Z: 13 h 59 min after the start of October and of Q4 (14 h: the edge's width).
+    expect(contributions('2026-10-01T13:59:00Z').map((c) => c.bucket)).toEqual([
+      'unitQuarters|BA|2026-10',
+      'unitQuarters|BA|2026-Q4',
+    ]);
+    expect(contributions('2026-10-01T13:59:00Z')[1]!.value).toHaveProperty('at');
+    expect(contributions('2026-10-01T14:00:00Z')[1]!.value).not.toHaveProperty('at');
+    // Quarter buckets are not listed by month (nothing reads them by list).
+    expect(listsMonths('unitQuarters|BA|2026-Q1')).toBe(false);
+    expect(listsMonths('unitQuarters|BA|2026-03')).toBe(true);
+  });
+
+  it('reads a quarter or a year in any zone by quarter, the edge beyond it by its quarter too', () => {
+    // Q2 in UTC+8: 31 Mar 16:00Z – 30 Jun 16:00Z: the end edge of Q1, Q2 less its end edge.
+    expect(monthNeeds(new Date('2026-03-31T16:00Z'), new Date('2026-06-30T16:00Z'), true)).toEqual(
+      new Map([
+        ['2026-Q1', '1'],
+        ['2026-Q2', 't1'],
+      ]),
+    );
+    // Q2 in UTC+14: 31 Mar 10:00Z – 30 Jun 10:00Z: each cut exactly 14 h (the edge's width) early.
+    expect(monthNeeds(new Date('2026-03-31T10:00Z'), new Date('2026-06-30T10:00Z'), true)).toEqual(
+      new Map([
+        ['2026-Q1', '1'],
+        ['2026-Q2', 't1'],
+      ]),
+    );
+    // Q2 in UTC−5: 1 Apr 05:00Z – 1 Jul 05:00Z: Q2 less its start edge, the start edge of Q3.
+    expect(monthNeeds(new Date('2026-04-01T05:00Z'), new Date('2026-07-01T05:00Z'), true)).toEqual(
+      new Map([
+        ['2026-Q2', 't0'],
+        ['2026-Q3', '0'],
+      ]),
+    );
+    // 2026 in UTC+8: the end edge of 2025-Q4, Q1–Q3 whole, Q4 less its end edge.
+    expect(monthNeeds(new Date('2025-12-31T16:00Z'), new Date('2026-12-31T16:00Z'), true)).toEqual(
+      new Map([
+        ['2025-Q4', '1'],
+        ['2026-Q1', 't'],
+        ['2026-Q2', 't'],
+        ['2026-Q3', 't'],
+        ['2026-Q4', 't1'],
+      ]),
+    );
+    // April in UTC+8 (31 Mar 16:00Z – 30 Apr 16:00Z): Q1's end edge, then April by its month.
+    expect(monthNeeds(new Date('2026-03-31T16:00Z'), new Date('2026-04-30T16:00Z'), true)).toEqual(
+      new Map([
+        ['2026-Q1', '1'],
+        ['2026-04', 't1'],
+      ]),
+    );
+  });
+
+  it('cuts quarter buckets at a local midnight from their edge records', () => {
+    const e = (at: string) => ({ k: ['n'], at: new Date(at) });
+    // Q1 counts 40 records, 2 in its last 14 h: a at 31 Mar 15:00Z, b at 31 Mar 18:00Z.
+    // Q2 counts 30 records, 3 in its last 14 h: c 30 Jun 10:00Z, d 30 Jun 17:00Z, f 30 Jun 23:00Z;
+    // and 1 in its first 14 h: g 1 Apr 03:00Z.
+    const docs = new Map<string, RollupDoc>([
+      [
+        '2026-Q1',
+        { _id: 'q1', t: { n: 40 }, e1: { a: e('2026-03-31T15:00Z'), b: e('2026-03-31T18:00Z') } },
+      ],
+      [
+        '2026-Q2',
+        {
+          _id: 'q2',
+          t: { n: 30 },
+          e0: { g: e('2026-04-01T03:00Z') },
+          e1: { c: e('2026-06-30T10:00Z'), d: e('2026-06-30T17:00Z'), f: e('2026-06-30T23:00Z') },
+        },
+      ],
+      ['2026-Q3', { _id: 'q3', t: { n: 50 } }],
+    ]);
+    const read = (label: string) => docs.get(label);
+    // UTC+8 Q2 (31 Mar 16:00Z – 30 Jun 16:00Z): b (18:00Z ≥ 16:00Z) from Q1's edge, Q2's 30
+    // less d and f (at or after 30 Jun 16:00Z) = 1 + 30 − 2 = 29.
+    expect(
+      countsIn(read, new Date('2026-03-31T16:00Z'), new Date('2026-06-30T16:00Z'), true),
+    ).toEqual(new Map([['n', 29]]));
+    // UTC−5 Q2 (1 Apr 05:00Z – 1 Jul 05:00Z): Q2's 30 less g (03:00Z < 05:00Z) = 29; Q3 has no
+    // edge record before 1 Jul 05:00Z: 29.
+    expect(
+      countsIn(read, new Date('2026-04-01T05:00Z'), new Date('2026-07-01T05:00Z'), true),
+    ).toEqual(new Map([['n', 29]]));
   });
 });

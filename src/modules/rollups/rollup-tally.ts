@@ -179,35 +179,50 @@ function edgeCounts(doc: RollupDoc | undefined, from: number, to: number): Map<s
   return counts;
 }
 
+/** How [start, end) covers one bucket's span [spanStart, spanEnd), if it can be cut there. */
+function cutOf(label: string, spanStart: number, spanEnd: number, start: Date, end: Date) {
+  const [from, to] = [Math.max(start.getTime(), spanStart), Math.min(end.getTime(), spanEnd)];
+  const span = { label, from, to, start: spanStart, end: spanEnd };
+  if (from === spanStart && to === spanEnd) return { ...span, cut: 'whole' as const };
+  if (to - spanStart <= EDGE_MS || spanEnd - from <= EDGE_MS)
+    return { ...span, cut: 'edges' as const };
+  if (from - spanStart <= EDGE_MS && spanEnd - to <= EDGE_MS)
+    return { ...span, cut: 'trimmed' as const };
+  return null;
+}
+
+/** One bucket as a period covers it: its label (month or quarter), bounds and cut. */
+export type TallyCut = NonNullable<ReturnType<typeof cutOf>>;
+
 /**
  * How [start, end) covers each UTC month it touches: `whole`; `edges` when only an edge (within
  * `EDGE_MS` of its start or end) is in it; `trimmed` when all but its edges are. A cut elsewhere
- * is refused: no time zone has a local midnight there.
+ * is refused: no time zone has a local midnight there. With `quarters`, a UTC quarter covered
+ * whole, trimmed or at an edge is one cut (its quarter bucket), and its months otherwise.
  */
-export function monthCuts(
-  start: Date,
-  end: Date,
-): { month: string; from: number; to: number; start: number; end: number; cut: MonthCut }[] {
-  const cuts = [];
+export function monthCuts(start: Date, end: Date, quarters = false): TallyCut[] {
+  const cuts: TallyCut[] = [];
+  const step = quarters ? 3 : 1;
   const cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1));
+  cursor.setUTCMonth(Math.floor(cursor.getUTCMonth() / step) * step);
   while (cursor < end) {
-    const monthStart = cursor.getTime();
-    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
-    const monthEnd = cursor.getTime();
-    const [from, to] = [Math.max(start.getTime(), monthStart), Math.min(end.getTime(), monthEnd)];
-    const month = new Date(monthStart).toISOString().slice(0, 7);
-    let cut: MonthCut;
-    if (from === monthStart && to === monthEnd) cut = 'whole';
-    else if (to - monthStart <= EDGE_MS || monthEnd - from <= EDGE_MS) cut = 'edges';
-    else if (from - monthStart <= EDGE_MS && monthEnd - to <= EDGE_MS) cut = 'trimmed';
-    else throw new RangeError(`tally buckets cannot be cut at ${new Date(from).toISOString()}`);
-    cuts.push({ month, from, to, start: monthStart, end: monthEnd, cut });
+    const spanStart = cursor.getTime();
+    const label = quarters
+      ? `${cursor.getUTCFullYear()}-Q${cursor.getUTCMonth() / 3 + 1}`
+      : cursor.toISOString().slice(0, 7);
+    cursor.setUTCMonth(cursor.getUTCMonth() + step);
+    const spanEnd = cursor.getTime();
+    const cut = cutOf(label, spanStart, spanEnd, start, end);
+    const from = new Date(Math.max(start.getTime(), spanStart));
+    if (cut) cuts.push(cut);
+    else if (quarters) cuts.push(...monthCuts(from, new Date(Math.min(end.getTime(), spanEnd))));
+    else throw new RangeError(`tally buckets cannot be cut at ${from.toISOString()}`);
   }
   return cuts;
 }
 
-/** How a period covers a month (see `monthCuts`). */
-export type MonthCut = 'whole' | 'edges' | 'trimmed';
+/** How a period covers a bucket's span (see `monthCuts`). */
+export type MonthCut = TallyCut['cut'];
 
 /**
  * What `countsIn` reads of a month's bucket: some of its counts (`t`, when more than an edge of
@@ -222,36 +237,47 @@ export const bothNeeds = (a: TallyNeed | undefined, b: TallyNeed): TallyNeed => 
   return ['t', '0', '1'].filter((part) => parts.has(part)).join('');
 };
 
-/** The month buckets `countsIn(…, start, end)` reads, with what it reads of each. */
-export function monthNeeds(start: Date, end: Date): Map<string, TallyNeed> {
+/**
+ * The buckets `countsIn(…, start, end, quarters)` reads, by label (month, or quarter), with what
+ * it reads of each.
+ */
+export function monthNeeds(start: Date, end: Date, quarters = false): Map<string, TallyNeed> {
   return new Map(
-    monthCuts(start, end).map(({ month, from, to, start: monthStart, end: monthEnd, cut }) => {
-      const [atStart, atEnd] = [from > monthStart ? '0' : '', to < monthEnd ? '1' : ''];
-      if (cut === 'edges') return [month, from === monthStart ? '0' : '1'];
-      return [month, `t${atStart}${atEnd}`];
-    }),
+    monthCuts(start, end, quarters).map(
+      ({ label, from, to, start: spanStart, end: spanEnd, cut }) => {
+        const [atStart, atEnd] = [from > spanStart ? '0' : '', to < spanEnd ? '1' : ''];
+        if (cut === 'edges') return [label, from === spanStart ? '0' : '1'];
+        return [label, `t${atStart}${atEnd}`];
+      },
+    ),
   );
 }
 
 /**
- * The counts of one tally family's buckets (by UTC month) for the records whose instant lies in
- * [start, end): whole months by their counts; a month cut at an instant near its edge (a local
- * midnight in any time zone) by its counts less the edge records outside, or by the edge records
- * inside when only an edge is in the period. Zeros left out.
+ * The counts of one tally family's buckets (by UTC month, or quarter with `quarters`: see
+ * `monthCuts`) for the records whose instant lies in [start, end): whole buckets by their counts;
+ * one cut at an instant near its edge (a local midnight in any time zone) by its counts less the
+ * edge records outside, or by the edge records inside when only an edge is in the period. Zeros
+ * left out.
  */
 export function countsIn(
-  bucketOf: (month: string) => RollupDoc | undefined,
+  bucketOf: (label: string) => RollupDoc | undefined,
   start: Date,
   end: Date,
+  quarters = false,
 ): Map<string, number> {
   const total = new Map<string, number>();
-  for (const { month, from, to, start: monthStart, end: monthEnd, cut } of monthCuts(start, end)) {
-    const doc = bucketOf(month);
+  for (const { label, from, to, start: spanStart, end: spanEnd, cut } of monthCuts(
+    start,
+    end,
+    quarters,
+  )) {
+    const doc = bucketOf(label);
     if (cut === 'edges') add(total, edgeCounts(doc, from, to));
     else add(total, flatCounts(doc?.t));
     if (cut === 'trimmed') {
-      add(total, edgeCounts(doc, monthStart, from), -1);
-      add(total, edgeCounts(doc, to, monthEnd), -1);
+      add(total, edgeCounts(doc, spanStart, from), -1);
+      add(total, edgeCounts(doc, to, spanEnd), -1);
     }
   }
   for (const [path, n] of total) if (n === 0) total.delete(path);

@@ -55,6 +55,7 @@ registerRollupFamily({
   name: 'activations',
   source: 'ActivationOrder',
   tally: true,
+  quarters: true,
   fields: ['status', 'measuredAt', 'latenessMinutes', 'activatedAt', 'accountId'],
   contribute: (r, context) => {
     const measuredAt = activatedAt(r);
@@ -71,6 +72,7 @@ registerRollupFamily({
   name: 'closures',
   source: 'FaultTicket',
   tally: true,
+  quarters: true,
   fields: ['status', 'closedAt', 'accountId'],
   contribute: (r, context) => {
     const at = closedAt(r);

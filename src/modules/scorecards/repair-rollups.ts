@@ -39,6 +39,7 @@ registerRollupFamily({
   name: 'tickets',
   source: 'FaultTicket',
   tally: true,
+  quarters: true,
   fields: [
     'measuredAt',
     'severity',

@@ -136,6 +136,7 @@ registerRollupFamily({
   name: 'responses',
   source: 'SurveyResponse',
   tally: true,
+  quarters: true,
   fields: ['respondedAt', 'cs1', 'cs2', 'cs3', 'nps', 'attributes', 'competitors'],
   contribute: (r) => {
     const respondedAt = date(r.respondedAt);
@@ -183,6 +184,10 @@ export function monthsBetween(start: Date, end: Date): string[] {
 }
 
 type Item<V> = { recordId: string; branchCode: string; value: V };
+
+/** The tally families kept per UTC quarter too (`quarters`): read by quarter where they can be. */
+const QUARTERED = ['activations', 'tickets', 'closures', 'responses'] as const;
+type Quartered = (typeof QUARTERED)[number];
 
 function itemsOf<V>(
   docs: Map<string, RollupDoc>,
@@ -369,7 +374,7 @@ function ticketsIn(
       return { _id: id, t: values.get(id)?.t, e0: doc?.e0, e1: doc?.e1 } as RollupDoc;
     };
     const counts = new Map(
-      [...countsIn(exact, start, end)]
+      [...countsIn(exact, start, end, true)]
         .filter(([path]) => path.startsWith(prefix))
         .map(([path, n]) => [path.slice(prefix.length), n]),
     );
@@ -396,8 +401,8 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
   // Only `open` is read with the month lists: the listed months from `since` on (orders ended
   // after now) are few or none, and a guess of every month up to now costs more in missing ids
   // than a second read when there are some.
-  const cuts = monthNeeds(period.start, period.end);
-  for (const family of ['activations', 'tickets', 'closures', 'responses'])
+  const cuts = monthNeeds(period.start, period.end, true);
+  for (const family of QUARTERED)
     for (const code of branchCodes)
       for (const [month, need] of cuts) read(bucketId(family, code, month), need);
   for (const code of branchCodes)
@@ -419,12 +424,13 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
     );
   // The months whose counts (not only edge records) the period uses and that count tickets in
   // the range: the documents whose exact minutes of the range are read.
-  const valued = monthCuts(period.start, period.end).filter(({ cut }) => cut !== 'edges');
+  const valued = monthCuts(period.start, period.end, true).filter(({ cut }) => cut !== 'edges');
   // Each branch's ticket counts, once for the p90 ranges to read and the rows.
   const counted = new Map<string, ReturnType<typeof ticketsOf>>();
   const ticketsOfBranch = (docs: Map<string, RollupDoc>, code: string) => {
     const month = (m: string) => docs.get(bucketId('tickets', code, m));
-    if (!counted.has(code)) counted.set(code, ticketsOf(countsIn(month, period.start, period.end)));
+    if (!counted.has(code))
+      counted.set(code, ticketsOf(countsIn(month, period.start, period.end, true)));
     return counted.get(code)!;
   };
   const repairs = (docs: Map<string, RollupDoc>) =>
@@ -435,7 +441,7 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
         const place = repairPlace(tier.ranges);
         if (!place) return [];
         const inRange = (m: string) => rangeCount(month(m), severity, place.range) > 0;
-        const months = valued.map((c) => c.month).filter(inRange);
+        const months = valued.map((c) => c.label).filter(inRange);
         return [{ code, severity, range: place.range, months } satisfies RepairWanted];
       });
     });
@@ -472,9 +478,9 @@ function rowsOf(
   const items = <F extends keyof Values>(family: F, months: (code: string) => string[]) =>
     itemsOf<Values[F]>(docs, family, branchCodes, months);
   const inPeriod = () => periodMonths;
-  const countsOver = (family: string, code: string, { start, end }: Span) =>
-    countsIn((month) => docs.get(bucketId(family, code, month)), start, end);
-  const counts = (family: string, code: string) => countsOver(family, code, period);
+  const countsOver = (family: Quartered, code: string, { start, end }: Span) =>
+    countsIn((label) => docs.get(bucketId(family, code, label)), start, end, true);
+  const counts = (family: Quartered, code: string) => countsOver(family, code, period);
   const doc = (id: string) => docs.get(id);
   const activations = new Map(
     branchCodes.map((code) => [code, activationsOf(counts('activations', code))]),

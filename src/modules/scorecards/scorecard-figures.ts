@@ -236,7 +236,7 @@ export function scorecardFigures(
   inputs: ScorecardInputs,
   weights: CompositeWeights = DEFAULT_COMPOSITE_WEIGHTS,
 ): ScorecardFigures {
-  const satisfaction = summariseResponses(inputs.responses.responses);
+  const satisfaction = summariseResponses(inputs.responses.responses, inputs.responses.nps);
   const onTime = inputs.activationLateness['0'] ?? 0;
   const activationOnTimeRate = shareFigure(onTime, tallySize(inputs.activationLateness));
   const faultWithinSlaRate = shareFigure(

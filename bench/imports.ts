@@ -223,6 +223,7 @@ function profileCommands() {
   const totals = new Map<string, { count: number; ms: number }>();
   const started = new Map<number, string>();
   const counts = { commands: 0, writes: 0 };
+  const writesBy = new Map<string, number>();
   const marks: Map<string, { count: number; ms: number }>[] = [];
   const client = mongoose.connection.getClient();
   client.on('commandStarted', (e) => {
@@ -232,7 +233,11 @@ function profileCommands() {
     started.set(e.requestId, `${e.commandName} ${on} {${selectedBy(e.commandName, command)}}`);
     counts.commands += 1;
     const written = command.documents ?? command.updates ?? command.deletes;
-    if (Array.isArray(written)) counts.writes += written.length;
+    if (Array.isArray(written)) {
+      counts.writes += written.length;
+      const what = `${e.commandName} ${on}`;
+      writesBy.set(what, (writesBy.get(what) ?? 0) + written.length);
+    }
   });
   client.on('commandSucceeded', (e) => {
     const key = started.get(e.requestId) ?? e.commandName;
@@ -244,6 +249,12 @@ function profileCommands() {
   const zero = { count: 0, ms: 0 };
   return {
     counts: () => ({ ...counts }),
+    // Documents written per row by command and collection: what a row costs in stored writes.
+    writesPerRow: (rows: number) =>
+      [...writesBy]
+        .sort((a, b) => b[1] - a[1])
+        .map(([what, n]) => `${what} ${(n / rows).toFixed(2)}`)
+        .join(', '),
     mark: () => marks.push(copy()),
     report: () =>
       [...totals]
@@ -290,6 +301,18 @@ async function jvmGcSeconds(pid: number): Promise<number | null> {
       .split('\n')
       .map((line) => line.trim().split(/\s+/));
     return Number(values![header!.indexOf('GCT')]);
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds a process has used so far (Linux `/proc`; null elsewhere). */
+function processCpuSeconds(pid: number): number | null {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return null;
   }
@@ -365,6 +388,8 @@ export async function main(): Promise<void> {
     let summary: unknown;
     const profile = profileCommands();
     const gcSamples = [jvmGcSeconds(server.pid)];
+    // Where the import's CPU goes: this process (service and importer) and the stand-in.
+    const cpuBefore = { node: process.cpuUsage(), jvm: processCpuSeconds(server.pid) };
     const tenths = tenthsRecorder(TICKETS, () => {
       profile.mark();
       gcSamples.push(jvmGcSeconds(server.pid));
@@ -383,9 +408,19 @@ export async function main(): Promise<void> {
       summary = run.summary;
     });
     const importRate = TICKETS / (ms / 1000);
+    const nodeCpu = process.cpuUsage(cpuBefore.node);
+    const jvmAfter = processCpuSeconds(server.pid);
+    const cpu = {
+      nodeSeconds: Number(((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)),
+      jvmSeconds:
+        jvmAfter === null || cpuBefore.jvm === null
+          ? null
+          : Number((jvmAfter - cpuBefore.jvm).toFixed(1)),
+    };
     const timeByCommand = profile.report();
     const growth = profile.growth();
     const counts = profile.counts();
+    const writesPerRow = profile.writesPerRow(TICKETS);
     const gc = await Promise.all(gcSamples);
     const gcPerTenth = gc.every((x) => x !== null)
       ? gc.slice(1).map((x, i) => Number((x! - gc[i]!).toFixed(1)))
@@ -409,6 +444,10 @@ export async function main(): Promise<void> {
     );
     console.log(
       `per row: ${(counts.commands / TICKETS).toFixed(3)} commands, ${(counts.writes / TICKETS).toFixed(2)} documents written (inserts and update statements; the bulkWrite: 0.001 and 1)`,
+    );
+    console.log(`documents written per row, by command and collection: ${writesPerRow}`);
+    console.log(
+      `CPU during the import: service and importer (Node) ${cpu.nodeSeconds} s, stand-in (JVM) ${cpu.jvmSeconds ?? '?'} s, of ${(ms / 1000).toFixed(1)} s`,
     );
     console.log(
       `database: mongo-java-server 1.47 (memory backend); import summary ${JSON.stringify(summary)}`,
@@ -444,6 +483,7 @@ export async function main(): Promise<void> {
         documentsWrittenPerRow: Number((counts.writes / TICKETS).toFixed(2)),
         gcSecondsPerTenth: gcPerTenth,
         standInLiveHeapMb: heap?.liveMb ?? null,
+        cpuSeconds: cpu,
         memory,
       }),
     );

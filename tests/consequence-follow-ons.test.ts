@@ -17,11 +17,15 @@ import { freshDatabaseUri } from './support/test-service';
 
 // An applier may write records with consequences stored in them and hand those back (FollowOn):
 // they join the pass that runs it (the repeats of an import batch do, so their rollups, snapshot
-// invalidation and clearing go with the batch's). Checked on a model and kinds of this test only.
+// invalidation and clearing go with the batch's; so do the follow-ups its closed tickets schedule,
+// of another model). Checked on models and kinds of this test only.
 
 const schema = new Schema({ name: String }, { collection: 'followonprobes' });
 schema.plugin(pendingConsequencesPlugin);
 const Probe = mongoose.model('FollowOnProbe', schema);
+const otherSchema = new Schema({ name: String }, { collection: 'followonothers' });
+otherSchema.plugin(pendingConsequencesPlugin);
+const Other = mongoose.model('FollowOnOther', otherSchema);
 
 const calls: { kind: string; records: string[] }[] = [];
 const record = (kind: string) => async (due: DueConsequence[]) => {
@@ -40,6 +44,18 @@ registerConsequenceKind<string>('probe:writes', 10, async (due) => {
   const stored = [consequence('probe:early', null), consequence('probe:late', null)];
   await Probe.collection.updateOne({ _id: other }, pushPending(stored) as never);
   return { model: Probe, records: [{ _id: other, [PENDING]: stored }] };
+});
+// Creates a record of another model with the same two kinds stored in it, and hands them back.
+const sources: string[][] = [];
+registerConsequenceKind('probe:source', 40, async (due) => {
+  sources.push(due.map((item) => `${item.source} ${String(item.recordId)}`).sort());
+});
+registerConsequenceKind<null>('probe:creates', 20, async (due) => {
+  await record('probe:creates')(due);
+  const created = new Types.ObjectId();
+  const stored = [consequence('probe:early', null), consequence('probe:source', null)];
+  await Other.collection.insertOne({ _id: created, name: 'created', [PENDING]: stored });
+  return [{ model: Other, records: [{ _id: created, [PENDING]: stored }] }];
 });
 
 describe('follow-on consequences', () => {
@@ -95,6 +111,32 @@ describe('follow-on consequences', () => {
       (c) => c.name === 'update' && c.collection === 'followonprobes',
     );
     expect(updates.map((c) => (c.body.updates as unknown[]).length)).toEqual([1, 2]);
+  });
+
+  it("join the pass when they are another model's: the same batches, one clearing write per model", async () => {
+    const own = new Types.ObjectId();
+    const pending = [consequence('probe:creates', null), consequence('probe:source', null)];
+    await Probe.collection.insertOne({ _id: own, name: 'own', [PENDING]: pending });
+    sources.length = 0;
+    const commands = await captureCommands(async () => {
+      expect(await applyPending(Probe, [{ _id: own, [PENDING]: pending }])).toBe(4);
+    });
+    const created = (await Other.collection.findOne({ name: 'created' }))!;
+    // The created record's early kind right after the applier; its late kind in one batch with
+    // the own record's, each item named by its own model.
+    expect(calls).toEqual([
+      { kind: 'probe:creates', records: [String(own)] },
+      { kind: 'probe:early', records: [String(created._id)] },
+    ]);
+    expect(sources).toEqual([
+      [`FollowOnOther ${String(created._id)}`, `FollowOnProbe ${String(own)}`].sort(),
+    ]);
+    expect(created[PENDING]).toEqual([]);
+    expect((await Probe.collection.findOne({ _id: own }))![PENDING]).toEqual([]);
+    const clearing = (collection: string) =>
+      commands.filter((c) => c.name === 'update' && c.collection === collection);
+    expect(clearing('followonprobes')).toHaveLength(1);
+    expect(clearing('followonothers')).toHaveLength(1);
   });
 
   it('leave those not applied pending when a later kind fails, as the rest of the pass', async () => {

@@ -27,7 +27,7 @@ export type DueConsequence<A = unknown> = {
 /**
  * Consequences an applier stored in records it wrote (each already in its record, so a stop
  * leaves them for the sweep), handed back to be applied with the rest of the pass that runs it:
- * merged into the later kinds' batches and removed in the pass's one clearing write.
+ * merged into the later kinds' batches and removed in the pass's clearing write of their model.
  */
 export type FollowOn = {
   model: { modelName: string };
@@ -39,7 +39,9 @@ export type FollowOn = {
  * again after a crash or by a sweep racing the writer, and must then change nothing. May return
  * the consequences it stored in records it wrote (see FollowOn).
  */
-export type ConsequenceApplier<A> = (due: DueConsequence<A>[]) => Promise<void | FollowOn>;
+export type ConsequenceApplier<A> = (
+  due: DueConsequence<A>[],
+) => Promise<void | FollowOn | FollowOn[]>;
 
 type Kind = { name: string; order: number; apply: ConsequenceApplier<unknown> };
 

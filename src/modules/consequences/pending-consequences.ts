@@ -54,29 +54,37 @@ export function withoutPending<T extends object>(record: T): T {
 }
 
 type Due = {
+  model: AnyModel;
   record: RecordWithPending;
   entry: PendingConsequence;
   kind: ReturnType<typeof consequenceKind>;
 };
 
-const dueIn = (records: readonly RecordWithPending[]): Due[] =>
+const dueIn = (model: AnyModel, records: readonly RecordWithPending[]): Due[] =>
   records.flatMap((record) =>
-    (record[PENDING] ?? []).map((entry) => ({ record, entry, kind: consequenceKind(entry.kind) })),
+    (record[PENDING] ?? []).map((entry) => ({
+      model,
+      record,
+      entry,
+      kind: consequenceKind(entry.kind),
+    })),
   );
 
 /**
  * Applies the pending consequences of records of one model, kind by kind in their order (one batch
- * per kind), then removes the applied entries in one write. Consequences an applier hands back
- * (FollowOn) of the same model join the pass: those of a later kind are applied with that kind's
- * batch, those of a kind already applied right after the applier, and all are removed with the
- * rest. An applier's error stops the later kinds and is thrown after the entries of the kinds
- * already applied are removed; the rest stays pending for the sweep.
+ * per kind), then removes the applied entries in one write per model. Consequences an applier
+ * hands back (FollowOn), of this model or another, join the pass: those of a later kind are
+ * applied with that kind's batch, those of a kind already applied right after the applier, and
+ * all are removed with the rest (an import batch's closed tickets and the follow-ups they
+ * schedule have their account lists written together, once per account). An applier's error
+ * stops the later kinds and is thrown after the entries of the kinds already applied are removed;
+ * the rest stays pending for the sweep.
  */
 export async function applyPending(
   model: AnyModel,
   records: readonly RecordWithPending[],
 ): Promise<number> {
-  const due = dueIn(records);
+  const due = dueIn(model, records);
   if (due.length === 0) return 0;
   const byKind = new Map<string, Due[]>();
   const add = (items: Due[]) => {
@@ -91,33 +99,36 @@ export async function applyPending(
       if (!next) break;
       byKind.delete(next[0]!.entry.kind);
       const followOn = await next[0]!.kind.apply(
-        next.map(({ record, entry }): DueConsequence => ({
+        next.map(({ model: source, record, entry }): DueConsequence => ({
           id: entry._id,
           recordId: record._id,
-          source: model.modelName,
+          source: source.modelName,
           args: entry.args,
         })),
       );
       applied.push(...next);
-      if (followOn) count += await joinPass(model, followOn, add);
+      for (const { model: written, records: stored } of [followOn ?? []].flat()) {
+        const items = dueIn(
+          mongoose.model(written.modelName) as AnyModel,
+          stored as RecordWithPending[],
+        );
+        add(items);
+        count += items.length;
+      }
     }
   } finally {
-    await clearApplied(
-      model,
-      applied.map(({ record, entry }) => ({ recordId: record._id, id: entry._id })),
+    const byModel = new Map<string, Due[]>();
+    for (const item of applied) addToGroup(byModel, item.model.modelName, item);
+    await Promise.all(
+      [...byModel.values()].map((items) =>
+        clearApplied(
+          items[0]!.model,
+          items.map(({ record, entry }) => ({ recordId: record._id, id: entry._id })),
+        ),
+      ),
     );
   }
   return count;
-}
-
-// Follow-on consequences of the pass's model join it; another model's get a pass of their own.
-async function joinPass(model: AnyModel, followOn: FollowOn, add: (items: Due[]) => void) {
-  const records = followOn.records as RecordWithPending[];
-  if (followOn.model.modelName !== model.modelName)
-    return applyPending(mongoose.model(followOn.model.modelName) as AnyModel, records);
-  const items = dueIn(records);
-  add(items);
-  return items.length;
 }
 
 async function clearApplied(model: AnyModel, applied: { recordId: unknown; id: Types.ObjectId }[]) {
@@ -142,6 +153,12 @@ async function clearApplied(model: AnyModel, applied: { recordId: unknown; id: T
     })),
     { ordered: false },
   );
+}
+
+/** Applies what appliers or handlers handed back outside a pass: each in a pass of its own. */
+export async function applyFollowOns(followOns: readonly FollowOn[]): Promise<void> {
+  for (const { model, records } of followOns)
+    await applyPending(mongoose.model(model.modelName) as AnyModel, records as RecordWithPending[]);
 }
 
 /** Applies consequences stored with a write of one record (the writer's own, right after it). */

@@ -6,8 +6,9 @@ import { KeyAccountModel } from '../accounts/account.model';
 import { requireRole, type Actor } from '../auth/actor';
 import { diffFields } from '../audit/audit-diff';
 import { auditConsequence, type AuditActor } from '../audit/audit.service';
-import type { PendingConsequence } from '../consequences/consequence-kinds';
+import type { FollowOn, PendingConsequence } from '../consequences/consequence-kinds';
 import {
+  applyFollowOns,
   applyPending,
   PENDING,
   pushPending,
@@ -120,7 +121,21 @@ async function insertMissing(
 export async function scheduleCadenceFollowUps(
   requests: CadenceRequest[],
 ): Promise<CadenceOutcome[]> {
-  if (requests.length === 0) return [];
+  const { outcomes, inserted } = await insertCadenceFollowUps(requests);
+  await applyFollowOns([inserted]);
+  return outcomes;
+}
+
+/**
+ * `scheduleCadenceFollowUps` that hands back the consequences stored with the new follow-ups
+ * instead of applying them: the pass applying the event that scheduled them applies them with its
+ * own (an import batch's tickets and their follow-ups are listed in their accounts together).
+ */
+async function insertCadenceFollowUps(
+  requests: CadenceRequest[],
+): Promise<{ outcomes: CadenceOutcome[]; inserted: FollowOn }> {
+  const inserted: FollowOn = { model: FollowUpModel, records: [] };
+  if (requests.length === 0) return { outcomes: [], inserted };
   const ids = requests.map(() => new Types.ObjectId());
   // The audit entry, the listing in the account's records and the kept natural key are stored
   // with each new follow-up.
@@ -132,13 +147,13 @@ export async function scheduleCadenceFollowUps(
       ...fieldsOf(request),
     }),
   ]);
-  const inserted = await insertMissing(requests, ids, pending);
-  await applyPending(
-    FollowUpModel,
-    [...inserted.keys()].map((i) => ({ _id: ids[i], [PENDING]: pending[i]! })),
-  );
-  await moveDueTimes(requests.filter((_, index) => !inserted.has(index)));
-  return requests.map((_, index) => (inserted.has(index) ? 'scheduled' : 'alreadyScheduled'));
+  const upserted = await insertMissing(requests, ids, pending);
+  inserted.records = [...upserted.keys()].map((i) => ({ _id: ids[i], [PENDING]: pending[i]! }));
+  await moveDueTimes(requests.filter((_, index) => !upserted.has(index)));
+  return {
+    outcomes: requests.map((_, index) => (upserted.has(index) ? 'scheduled' : 'alreadyScheduled')),
+    inserted,
+  };
 }
 
 type Scheduled = {
@@ -267,9 +282,10 @@ export async function schedulePeriodicFollowUps(options: {
 }
 
 // Cadence consequences of other modules' writes (measurement rules "Follow-up visits"): registered
-// when this file loads, which the follow-up resolvers make happen at start.
+// when this file loads, which the follow-up resolvers make happen at start. The new follow-ups'
+// own consequences are handed back to the pass applying the event.
 onLifecycleBatch('activationCompleted', async (events) => {
-  await scheduleCadenceFollowUps(
+  const { inserted } = await insertCadenceFollowUps(
     events.map((event) => ({
       auditActor: { system: 'follow-up-cadence' },
       account: { _id: event.accountId, branchCode: event.branchCode },
@@ -280,10 +296,11 @@ onLifecycleBatch('activationCompleted', async (events) => {
       links: { followsOrderId: event.orderId },
     })),
   );
+  return inserted;
 });
 
 onLifecycleBatch('faultTicketClosed', async (events) => {
-  await scheduleCadenceFollowUps(
+  const { inserted } = await insertCadenceFollowUps(
     events.map((event) => ({
       auditActor: { system: 'follow-up-cadence' },
       account: { _id: event.accountId, branchCode: event.branchCode },
@@ -291,10 +308,11 @@ onLifecycleBatch('faultTicketClosed', async (events) => {
       links: { followsTicketId: event.ticketId },
     })),
   );
+  return inserted;
 });
 
 onLifecycleBatch('complaintResolved', async (events) => {
-  await scheduleCadenceFollowUps(
+  const { inserted } = await insertCadenceFollowUps(
     events.map((event) => ({
       auditActor: { system: 'follow-up-cadence' },
       account: { _id: event.accountId, branchCode: event.branchCode },
@@ -306,4 +324,5 @@ onLifecycleBatch('complaintResolved', async (events) => {
       links: { followsComplaintId: event.complaintId },
     })),
   );
+  return inserted;
 });

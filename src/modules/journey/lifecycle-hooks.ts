@@ -3,8 +3,10 @@ import {
   consequence,
   CONSEQUENCE_ORDER,
   registerConsequenceKind,
+  type FollowOn,
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
+import { applyFollowOns } from '../consequences/pending-consequences';
 
 /**
  * Consequences of a write that other modules attach to, without the writing module importing them
@@ -40,8 +42,12 @@ export type LifecycleEvents = {
 
 type Events<K extends keyof LifecycleEvents> = LifecycleEvents[K][];
 // Every handler works on a batch: a bulk import emits a batch's events at once, so a consequence
-// can be written with one bulk operation instead of one round trip per record.
-type BatchHandler<K extends keyof LifecycleEvents> = (events: Events<K>) => Promise<void>;
+// can be written with one bulk operation instead of one round trip per record. A handler that
+// writes records with consequences stored in them may hand those back (FollowOn) instead of
+// applying them: the pass applying the event applies them with its own (see applyPending).
+type BatchHandler<K extends keyof LifecycleEvents> = (
+  events: Events<K>,
+) => Promise<void | FollowOn>;
 
 const handlers: { [K in keyof LifecycleEvents]: BatchHandler<K>[] } = {
   activationCompleted: [],
@@ -60,7 +66,10 @@ export function onLifecycle<K extends keyof LifecycleEvents>(
   });
 }
 
-/** Attaches a consequence handled a batch at a time (one bulk write for many events). */
+/**
+ * Attaches a consequence handled a batch at a time (one bulk write for many events); it may hand
+ * back the consequences stored in the records it wrote, to be applied by the caller.
+ */
 export function onLifecycleBatch<K extends keyof LifecycleEvents>(
   name: K,
   handler: BatchHandler<K>,
@@ -68,13 +77,26 @@ export function onLifecycleBatch<K extends keyof LifecycleEvents>(
   handlers[name].push(handler);
 }
 
+// Runs every handler of a batch of events, in registration order; returns what they handed back.
+async function runHandlers<K extends keyof LifecycleEvents>(
+  name: K,
+  events: Events<K>,
+): Promise<FollowOn[]> {
+  const followOns: FollowOn[] = [];
+  if (events.length === 0) return followOns;
+  for (const handler of handlers[name]) {
+    const followOn = await handler(events);
+    if (followOn) followOns.push(followOn);
+  }
+  return followOns;
+}
+
 /** Runs every consequence of a batch of events, in registration order, after the writes succeeded. */
 export async function emitLifecycleBatch<K extends keyof LifecycleEvents>(
   name: K,
   events: Events<K>,
 ): Promise<void> {
-  if (events.length === 0) return;
-  for (const handler of handlers[name]) await handler(events);
+  await applyFollowOns(await runHandlers(name, events));
 }
 
 /** Runs every consequence of one event, after the write itself succeeded. */
@@ -112,7 +134,7 @@ for (const name of Object.keys(handlers) as (keyof LifecycleEvents)[]) {
     async (due) => {
       const events = due.map((item) => item.args) as Events<typeof name>;
       const merge = merges[name] as ((e: typeof events) => typeof events) | undefined;
-      await emitLifecycleBatch(name, merge ? merge(events) : events);
+      return runHandlers(name, merge ? merge(events) : events);
     },
   );
 }

@@ -1,0 +1,64 @@
+import { Double, Long, MongoClient, ObjectId, type Collection, type Document } from 'mongodb';
+import { startStandIn, type StandIn } from '../src/db/mongo-java-server';
+
+// The embedded server's launcher matches a bare `_id $in` of plain ids (ObjectIds, strings) by a
+// set instead of value by value (db/mongo-java-server/JourneyMongoServer.java): the answers must
+// stay MongoDB's. Lists with other values, and queries with more than the `_id` condition, take
+// the server's own matching; both are covered here.
+
+describe('the embedded server: `_id $in` reads', () => {
+  let server: StandIn;
+  let client: MongoClient;
+  let docs: Collection<Document>;
+  const [a, b, c] = [new ObjectId(), new ObjectId(), new ObjectId()];
+
+  beforeAll(async () => {
+    server = await startStandIn({ kind: 'memory' });
+    client = await MongoClient.connect(`${server.uri}/id_lists`);
+    docs = client.db().collection('docs');
+    await docs.insertMany([
+      { _id: a, n: 1 },
+      { _id: b, n: 2 },
+      { _id: c, n: 3 },
+      { _id: a.toHexString() as never, n: 4 },
+      { _id: 'x' as never, n: 5 },
+      { _id: 7 as never, n: 6 },
+      { _id: { k: 1 } as never, n: 7 },
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await client?.close();
+    await server?.stop();
+  });
+
+  const found = async (filter: Document) =>
+    (await docs.find(filter).toArray()).map((doc) => doc.n as number).sort((x, y) => x - y);
+
+  it('finds exactly the listed ObjectIds and strings, never an ObjectId by its hex string', async () => {
+    expect(await found({ _id: { $in: [a, c] } })).toEqual([1, 3]);
+    expect(await found({ _id: { $in: [a.toHexString()] } })).toEqual([4]);
+    expect(await found({ _id: { $in: ['x', b, 'missing', new ObjectId()] } })).toEqual([2, 5]);
+    expect(await found({ _id: { $in: [] } })).toEqual([]);
+  });
+
+  it('matches other ids as MongoDB does: numbers by value, documents by content', async () => {
+    expect(await found({ _id: { $in: [new Double(7), a] } })).toEqual([1, 6]);
+    expect(await found({ _id: { $in: [Long.fromNumber(7)] } })).toEqual([6]);
+    expect(await found({ _id: { $in: [{ k: 1 }, 'x'] } })).toEqual([5, 7]);
+  });
+
+  it('applies the other conditions of a query beside the id list', async () => {
+    expect(await found({ _id: { $in: [a, b, c] }, n: { $gt: 1 } })).toEqual([2, 3]);
+    expect(await found({ _id: { $in: [a, b], $nin: [b] } })).toEqual([1]);
+  });
+
+  it('reads and updates by id lists many times over, each list answered on its own', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      expect(await found({ _id: { $in: [a] } })).toEqual([1]);
+      expect(await found({ _id: { $in: [b, c] } })).toEqual([2, 3]);
+    }
+    await docs.updateMany({ _id: { $in: [b, 'x'] } } as never, { $inc: { n: 10 } });
+    expect(await found({ _id: { $in: [b, 'x', c] } })).toEqual([3, 12, 15]);
+  });
+});

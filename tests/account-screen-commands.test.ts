@@ -2,6 +2,7 @@ import { getNamedType, isLeafType, isNonNullType, isObjectType } from 'graphql';
 import type { GraphQLField, GraphQLNamedType } from 'graphql';
 import mongoose from 'mongoose';
 import { buildSchema } from '../src/graphql/schema';
+import { BranchModel } from '../src/modules/branches/branch.model';
 import { journeySources } from '../src/modules/journey/journey-registry';
 import {
   FaultTicketModel,
@@ -162,20 +163,23 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     return { events, collections: new Set(names.values()), commands, answer };
   }
 
-  // The accounts' listed records and their branch are asked for with the accounts themselves
-  // (their ids and branch come from the directory), not once the accounts have arrived.
-  it('reads the lists and the branch in the same wave as the accounts', async () => {
-    const { events } = await screenEvents();
+  // The accounts' listed records are asked for with the accounts themselves (their ids come from
+  // the directory), not once the accounts have arrived; their branch is the directory's copy.
+  it('reads the lists in the same wave as the accounts, and no branch', async () => {
+    const { events, answer } = await screenEvents();
     // Every command of the screen is a read answered in its turn; the wave of the accounts is
     // every read started before the accounts' read is answered.
     const accounts = events.indexOf('start keyaccounts');
     expect(accounts).toBeGreaterThan(-1);
     const answered = events.findIndex((e, i) => i > accounts && e.startsWith('done'));
     const wave = events.slice(accounts, answered);
-    expect(wave).toEqual(
-      expect.arrayContaining(['start keyaccounts', 'start accountrecords', 'start branches']),
-    );
+    expect(wave).toEqual(expect.arrayContaining(['start keyaccounts', 'start accountrecords']));
     expect(events.filter((event) => event === 'start accountrecords')).toHaveLength(1);
+    expect(events).not.toContain('start branches');
+    // The branch as stored, on every account of the page.
+    const stored = await BranchModel.collection.findOne({ code: 'HZ' });
+    const expected = { id: String(stored!._id), code: 'HZ', name: stored!.name as string };
+    for (const { node } of answer.keyAccounts.edges) expect(node.branch).toEqual(expected);
   });
 
   // The screen selects of its records only what the accounts' lists hold (type, id, stage, time
@@ -192,7 +196,6 @@ describe('the account screen issues no query the stand-in answers by scanning', 
         'branchdirectories',
         'keyaccounts',
         'accountrecords',
-        'branches',
         'faulttickets',
       ]),
     );

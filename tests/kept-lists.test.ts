@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { nameAccounts } from '../src/modules/accounts/branch-directory';
+import { upsertBranch } from '../src/modules/branches/branch.service';
 import { consequenceKind } from '../src/modules/consequences/consequence-kinds';
 import { checkKeptLists } from '../src/modules/journey/kept-lists-check';
 import { captureCommands } from './support/command-counter';
@@ -176,7 +177,9 @@ describe('the account screen kept lists', () => {
       );
     await db()
       .collection('branchdirectories')
-      .updateOne({ _id: 'BA' } as never, { $set: { [`accounts.${world.accounts.own}`]: 'Wrong' } });
+      .updateOne({ _id: 'BA' } as never, {
+        $set: { [`accounts.${world.accounts.own}`]: 'Wrong', 'branch.name': 'Wrong' },
+      });
 
     const differences = await checkKeptLists();
     expect(differences.map((d) => [d.id, d.item, d.stored === null, d.expected === null])).toEqual(
@@ -185,9 +188,10 @@ describe('the account screen kept lists', () => {
         [`accountrecords:${world.accounts.own}`, `FollowUp.${removed}`, true, false],
         [`accountrecords:${world.accounts.own}`, `Consultation.${stray}`, false, true],
         ['branchdirectories:BA', `accounts.${world.accounts.own}`, false, false],
+        ['branchdirectories:BA', 'branch', false, false],
       ]),
     );
-    expect(differences).toHaveLength(4);
+    expect(differences).toHaveLength(5);
 
     const url = new URL(testServerUri());
     url.pathname = `/${db().databaseName}`;
@@ -206,6 +210,42 @@ describe('the account screen kept lists', () => {
     expect(keyAccounts.edges.map(({ node }) => node.name)).toContain('Account A1');
     const own = keyAccounts.edges.find(({ node }) => node.id === world.accounts.own)!;
     expect(own.node.timeline.edges.map(({ node }) => node.id)).toEqual(followUps);
+    expect(await checkKeptLists()).toEqual([]);
+  });
+
+  // A branch's directory holds a copy of the branch, kept by every write of the branch, so a page
+  // of its accounts shows their branch without reading it; a directory older than the copy gets
+  // it on its first read.
+  it("shows a branch's accounts with the branch as it is now, from its directory", async () => {
+    const PAGE = `{ keyAccounts(first: 10) { edges { node { branch { id code name timeZone } } } } }`;
+    type Page = { keyAccounts: { edges: { node: { branch: Record<string, string> } }[] } };
+    // The branches shown on the page, and whether it read any.
+    const branchesOf = async () => {
+      let page: Page | undefined;
+      const sent = await captureCommands(async () => {
+        page = await ok<Page>(service, world.tokens.mgrA1, PAGE);
+      });
+      const shown = new Set(page!.keyAccounts.edges.map(({ node }) => JSON.stringify(node.branch)));
+      return { shown, read: sent.some((command) => command.collection === 'branches') };
+    };
+    const stored = await db().collection('branches').findOne({ code: 'BA' });
+    const expected = (name: string, timeZone: string) =>
+      new Set([JSON.stringify({ id: String(stored!._id), code: 'BA', name, timeZone })]);
+
+    await upsertBranch({ code: 'BA', name: 'Branch A, renamed', timeZone: 'Asia/Urumqi' });
+    const renamed = { shown: expected('Branch A, renamed', 'Asia/Urumqi'), read: false };
+    expect(await branchesOf()).toEqual(renamed);
+    expect(await checkKeptLists()).toEqual([]);
+
+    // A directory kept before it held the branch: the branch is read on its first page, and
+    // copied for the next.
+    await upsertBranch({ code: 'BA', name: 'Branch A', timeZone: stored!.timeZone as string });
+    await db()
+      .collection('branchdirectories')
+      .updateOne({ _id: 'BA' } as never, { $unset: { branch: '' } });
+    const shown = expected('Branch A', stored!.timeZone as string);
+    expect(await branchesOf()).toEqual({ shown, read: true });
+    expect(await branchesOf()).toEqual({ shown, read: false });
     expect(await checkKeptLists()).toEqual([]);
   });
 

@@ -16,12 +16,14 @@ import {
 const LISTED = ['activationOrders', 'faultTickets', 'timeline'];
 
 // Reads the page's next fields would start once its accounts arrive, started with the accounts'
-// own read instead (their ids and branch are known from the directory): one wave less.
+// own read instead (their ids and branch are known from the directory): one wave less. Their
+// branch is the directory's copy where it has one (no read).
 const readAhead =
   ({ selection, accountRecords, branchesByCode }: Loaders): PageAhead =>
-  ({ branchCode, accountIds }) => {
+  ({ branchCode, accountIds, branch }) => {
     if (accountIds.length === 0) return;
-    if (selection.selects('KeyAccount', 'branch')) {
+    if (branch) branchesByCode.prime(branchCode, branch);
+    else if (selection.selects('KeyAccount', 'branch')) {
       branchesByCode.load(branchCode).catch(() => undefined);
     }
     if (LISTED.some((field) => selection.selects('KeyAccount', field))) {

@@ -21,6 +21,7 @@ import type { UserDoc } from '../auth/user.model';
 import { diffFields } from '../audit/audit-diff';
 import { auditConsequence } from '../audit/audit.service';
 import { findBranch } from '../branches/branch.service';
+import type { BranchDoc } from '../branches/branch.model';
 import { insertOnce, writeWithRevision } from '../journey/revisioned-write';
 import { canManageAccountsOf, notAManager, sameContacts } from './account-rules';
 import {
@@ -245,8 +246,15 @@ async function filterToQuery(filter: ReturnType<typeof keyAccountFilter.parse>) 
   return query;
 }
 
-/** The accounts a page is about to read, known before they are read (from a directory). */
-export type PageAhead = (page: { branchCode: string; accountIds: string[] }) => void;
+/**
+ * The accounts a page is about to read, known before they are read (from a directory), and the
+ * directory's copy of their branch (null where it has none).
+ */
+export type PageAhead = (page: {
+  branchCode: string;
+  accountIds: string[];
+  branch: BranchDoc | null;
+}) => void;
 
 /**
  * Accounts within the caller's scope, filtered, sorted by name (then id) for stable paging.
@@ -314,7 +322,7 @@ async function pageOfBranch(
   // As `findConnection`: a backward page reads before `before` only.
   const after = backward ? null : place(args.after, 'after');
   const before = place(args.before, 'before');
-  const named = await branchAccounts(branchCode);
+  const { accounts: named, branch } = await branchAccounts(branchCode);
   const fields = Object.keys(query).filter((field) => !['branchCode', 'name'].includes(field));
   const read =
     fields.length === 0
@@ -336,7 +344,7 @@ async function pageOfBranch(
     ? between.slice(Math.max(0, between.length - size))
     : between.slice(0, size);
   const ids = page.map((account) => String(account._id));
-  ahead?.({ branchCode, accountIds: ids });
+  ahead?.({ branchCode, accountIds: ids, branch });
   const byId = new Map(
     (await findKeyAccountsByIds(scope, ids)).map((row) => [String(row._id), row]),
   );

@@ -6,6 +6,8 @@ import {
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
 import { writeAsCurrent } from '../../db/write-as-current';
+import { PENDING } from '../consequences/pending-consequences';
+import { BranchModel, type BranchDoc } from '../branches/branch.model';
 import { KeyAccountModel } from './account.model';
 import { addToGroup } from '../../shared/groups';
 
@@ -23,6 +25,12 @@ type Directory = {
   accounts: Record<string, string>;
   /** Every account of the branch is named (set when the branch is created or by a rebuild). */
   complete?: boolean;
+  /**
+   * The branch itself as stored (without its pending consequences), kept by the consequence of
+   * every write of the branch (`branchCopyConsequence`): a page of the branch's accounts that
+   * shows their branch needs no read of it. Missing in directories older than the copy.
+   */
+  branch?: BranchDoc;
 };
 
 const schema = new Schema<Directory>(
@@ -30,6 +38,7 @@ const schema = new Schema<Directory>(
     _id: { type: String, required: true },
     accounts: { type: Object, default: {} },
     complete: { type: Boolean, default: false },
+    branch: { type: Object },
   },
   { versionKey: false, minimize: false },
 );
@@ -96,31 +105,84 @@ registerConsequenceKind<string>('branchDirectoryOpened', CONSEQUENCE_ORDER.deriv
   for (const { args } of due) await openBranchDirectory(args);
 });
 
-/** Marks a branch's directory complete (idempotent). */
+/** Marks a branch's directory complete (idempotent), with its copy of the branch. */
 export async function openBranchDirectory(branchCode: string): Promise<void> {
   await directories().updateOne(
     { _id: branchCode },
     { $set: { complete: true } },
     { upsert: true },
   );
+  await copyBranch(branchCode);
+}
+
+// Copies a branch as stored now into its directory; null (and nothing copied) for a code no
+// branch has.
+async function copyBranch(branchCode: string): Promise<BranchDoc | null> {
+  const branch = (await BranchModel.collection.findOne(
+    { code: branchCode },
+    { projection: { [PENDING]: 0 } },
+  )) as Copied | null;
+  if (branch) await copyBranches([branch]);
+  return branch;
+}
+
+type Copied = BranchDoc & { _id: Types.ObjectId };
+
+const readBranches = async (ids: readonly Types.ObjectId[]) =>
+  (await BranchModel.collection
+    .find({ _id: { $in: [...ids] } }, { projection: { [PENDING]: 0 } })
+    .toArray()) as unknown as Copied[];
+
+/**
+ * Copies branches as read into their directories, read again after writing so that a copy taken
+ * before a later change of the branch does not stay (see `writeAsCurrent`).
+ */
+const copyBranches = (branches: readonly Copied[]) =>
+  writeAsCurrent(branches, {
+    read: readBranches,
+    write: async (rows) => {
+      await directories().bulkWrite(
+        rows.map((branch) => ({
+          updateOne: { filter: { _id: branch.code }, update: { $set: { branch } }, upsert: true },
+        })),
+        { ordered: false },
+      );
+    },
+    stateOf: (branch) => JSON.stringify(branch),
+  });
+
+registerConsequenceKind<null>('branchCopy', CONSEQUENCE_ORDER.derived, async (due) => {
+  await copyBranches(await readBranches(due.map(({ recordId }) => recordId as Types.ObjectId)));
+});
+
+/** The copy of a branch in its directory, to store with each write of the branch. */
+export function branchCopyConsequence(): PendingConsequence<null> {
+  return consequence<null>('branchCopy', null);
 }
 
 /**
- * The accounts of a branch (id → name), complete: a directory never completed (a branch that
- * predates it, or whose creation was cut short) is rebuilt once from the accounts.
+ * A branch's directory: its accounts (id → name), complete, and its copy of the branch where it
+ * has one. A directory never completed (a branch that predates it, or whose creation was cut
+ * short) is rebuilt once from the accounts.
  */
-export async function branchDirectory(branchCode: string): Promise<Record<string, string>> {
+export async function branchDirectory(
+  branchCode: string,
+): Promise<{ accounts: Record<string, string>; branch: BranchDoc | null }> {
   const stored = await directories().findOne({ _id: branchCode });
-  if (stored?.complete) return stored.accounts ?? {};
+  if (stored?.complete) {
+    // A directory older than the branch's copy gets it on its first read.
+    const branch = stored.branch ?? (await copyBranch(branchCode));
+    return { accounts: stored.accounts ?? {}, branch };
+  }
   const accounts = (await KeyAccountModel.collection
     .find({ branchCode }, { projection: { branchCode: 1, name: 1 } })
     .toArray()) as Named[];
   // No directory is made up for a code no account has (a branch's creation opens its own).
-  if (!stored && accounts.length === 0) return {};
+  if (!stored && accounts.length === 0) return { accounts: {}, branch: null };
   await nameAccounts(accounts);
   await openBranchDirectory(branchCode);
   const rebuilt = await directories().findOne({ _id: branchCode });
-  return rebuilt?.accounts ?? {};
+  return { accounts: rebuilt?.accounts ?? {}, branch: rebuilt?.branch ?? null };
 }
 
 /** An account's place in a branch's list: its name, then its id. */
@@ -149,13 +211,21 @@ export function sortedByName<T extends { _id: unknown; name: string }>(
     .map(({ account }) => account);
 }
 
-/** A branch's accounts as its directory names them (complete; see `branchDirectory`). */
-export async function branchAccounts(
-  branchCode: string,
-): Promise<{ _id: Types.ObjectId; name: string; branchCode: string }[]> {
-  return Object.entries(await branchDirectory(branchCode)).map(([id, name]) => ({
-    _id: new Types.ObjectId(id),
-    name,
-    branchCode,
-  }));
+/**
+ * A branch's accounts as its directory names them (complete; see `branchDirectory`), and the
+ * directory's copy of the branch (null where it has none).
+ */
+export async function branchAccounts(branchCode: string): Promise<{
+  accounts: { _id: Types.ObjectId; name: string; branchCode: string }[];
+  branch: BranchDoc | null;
+}> {
+  const { accounts, branch } = await branchDirectory(branchCode);
+  return {
+    accounts: Object.entries(accounts).map(([id, name]) => ({
+      _id: new Types.ObjectId(id),
+      name,
+      branchCode,
+    })),
+    branch,
+  };
 }

@@ -3,8 +3,12 @@ import { validate } from '../../shared/validate';
 import { requireRole, type Actor } from '../auth/actor';
 import { createBranchInput } from './branch.inputs';
 import { auditChange } from '../audit/audit.service';
-import { createWithConsequences } from '../consequences/pending-consequences';
-import { directoryOpenedConsequence, openBranchDirectory } from '../accounts/branch-directory';
+import { createWithConsequences, pushPending, settle } from '../consequences/pending-consequences';
+import {
+  branchCopyConsequence,
+  directoryOpenedConsequence,
+  openBranchDirectory,
+} from '../accounts/branch-directory';
 import { BranchModel, DEFAULT_TIME_ZONE, type BranchDoc } from './branch.model';
 
 /** All branches ordered by code. */
@@ -23,13 +27,20 @@ export async function upsertBranch(branch: {
   name: string;
   timeZone?: string;
 }): Promise<void> {
-  const result = await BranchModel.updateOne(
+  // The branch's copy in its directory is refreshed as a consequence stored with the write.
+  const copy = [branchCopyConsequence()];
+  const stored = (await BranchModel.findOneAndUpdate(
     { code: branch.code },
-    { $set: branch },
-    { upsert: true },
-  );
-  // A new branch's directory is complete; one cut short here is rebuilt on its first read.
-  if (result.upsertedCount > 0) await openBranchDirectory(branch.code);
+    { $set: branch, ...pushPending(copy) },
+    { upsert: true, returnDocument: 'after', includeResultMetadata: true },
+  ).lean()) as unknown as {
+    value: { _id: unknown };
+    lastErrorObject?: { updatedExisting?: boolean };
+  };
+  // A new branch's directory is complete; one cut short here is rebuilt on its first read. (The
+  // stand-in answers an inserting upsert without `lastErrorObject`; MongoDB says not `updatedExisting`.)
+  if (!stored.lastErrorObject?.updatedExisting) await openBranchDirectory(branch.code);
+  await settle(BranchModel, stored.value._id, copy);
 }
 
 /** Creates a branch (ADMIN only); a taken code is a CONFLICT on `input.code`. */

@@ -373,25 +373,33 @@ export function newestListed(
   },
 ): Listed[] {
   const { typenames, by, count, after, stages } = options;
-  const all: (ListPosition & { typename: string; entry: Entry })[] = [];
+  // The newest `count` so far, newest first: a page keeps a handful of an account's dozens of
+  // entries, so each entry is only compared with the last kept, not sorted with all the others.
+  const kept: (ListPosition & { typename: string; entry: Entry })[] = [];
   for (const typename of typenames) {
+    const list = lists[typename];
+    if (!list) continue;
     const source = journeySourceOf(typename);
-    for (const [hex, entry] of Object.entries(lists[typename] ?? {})) {
+    for (const hex in list) {
+      const entry = list[hex]!;
       if (stages && !stages.includes(stageOf(source, entry) ?? '')) continue;
-      const position = { typename, hex, at: timeOf(entry[by]), entry };
-      if (!after || newerFirst(after, position) < 0) all.push(position);
+      const position = { at: timeOf(entry[by]), hex, typename, entry };
+      if (after && newerFirst(after, position) >= 0) continue;
+      const last = kept[count - 1];
+      if (count === 0 || (last && newerFirst(last, position) <= 0)) continue;
+      let place = kept.length;
+      while (place > 0 && newerFirst(kept[place - 1]!, position) > 0) place -= 1;
+      kept.splice(place, 0, position);
+      if (kept.length > count) kept.pop();
     }
   }
-  return all
-    .sort(newerFirst)
-    .slice(0, count)
-    .map(({ typename, hex, at, entry }) => ({
-      typename,
-      id: new Types.ObjectId(hex),
-      hex,
-      at,
-      entry,
-    }));
+  return kept.map(({ typename, hex, at, entry }) => ({
+    typename,
+    id: new Types.ObjectId(hex),
+    hex,
+    at,
+    entry,
+  }));
 }
 
 // A sort value as stored (a Date once decoded) in ms; a missing one sorts last.

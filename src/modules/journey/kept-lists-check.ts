@@ -1,4 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Types } from 'mongoose';
+import { BranchModel } from '../branches/branch.model';
+import { PENDING } from '../consequences/pending-consequences';
 import { KeyAccountModel } from '../accounts/account.model';
 import { BranchDirectoryModel } from '../accounts/branch-directory';
 import { openWorkDifferences } from '../open-work/open-work';
@@ -15,7 +18,7 @@ import { journeySources } from './journey-registry';
 /**
  * Compares the lists kept on write for the account screen with what they list: each account's
  * records (`accountrecords`: every record of the account, with its timeline time `j` and its own
- * list's time `o`, its stage `s`, open flag `x` and shown fields `f`), each branch's accounts (`branchdirectories`: id → name) and each branch's
+ * list's time `o`, its stage `s`, open flag `x` and shown fields `f`), each branch's accounts (`branchdirectories`: id → name, and its copy of the branch) and each branch's
  * open records per kind (`openwork`). Only complete documents are compared; one never completed
  * is rebuilt from the records on its first read.
  */
@@ -62,7 +65,24 @@ async function recordListDifferences(): Promise<ListDifference[]> {
   return differences;
 }
 
-type Directory = { _id: string; accounts?: Record<string, string> };
+type Directory = { _id: string; accounts?: Record<string, string>; branch?: unknown };
+
+// Each complete directory's copy of its branch against the branch as stored.
+async function branchCopyDifferences(): Promise<ListDifference[]> {
+  const branches = new Map<string, unknown>();
+  for await (const branch of BranchModel.collection.find({}, { projection: { [PENDING]: 0 } })) {
+    branches.set(String(branch.code), branch);
+  }
+  const differences: ListDifference[] = [];
+  for await (const doc of BranchDirectoryModel.collection.find({ complete: true })) {
+    const { _id, branch } = doc as unknown as Directory;
+    const expected = branches.get(_id) ?? null;
+    if (!isDeepStrictEqual(branch ?? null, expected)) {
+      differences.push({ id: _id, item: 'branch', stored: branch ?? null, expected });
+    }
+  }
+  return differences;
+}
 
 // Every account against its branch's complete directory; what is left names no account there.
 async function directoryDifferences(): Promise<ListDifference[]> {
@@ -105,6 +125,7 @@ export async function checkKeptLists(): Promise<ListDifference[]> {
   return [
     ...prefixed('accountrecords', await recordListDifferences()),
     ...prefixed('branchdirectories', await directoryDifferences()),
+    ...prefixed('branchdirectories', await branchCopyDifferences()),
     ...prefixed('openwork', await openWorkDifferences()),
   ];
 }

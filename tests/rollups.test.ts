@@ -264,7 +264,7 @@ describe('scorecard rollups', () => {
       );
     // Responses are counted by their scores: CS 8, 8, 8 without NPS.
     const scored = async (month: string) =>
-      (await countsOf(`responses|BA|${month}`)).get('s.8,8,8,null') ?? 0;
+      (await countsOf(`responses|BA|${month}`)).get('s.8,8,8') ?? 0;
     await importRow(t('2026-01-25T10:00:00'));
     expect([await scored('2026-01'), await scored('2026-02')]).toEqual([1, 0]);
     await importRow(t('2026-02-25T10:00:00'));

@@ -8,7 +8,7 @@ import {
   monthsId,
   projectionOf,
   rollupSources,
-  edgeField,
+  edgeKey,
   tallyIncrements,
   type Contribution,
   type SourceRecord,
@@ -77,7 +77,7 @@ function addTo(bucket: ExpectedBucket, id: string, recordId: string, value: unkn
   const tally = value as TallyContribution;
   for (const [path, n] of tallyIncrements(tally))
     bucket.counts.set(path, (bucket.counts.get(path) ?? 0) + n);
-  if (tally.at) bucket.edges.set(`${edgeField(tally.at)}.${recordId}`, tally);
+  if (tally.at) bucket.edges.set(`${edgeKey(tally.at)}.${recordId}`, tally);
   bucket.records += 1;
 }
 
@@ -127,11 +127,13 @@ function compareMaps(
   return differences;
 }
 
-/** A bucket's stored edge entries by `<edge field>.<record id>`. */
+/** A bucket's stored edge entries by `<edge field>.<slot>.<record id>`. */
 const storedEdges = (doc: RollupDoc | undefined) =>
   new Map(
     (['e0', 'e1'] as const).flatMap((field) =>
-      Object.entries(doc?.[field] ?? {}).map(([id, entry]) => [`${field}.${id}`, entry]),
+      Object.entries(doc?.[field] ?? {}).flatMap(([slot, entries]) =>
+        Object.entries(entries).map(([id, entry]) => [`${field}.${slot}.${id}`, entry]),
+      ),
     ),
   );
 
@@ -189,14 +191,15 @@ export async function checkRollups(): Promise<RollupDifference[]> {
 
 const REBUILD_BATCH = 5000;
 // Marks a database whose rollups have been built (see ensureRollupsBuilt), with their format:
-// version 10 also counts the scorecard's tickets, closures, activations and responses per UTC
+// version 13 sums activations' lateness exactly (no key per minute); 12 counts survey responses' NPS and attribute scores apart from the CS scores; 11 keeps
+// edge entries by the hour of the edge they lie in; 10 also counts the scorecard's tickets, closures, activations and responses per UTC
 // quarter; 9 keeps a tally bucket's edge entries by the edge they lie at (`e0`, `e1`); 8 decides follow-up coverage per account and UTC quarter and counts accounts by month
 // (no account list, no completions by account); 7 counts repair minutes per range with exact sums (weighted paths); 6 also keeps a ledger of overdue orders by month per branch; 5 counts overdue orders by the instants they became and stopped being overdue; 4
 // counts follow-up compliance and coverage in tallies and keeps each account's follow-up
 // instants; 3 keeps tally buckets without per-record signatures, under versions (claims, see
 // `rollup-tally`); 2 counted tickets and lateness in tallies; 1 kept a value per record.
 const BUILT = 'built';
-const FORMAT = 10;
+const FORMAT = 13;
 
 // One update per bucket a batch of records contributes to: item values set, counts added.
 function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {
@@ -216,7 +219,7 @@ function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {
       for (const [path, n] of tallyIncrements(tally))
         update.inc[`t.${path}`] = (update.inc[`t.${path}`] ?? 0) + n;
       update.set.v = 1;
-      if (tally.at) update.set[`${edgeField(tally.at)}.${recordId}`] = tally;
+      if (tally.at) update.set[`${edgeKey(tally.at)}.${recordId}`] = tally;
     }
   return [...updates].map(([bucket, { set, inc }]): AnyBulkWriteOperation<RollupDoc> => ({
     updateOne: {

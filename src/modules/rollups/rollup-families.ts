@@ -118,9 +118,28 @@ const QUARTER_LABEL = /^\d{4}-Q[1-4]$/;
 export const isQuarterBucket = (bucket: string): boolean =>
   QUARTER_LABEL.test(bucket.slice(bucket.lastIndexOf('|') + 1));
 
+/** Width of the slots a tally bucket keeps its edge records in (a reader reads the slots it cuts). */
+export const EDGE_SLOT_MS = 3_600_000;
+
 /** Where a tally bucket keeps a record near an edge of its month: `e0` its start, `e1` its end. */
 export const edgeField = (at: Date): 'e0' | 'e1' =>
   at.getTime() - monthBounds(at).start < EDGE_MS ? 'e0' : 'e1';
+
+/**
+ * The instant an edge's slots count from: the month's start (`e0`), or `EDGE_MS` before its end
+ * (`e1`). A quarter's edges are its first month's start and its last month's end.
+ */
+export function edgeStart(at: Date): number {
+  const { start, end } = monthBounds(at);
+  return edgeField(at) === 'e0' ? start : end - EDGE_MS;
+}
+
+/**
+ * Where a tally bucket keeps a record near an edge: `<e0 or e1>.<slot>`, the slot being the hour
+ * of the edge it lies in (0–13), so a reader cutting a few hours into an edge reads those hours.
+ */
+export const edgeKey = (at: Date): string =>
+  `${edgeField(at)}.${Math.floor((at.getTime() - edgeStart(at)) / EDGE_SLOT_MS)}`;
 
 /** A value as one segment of a count path (`.` is the path separator, so `12.5` is `12_5`). */
 export const tallyKey = (value: unknown): string => String(value).replaceAll('.', '_');

@@ -4,8 +4,11 @@ import {
   bucketWrites,
   claimedBuckets,
   countsIn,
+  bothNeeds,
   flatCounts,
   monthNeeds,
+  neededSlots,
+  needsCounts,
   type Claim,
 } from './rollup-tally';
 import type { RollupDoc } from './rollup.model';
@@ -59,7 +62,8 @@ describe('tally bucket writes', () => {
           $inc: { 't.d.MAJOR.600': 1, 't.n.MAJOR': 1 },
           $set: {
             'ops.c3': 'UnitTallySource:r-c3',
-            'e1.r-c3': { k: long.k, at },
+            // 31 Mar 18:00: 8 h into March's end edge (from 31 Mar 10:00), its slot 8.
+            'e1.8.r-c3': { k: long.k, at },
             v: 1,
           },
         },
@@ -76,7 +80,8 @@ describe('tally bucket writes', () => {
     expect('updateOne' in write && write.updateOne.update).toEqual({
       $inc: { 't.d.MAJOR.120': -1, 't.n.MAJOR': -1, 't.w.MAJOR': -1 },
       $set: { 'ops.c4': 'UnitTallySource:r-c4', v: 4 },
-      $unset: { 'e1.r-c4': '', 'ops.old': '' },
+      // 28 Feb 20:00: 10 h into February's end edge (from 28 Feb 10:00).
+      $unset: { 'e1.10.r-c4': '', 'ops.old': '' },
     });
   });
 
@@ -87,8 +92,9 @@ describe('tally bucket writes', () => {
       claim('c8', { [feb]: { ...short, at: early } }, { [feb]: { ...short, at: late } }),
     ]);
     expect('updateOne' in write && write.updateOne.update).toEqual({
-      $set: { 'ops.c8': 'UnitTallySource:r-c8', 'e1.r-c8': { ...short, at: late }, v: 3 },
-      $unset: { 'e0.r-c8': '' },
+      // Slots: 5 h into the start edge; 10 h into the end edge (from 28 Feb 10:00).
+      $set: { 'ops.c8': 'UnitTallySource:r-c8', 'e1.10.r-c8': { ...short, at: late }, v: 3 },
+      $unset: { 'e0.5.r-c8': '' },
     });
   });
 
@@ -103,13 +109,13 @@ describe('tally bucket writes', () => {
     ]);
     expect('updateOne' in write && write.updateOne.update).toEqual({
       $inc: { 't.s.MAJOR': 3_600_000 },
-      $set: { 'ops.c7': 'UnitTallySource:r-c7', 'e1.r-c7': after, v: 2 },
+      $set: { 'ops.c7': 'UnitTallySource:r-c7', 'e1.10.r-c7': after, v: 2 },
     });
     // Cut before the edge record: the month's sum less the edge record's weight.
     const doc: RollupDoc = {
       _id: feb,
       t: { n: { MAJOR: 1 }, s: { MAJOR: 10_800_000 } },
-      e1: { 'r-c7': after },
+      e1: { '10': { 'r-c7': after } },
     };
     const end = new Date('2026-02-28T16:00:00Z');
     expect(countsIn(() => doc, new Date('2026-01-31T16:00:00Z'), end)).toEqual(new Map());
@@ -143,9 +149,10 @@ describe('countsIn', () => {
   const march: RollupDoc = {
     _id: 'tickets|BA|2026-03',
     t: { n: { MAJOR: 5 }, d: { MAJOR: { '120': 3, '600': 2 } } },
+    // By the hour of March's end edge (from 31 Mar 10:00): 15:00 in slot 5, 18:00 in slot 8.
     e1: {
-      a: e(['d.MAJOR.600', 'n.MAJOR'], '2026-03-31T15:00:00Z'),
-      b: e(['d.MAJOR.120', 'n.MAJOR'], '2026-03-31T18:00:00Z'),
+      '5': { a: e(['d.MAJOR.600', 'n.MAJOR'], '2026-03-31T15:00:00Z') },
+      '8': { b: e(['d.MAJOR.120', 'n.MAJOR'], '2026-03-31T18:00:00Z') },
     },
   };
   const april: RollupDoc = { _id: 'tickets|BA|2026-04', t: { n: { MAJOR: 1 } } };
@@ -235,78 +242,121 @@ describe('tallies per UTC quarter', () => {
     expect(listsMonths('unitQuarters|BA|2026-03')).toBe(true);
   });
 
+  // The hours `first`–`last` of an edge (`0` a bucket's start, `1` its end: from 14 h before it).
+  const hours = (edge: '0' | '1', first: number, last: number) =>
+    Array.from({ length: last - first + 1 }, (_, i) => `${edge}.${first + i}`);
+  const need = (...parts: string[]) => bothNeeds(undefined, parts.join(' '));
+
   it('reads a quarter or a year in any zone by quarter, the edge beyond it by its quarter too', () => {
-    // Q2 in UTC+8: 31 Mar 16:00Z – 30 Jun 16:00Z: the end edge of Q1, Q2 less its end edge.
-    expect(monthNeeds(new Date('2026-03-31T16:00Z'), new Date('2026-06-30T16:00Z'), true)).toEqual(
+    const needs = (start: string, end: string) => monthNeeds(new Date(start), new Date(end), true);
+    // Q2 in UTC+8: 31 Mar 16:00Z – 30 Jun 16:00Z: Q1's end edge from 16:00 (its hours 6–13 from
+    // 10:00), Q2 less the same hours of its end edge.
+    expect(needs('2026-03-31T16:00Z', '2026-06-30T16:00Z')).toEqual(
       new Map([
-        ['2026-Q1', '1'],
-        ['2026-Q2', 't1'],
+        ['2026-Q1', need(...hours('1', 6, 13))],
+        ['2026-Q2', need('t', ...hours('1', 6, 13))],
       ]),
     );
     // Q2 in UTC+14: 31 Mar 10:00Z – 30 Jun 10:00Z: each cut exactly 14 h (the edge's width) early.
-    expect(monthNeeds(new Date('2026-03-31T10:00Z'), new Date('2026-06-30T10:00Z'), true)).toEqual(
+    expect(needs('2026-03-31T10:00Z', '2026-06-30T10:00Z')).toEqual(
       new Map([
-        ['2026-Q1', '1'],
-        ['2026-Q2', 't1'],
+        ['2026-Q1', need(...hours('1', 0, 13))],
+        ['2026-Q2', need('t', ...hours('1', 0, 13))],
       ]),
     );
-    // Q2 in UTC−5: 1 Apr 05:00Z – 1 Jul 05:00Z: Q2 less its start edge, the start edge of Q3.
-    expect(monthNeeds(new Date('2026-04-01T05:00Z'), new Date('2026-07-01T05:00Z'), true)).toEqual(
+    // Q2 in UTC+5:30: 31 Mar 18:30Z: the hour from 18:00 (8) is read whole, cut by the instants.
+    expect(needs('2026-03-31T18:30Z', '2026-06-30T18:30Z')).toEqual(
       new Map([
-        ['2026-Q2', 't0'],
-        ['2026-Q3', '0'],
+        ['2026-Q1', need(...hours('1', 8, 13))],
+        ['2026-Q2', need('t', ...hours('1', 8, 13))],
       ]),
     );
-    // 2026 in UTC+8: the end edge of 2025-Q4, Q1–Q3 whole, Q4 less its end edge.
-    expect(monthNeeds(new Date('2025-12-31T16:00Z'), new Date('2026-12-31T16:00Z'), true)).toEqual(
+    // Q2 in UTC−5: 1 Apr 05:00Z – 1 Jul 05:00Z: Q2 less its start edge's first 5 hours (0–4),
+    // and those hours of Q3's start edge.
+    expect(needs('2026-04-01T05:00Z', '2026-07-01T05:00Z')).toEqual(
       new Map([
-        ['2025-Q4', '1'],
+        ['2026-Q2', need('t', ...hours('0', 0, 4))],
+        ['2026-Q3', need(...hours('0', 0, 4))],
+      ]),
+    );
+    // 2026 in UTC+8: the end edge of 2025-Q4 from 16:00, Q1–Q3 whole, Q4 less its end from 16:00.
+    expect(needs('2025-12-31T16:00Z', '2026-12-31T16:00Z')).toEqual(
+      new Map([
+        ['2025-Q4', need(...hours('1', 6, 13))],
         ['2026-Q1', 't'],
         ['2026-Q2', 't'],
         ['2026-Q3', 't'],
-        ['2026-Q4', 't1'],
+        ['2026-Q4', need('t', ...hours('1', 6, 13))],
       ]),
     );
     // April in UTC+8 (31 Mar 16:00Z – 30 Apr 16:00Z): Q1's end edge, then April by its month.
-    expect(monthNeeds(new Date('2026-03-31T16:00Z'), new Date('2026-04-30T16:00Z'), true)).toEqual(
+    expect(needs('2026-03-31T16:00Z', '2026-04-30T16:00Z')).toEqual(
       new Map([
-        ['2026-Q1', '1'],
-        ['2026-04', 't1'],
+        ['2026-Q1', need(...hours('1', 6, 13))],
+        ['2026-04', need('t', ...hours('1', 6, 13))],
       ]),
     );
   });
 
-  it('cuts quarter buckets at a local midnight from their edge records', () => {
+  it('cuts quarter buckets at a local midnight from the edge records of the hours it reads', () => {
     const e = (at: string) => ({ k: ['n'], at: new Date(at) });
-    // Q1 counts 40 records, 2 in its last 14 h: a at 31 Mar 15:00Z, b at 31 Mar 18:00Z.
-    // Q2 counts 30 records, 3 in its last 14 h: c 30 Jun 10:00Z, d 30 Jun 17:00Z, f 30 Jun 23:00Z;
-    // and 1 in its first 14 h: g 1 Apr 03:00Z.
+    // Q1 counts 40 records, 2 in its last 14 h (from 31 Mar 10:00Z): a at 15:00 (hour 5), b at
+    // 18:00 (hour 8). Q2 counts 30: g 1 Apr 03:00 (hour 3 of its start edge); c 30 Jun 10:00,
+    // d 17:00, f 23:00 (hours 0, 7 and 13 of its end edge, from 30 Jun 10:00Z).
     const docs = new Map<string, RollupDoc>([
       [
         '2026-Q1',
-        { _id: 'q1', t: { n: 40 }, e1: { a: e('2026-03-31T15:00Z'), b: e('2026-03-31T18:00Z') } },
+        {
+          _id: 'q1',
+          t: { n: 40 },
+          e1: { '5': { a: e('2026-03-31T15:00Z') }, '8': { b: e('2026-03-31T18:00Z') } },
+        },
       ],
       [
         '2026-Q2',
         {
           _id: 'q2',
           t: { n: 30 },
-          e0: { g: e('2026-04-01T03:00Z') },
-          e1: { c: e('2026-06-30T10:00Z'), d: e('2026-06-30T17:00Z'), f: e('2026-06-30T23:00Z') },
+          e0: { '3': { g: e('2026-04-01T03:00Z') } },
+          e1: {
+            '0': { c: e('2026-06-30T10:00Z') },
+            '7': { d: e('2026-06-30T17:00Z') },
+            '13': { f: e('2026-06-30T23:00Z') },
+          },
         },
       ],
       ['2026-Q3', { _id: 'q3', t: { n: 50 } }],
     ]);
-    const read = (label: string) => docs.get(label);
-    // UTC+8 Q2 (31 Mar 16:00Z – 30 Jun 16:00Z): b (18:00Z ≥ 16:00Z) from Q1's edge, Q2's 30
-    // less d and f (at or after 30 Jun 16:00Z) = 1 + 30 − 2 = 29.
-    expect(
-      countsIn(read, new Date('2026-03-31T16:00Z'), new Date('2026-06-30T16:00Z'), true),
-    ).toEqual(new Map([['n', 29]]));
-    // UTC−5 Q2 (1 Apr 05:00Z – 1 Jul 05:00Z): Q2's 30 less g (03:00Z < 05:00Z) = 29; Q3 has no
+    // Each quarter as read: only what its need names (the counts, the hours of each edge).
+    const counted = (start: string, end: string) => {
+      const needs = monthNeeds(new Date(start), new Date(end), true);
+      const asRead = (label: string): RollupDoc | undefined => {
+        const [doc, wanted] = [docs.get(label), needs.get(label)];
+        if (!doc || wanted === undefined) return undefined;
+        const slots = (edge: '0' | '1', field: 'e0' | 'e1') =>
+          Object.fromEntries(neededSlots(wanted, edge).map((h) => [h, doc[field]?.[h] ?? {}]));
+        return {
+          _id: doc._id,
+          ...(needsCounts(wanted) ? { t: doc.t } : {}),
+          e0: slots('0', 'e0'),
+          e1: slots('1', 'e1'),
+        };
+      };
+      return countsIn(asRead, new Date(start), new Date(end), true);
+    };
+    // UTC+8 Q2 (31 Mar 16:00Z – 30 Jun 16:00Z): b (18:00 ≥ 16:00) from Q1's edge, Q2's 30 less
+    // d and f (at or after 30 Jun 16:00) = 1 + 30 − 2 = 29.
+    expect(counted('2026-03-31T16:00Z', '2026-06-30T16:00Z')).toEqual(new Map([['n', 29]]));
+    // UTC+5:30 Q2 (31 Mar 18:30Z – 30 Jun 18:30Z): b is read (hour 8) but before 18:30: 0 from
+    // Q1; Q2's 30 less f (d at 17:00 is before 18:30) = 0 + 30 − 1 = 29.
+    expect(counted('2026-03-31T18:30Z', '2026-06-30T18:30Z')).toEqual(new Map([['n', 29]]));
+    // UTC+14 Q2 (31 Mar 10:00Z – 30 Jun 10:00Z): a and b from Q1, Q2's 30 less c, d, f:
+    // 2 + 30 − 3 = 29.
+    expect(counted('2026-03-31T10:00Z', '2026-06-30T10:00Z')).toEqual(new Map([['n', 29]]));
+    // UTC−5 Q2 (1 Apr 05:00Z – 1 Jul 05:00Z): Q2's 30 less g (03:00 < 05:00) = 29; Q3 has no
     // edge record before 1 Jul 05:00Z: 29.
-    expect(
-      countsIn(read, new Date('2026-04-01T05:00Z'), new Date('2026-07-01T05:00Z'), true),
-    ).toEqual(new Map([['n', 29]]));
+    expect(counted('2026-04-01T05:00Z', '2026-07-01T05:00Z')).toEqual(new Map([['n', 29]]));
+    // UTC+8 Q1 (31 Dec 16:00Z – 31 Mar 16:00Z): Q1's 40 less b (a at 15:00 is before 16:00) = 39.
+    expect(counted('2025-12-31T16:00Z', '2026-03-31T16:00Z')).toEqual(new Map([['n', 39]]));
   });
 });

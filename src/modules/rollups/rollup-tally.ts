@@ -1,12 +1,13 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
 import {
   EDGE_MS,
-  edgeField,
+  EDGE_SLOT_MS,
+  edgeKey,
   isTallyBucket,
   tallyIncrements,
   type TallyContribution,
 } from './rollup-families';
-import type { EdgeEntries, NestedCounts, RollupDoc } from './rollup.model';
+import type { EdgeEntries, EdgeSlots, NestedCounts, RollupDoc } from './rollup.model';
 import { addToGroup } from '../../shared/groups';
 
 /**
@@ -70,7 +71,7 @@ export function bucketWrite(
     for (const [path, n] of after ? tallyIncrements(after) : [])
       inc.set(path, (inc.get(path) ?? 0) + n);
     set[`ops.${id}`] = member;
-    const [was, now] = [before?.at && edgeField(before.at), after?.at && edgeField(after.at)];
+    const [was, now] = [before?.at && edgeKey(before.at), after?.at && edgeKey(after.at)];
     if (now) set[`${now}.${recordId}`] = after;
     if (was && was !== now) unset[`${was}.${recordId}`] = '';
   }
@@ -153,9 +154,11 @@ function add(into: Map<string, number>, counts: ReadonlyMap<string, number>, sig
 type Edge = { at: number; increments: [string, number][] };
 const edgeLists = new WeakMap<EdgeEntries, Edge[]>();
 
-// A bucket's edge entries with their increments, computed once per entries object read.
+// A bucket's edge entries (of the slots read) with their increments, computed once per entries
+// object read.
 function edgesOf(doc: RollupDoc | undefined): Edge[] {
-  return [...edgeList(doc?.e0), ...edgeList(doc?.e1)];
+  const slots = (edge: EdgeSlots | undefined) => Object.values(edge ?? {}).flatMap(edgeList);
+  return [...slots(doc?.e0), ...slots(doc?.e1)];
 }
 
 function edgeList(entries: EdgeEntries | undefined): Edge[] {
@@ -225,17 +228,48 @@ export function monthCuts(start: Date, end: Date, quarters = false): TallyCut[] 
 export type MonthCut = TallyCut['cut'];
 
 /**
- * What `countsIn` reads of a month's bucket: some of its counts (`t`, when more than an edge of
- * the month is in the period), the edge entries near its start (`0`) and near its end (`1`, when
- * the period is cut there), as the letters of a string (`t1`: the counts less the end's records).
+ * What `countsIn` reads of a bucket: its counts (`t`, when more than an edge of it is in the
+ * period) and the hours of its edges it cuts (`0.<slot>` near its start, `1.<slot>` near its end),
+ * as space-separated parts (`t 1.6 1.7`: the counts less some records of the end's last hours).
  */
 export type TallyNeed = string;
 
+const partsOf = (need: TallyNeed | undefined) => (need ? need.split(' ') : []);
+
+// Parts in one order (`t`, then the start's hours, then the end's): equal needs, equal strings.
+const order = (part: string) => (part === 't' ? -1 : Number(part[0]) * 100 + Number(part.slice(2)));
+
 /** What two readers of one bucket need together. */
-export const bothNeeds = (a: TallyNeed | undefined, b: TallyNeed): TallyNeed => {
-  const parts = new Set([...(a ?? ''), ...b]);
-  return ['t', '0', '1'].filter((part) => parts.has(part)).join('');
-};
+export const bothNeeds = (a: TallyNeed | undefined, b: TallyNeed): TallyNeed =>
+  [...new Set([...partsOf(a), ...partsOf(b)])].sort((x, y) => order(x) - order(y)).join(' ');
+
+/** The slots of an edge. */
+export const EDGE_SLOTS = Array.from({ length: EDGE_MS / EDGE_SLOT_MS }, (_, slot) => slot);
+
+/** The whole of a bucket: its counts and every slot of both edges (or its items). */
+export const WHOLE: TallyNeed = bothNeeds(
+  't',
+  EDGE_SLOTS.flatMap((s) => [`0.${s}`, `1.${s}`]).join(' '),
+);
+
+/** Whether a need reads a bucket's counts (and items). */
+export const needsCounts = (need: TallyNeed): boolean => partsOf(need).includes('t');
+
+/** The slots of one edge (`0` start, `1` end) a need reads. */
+export const neededSlots = (need: TallyNeed, edge: '0' | '1'): number[] =>
+  partsOf(need)
+    .filter((part) => part.startsWith(`${edge}.`))
+    .map((part) => Number(part.slice(2)))
+    .sort((a, b) => a - b);
+
+// The slots of the edge starting at `edgeAt` holding instants of [from, to).
+function slotsOver(edge: '0' | '1', edgeAt: number, from: number, to: number): string[] {
+  const first = Math.floor((from - edgeAt) / EDGE_SLOT_MS);
+  const last = Math.ceil((to - edgeAt) / EDGE_SLOT_MS) - 1;
+  return EDGE_SLOTS.filter((slot) => slot >= first && slot <= last).map(
+    (slot) => `${edge}.${slot}`,
+  );
+}
 
 /**
  * The buckets `countsIn(…, start, end, quarters)` reads, by label (month, or quarter), with what
@@ -245,9 +279,17 @@ export function monthNeeds(start: Date, end: Date, quarters = false): Map<string
   return new Map(
     monthCuts(start, end, quarters).map(
       ({ label, from, to, start: spanStart, end: spanEnd, cut }) => {
-        const [atStart, atEnd] = [from > spanStart ? '0' : '', to < spanEnd ? '1' : ''];
-        if (cut === 'edges') return [label, from === spanStart ? '0' : '1'];
-        return [label, `t${atStart}${atEnd}`];
+        const [atStart, atEnd] = [spanStart, spanEnd - EDGE_MS];
+        if (cut === 'edges') {
+          const [edge, at] = to - spanStart <= EDGE_MS ? (['0', atStart] as const) : ['1', atEnd];
+          return [label, slotsOver(edge as '0' | '1', at, from, to).join(' ')];
+        }
+        const parts = [
+          't',
+          ...slotsOver('0', atStart, spanStart, from),
+          ...slotsOver('1', atEnd, to, spanEnd),
+        ];
+        return [label, bothNeeds(undefined, parts.join(' '))];
       },
     ),
   );

@@ -1,8 +1,8 @@
 import { model, Schema } from 'mongoose';
 
 // Rollup buckets (`items`: record id → value; or, for tally families, `t`: nested counts, `e0` and
-// `e1`: record id → contribution with its instant for records near the month's start and end, so a
-// reader cutting at one edge reads that edge's records only, `v`: version,
+// `e1`: hour of the edge → record id → contribution with its instant for records near the month's
+// start and end, so a reader cutting at an edge reads the hours of that edge it cuts only, `v`: version,
 // `ops`: markers of the claims in flight, token → membership id; see `rollup-tally`) and, under
 // `<family>|<branch>|months`, the list of months a family has buckets in for a branch. Written
 // and read through the driver with string ids only: the stand-in answers `_id` equality and a
@@ -33,13 +33,16 @@ export type NestedCounts = { [segment: string]: number | NestedCounts };
 /** A tally bucket's records near one edge of its month: record id → contribution and instant. */
 export type EdgeEntries = Record<string, { k: string[]; w?: Record<string, number>; at: Date }>;
 
+/** A tally bucket's records near one edge, by the hour of the edge they lie in (see `edgeKey`). */
+export type EdgeSlots = Record<string, EdgeEntries>;
+
 /** A bucket or months document as stored. */
 export type RollupDoc = {
   _id: string;
   items?: Record<string, unknown>;
   t?: NestedCounts;
-  e0?: EdgeEntries;
-  e1?: EdgeEntries;
+  e0?: EdgeSlots;
+  e1?: EdgeSlots;
   v?: number;
   ops?: Record<string, string>;
   months?: string[];

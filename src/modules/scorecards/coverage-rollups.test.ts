@@ -1,12 +1,12 @@
 import {
   contributionsOf,
-  edgeField,
+  edgeKey,
   isTallyBucket,
   tallyIncrements,
   type TallyContribution,
 } from '../rollups/rollup-families';
-import type { NestedCounts, RollupDoc } from '../rollups/rollup.model';
-import type { TallyNeed } from '../rollups/rollup-tally';
+import type { EdgeSlots, NestedCounts, RollupDoc } from '../rollups/rollup.model';
+import { neededSlots, needsCounts, type TallyNeed } from '../rollups/rollup-tally';
 import {
   coverageCountOf,
   coverageSpans,
@@ -74,12 +74,16 @@ function docsOf(): Map<string, RollupDoc> {
       const tally = value as TallyContribution;
       for (const [path, n] of tallyIncrements(tally)) addAt((doc.t ??= {}), path, n);
       if (tally.at) {
-        const field = edgeField(tally.at);
-        doc[field] = { ...doc[field], [idOf(name)]: { ...tally, at: tally.at } };
+        const [field, slot] = edgeKey(tally.at).split('.') as ['e0' | 'e1', string];
+        const entries = { ...doc[field]?.[slot], [idOf(name)]: { ...tally, at: tally.at } };
+        doc[field] = { ...doc[field], [slot]: entries };
       }
     }
   return docs;
 }
+
+const slotsOf = (edge: EdgeSlots | undefined, slots: number[]): EdgeSlots =>
+  Object.fromEntries(slots.map((slot) => [slot, edge?.[slot] ?? {}]));
 
 /** The documents as read: only those named, with only what is read of each. */
 function asRead(docs: Map<string, RollupDoc>, reads: Map<string, TallyNeed>) {
@@ -88,9 +92,9 @@ function asRead(docs: Map<string, RollupDoc>, reads: Map<string, TallyNeed>) {
     if (!doc || !need) return undefined;
     return {
       _id: doc._id,
-      ...(need.includes('t') ? { t: doc.t, items: doc.items } : {}),
-      ...(need.includes('0') ? { e0: doc.e0 } : {}),
-      ...(need.includes('1') ? { e1: doc.e1 } : {}),
+      ...(needsCounts(need) ? { t: doc.t, items: doc.items } : {}),
+      e0: slotsOf(doc.e0, neededSlots(need, '0')),
+      e1: slotsOf(doc.e1, neededSlots(need, '1')),
     };
   };
 }

@@ -17,6 +17,7 @@ import {
   countsIn,
   flatCounts,
   monthNeeds,
+  WHOLE,
   type TallyNeed,
 } from '../rollups/rollup-tally';
 import type { RollupDoc } from '../rollups/rollup.model';
@@ -190,15 +191,15 @@ function quarterMonths(q0: number, span: Span): string[] {
 
 /**
  * The documents a branch's coverage over `spans` and its accounts active at `asOf` are read
- * from, with what is read of each (`t01`: all of it; the `covered` months as `countsIn` cuts them).
+ * from, with what is read of each (`WHOLE`, or the `covered` months as `countsIn` cuts them).
  */
 export function coverageReads(
   branchCode: string,
   spans: readonly Span[],
   asOf: Date,
 ): Map<string, TallyNeed> {
-  const reads = new Map<string, TallyNeed>([[ledgerId(branchCode), 't01']]);
-  const whole = (id: string) => reads.set(id, 't01');
+  const reads = new Map<string, TallyNeed>([[ledgerId(branchCode), WHOLE]]);
+  const whole = (id: string) => reads.set(id, WHOLE);
   const counts = (at: Date, kind: 'Opened' | 'Closed') =>
     whole(bucketId(`accounts${kind}`, branchCode, bucketMonth(at)));
   for (const span of spans) {

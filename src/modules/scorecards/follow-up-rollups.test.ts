@@ -28,12 +28,17 @@ const buckets = (source: string, record: typeof order | typeof ticket, completio
 describe('follow-up compliance counted on write', () => {
   it('counts an activation as followed up with a completion within 7 × 24 h, both ends included', () => {
     // Activated 3 Mar 02:00 UTC: the window ends 3 Mar + 7 × 24 h = 10 Mar 02:00 UTC.
+    // 30 minutes late: 1 800 000 ms, its square's limbs as in `reads compliance back` below.
+    const w = { 'q.0': 931_958_784, 'q.1': 1_648_512, 'q.2': 729, s: 1_800_000 };
     const within = buckets('ActivationOrder', order, [at('2026-03-10T02:00:00Z')]);
-    expect(within['activations|BA|2026-03']).toEqual({ k: ['l.30', 'p'] });
+    expect(within['activations|BA|2026-03']).toEqual({ k: ['n', 'p'], w });
     const late = buckets('ActivationOrder', order, [at('2026-03-10T02:00:01Z')]);
-    expect(late['activations|BA|2026-03']).toEqual({ k: ['l.30'] });
+    expect(late['activations|BA|2026-03']).toEqual({ k: ['n'], w });
     // Without a context (a change of the record itself is looked for): not followed up.
-    expect(buckets('ActivationOrder', order)['activations|BA|2026-03']).toEqual({ k: ['l.30'] });
+    expect(buckets('ActivationOrder', order)['activations|BA|2026-03']).toEqual({ k: ['n'], w });
+    // On time: counted `o`, nothing summed.
+    const onTime = buckets('ActivationOrder', { ...order, latenessMinutes: 0 });
+    expect(onTime['activations|BA|2026-03']).toEqual({ k: ['n', 'o'] });
     // Its instant in the account's list, for the completions that may decide it.
     expect(within[`followed|BA|${ACCOUNT}`]).toEqual({ k: 'a', t: order.activatedAt });
   });
@@ -66,14 +71,20 @@ describe('follow-up compliance counted on write', () => {
   });
 
   it('reads compliance back from counts', () => {
-    // Lateness 0 ×3 and 30 ×1: four activations, two of them followed up.
+    // Lateness 0 ×3 and 30 ×1: four activations (3 on time), two of them followed up. 30 min =
+    // 1 800 000 ms = 27 · 2^16 + 30 528: its square's limbs d₀² = 931 958 784, 2d₀d₁ = 1 648 512,
+    // d₁² = 729, and 931 958 784 + 1 648 512 · 2^16 + 729 · 2^32 = 3.24e12 = 1 800 000².
     const counts = new Map([
-      ['l.0', 3],
-      ['l.30', 1],
+      ['n', 4],
+      ['o', 3],
+      ['s', 1_800_000],
+      ['q.0', 931_958_784],
+      ['q.1', 1_648_512],
+      ['q.2', 729],
       ['p', 2],
     ]);
     expect(activationsOf(counts)).toEqual({
-      lateness: { '0': 3, '30': 1 },
+      lateness: { n: 4, sum: 1_800_000, squares: 3_240_000_000_000n, onTime: 3 },
       postActivation: { compliant: 2, total: 3 + 1 },
     });
     expect(closuresOf(new Map([['n', 5]]))).toEqual({ compliant: 0, total: 5 });

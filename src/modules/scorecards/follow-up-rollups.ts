@@ -1,16 +1,16 @@
 import mongoose from 'mongoose';
-import { tallySize, type Tally } from '../../shared/tally';
+import { squareLimbs, squaresOfLimbs } from '../../shared/exact-sums';
 import { isPostActivationCompliant, isPostRepairCompliant } from '../follow-ups/follow-up-rules';
 import {
   contributionsOf,
   projectionOf,
   registerRollupContext,
   registerRollupFamily,
-  tallyKey,
   type RollupContext,
   type SourceRecord,
 } from '../rollups/rollup-families';
 import { refreshRollups, registerRollupDependants } from '../rollups/rollup.service';
+import { latenessMs, type LatenessSums } from './scorecard-figures';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
 import { addToGroup } from '../../shared/groups';
 
@@ -48,8 +48,10 @@ const closedAt = (r: SourceRecord) => (r.status === 'CLOSED' ? date(r.closedAt) 
 const completedAt = (r: SourceRecord) => (r.status === 'COMPLETED' ? date(r.completedAt) : null);
 
 /**
- * Activations measured in a month: lateness (`l.<minutes>`: on-time rate, mean lateness) and
- * post-activation follow-up (`p`: compliant; the activations are the lateness count).
+ * Activations measured in a month: how many (`n`), on time (`o`: lateness 0), their lateness in
+ * milliseconds summed exactly (`s`, weighted) with its squares' limbs (`q.<limb>`, weighted; see
+ * `exact-sums`): on-time rate, mean lateness and its interval; and post-activation follow-up
+ * (`p`: compliant). Bounded whatever the activations (a key per lateness minute was not).
  */
 registerRollupFamily({
   name: 'activations',
@@ -60,10 +62,12 @@ registerRollupFamily({
   contribute: (r, context) => {
     const measuredAt = activatedAt(r);
     if (measuredAt === null) return undefined;
-    const paths = [`l.${tallyKey(r.latenessMinutes)}`];
+    const ms = latenessMs(r.latenessMinutes);
+    const k = ms === 0 ? ['n', 'o'] : ['n'];
     const at = date(r.activatedAt);
-    if (at !== null && isPostActivationCompliant(at, completionsOf(context))) paths.push('p');
-    return { at: measuredAt, value: paths };
+    if (at !== null && isPostActivationCompliant(at, completionsOf(context))) k.push('p');
+    const limbs = squareLimbs(ms).map((limb, i): [string, number] => [`q.${i}`, limb]);
+    return { at: measuredAt, value: { k, w: { s: ms, ...Object.fromEntries(limbs) } } };
   },
 });
 
@@ -222,16 +226,19 @@ registerRollupDependants('FollowUp', async (moves) => {
 
 /** Post-activation compliance and lateness from the `activations` family's counts. */
 export function activationsOf(counts: Map<string, number>): {
-  lateness: Tally;
+  lateness: LatenessSums;
   postActivation: Compliance;
 } {
-  const lateness: Tally = {};
-  for (const [path, n] of counts)
-    if (path.startsWith('l.')) lateness[path.slice(2).replaceAll('_', '.')] = n;
-  return {
-    lateness,
-    postActivation: { compliant: counts.get('p') ?? 0, total: tallySize(lateness) },
+  const limbs: number[] = [];
+  for (const [path, n] of counts) if (path.startsWith('q.')) limbs[Number(path.slice(2))] = n;
+  const n = counts.get('n') ?? 0;
+  const lateness: LatenessSums = {
+    n,
+    sum: counts.get('s') ?? 0,
+    squares: squaresOfLimbs(limbs.map((limb) => limb ?? 0)),
+    onTime: counts.get('o') ?? 0,
   };
+  return { lateness, postActivation: { compliant: counts.get('p') ?? 0, total: n } };
 }
 
 /** Post-repair compliance from the `closures` family's counts. */

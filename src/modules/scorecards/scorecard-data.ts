@@ -1,6 +1,5 @@
 import type { Types } from 'mongoose';
 import { quartersOf, type Period } from '../../shared/period';
-import { tallyOf, type Tally } from '../../shared/tally';
 import { systemScope } from '../access/scope';
 import { measuredComplaint } from '../complaints/complaint-lists.service';
 import { ComplaintModel, type ComplaintDoc } from '../complaints/complaint.model';
@@ -25,7 +24,9 @@ import { FollowUpModel } from '../follow-ups/follow-up.model';
 import { SurveyResponseModel } from '../surveys/survey-response.model';
 import { responseInputsOf, type ResponseInputs, type ScoredResponse } from './response-tallies';
 import {
+  latenessSums,
   ticketTallies,
+  type LatenessSums,
   type MeasuredTicket,
   type ScorecardInputs,
   type TicketTallies,
@@ -216,7 +217,7 @@ function compliance<T>(
 /** The rows every branch's scorecard of one period is computed from (records or rollups). */
 export type ScorecardRows = {
   /** Per branch: lateness of the activations measured in the period. */
-  lateness: Map<string, Tally>;
+  lateness: Map<string, LatenessSums>;
   /** Per branch: activations of the period with a follow-up within 7 days. */
   postActivation: Map<string, Compliance>;
   overdue: Map<string, number>;
@@ -298,7 +299,10 @@ export async function loadRowsFromRecords(
     );
   return {
     lateness: new Map(
-      activations.map((group) => [group._id, tallyOf(group.rows.map((r) => r.latenessMinutes))]),
+      activations.map((group) => [
+        group._id,
+        latenessSums(group.rows.map((r) => r.latenessMinutes)),
+      ]),
     ),
     postActivation: new Map(
       activations.map((group) => [
@@ -365,7 +369,7 @@ export function scorecardInputsFrom(
     branchCodes.map((code) => {
       const inputs: ScorecardInputs = {
         responses: rows.responses.get(code) ?? responseInputsOf([]),
-        activationLateness: rows.lateness.get(code) ?? {},
+        activationLateness: rows.lateness.get(code) ?? latenessSums([]),
         overdueActivations: rows.overdue.get(code) ?? 0,
         tickets: rows.tickets.get(code) ?? ticketTallies([]),
         followUpCoverage: coverageFromCounts(period, rows.coverage.get(code) ?? []),

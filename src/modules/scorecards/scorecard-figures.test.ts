@@ -1,6 +1,10 @@
-import { tallyOf } from '../../shared/tally';
 import { responseInputsOf } from './response-tallies';
-import { scorecardFigures, ticketTallies, type ScorecardInputs } from './scorecard-figures';
+import {
+  latenessSums,
+  scorecardFigures,
+  ticketTallies,
+  type ScorecardInputs,
+} from './scorecard-figures';
 
 const noAttributes = { attributes: [] };
 
@@ -11,7 +15,7 @@ const inputs: ScorecardInputs = {
     { cs1: 8, cs2: 8, cs3: 7, nps: 6, ...noAttributes },
     { cs1: 7, cs2: 6, cs3: 6, nps: null, ...noAttributes },
   ]),
-  activationLateness: tallyOf([0, 0, 0, 120]),
+  activationLateness: latenessSums([0, 0, 0, 120]),
   overdueActivations: 2,
   tickets: ticketTallies([
     {
@@ -62,6 +66,25 @@ describe('scorecardFigures', () => {
     expect(card.overdueActivations).toBe(2);
   });
 
+  it('keeps lateness as exact sums of milliseconds, the interval from them', () => {
+    // 0, 30 and 90 minutes: 0, 1 800 000 and 5 400 000 ms; one on time.
+    // Σ = 7 200 000; Σx² = 1.8e6² + 5.4e6² = 3.24e12 + 2.916e13 = 3.24e13.
+    const sums = latenessSums([0, 30, 90]);
+    expect(sums).toEqual({ n: 3, sum: 7_200_000, squares: 32_400_000_000_000n, onTime: 1 });
+    // Not a number ≥ 0 (never stored by the service): counted as on time, 0 ms.
+    expect(latenessSums([null, -5])).toEqual({ n: 2, sum: 0, squares: 0n, onTime: 2 });
+    const figure = scorecardFigures({
+      ...inputs,
+      activationLateness: sums,
+    }).activationLatenessMinutes;
+    // Mean 7 200 000 ÷ (3 · 60 000) = 40; variance (3 · 3.24e13 − 7.2e6²) ÷ (3 · 2) ÷ 60 000²
+    // = 4.536e13 ÷ 6 ÷ 3.6e9 = 2 100 (as (40² + 10² + 50²) ÷ 2); t(0.975, 2) = 4.3027:
+    // 40 ± 4.3027 · √(2 100 ÷ 3) = 40 ± 113.84, clamped at 0 below.
+    expect(figure.value).toBe(40);
+    expect(figure.low).toBe(0);
+    expect(figure.high).toBeCloseTo(153.84, 2);
+  });
+
   it('computes repair figures per tier and overall', () => {
     expect(card.faultWithinSlaRate).toMatchObject({ value: 2 / 3, numerator: 2, denominator: 3 });
     const [critical, major, minor] = card.tiers;
@@ -92,7 +115,7 @@ describe('scorecardFigures', () => {
   it('rescales the composite over the components with data', () => {
     const partial = scorecardFigures({
       ...inputs,
-      activationLateness: {},
+      activationLateness: latenessSums([]),
       tickets: ticketTallies([]),
     });
     // (0.40·75.9259 + 0.15·80) ÷ (0.40 + 0.15) = 42.3704 ÷ 0.55 = 77.0370

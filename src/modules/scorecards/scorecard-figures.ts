@@ -6,7 +6,7 @@ import {
   type Figure,
 } from '../../shared/figure';
 import { percentile, type ExactSums } from '../../shared/statistics';
-import { tallyCounts, tallyOf, tallySize, type Tally } from '../../shared/tally';
+import { tallyCounts, tallyOf, type Tally } from '../../shared/tally';
 import {
   complaintFigures,
   type ComplaintFigures,
@@ -69,6 +69,27 @@ export const repairMinutesOf = (value: unknown): number | null =>
     ? value
     : null;
 
+/**
+ * Activations' lateness as its figures need it, whatever the number of activations: exact sums
+ * of whole milliseconds (mean lateness and its interval) and how many were on time (lateness 0).
+ */
+export type LatenessSums = ExactSums & { onTime: number };
+
+/**
+ * An activation's lateness in whole milliseconds: its minutes as `repairMs` rounds them, 0 (on
+ * time) when they are not a number ≥ 0 with safe milliseconds (the service stores max(0, …)).
+ */
+export const latenessMs = (minutes: unknown): number => {
+  const counted = repairMinutesOf(minutes);
+  return counted === null ? 0 : repairMs(counted);
+};
+
+/** The lateness sums of activations' lateness minutes. */
+export function latenessSums(minutes: readonly unknown[]): LatenessSums {
+  const ms = minutes.map(latenessMs);
+  return { ...exactSums(ms), onTime: ms.filter((value) => value === 0).length };
+}
+
 /** The repair tally of a tier's durations (minutes). */
 export function repairTally(minutes: readonly number[]): RepairTally {
   return { ...exactSums(minutes.map(repairMs)), p90: percentile(minutes, 90) };
@@ -102,8 +123,8 @@ export function ticketTallies(tickets: readonly MeasuredTicket[]): TicketTallies
 export type ScorecardInputs = {
   /** The period's survey responses (see `responseInputsOf`). */
   responses: ResponseInputs;
-  /** Lateness in minutes (0 when on time) of the activations in the period, tallied. */
-  activationLateness: Tally;
+  /** Lateness of the activations in the period (0 when on time), as exact sums. */
+  activationLateness: LatenessSums;
   overdueActivations: number;
   tickets: TicketTallies;
   followUpCoverage: CoverageFigure;
@@ -135,7 +156,7 @@ const NO_COMPLAINTS: ComplaintInputs = {
 export function hasMeasurements(inputs: ScorecardInputs): boolean {
   return (
     inputs.responses.responses.length +
-      tallySize(inputs.activationLateness) +
+      inputs.activationLateness.n +
       inputs.overdueActivations +
       ticketCount(inputs.tickets) +
       inputs.followUpCoverage.sampleSize +
@@ -236,9 +257,9 @@ export function scorecardFigures(
   inputs: ScorecardInputs,
   weights: CompositeWeights = DEFAULT_COMPOSITE_WEIGHTS,
 ): ScorecardFigures {
-  const satisfaction = summariseResponses(inputs.responses.responses);
-  const onTime = inputs.activationLateness['0'] ?? 0;
-  const activationOnTimeRate = shareFigure(onTime, tallySize(inputs.activationLateness));
+  const satisfaction = summariseResponses(inputs.responses.responses, inputs.responses.nps);
+  const { onTime, n: activations } = inputs.activationLateness;
+  const activationOnTimeRate = shareFigure(onTime, activations);
   const faultWithinSlaRate = shareFigure(
     Object.values(inputs.tickets.tiers).reduce((total, tier) => total + tier.withinSla, 0),
     ticketCount(inputs.tickets),
@@ -262,7 +283,7 @@ export function scorecardFigures(
     responses: inputs.responses.responses.length,
     ...satisfaction,
     activationOnTimeRate,
-    activationLatenessMinutes: meanFigureOfCounts(tallyCounts(inputs.activationLateness), MINUTES),
+    activationLatenessMinutes: meanFigureOfSums(inputs.activationLateness, MS_PER_MINUTE, MINUTES),
     overdueActivations: inputs.overdueActivations,
     faultWithinSlaRate,
     tiers: SEVERITIES.map((severity) => tierFigures(severity, inputs.tickets)),

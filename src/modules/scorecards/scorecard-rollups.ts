@@ -13,6 +13,10 @@ import {
   flatCounts,
   monthCuts,
   monthNeeds,
+  needsCounts,
+  neededSlots,
+  WHOLE,
+  EDGE_SLOTS,
   type TallyNeed,
 } from '../rollups/rollup-tally';
 import { RollupModel, type RollupDoc } from '../rollups/rollup.model';
@@ -219,20 +223,30 @@ type Projection = Record<string, 0 | 1>;
 const READ: Projection = { ops: 0 };
 const projections = new Map<string, Projection>();
 
-/** The projection reading what is needed of a document (`t01`: all of it). */
+/**
+ * The projection reading what is needed of a document: with its counts, all but the edge slots
+ * it does not need (and the tickets' exact minutes); without, only the edge slots it needs.
+ */
 function projectionFor(id: string, need: TallyNeed): Projection {
   const tickets = id.startsWith('tickets|');
   const key = `${need}|${tickets}`;
   const known = projections.get(key);
   if (known) return known;
   const edges = [['0', 'e0'] as const, ['1', 'e1'] as const];
-  const projection: Projection = need.includes('t')
+  const slots = edges.map(([edge, field]) => [field, neededSlots(need, edge)] as const);
+  const projection: Projection = needsCounts(need)
     ? Object.fromEntries([
         ['ops', 0],
-        ...edges.filter(([part]) => !need.includes(part)).map(([, field]) => [field, 0]),
+        ...slots.flatMap(([field, wanted]) =>
+          wanted.length === 0
+            ? [[field, 0]]
+            : EDGE_SLOTS.filter((slot) => !wanted.includes(slot)).map((s) => [`${field}.${s}`, 0]),
+        ),
         ...(tickets ? [['t.d', 0]] : []),
       ])
-    : Object.fromEntries(edges.filter(([part]) => need.includes(part)).map(([, f]) => [f, 1]));
+    : Object.fromEntries(
+        slots.flatMap(([field, wanted]) => wanted.map((slot) => [`${field}.${slot}`, 1])),
+      );
   projections.set(key, projection);
   return projection;
 }
@@ -394,7 +408,7 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
   const bounded = (family: string, months: string[]) =>
     branchCodes.flatMap((code) => months.map((month) => bucketId(family, code, month)));
   const first = new Map<string, TallyNeed>();
-  const read = (id: string, need: TallyNeed = 't01') =>
+  const read = (id: string, need: TallyNeed = WHOLE) =>
     first.set(id, bothNeeds(first.get(id), need));
   // Orders open at as-of: their months onwards.
   const since = { overdue: asOf };

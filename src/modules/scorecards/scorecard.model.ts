@@ -42,9 +42,10 @@ export type ScorecardSnapshotDoc = {
 
 /**
  * The current shape of snapshot figures (2: competitor lead added; 3: complaint figures; 4: MTTR
- * and its interval from exact sums, which can differ in the last bits from the older sum).
+ * and its interval from exact sums, which can differ in the last bits from the older sum; 5: mean
+ * activation lateness and its interval from exact sums of milliseconds, likewise).
  */
-export const SNAPSHOT_FIGURES_VERSION = 4;
+export const SNAPSHOT_FIGURES_VERSION = 5;
 
 export const ScorecardSnapshotModel = model('ScorecardSnapshot', scorecardSnapshotSchema);
 

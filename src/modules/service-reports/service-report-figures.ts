@@ -1,6 +1,5 @@
 import { shareFigure, type Figure } from '../../shared/figure';
 import type { Period } from '../../shared/period';
-import { tallyOf } from '../../shared/tally';
 import { activationTimeFigures } from '../activation/activation-order.state';
 import type { DelayReason } from '../activation/activation-rules';
 import {
@@ -14,6 +13,7 @@ import {
   isPostRepairCompliant,
 } from '../follow-ups/follow-up-rules';
 import {
+  latenessSums,
   scorecardFigures,
   ticketTallies,
   type MeasuredTicket,
@@ -114,7 +114,7 @@ export function accountScorecardInputs(
   const asOf = period.end < now ? period.end : now;
   return {
     responses: responseInputsOf(records.responses),
-    activationLateness: tallyOf(records.activated.map((order) => order.latenessMinutes ?? 0)),
+    activationLateness: latenessSums(records.activated.map((order) => order.latenessMinutes)),
     overdueActivations: count(records.open, (order) => activationTimeFigures(order, asOf).overdue),
     tickets: ticketTallies(
       records.restored.map((ticket) => ({

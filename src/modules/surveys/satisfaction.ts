@@ -49,11 +49,19 @@ export function standardSatisfactionIndex({ cs1Mean, cs2Mean, cs3Mean }: CsMeans
   return ((0.4 * cs1Mean + 0.3 * cs2Mean + 0.3 * cs3Mean - 1) / 9) * 100;
 }
 
+/** The NPS answers of responses (those that answered the optional question). */
+export const npsAnswersOf = (responses: readonly SurveyScores[]): number[] =>
+  responses.flatMap((r) => (r.nps === null || r.nps === undefined ? [] : [r.nps]));
+
 /**
- * The satisfaction figures of a set of responses. The index is the mean of per-response
- * indices, which equals the index of the means (the index is linear) and gives it a t-interval.
+ * The satisfaction figures of a set of responses (and their NPS answers, when known apart). The
+ * index is the mean of per-response indices, which equals the index of the means (the index is
+ * linear) and gives it a t-interval.
  */
-export function summariseResponses(responses: readonly SurveyScores[]): SatisfactionSummary {
+export function summariseResponses(
+  responses: readonly SurveyScores[],
+  npsAnswers: readonly number[] = npsAnswersOf(responses),
+): SatisfactionSummary {
   const column = (key: 'cs1' | 'cs2' | 'cs3'): number[] => responses.map((r) => r[key]);
   const cs1 = column('cs1');
   const indices = responses.map((r) =>
@@ -66,7 +74,7 @@ export function summariseResponses(responses: readonly SurveyScores[]): Satisfac
     cs3: meanFigure(column('cs3'), SCORE_RANGE),
     topBoxShare: shareFigure(count(cs1, isTopBox), cs1.length),
     top3BoxShare: shareFigure(count(cs1, isTop3Box), cs1.length),
-    nps: npsFigure(responses),
+    nps: npsFigure(npsAnswers),
   };
 }
 
@@ -95,8 +103,7 @@ export function importancePerformanceQuadrants(
 
 // NPS counts only respondents who answered the optional question; no interval is given
 // because it is a difference of two dependent shares.
-function npsFigure(responses: readonly SurveyScores[]): Figure {
-  const answers = responses.flatMap((r) => (r.nps === null || r.nps === undefined ? [] : [r.nps]));
+function npsFigure(answers: readonly number[]): Figure {
   const net = count(answers, (score) => score >= 9) - count(answers, (score) => score <= 6);
   return {
     value: answers.length === 0 ? null : (net / answers.length) * 100,

@@ -111,13 +111,22 @@ function storageArgs(storage: StandInStorage): string[] {
   return ['h2', storage.file, ...(storage.lazyCommit ? ['--lazy-commit'] : [])];
 }
 
+/**
+ * The stand-in's JVM options. String deduplication: the memory backend keeps every document as
+ * maps whose field names are strings of their own (about 2.7 GB of a 6 GB heap after 100 000
+ * imported fault tickets), and the JVM's collector then shares their contents; measured after
+ * 10 000 imported tickets, the live heap 545 -> 429 MB, with no visible cost in CPU. The default
+ * maximum heap (a quarter of the RAM) is left as it is.
+ */
+const JVM_OPTIONS = ['-Xss4m', '-XX:+UseStringDeduplication'];
+
 /** Starts the stand-in on a loopback port (0 = any free port) and waits until it listens. */
 export function startStandIn(storage: StandInStorage, port = 0): Promise<StandIn> {
   fetchStandIn();
   const classpath = [classesDir, path.join(libDir, '*')].join(path.delimiter);
   const child = spawn(
     javaCommand(),
-    ['-Xss4m', '-cp', classpath, 'JourneyMongoServer', ...storageArgs(storage), String(port)],
+    [...JVM_OPTIONS, '-cp', classpath, 'JourneyMongoServer', ...storageArgs(storage), String(port)],
     // stdin stays open as a lifeline: the launcher exits when this process goes away.
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );

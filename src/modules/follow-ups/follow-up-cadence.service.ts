@@ -32,6 +32,7 @@ import {
 import type { FollowUpChannel } from './follow-up-kinds';
 import { isActiveDuring } from './follow-up-rules';
 import { FollowUpModel } from './follow-up.model';
+import { castFields } from '../../db/cast-fields';
 import { isDuplicateKey } from '../../db/duplicate-key';
 
 /** Whether a cadence follow-up was inserted now or was there already. */
@@ -87,20 +88,35 @@ function scheduledAudit(request: CadenceRequest, id: Types.ObjectId): PendingCon
 
 // Upserts that only set fields on insert (with the audit entry as a pending consequence); a
 // concurrent twin losing the race on the unique key (11000) simply counts as already scheduled.
+// Sent with the driver, the follow-up cast to its schema and its consequences as they are (see
+// castFields); a follow-up already scheduled is left as it is.
 async function insertMissing(
   requests: CadenceRequest[],
   ids: Types.ObjectId[],
   pending: PendingConsequence[][],
 ): Promise<Map<number, unknown>> {
-  const operations = requests.map((request, i) => ({
-    updateOne: {
-      filter: keyOf(request),
-      update: { $setOnInsert: { _id: ids[i], ...fieldsOf(request), [PENDING]: pending[i] } },
-      upsert: true,
-    },
-  }));
+  const now = new Date();
+  const operations = requests.map((request, i) => {
+    const fields = { _id: ids[i], ...keyOf(request), ...fieldsOf(request) };
+    return {
+      updateOne: {
+        filter: keyOf(request),
+        update: {
+          $setOnInsert: {
+            ...castFields(
+              FollowUpModel,
+              { ...fields, createdAt: now, updatedAt: now },
+              { insert: true },
+            ),
+            [PENDING]: pending[i],
+          },
+        },
+        upsert: true,
+      },
+    };
+  });
   try {
-    const result = await FollowUpModel.bulkWrite(operations, { ordered: false });
+    const result = await FollowUpModel.collection.bulkWrite(operations, { ordered: false });
     return new Map(Object.entries(result.upsertedIds ?? {}).map(([i, id]) => [Number(i), id]));
   } catch (error) {
     const { writeErrors, result } = error as {

@@ -16,6 +16,7 @@ import {
   recordKeyConsequences,
 } from '../record-keys/record-key.service';
 import type { ImportOutcome } from './import-kind';
+import { castFields } from '../../db/cast-fields';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { addToGroup } from '../../shared/groups';
 
@@ -205,26 +206,24 @@ function planKey(
 
 // The write of one key, or null when nothing changes. A new record is inserted only if the key is
 // still free; a stored one is updated only if it is still the version decided against. Either way
-// the consequences are stored in the same document write.
+// the consequences are stored in the same document write, as they are (the record's fields cast
+// to its schema, see castFields).
 function writeOf(options: UpsertOptions, plan: KeyPlan) {
   if (plan.pending.length === 0) return null;
   const now = new Date();
+  const key = { sourceSystem: options.sourceSystem, externalId: plan.externalId };
   if (!plan.stored) {
+    const record = { _id: plan.id, ...key, ...plan.fields, createdAt: now, updatedAt: now };
     return {
       updateOne: {
-        filter: { sourceSystem: options.sourceSystem, externalId: plan.externalId },
+        filter: key,
         update: {
           $setOnInsert: {
-            _id: plan.id,
-            ...plan.fields,
-            createdAt: now,
-            updatedAt: now,
-            [REVISION]: 1,
+            ...castFields(options.model, { ...record, [REVISION]: 1 }, { insert: true }),
             [PENDING]: plan.pending,
           },
         },
         upsert: true,
-        timestamps: false,
       },
     };
   }
@@ -232,11 +231,10 @@ function writeOf(options: UpsertOptions, plan: KeyPlan) {
     updateOne: {
       filter: { _id: plan.id, [REVISION]: plan.stored[REVISION] ?? null },
       update: {
-        $set: { ...plan.fields, updatedAt: now },
+        $set: castFields(options.model, { ...plan.fields, updatedAt: now }, { insert: false }),
         $push: { [PENDING]: { $each: plan.pending } },
         $inc: { [REVISION]: 1 },
       },
-      timestamps: false,
     },
   };
 }
@@ -250,14 +248,17 @@ const REVISION = 'revision';
 
 type BulkResult = { upsertedIds?: Record<string, unknown>; matchedCount?: number };
 
-// Runs the writes unordered; a duplicate key is a lost race to a concurrent insert, not an error.
+// Runs the writes unordered, with the driver (cast by writeOf); a duplicate key is a lost race to a
+// concurrent insert, not an error.
 async function bulkUpsert(
   model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
   writes: object[],
 ): Promise<{ result: BulkResult; duplicates: Set<number> }> {
   try {
     return {
-      result: (await model.bulkWrite(writes as never, { ordered: false })) as BulkResult,
+      result: (await model.collection.bulkWrite(writes as never, {
+        ordered: false,
+      })) as unknown as BulkResult,
       duplicates: new Set(),
     };
   } catch (error) {

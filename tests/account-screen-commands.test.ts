@@ -3,6 +3,7 @@ import type { GraphQLField, GraphQLNamedType } from 'graphql';
 import mongoose from 'mongoose';
 import { buildSchema } from '../src/graphql/schema';
 import { BranchModel } from '../src/modules/branches/branch.model';
+import { UserModel } from '../src/modules/auth/user.model';
 import { journeySources } from '../src/modules/journey/journey-registry';
 import {
   FaultTicketModel,
@@ -220,7 +221,7 @@ describe('the account screen issues no query the stand-in answers by scanning', 
 
   type Named = { totalCount: number; edges: { node: { id: string; name: string } }[] };
   const ACCOUNT_SCREEN_MANAGERS = `{ keyAccounts(first: 100) { edges { node {
-    id accountManager { login name } } } } }`;
+    id accountManager { id login name } } } } }`;
   const LIST = `query($filter: KeyAccountFilter, $first: Int, $after: String) {
     keyAccounts(filter: $filter, first: $first, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { id name } } } }`;
@@ -258,26 +259,34 @@ describe('the account screen issues no query the stand-in answers by scanning', 
   });
 
   // The caller's own user, read to authenticate the request, is not read again as the manager of
-  // the accounts they manage (the demo's Hangzhou accounts have three managers, am.hz1 among them).
-  it("does not read the caller again as their accounts' manager", async () => {
+  // the accounts they manage (the demo's Hangzhou accounts have three managers, am.hz1 among
+  // them); the other managers are the branch directory's copies of its users.
+  it('reads no manager of the page: the caller as authenticated, the others from the directory', async () => {
     const userReads: { _id: unknown }[] = [];
     const listen = (e: Command) => {
       if (e.command.find === 'users') userReads.push(e.command.filter as { _id: unknown });
     };
     const client = mongoose.connection.getClient();
     client.on('commandStarted', listen);
-    type Managed = { keyAccounts: { edges: { node: { accountManager: { login: string } } }[] } };
+    type Managed = { keyAccounts: { edges: { node: { accountManager: Row } }[] } };
     const answer = await ok<Managed>(service, token, ACCOUNT_SCREEN_MANAGERS).finally(() =>
       client.off('commandStarted', listen),
     );
-    const logins = answer.keyAccounts.edges.map(({ node }) => node.accountManager.login);
-    expect(new Set(logins)).toEqual(new Set(['am.hz1', 'am.hz2', 'am.hz3']));
-    // The authentication's read (by the caller's id), then the other managers only.
-    expect(userReads).toHaveLength(2);
-    const caller = String(userReads[0]!._id);
-    const managers = (userReads[1]!._id as { $in: unknown[] }).$in.map(String);
-    expect(managers).toHaveLength(2);
-    expect(managers).not.toContain(caller);
+    const managers = answer.keyAccounts.edges.map(({ node }) => node.accountManager);
+    expect(new Set(managers.map((manager) => manager.login))).toEqual(
+      new Set(['am.hz1', 'am.hz2', 'am.hz3']),
+    );
+    // The users as stored.
+    for (const manager of managers) {
+      const stored = await UserModel.collection.findOne({ login: manager.login });
+      expect(manager).toEqual({
+        id: String(stored!._id),
+        login: stored!.login,
+        name: stored!.name,
+      });
+    }
+    // Only the authentication's read (by the caller's id).
+    expect(userReads).toHaveLength(1);
   });
 
   it('reads the next page of accounts by key', async () => {

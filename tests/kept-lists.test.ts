@@ -163,6 +163,7 @@ describe('the account screen kept lists', () => {
     const accountId = new mongoose.Types.ObjectId(world.accounts.own);
     const [moved, removed] = followUps;
     const stray = new mongoose.Types.ObjectId().toHexString();
+    const manager = await db().collection('users').findOne({ login: 'mgrA2' });
     await db()
       .collection('accountrecords')
       .updateOne(
@@ -178,7 +179,11 @@ describe('the account screen kept lists', () => {
     await db()
       .collection('branchdirectories')
       .updateOne({ _id: 'BA' } as never, {
-        $set: { [`accounts.${world.accounts.own}`]: 'Wrong', 'branch.name': 'Wrong' },
+        $set: {
+          [`accounts.${world.accounts.own}`]: 'Wrong',
+          'branch.name': 'Wrong',
+          [`users.${String(manager!._id)}.name`]: 'Wrong',
+        },
       });
 
     const differences = await checkKeptLists();
@@ -189,9 +194,10 @@ describe('the account screen kept lists', () => {
         [`accountrecords:${world.accounts.own}`, `Consultation.${stray}`, false, true],
         ['branchdirectories:BA', `accounts.${world.accounts.own}`, false, false],
         ['branchdirectories:BA', 'branch', false, false],
+        ['branchdirectories:BA', `users.${String(manager!._id)}`, false, false],
       ]),
     );
-    expect(differences).toHaveLength(5);
+    expect(differences).toHaveLength(6);
 
     const url = new URL(testServerUri());
     url.pathname = `/${db().databaseName}`;
@@ -213,39 +219,53 @@ describe('the account screen kept lists', () => {
     expect(await checkKeptLists()).toEqual([]);
   });
 
-  // A branch's directory holds a copy of the branch, kept by every write of the branch, so a page
-  // of its accounts shows their branch without reading it; a directory older than the copy gets
-  // it on its first read.
-  it("shows a branch's accounts with the branch as it is now, from its directory", async () => {
-    const PAGE = `{ keyAccounts(first: 10) { edges { node { branch { id code name timeZone } } } } }`;
-    type Page = { keyAccounts: { edges: { node: { branch: Record<string, string> } }[] } };
-    // The branches shown on the page, and whether it read any.
-    const branchesOf = async () => {
+  // A branch's directory holds a copy of the branch, kept by every write of the branch, and of its
+  // users, copied at their creation, so a page of its accounts shows their branch and managers
+  // without reading them; a directory older than the copies gets them on its first read.
+  it("shows a branch's accounts with the branch as it is now and their managers, from its directory", async () => {
+    const PAGE = `{ keyAccounts(first: 10) { edges { node {
+      branch { id code name timeZone } accountManager { id login name } } } } }`;
+    type Page = { keyAccounts: { edges: { node: Record<string, Record<string, string>> }[] } };
+    // What the page shows, and how many reads of branches and users it made (authenticating the
+    // caller reads one user).
+    const pageOf = async () => {
       let page: Page | undefined;
       const sent = await captureCommands(async () => {
         page = await ok<Page>(service, world.tokens.mgrA1, PAGE);
       });
-      const shown = new Set(page!.keyAccounts.edges.map(({ node }) => JSON.stringify(node.branch)));
-      return { shown, read: sent.some((command) => command.collection === 'branches') };
+      const nodes = page!.keyAccounts.edges.map(({ node }) => node);
+      const reads = (collection: string) => sent.filter((c) => c.collection === collection).length;
+      return {
+        branches: new Set(nodes.map((node) => JSON.stringify(node.branch))),
+        managers: new Set(nodes.map((node) => node.accountManager!.login)),
+        reads: [reads('branches'), reads('users')],
+      };
     };
     const stored = await db().collection('branches').findOne({ code: 'BA' });
-    const expected = (name: string, timeZone: string) =>
+    const shown = (name: string, timeZone: string) =>
       new Set([JSON.stringify({ id: String(stored!._id), code: 'BA', name, timeZone })]);
+    const managers = new Set(['mgrA1', 'mgrA2']);
 
     await upsertBranch({ code: 'BA', name: 'Branch A, renamed', timeZone: 'Asia/Urumqi' });
-    const renamed = { shown: expected('Branch A, renamed', 'Asia/Urumqi'), read: false };
-    expect(await branchesOf()).toEqual(renamed);
+    expect(await pageOf()).toEqual({
+      branches: shown('Branch A, renamed', 'Asia/Urumqi'),
+      managers,
+      reads: [0, 1],
+    });
     expect(await checkKeptLists()).toEqual([]);
 
-    // A directory kept before it held the branch: the branch is read on its first page, and
-    // copied for the next.
+    // A directory kept before it held the branch and its users: they are read on its first
+    // page, and copied for the next.
     await upsertBranch({ code: 'BA', name: 'Branch A', timeZone: stored!.timeZone as string });
     await db()
       .collection('branchdirectories')
-      .updateOne({ _id: 'BA' } as never, { $unset: { branch: '' } });
-    const shown = expected('Branch A', stored!.timeZone as string);
-    expect(await branchesOf()).toEqual({ shown, read: true });
-    expect(await branchesOf()).toEqual({ shown, read: false });
+      .updateOne({ _id: 'BA' } as never, { $unset: { branch: '', users: '' } });
+    const branches = shown('Branch A', stored!.timeZone as string);
+    const first = await pageOf();
+    expect(first).toEqual({ branches, managers, reads: [expect.any(Number), expect.any(Number)] });
+    expect(first.reads[0]).toBeGreaterThan(0);
+    expect(first.reads[1]).toBeGreaterThan(1);
+    expect(await pageOf()).toEqual({ branches, managers, reads: [0, 1] });
     expect(await checkKeptLists()).toEqual([]);
   });
 

@@ -17,11 +17,12 @@ const LISTED = ['activationOrders', 'faultTickets', 'timeline'];
 
 // Reads the page's next fields would start once its accounts arrive, started with the accounts'
 // own read instead (their ids and branch are known from the directory): one wave less. Their
-// branch is the directory's copy where it has one (no read).
+// branch and managers are the directory's copies where it has them (no read).
 const readAhead =
-  ({ selection, accountRecords, branchesByCode }: Loaders): PageAhead =>
-  ({ branchCode, accountIds, branch }) => {
+  ({ selection, accountRecords, branchesByCode, usersById }: Loaders): PageAhead =>
+  ({ branchCode, accountIds, branch, users }) => {
     if (accountIds.length === 0) return;
+    for (const [id, user] of Object.entries(users)) usersById.prime(id, user);
     if (branch) branchesByCode.prime(branchCode, branch);
     else if (selection.selects('KeyAccount', 'branch')) {
       branchesByCode.load(branchCode).catch(() => undefined);

@@ -248,12 +248,13 @@ async function filterToQuery(filter: ReturnType<typeof keyAccountFilter.parse>) 
 
 /**
  * The accounts a page is about to read, known before they are read (from a directory), and the
- * directory's copy of their branch (null where it has none).
+ * directory's copies of their branch (null where it has none) and of the branch's users.
  */
 export type PageAhead = (page: {
   branchCode: string;
   accountIds: string[];
   branch: BranchDoc | null;
+  users: Record<string, UserDoc>;
 }) => void;
 
 /**
@@ -322,7 +323,7 @@ async function pageOfBranch(
   // As `findConnection`: a backward page reads before `before` only.
   const after = backward ? null : place(args.after, 'after');
   const before = place(args.before, 'before');
-  const { accounts: named, branch } = await branchAccounts(branchCode);
+  const { accounts: named, branch, users } = await branchAccounts(branchCode);
   const fields = Object.keys(query).filter((field) => !['branchCode', 'name'].includes(field));
   const read =
     fields.length === 0
@@ -344,7 +345,7 @@ async function pageOfBranch(
     ? between.slice(Math.max(0, between.length - size))
     : between.slice(0, size);
   const ids = page.map((account) => String(account._id));
-  ahead?.({ branchCode, accountIds: ids, branch });
+  ahead?.({ branchCode, accountIds: ids, branch, users });
   const byId = new Map(
     (await findKeyAccountsByIds(scope, ids)).map((row) => [String(row._id), row]),
   );

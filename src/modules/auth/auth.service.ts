@@ -12,6 +12,7 @@ import {
   updateWithConsequences,
 } from '../consequences/pending-consequences';
 import { findBranch } from '../branches/branch.service';
+import { userCopyConsequence } from '../accounts/directory-copies';
 import { requireRole, type Actor } from './actor';
 import { createUserInput, issueTokenInput } from './auth.inputs';
 import { ApiTokenModel, type ApiTokenDoc } from './token.model';
@@ -95,6 +96,7 @@ export async function createUser(options: { actor: Actor | null; input: unknown 
         before: null,
         after: { login: user.login, name: user.name, role: user.role, branchCode: user.branchCode },
       }),
+      userCopyConsequence(),
     ],
   ).catch((error: unknown) => {
     throw fromDuplicateKey(error, 'input.login', 'a user with this login exists');

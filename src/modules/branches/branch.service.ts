@@ -4,11 +4,8 @@ import { requireRole, type Actor } from '../auth/actor';
 import { createBranchInput } from './branch.inputs';
 import { auditChange } from '../audit/audit.service';
 import { createWithConsequences, pushPending, settle } from '../consequences/pending-consequences';
-import {
-  branchCopyConsequence,
-  directoryOpenedConsequence,
-  openBranchDirectory,
-} from '../accounts/branch-directory';
+import { directoryOpenedConsequence, openBranchDirectory } from '../accounts/branch-directory';
+import { branchCopyConsequence } from '../accounts/directory-copies';
 import { BranchModel, DEFAULT_TIME_ZONE, type BranchDoc } from './branch.model';
 
 /** All branches ordered by code. */

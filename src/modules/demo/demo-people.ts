@@ -4,6 +4,7 @@ import { accountCreatedConsequences } from '../accounts/account-created';
 import { KeyAccountModel } from '../accounts/account.model';
 import { settle } from '../consequences/pending-consequences';
 import { UserModel } from '../auth/user.model';
+import { copyUsers } from '../accounts/directory-copies';
 import { createJourneyRecord } from '../journey-records/journey-record.service';
 import { ConsultationModel } from '../journey-records/journey-records.model';
 import { DEMO_ACTOR, daysAgo } from './demo-actor';
@@ -59,6 +60,9 @@ async function upsertUser(
     { $setOnInsert: { login, name, role, branchCode, sourceSystem } },
     { upsert: true },
   );
+  // Into its branch's directory (idempotent: a load cut short between the two is redone by the
+  // next load, which runs every step again).
+  await copyUsers([login]);
 }
 
 async function seedPeople(): Promise<void> {

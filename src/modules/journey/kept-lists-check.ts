@@ -3,7 +3,8 @@ import type { Types } from 'mongoose';
 import { BranchModel } from '../branches/branch.model';
 import { PENDING } from '../consequences/pending-consequences';
 import { KeyAccountModel } from '../accounts/account.model';
-import { BranchDirectoryModel } from '../accounts/branch-directory';
+import { BranchDirectoryModel } from '../accounts/branch-directory.model';
+import { UserModel } from '../auth/user.model';
 import { openWorkDifferences } from '../open-work/open-work';
 import {
   AccountRecordsModel,
@@ -65,20 +66,39 @@ async function recordListDifferences(): Promise<ListDifference[]> {
   return differences;
 }
 
-type Directory = { _id: string; accounts?: Record<string, string>; branch?: unknown };
+type Directory = {
+  _id: string;
+  accounts?: Record<string, string>;
+  branch?: unknown;
+  users?: Record<string, { branchCode?: unknown }>;
+};
 
-// Each complete directory's copy of its branch against the branch as stored.
-async function branchCopyDifferences(): Promise<ListDifference[]> {
+const WITHOUT_PENDING = { projection: { [PENDING]: 0 } };
+
+// Each complete directory's copies of its branch and users against them as stored (a user the
+// copy misses is read where shown, so only copies that differ or name no user of the branch are).
+async function copyDifferences(): Promise<ListDifference[]> {
   const branches = new Map<string, unknown>();
-  for await (const branch of BranchModel.collection.find({}, { projection: { [PENDING]: 0 } })) {
+  for await (const branch of BranchModel.collection.find({}, WITHOUT_PENDING)) {
     branches.set(String(branch.code), branch);
+  }
+  const users = new Map<string, unknown>();
+  for await (const user of UserModel.collection.find({}, WITHOUT_PENDING)) {
+    users.set(String(user._id), user);
   }
   const differences: ListDifference[] = [];
   for await (const doc of BranchDirectoryModel.collection.find({ complete: true })) {
-    const { _id, branch } = doc as unknown as Directory;
+    const { _id, branch, users: copied } = doc as unknown as Directory;
     const expected = branches.get(_id) ?? null;
     if (!isDeepStrictEqual(branch ?? null, expected)) {
       differences.push({ id: _id, item: 'branch', stored: branch ?? null, expected });
+    }
+    for (const [id, user] of Object.entries(copied ?? {})) {
+      const stored = users.get(id) as { branchCode?: unknown } | undefined;
+      const expected = stored?.branchCode === _id ? stored : null;
+      if (!isDeepStrictEqual(user, expected)) {
+        differences.push({ id: _id, item: `users.${id}`, stored: user, expected });
+      }
     }
   }
   return differences;
@@ -125,7 +145,7 @@ export async function checkKeptLists(): Promise<ListDifference[]> {
   return [
     ...prefixed('accountrecords', await recordListDifferences()),
     ...prefixed('branchdirectories', await directoryDifferences()),
-    ...prefixed('branchdirectories', await branchCopyDifferences()),
+    ...prefixed('branchdirectories', await copyDifferences()),
     ...prefixed('openwork', await openWorkDifferences()),
   ];
 }

@@ -16,10 +16,10 @@ import type { CoverageFigure } from '../follow-ups/follow-up-rules';
 import { competitorLeadFigures, type CompetitorLeadFigures } from '../surveys/competitor-lead';
 import {
   importancePerformanceQuadrants,
-  summariseResponses,
+  summariseScoreRuns,
   type AttributeQuadrant,
 } from '../surveys/satisfaction';
-import type { ResponseInputs } from './response-tallies';
+import { responseCount, type ResponseInputs } from './response-tallies';
 import {
   compositeInterval,
   compositeScore,
@@ -155,7 +155,7 @@ const NO_COMPLAINTS: ComplaintInputs = {
 /** Whether anything was measured: a period without any data is not worth a snapshot. */
 export function hasMeasurements(inputs: ScorecardInputs): boolean {
   return (
-    inputs.responses.responses.length +
+    responseCount(inputs.responses) +
       inputs.activationLateness.n +
       inputs.overdueActivations +
       ticketCount(inputs.tickets) +
@@ -257,7 +257,7 @@ export function scorecardFigures(
   inputs: ScorecardInputs,
   weights: CompositeWeights = DEFAULT_COMPOSITE_WEIGHTS,
 ): ScorecardFigures {
-  const satisfaction = summariseResponses(inputs.responses.responses, inputs.responses.nps);
+  const satisfaction = summariseScoreRuns(inputs.responses.responses, inputs.responses.nps);
   const { onTime, n: activations } = inputs.activationLateness;
   const activationOnTimeRate = shareFigure(onTime, activations);
   const faultWithinSlaRate = shareFigure(
@@ -280,7 +280,7 @@ export function scorecardFigures(
   );
   const components = Object.values(parts);
   return {
-    responses: inputs.responses.responses.length,
+    responses: responseCount(inputs.responses),
     ...satisfaction,
     activationOnTimeRate,
     activationLatenessMinutes: meanFigureOfSums(inputs.activationLateness, MS_PER_MINUTE, MINUTES),

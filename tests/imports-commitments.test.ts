@@ -509,7 +509,9 @@ describe('imports of activation orders and fault tickets', () => {
       );
       const two = await storedTicket('STO-2');
       expect(two).toMatchObject({ repeatOfTicketId: one!._id, revision: 1 });
-      const trail = await collection('auditentries').find({ entityId: String(two!._id) }).toArray();
+      const trail = await collection('auditentries')
+        .find({ entityId: String(two!._id) })
+        .toArray();
       expect(trail.map((a) => a.action)).toEqual(['import:insert']);
       // The ticket's only writes: its insert and the removal of its applied consequences.
       const ticketWrites = commands

@@ -8,6 +8,7 @@ import {
 import type { Config } from '../config/env';
 import type { Logger } from '../config/logger';
 import type { GraphQLContext } from './context';
+import { compiledExecution } from './compiled-executor';
 import { createFormatError, serviceUnavailableStatus } from './format-error';
 import { requestErrorStatusPlugin } from './http-status.plugin';
 import { operationSelectionPlugin } from './operation-selection.plugin';
@@ -23,7 +24,7 @@ export function createApollo(options: {
   const { config, logger, httpServer } = options;
   const protection = queryProtection(queryLimitsOf(config));
   return new ApolloServer<GraphQLContext>({
-    schema: buildSchema(),
+    gateway: compiledExecution(buildSchema()),
     introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
     // The service drains and closes everything itself on SIGTERM/SIGINT (src/main.ts); Apollo's

@@ -51,12 +51,13 @@ export async function authenticate(
 ): Promise<Actor | null> {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const refused = new AppError('UNAUTHENTICATED', 'Invalid, revoked or expired token');
-  if (!match?.[1]) throw refused;
+  // Built only when refusing: an error captures its stack trace, which most requests never need.
+  const refused = () => new AppError('UNAUTHENTICATED', 'Invalid, revoked or expired token');
+  if (!match?.[1]) throw refused();
   const token = await ApiTokenModel.findOne({ tokenHash: hashToken(match[1]) }).lean<ApiTokenDoc>();
-  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) throw refused;
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) throw refused();
   const user = await UserModel.findById(token.userId).lean<UserDoc>();
-  if (!user) throw refused;
+  if (!user) throw refused();
   const actor = actorOf(user);
   authenticatedUsers.set(actor, user);
   return actor;

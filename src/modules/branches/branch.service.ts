@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { fromDuplicateKey } from '../../shared/errors';
 import { validate } from '../../shared/validate';
 import { requireRole, type Actor } from '../auth/actor';
@@ -26,18 +27,16 @@ export async function upsertBranch(branch: {
 }): Promise<void> {
   // The branch's copy in its directory is refreshed as a consequence stored with the write.
   const copy = [branchCopyConsequence()];
-  const stored = (await BranchModel.findOneAndUpdate(
+  // The branch as it was before: none means this upsert inserted it, with the id given here.
+  const insertedId = new Types.ObjectId();
+  const before = await BranchModel.findOneAndUpdate(
     { code: branch.code },
-    { $set: branch, ...pushPending(copy) },
-    { upsert: true, returnDocument: 'after', includeResultMetadata: true },
-  ).lean()) as unknown as {
-    value: { _id: unknown };
-    lastErrorObject?: { updatedExisting?: boolean };
-  };
-  // A new branch's directory is complete; one cut short here is rebuilt on its first read. (The
-  // stand-in answers an inserting upsert without `lastErrorObject`; MongoDB says not `updatedExisting`.)
-  if (!stored.lastErrorObject?.updatedExisting) await openBranchDirectory(branch.code);
-  await settle(BranchModel, stored.value._id, copy);
+    { $set: branch, $setOnInsert: { _id: insertedId }, ...pushPending(copy) },
+    { upsert: true, returnDocument: 'before' },
+  ).lean<BranchDoc>();
+  // A new branch's directory is complete; one cut short here is rebuilt on its first read.
+  if (!before) await openBranchDirectory(branch.code);
+  await settle(BranchModel, before?._id ?? insertedId, copy);
 }
 
 /** Creates a branch (ADMIN only); a taken code is a CONFLICT on `input.code`. */

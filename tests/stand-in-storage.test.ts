@@ -67,7 +67,12 @@ describe('the embedded server: documents kept as bytes', () => {
     await docs.insertOne({ _id: 'a' as never, n: 1, list: [1], gone: true, sub: { x: 1 } });
     await docs.updateOne(
       { _id: 'a' as never },
-      { $inc: { n: 2 }, $push: { list: 2 }, $unset: { gone: '' }, $set: { 'sub.y': 2, added: 1 } },
+      {
+        $inc: { n: 2 },
+        $push: { list: 2 } as never,
+        $unset: { gone: '' },
+        $set: { 'sub.y': 2, added: 1 },
+      },
     );
     expect(await docs.findOne({ _id: 'a' as never })).toEqual({
       _id: 'a',

@@ -35,6 +35,9 @@ export function pendingConsequencesPlugin(schema: Schema): void {
       default: undefined,
     },
   });
+  // The sweep's filter: on MongoDB it reads only the records holding entries. The stand-in uses no
+  // index but unique ones and scans each collection a sweep reads.
+  schema.index({ [`${PENDING}.at`]: 1 });
 }
 
 /** Every model whose records can hold pending consequences. */

@@ -1,10 +1,12 @@
-import { Types } from 'mongoose';
 import { fromDuplicateKey } from '../../shared/errors';
 import { validate } from '../../shared/validate';
 import { requireRole, type Actor } from '../auth/actor';
 import { createBranchInput } from './branch.inputs';
 import { auditChange } from '../audit/audit.service';
-import { createWithConsequences, pushPending, settle } from '../consequences/pending-consequences';
+import {
+  createWithConsequences,
+  upsertWithConsequences,
+} from '../consequences/pending-consequences';
 import { directoryOpenedConsequence, openBranchDirectory } from '../accounts/branch-directory';
 import { branchCopyConsequence } from '../accounts/directory-copies';
 import { BranchModel, DEFAULT_TIME_ZONE, type BranchDoc } from './branch.model';
@@ -26,17 +28,13 @@ export async function upsertBranch(branch: {
   timeZone?: string;
 }): Promise<void> {
   // The branch's copy in its directory is refreshed as a consequence stored with the write.
-  const copy = [branchCopyConsequence()];
-  // The branch as it was before: none means this upsert inserted it, with the id given here.
-  const insertedId = new Types.ObjectId();
-  const before = await BranchModel.findOneAndUpdate(
-    { code: branch.code },
-    { $set: branch, $setOnInsert: { _id: insertedId }, ...pushPending(copy) },
-    { upsert: true, returnDocument: 'before' },
-  ).lean<BranchDoc>();
+  const inserted = await upsertWithConsequences(BranchModel, {
+    filter: { code: branch.code },
+    update: { $set: branch },
+    consequences: [branchCopyConsequence()],
+  });
   // A new branch's directory is complete; one cut short here is rebuilt on its first read.
-  if (!before) await openBranchDirectory(branch.code);
-  await settle(BranchModel, before?._id ?? insertedId, copy);
+  if (inserted) await openBranchDirectory(branch.code);
 }
 
 /** Creates a branch (ADMIN only); a taken code is a CONFLICT on `input.code`. */

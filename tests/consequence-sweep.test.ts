@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { auditConsequence } from '../src/modules/audit/audit.service';
 import type { PendingConsequence } from '../src/modules/consequences/consequence-kinds';
+import { modelsWithPending } from '../src/modules/consequences/pending-consequences';
 import { lifecycleConsequence } from '../src/modules/journey/lifecycle-hooks';
 import { stageConsequence } from '../src/modules/journey/stage.service';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
@@ -93,5 +94,17 @@ describe('the consequence sweep', () => {
     expect(await audits()).toBe(1);
     expect(await followUps()).toBe(2);
     expect(await scheduled()).toBe(2);
+  });
+
+  it("reads, on MongoDB, only the records holding entries: each such collection has an index on the entries' time", async () => {
+    const models = modelsWithPending();
+    expect(models.length).toBeGreaterThan(5);
+    for (const model of models) {
+      const keys = (await model.collection.indexes()).map((index) => index.key);
+      expect({ collection: model.collection.name, keys }).toEqual({
+        collection: model.collection.name,
+        keys: expect.arrayContaining([{ 'pendingConsequences.at': 1 }]),
+      });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serviceProcesses } from './support/service-process';
 import { createBranch } from './support/world';
@@ -24,6 +24,32 @@ const serverPid = (dataDir: string) =>
       serverPid: number;
     }
   ).serverPid;
+
+// A thread's state in /proc: what follows the last ')' of its stat line (its name may hold one).
+// A thread that ended meanwhile (the JVM ends some of its own) answers nothing any more.
+function threadState(pid: number, tid: string): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    return stat.charAt(stat.lastIndexOf(')') + 2);
+  } catch {
+    return 'gone';
+  }
+}
+
+/**
+ * SIGSTOP, then wait until every thread has stopped: the kernel stops the group only when a
+ * woken thread runs, so on a busy machine the server's other threads could still answer a quick
+ * query for some milliseconds after `kill` returned (seen as a 200 in about 10 ms).
+ */
+async function freeze(pid: number): Promise<void> {
+  process.kill(pid, 'SIGSTOP');
+  const stopped = () =>
+    readdirSync(`/proc/${pid}/task`).every((tid) => ['T', 'gone'].includes(threadState(pid, tid)));
+  for (let i = 0; i < 500 && !stopped(); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  expect(stopped()).toBe(true);
+}
 
 describe('a database that comes back', () => {
   const services = serviceProcesses();
@@ -61,8 +87,8 @@ describe('a database that comes back', () => {
     const service = await services.start(dataDir, { DB_OPERATION_TIMEOUT_MS: '1500' });
     await createBranch(service, 'FROZEN');
     const frozen = serverPid(dataDir);
-    process.kill(frozen, 'SIGSTOP');
     try {
+      await freeze(frozen);
       const started = Date.now();
       const during = await service.graphql('{ branches { code } }', {}, service.adminToken);
       const waitedMs = Date.now() - started;

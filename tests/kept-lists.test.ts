@@ -269,6 +269,24 @@ describe('the account screen kept lists', () => {
     expect(await checkKeptLists()).toEqual([]);
   });
 
+  it('opens the directory of a branch an upsert creates, and only then', async () => {
+    // A new branch: its directory is complete (no rebuild on its first page) and holds its copy.
+    await upsertBranch({ code: 'BN', name: 'Branch N', timeZone: 'Asia/Shanghai' });
+    const opened = await db()
+      .collection('branchdirectories')
+      .findOne({ _id: 'BN' } as never);
+    expect(opened).toMatchObject({
+      complete: true,
+      branch: { code: 'BN', name: 'Branch N', timeZone: 'Asia/Shanghai' },
+    });
+    // An existing branch is updated, not opened again (opening copies the branch's users).
+    const sent = await captureCommands(() =>
+      upsertBranch({ code: 'BN', name: 'Branch N, renamed', timeZone: 'Asia/Shanghai' }),
+    );
+    expect(sent.filter((c) => c.collection === 'users')).toEqual([]);
+    expect(await checkKeptLists()).toEqual([]);
+  });
+
   it("reads the stored entries of many accounts in parts, each projected to its accounts' entries", async () => {
     // 250 accounts with two follow-ups each, listed in one application: the guard read of the
     // stored entries (version and the entries being written) goes in parts of at most 20

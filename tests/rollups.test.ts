@@ -292,10 +292,12 @@ describe('scorecard rollups', () => {
         .repairDurationMinutes as number;
     const first = await minutes();
     expect(first).toBe(120);
-    // One MAJOR ticket more: n +1, within SLA +1, acknowledged after 10 minutes +1, and its
-    // repair (10:00–12:00, 120 minutes): +1 in the range 120–179 (range 2 of 60 minutes) and
-    // at its exact value there, + 7 200 000 ms to the sum, and its square's limbs: 7 200 000 =
-    // 109·2^16 + 56 576, so 56 576² = 3 200 843 776, 2·56 576·109 = 12 333 568, 109² = 11 881.
+    // One MAJOR ticket more: n +1, within SLA +1, and its repair (10:00–12:00, 120 minutes):
+    // +1 in the range 120–179 (range 2 of 60 minutes) and at its exact value there, + 7 200 000
+    // ms to the sum, and its square's limbs: 7 200 000 = 109·2^16 + 56 576, so 56 576² =
+    // 3 200 843 776, 2·56 576·109 = 12 333 568, 109² = 11 881. Acknowledged after 10 minutes:
+    // one acknowledgement more, + 600 000 ms, and its square's limbs: 600 000 = 9·2^16 + 10 176,
+    // so 10 176² = 103 550 976, 2·10 176·9 = 183 168, 9² = 81.
     expect(minus(await countsOf(feb), start)).toEqual(
       new Map([
         ['n.MAJOR', 1],
@@ -306,7 +308,11 @@ describe('scorecard rollups', () => {
         ['q.MAJOR.1', 12_333_568],
         ['q.MAJOR.2', 11_881],
         ['w.MAJOR', 1],
-        ['k.10', 1],
+        ['k.n', 1],
+        ['k.s', 600_000],
+        ['k.q.0', 103_550_976],
+        ['k.q.1', 183_168],
+        ['k.q.2', 81],
       ]),
     );
     // Reopened and restored in the same month: the same ticket, a longer repair.

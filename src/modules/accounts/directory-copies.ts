@@ -114,12 +114,3 @@ registerConsequenceKind<null>('userCopy', CONSEQUENCE_ORDER.derived, async (due)
 export function userCopyConsequence(): PendingConsequence<null> {
   return consequence<null>('userCopy', null);
 }
-
-/** Copies users written without the consequence (the demo's seeds) into their directories. */
-export async function copyUsers(logins: readonly string[]): Promise<void> {
-  await writeUsers(
-    (await UserModel.collection
-      .find({ login: { $in: [...logins] } }, WITHOUT_PENDING)
-      .toArray()) as unknown as CopiedUser[],
-  );
-}

@@ -3,7 +3,10 @@ import { validate } from '../../shared/validate';
 import { requireRole, type Actor } from '../auth/actor';
 import { createBranchInput } from './branch.inputs';
 import { auditChange } from '../audit/audit.service';
-import { createWithConsequences, pushPending, settle } from '../consequences/pending-consequences';
+import {
+  createWithConsequences,
+  upsertWithConsequences,
+} from '../consequences/pending-consequences';
 import { directoryOpenedConsequence, openBranchDirectory } from '../accounts/branch-directory';
 import { branchCopyConsequence } from '../accounts/directory-copies';
 import { BranchModel, DEFAULT_TIME_ZONE, type BranchDoc } from './branch.model';
@@ -25,19 +28,13 @@ export async function upsertBranch(branch: {
   timeZone?: string;
 }): Promise<void> {
   // The branch's copy in its directory is refreshed as a consequence stored with the write.
-  const copy = [branchCopyConsequence()];
-  const stored = (await BranchModel.findOneAndUpdate(
-    { code: branch.code },
-    { $set: branch, ...pushPending(copy) },
-    { upsert: true, returnDocument: 'after', includeResultMetadata: true },
-  ).lean()) as unknown as {
-    value: { _id: unknown };
-    lastErrorObject?: { updatedExisting?: boolean };
-  };
-  // A new branch's directory is complete; one cut short here is rebuilt on its first read. (The
-  // stand-in answers an inserting upsert without `lastErrorObject`; MongoDB says not `updatedExisting`.)
-  if (!stored.lastErrorObject?.updatedExisting) await openBranchDirectory(branch.code);
-  await settle(BranchModel, stored.value._id, copy);
+  const inserted = await upsertWithConsequences(BranchModel, {
+    filter: { code: branch.code },
+    update: { $set: branch },
+    consequences: [branchCopyConsequence()],
+  });
+  // A new branch's directory is complete; one cut short here is rebuilt on its first read.
+  if (inserted) await openBranchDirectory(branch.code);
 }
 
 /** Creates a branch (ADMIN only); a taken code is a CONFLICT on `input.code`. */

@@ -35,6 +35,9 @@ export function pendingConsequencesPlugin(schema: Schema): void {
       default: undefined,
     },
   });
+  // The sweep's filter: on MongoDB it reads only the records holding entries. The stand-in uses no
+  // index but unique ones and scans each collection a sweep reads.
+  schema.index({ [`${PENDING}.at`]: 1 });
 }
 
 /** Every model whose records can hold pending consequences. */
@@ -229,15 +232,46 @@ export async function updateWithConsequences<D extends { _id: unknown }>(
   },
 ): Promise<D | null> {
   const { update, consequences } = options;
-  const pushed = pushPending(consequences).$push as Record<string, unknown> | undefined;
   const after = await model
-    .findOneAndUpdate(
-      options.filter,
-      pushed ? { ...update, $push: { ...(update.$push as object), ...pushed } } : update,
-      { returnDocument: 'after', ...options.queryOptions },
-    )
+    .findOneAndUpdate(options.filter, withPending(update, consequences), {
+      returnDocument: 'after',
+      ...options.queryOptions,
+    })
     .lean<D>();
   if (!after) return null;
   await settle(model, after._id, consequences);
   return withoutPending(after);
+}
+
+/**
+ * An upsert that stores the consequences of the write in the same document write and applies
+ * them after it. True when it inserted the record: told by the record as it was before (none),
+ * which MongoDB and the stand-in answer alike.
+ */
+export async function upsertWithConsequences(
+  model: AnyModel,
+  options: {
+    filter: Record<string, unknown>;
+    update: Record<string, unknown>;
+    consequences: readonly PendingConsequence[];
+  },
+): Promise<boolean> {
+  const { update, consequences } = options;
+  const insertedId = new Types.ObjectId();
+  const setOnInsert = { ...(update.$setOnInsert as object), _id: insertedId };
+  const before = await model
+    .findOneAndUpdate(
+      options.filter,
+      withPending({ ...update, $setOnInsert: setOnInsert }, consequences),
+      { upsert: true, returnDocument: 'before' },
+    )
+    .lean<{ _id: unknown }>();
+  await settle(model, before?._id ?? insertedId, consequences);
+  return !before;
+}
+
+// An update that also stores `consequences` in the record.
+function withPending(update: Record<string, unknown>, consequences: readonly PendingConsequence[]) {
+  const pushed = pushPending(consequences).$push as Record<string, unknown> | undefined;
+  return pushed ? { ...update, $push: { ...(update.$push as object), ...pushed } } : update;
 }

@@ -2,9 +2,9 @@ import { refreshRollups } from '../rollups/rollup.service';
 import { systemScope } from '../access/scope';
 import { accountCreatedConsequences } from '../accounts/account-created';
 import { KeyAccountModel } from '../accounts/account.model';
-import { settle } from '../consequences/pending-consequences';
+import { settle, upsertWithConsequences } from '../consequences/pending-consequences';
 import { UserModel } from '../auth/user.model';
-import { copyUsers } from '../accounts/directory-copies';
+import { userCopyConsequence } from '../accounts/directory-copies';
 import { createJourneyRecord } from '../journey-records/journey-record.service';
 import { ConsultationModel } from '../journey-records/journey-records.model';
 import { DEMO_ACTOR, daysAgo } from './demo-actor';
@@ -55,14 +55,12 @@ async function upsertUser(
   branchCode: string | null,
   sourceSystem: string | null = null,
 ) {
-  await UserModel.updateOne(
-    { login },
-    { $setOnInsert: { login, name, role, branchCode, sourceSystem } },
-    { upsert: true },
-  );
-  // Into its branch's directory (idempotent: a load cut short between the two is redone by the
-  // next load, which runs every step again).
-  await copyUsers([login]);
+  // Its copy in its branch's directory is stored with it, as with every user created.
+  await upsertWithConsequences(UserModel, {
+    filter: { login },
+    update: { $setOnInsert: { login, name, role, branchCode, sourceSystem } },
+    consequences: [userCopyConsequence()],
+  });
 }
 
 async function seedPeople(): Promise<void> {

@@ -239,9 +239,23 @@ const partsOf = (need: TallyNeed | undefined) => (need ? need.split(' ') : []);
 // Parts in one order (`t`, then the start's hours, then the end's): equal needs, equal strings.
 const order = (part: string) => (part === 't' ? -1 : Number(part[0]) * 100 + Number(part.slice(2)));
 
+// The needs met so far: a cold read asks for the same few pairs a thousand times.
+const joinedNeeds = new Map<string, TallyNeed>();
+const MAX_JOINED = 1000;
+
 /** What two readers of one bucket need together. */
-export const bothNeeds = (a: TallyNeed | undefined, b: TallyNeed): TallyNeed =>
-  [...new Set([...partsOf(a), ...partsOf(b)])].sort((x, y) => order(x) - order(y)).join(' ');
+export function bothNeeds(a: TallyNeed | undefined, b: TallyNeed): TallyNeed {
+  const key = `${a ?? ''}|${b}`;
+  let joined = joinedNeeds.get(key);
+  if (joined === undefined) {
+    joined = [...new Set([...partsOf(a), ...partsOf(b)])]
+      .sort((x, y) => order(x) - order(y))
+      .join(' ');
+    if (joinedNeeds.size >= MAX_JOINED) joinedNeeds.clear();
+    joinedNeeds.set(key, joined);
+  }
+  return joined;
+}
 
 /** The slots of an edge. */
 export const EDGE_SLOTS = Array.from({ length: EDGE_MS / EDGE_SLOT_MS }, (_, slot) => slot);

@@ -101,7 +101,12 @@ describe('repair minutes counted per range', () => {
         ['q.MAJOR.0', limb0],
         ['q.MAJOR.1', limb1],
         ['q.MAJOR.2', limb2],
-        ['k.10', 2],
+        // Two acknowledgements of 10 minutes: 2 · 600 000 ms; squares 2 · 3.6e11 = 7.2e11, here
+        // as one limb of 2^16 and one of 1: 7.2e11 = 10 986 328 · 2^16 + 8 192.
+        ['k.n', 2],
+        ['k.s', 1_200_000],
+        ['k.q.0', 8_192],
+        ['k.q.1', 10_986_328],
       ]),
     );
     expect(tallies).toEqual({
@@ -113,7 +118,7 @@ describe('repair minutes counted per range', () => {
           repair: { n: 2, sum: 18_000_000, squares, p90: null },
         },
       },
-      acknowledgements: { '10': 2 },
+      acknowledgements: { n: 2, sum: 1_200_000, squares: 720_000_000_000n },
     });
     // rank ⌈1.8⌉ = 2: the one ticket of range 3
     expect(repairPlace(tiers.get('MAJOR')!.ranges)).toEqual({ range: 3, rank: 1 });

@@ -7,6 +7,7 @@ import {
 } from '../rollups/rollup-families';
 import type { NestedCounts, RollupDoc } from '../rollups/rollup.model';
 import {
+  acknowledgementMs,
   repairMinutesOf,
   repairMs,
   type RepairTally,
@@ -28,12 +29,20 @@ export const rangeOf = (minutes: number) => Math.floor(minutes / RANGE_MINUTES);
 
 const date = (value: unknown): Date | null => (value instanceof Date ? value : null);
 
+/** One value's weighted paths in exact sums: the value at `sum`, its square's limbs under `limbs`. */
+const exactSumPaths = (sum: string, limbs: string, ms: number): Record<string, number> => ({
+  [sum]: ms,
+  ...Object.fromEntries(squareLimbs(ms).map((limb, i) => [`${limbs}.${i}`, limb])),
+});
+
 /**
  * Tickets finally restored in a month, per severity: tickets (`n`), within SLA (`w`), repeats
- * (`r`), acknowledgement minutes (`k.<minutes>`), and repair durations: tickets per range of
- * minutes (`c.<severity>.<range>`), exact minutes per range (`d.<severity>.<range>.<minutes>`),
- * their sum in milliseconds (`s.<severity>`, weighted) and their squares' limbs
- * (`q.<severity>.<limb>`, weighted; see `exact-sums`).
+ * (`r`), and repair durations: tickets per range of minutes (`c.<severity>.<range>`), exact
+ * minutes per range (`d.<severity>.<range>.<minutes>`), their sum in milliseconds
+ * (`s.<severity>`, weighted) and their squares' limbs (`q.<severity>.<limb>`, weighted; see
+ * `exact-sums`); acknowledgement times likewise: how many (`k.n`), their sum in milliseconds
+ * (`k.s`, weighted) and its squares' limbs (`k.q.<limb>`, weighted). A key per acknowledgement
+ * minute (as before) grew with the tickets.
  */
 registerRollupFamily({
   name: 'tickets',
@@ -55,14 +64,19 @@ registerRollupFamily({
     const k = [`n.${s}`];
     if (r.withinSla) k.push(`w.${s}`);
     if (r.repeatOfTicketId != null) k.push(`r.${s}`);
-    if (r.acknowledgementMinutes != null) k.push(`k.${tallyKey(r.acknowledgementMinutes)}`);
+    const w: Record<string, number> = {};
+    const acknowledged = acknowledgementMs(r.acknowledgementMinutes);
+    if (acknowledged !== null) {
+      k.push('k.n');
+      Object.assign(w, exactSumPaths('k.s', 'k.q', acknowledged));
+    }
     const minutes = repairMinutesOf(r.repairDurationMinutes);
-    if (minutes === null) return { at: measuredAt, value: k };
-    const range = rangeOf(minutes);
-    k.push(`c.${s}.${range}`, `d.${s}.${range}.${tallyKey(minutes)}`);
-    const ms = repairMs(minutes);
-    const limbs = squareLimbs(ms).map((limb, i): [string, number] => [`q.${s}.${i}`, limb]);
-    return { at: measuredAt, value: { k, w: { [`s.${s}`]: ms, ...Object.fromEntries(limbs) } } };
+    if (minutes !== null) {
+      const range = rangeOf(minutes);
+      k.push(`c.${s}.${range}`, `d.${s}.${range}.${tallyKey(minutes)}`);
+      Object.assign(w, exactSumPaths(`s.${s}`, `q.${s}`, repairMs(minutes)));
+    }
+    return { at: measuredAt, value: Object.keys(w).length === 0 ? k : { k, w } };
   },
 });
 
@@ -81,7 +95,7 @@ export function ticketsOf(counts: Map<string, number>): {
   tiers: Map<string, CountedTier>;
 } {
   const tiers = new Map<string, CountedTier>();
-  const acknowledgements: Record<string, number> = {};
+  const acknowledged = { n: 0, sum: 0, limbs: [] as number[] };
   const tier = (severity: string): CountedTier => {
     const found = tiers.get(severity) ?? {
       tickets: 0,
@@ -97,14 +111,22 @@ export function ticketsOf(counts: Map<string, number>): {
   for (const [path, n] of counts) {
     const [kind, first, second] = path.split('.') as [string, string, string | undefined];
     const severity = tallyKeyOf(first);
-    if (kind === 'n') tier(severity).tickets = n;
+    if (kind === 'k') {
+      if (first === 'n') acknowledged.n = n;
+      else if (first === 's') acknowledged.sum = n;
+      else acknowledged.limbs[Number(second)] = n;
+    } else if (kind === 'n') tier(severity).tickets = n;
     else if (kind === 'w') tier(severity).withinSla = n;
     else if (kind === 'r') tier(severity).repeats = n;
     else if (kind === 'c') tier(severity).ranges.set(Number(second), n);
     else if (kind === 's') tier(severity).repair.sum = n;
     else if (kind === 'q') tier(severity).limbs[Number(second)] = n;
-    else if (kind === 'k') acknowledgements[tallyKeyOf(first)] = n;
   }
+  const acknowledgements = {
+    n: acknowledged.n,
+    sum: acknowledged.sum,
+    squares: squaresOfLimbs([...acknowledged.limbs].map((limb) => limb ?? 0)),
+  };
   const tallies: TicketTallies = { tiers: {}, acknowledgements };
   for (const [severity, counted] of tiers) {
     const n = [...counted.ranges.values()].reduce((total, count) => total + count, 0);

@@ -1,6 +1,18 @@
 import { competitorLeadFigures } from '../surveys/competitor-lead';
-import { importancePerformanceQuadrants, summariseResponses } from '../surveys/satisfaction';
-import { responseInputsFromCounts, responseInputsOf, responsePaths } from './response-tallies';
+import { createRandom } from '../demo/random';
+import { meanFigure, shareFigure } from '../../shared/figure';
+import {
+  importancePerformanceQuadrants,
+  standardSatisfactionIndex,
+  summariseResponses,
+  summariseScoreRuns,
+} from '../surveys/satisfaction';
+import {
+  responseCount,
+  responseInputsFromCounts,
+  responseInputsOf,
+  responsePaths,
+} from './response-tallies';
 
 const first = {
   cs1: 9,
@@ -42,8 +54,8 @@ describe('response tallies', () => {
     expect(responseInputsOf([first, second])).toEqual(inputs);
     expect(inputs).toEqual({
       responses: [
-        { cs1: 6, cs2: 6, cs3: 5 },
-        { cs1: 9, cs2: 8, cs3: 7 },
+        { cs1: 6, cs2: 6, cs3: 5, count: 1 },
+        { cs1: 9, cs2: 8, cs3: 7, count: 1 },
       ],
       nps: [10],
       attributeScores: [{ attribute: 'REPAIR.SPEED', importance: 9, performance: 6 }],
@@ -57,10 +69,10 @@ describe('response tallies', () => {
     const inputs = responseInputsOf([first, second]);
     // CS1 mean (9 + 6) ÷ 2 = 7.5; lead pair: ours (0.4·9 + 0.3·8 + 0.3·7 − 1) ÷ 9 × 100 = 78.89,
     // CT's (0.4·7 + 0.3·7 + 0.3·6 − 1) ÷ 9 × 100 = 63.33: difference 15.56 (one pair: withheld).
-    expect(summariseResponses(inputs.responses, inputs.nps).cs1.value).toBe(7.5);
+    expect(summariseScoreRuns(inputs.responses, inputs.nps).cs1.value).toBe(7.5);
     // NPS: one answer, 10 (a promoter): (1 − 0) ÷ 1 × 100 = 100.
-    expect(summariseResponses(inputs.responses, inputs.nps).nps.value).toBe(100);
-    expect(summariseResponses(inputs.responses, inputs.nps)).toEqual(
+    expect(summariseScoreRuns(inputs.responses, inputs.nps).nps.value).toBe(100);
+    expect(summariseScoreRuns(inputs.responses, inputs.nps)).toEqual(
       summariseResponses([first, second]),
     );
     expect(competitorLeadFigures(inputs.competitorPairs)).toEqual(
@@ -91,19 +103,20 @@ describe('response tallies', () => {
       { cs1: 10, cs2: 9, cs3: 9, nps: null },
     ];
     const inputs = responseInputsOf(responses);
-    // CS triples in path order: 10,9,9 sorts before 7,7,8 (by text, as the counts are read).
+    // CS triples in path order: 10,9,9 (twice) sorts before 7,7,8 (by text, as the counts are
+    // read); one run per distinct triple.
     expect(inputs.responses).toEqual([
-      { cs1: 10, cs2: 9, cs3: 9 },
-      { cs1: 10, cs2: 9, cs3: 9 },
-      { cs1: 7, cs2: 7, cs3: 8 },
+      { cs1: 10, cs2: 9, cs3: 9, count: 2 },
+      { cs1: 7, cs2: 7, cs3: 8, count: 1 },
     ]);
+    expect(responseCount(inputs)).toBe(3);
     expect(inputs.nps).toEqual([3, 10]);
     // Importances 7, 9 and performances 4, 8 paired by rank: (7, 4), (9, 8).
     expect(inputs.attributeScores).toEqual([
       { attribute: 'A', importance: 7, performance: 4 },
       { attribute: 'A', importance: 9, performance: 8 },
     ]);
-    const summary = summariseResponses(inputs.responses, inputs.nps);
+    const summary = summariseScoreRuns(inputs.responses, inputs.nps);
     // NPS over the two answers: promoters 1 (10), detractors 1 (3): (1 − 1) ÷ 2 × 100 = 0.
     expect(summary.nps).toMatchObject({ value: 0, sampleSize: 2, numerator: 0, denominator: 2 });
     // CS1 mean (10 + 10 + 7) ÷ 3 = 9.
@@ -113,5 +126,50 @@ describe('response tallies', () => {
     expect(importancePerformanceQuadrants(inputs.attributeScores, 1)).toEqual([
       { attribute: 'A', importance: 8, performance: 6, responses: 2, quadrant: 'KEEP_UP' },
     ]);
+  });
+
+  it('gives the figures of the listed responses to the bit from runs of equal scores', () => {
+    // Index values are fractions ((0.4·cs1 + 0.3·cs2 + 0.3·cs3 − 1) ÷ 9 × 100), so their sums
+    // depend on the order of additions: a run must add its value once per response, in order.
+    const random = createRandom(7);
+    for (let set = 0; set < 200; set += 1) {
+      const responses = Array.from({ length: random.int(0, 60) }, () => ({
+        cs1: random.int(1, 10),
+        cs2: random.int(6, 10),
+        cs3: random.int(7, 10),
+        nps: random.int(0, 10),
+      }));
+      const inputs = responseInputsOf(responses);
+      const listed = inputs.responses.flatMap(({ count, ...scores }) =>
+        Array.from({ length: count }, () => scores),
+      );
+      expect(listed).toHaveLength(responses.length);
+      const fromRuns = summariseScoreRuns(inputs.responses, inputs.nps);
+      // The rule's own definition over the listed values: means of each response's value.
+      const index = (r: { cs1: number; cs2: number; cs3: number }) =>
+        standardSatisfactionIndex({ cs1Mean: r.cs1, cs2Mean: r.cs2, cs3Mean: r.cs3 });
+      const scale = { min: 1, max: 10 };
+      const fromList = {
+        satisfactionIndex: meanFigure(listed.map(index), { min: 0, max: 100 }),
+        cs1: meanFigure(
+          listed.map((r) => r.cs1),
+          scale,
+        ),
+        cs2: meanFigure(
+          listed.map((r) => r.cs2),
+          scale,
+        ),
+        cs3: meanFigure(
+          listed.map((r) => r.cs3),
+          scale,
+        ),
+        topBoxShare: shareFigure(listed.filter((r) => r.cs1 === 10).length, listed.length),
+        top3BoxShare: shareFigure(listed.filter((r) => r.cs1 >= 8).length, listed.length),
+      };
+      for (const key of Object.keys(fromList) as (keyof typeof fromList)[])
+        for (const field of ['value', 'low', 'high', 'sampleSize', 'numerator'] as const)
+          expect([key, field, fromRuns[key][field]]).toEqual([key, field, fromList[key][field]]);
+      expect(fromRuns).toEqual(summariseResponses(listed, inputs.nps));
+    }
   });
 });

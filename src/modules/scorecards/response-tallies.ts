@@ -1,5 +1,5 @@
 import type { CompetitorScores, PairedResponse } from '../surveys/competitor-lead';
-import type { AttributeScore, SurveyScores } from '../surveys/satisfaction';
+import type { AttributeScore, ScoreRun, SurveyScores } from '../surveys/satisfaction';
 
 /** A survey response as the scorecard reads it. */
 export type ScoredResponse = SurveyScores & {
@@ -14,7 +14,8 @@ export type ScoredResponse = SurveyScores & {
  * the responses came in, so float sums come out the same from the records and from the rollups.
  */
 export type ResponseInputs = {
-  responses: SurveyScores[];
+  /** The responses' overall scores, each distinct triple once with how many gave it. */
+  responses: ScoreRun[];
   /** The NPS answers of the responses that answered it, ascending. */
   nps: number[];
   /**
@@ -78,7 +79,7 @@ export function responseInputsFromCounts(counts: ReadonlyMap<string, number>): R
     const [kind, first, second, third] = path.split('.') as [string, string, string?, string?];
     if (kind === 's') {
       const [cs1, cs2, cs3] = numbers(first) as [number, number, number];
-      repeat(inputs.responses, count, () => ({ cs1, cs2, cs3 }));
+      inputs.responses.push({ cs1, cs2, cs3, count });
     } else if (kind === 'p') {
       const [nps] = numbers(first) as [number];
       repeat(inputs.nps, count, () => nps);
@@ -116,3 +117,7 @@ export function responseInputsOf(responses: readonly ScoredResponse[]): Response
     for (const path of responsePaths(response)) counts.set(path, (counts.get(path) ?? 0) + 1);
   return responseInputsFromCounts(counts);
 }
+
+/** How many responses the inputs hold. */
+export const responseCount = (inputs: ResponseInputs): number =>
+  inputs.responses.reduce((total, run) => total + run.count, 0);

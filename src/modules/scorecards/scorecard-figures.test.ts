@@ -85,6 +85,36 @@ describe('scorecardFigures', () => {
     expect(figure.high).toBeCloseTo(153.84, 2);
   });
 
+  it('keeps acknowledgement times as exact sums of milliseconds, the interval from them', () => {
+    // The fixture's tickets: acknowledged after 10 and 20 minutes (600 000 and 1 200 000 ms),
+    // one not acknowledged (not counted). Σ = 1 800 000; Σx² = 3.6e11 + 1.44e12 = 1.8e12.
+    expect(inputs.tickets.acknowledgements).toEqual({
+      n: 2,
+      sum: 1_800_000,
+      squares: 1_800_000_000_000n,
+    });
+    // Not a number ≥ 0 (never stored by the service): not counted, as not acknowledged.
+    const odd = {
+      severity: 'MINOR' as const,
+      repairDurationMinutes: 5,
+      withinSla: true,
+      isRepeat: false,
+    };
+    expect(
+      ticketTallies([
+        { ...odd, acknowledgementMinutes: -5 },
+        { ...odd, acknowledgementMinutes: Number.NaN },
+        { ...odd, acknowledgementMinutes: 0.5 },
+      ]).acknowledgements,
+    ).toEqual({ n: 1, sum: 30_000, squares: 900_000_000n }); // 0.5 min = 30 000 ms
+    // Mean 1 800 000 ÷ (2 · 60 000) = 15; variance (2 · 1.8e12 − 1.8e6²) ÷ (2 · 1) ÷ 60 000²
+    // = 3.6e11 ÷ 2 ÷ 3.6e9 = 50 (as (5² + 5²) ÷ 1); t(0.975, 1) = 12.7062:
+    // 15 ± 12.7062 · √(50 ÷ 2) = 15 ± 63.531, clamped at 0 below.
+    const figure = card.acknowledgementMinutes;
+    expect(figure).toMatchObject({ value: 15, sampleSize: 2, low: 0 });
+    expect(figure.high).toBeCloseTo(78.531, 3);
+  });
+
   it('computes repair figures per tier and overall', () => {
     expect(card.faultWithinSlaRate).toMatchObject({ value: 2 / 3, numerator: 2, denominator: 3 });
     const [critical, major, minor] = card.tiers;

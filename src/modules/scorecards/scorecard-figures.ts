@@ -1,12 +1,6 @@
 import { exactSums } from '../../shared/exact-sums';
-import {
-  meanFigureOfCounts,
-  meanFigureOfSums,
-  shareFigure,
-  type Figure,
-} from '../../shared/figure';
+import { meanFigureOfSums, shareFigure, type Figure } from '../../shared/figure';
 import { percentile, type ExactSums } from '../../shared/statistics';
-import { tallyCounts, tallyOf, type Tally } from '../../shared/tally';
 import {
   complaintFigures,
   type ComplaintFigures,
@@ -16,10 +10,10 @@ import type { CoverageFigure } from '../follow-ups/follow-up-rules';
 import { competitorLeadFigures, type CompetitorLeadFigures } from '../surveys/competitor-lead';
 import {
   importancePerformanceQuadrants,
-  summariseResponses,
+  summariseScoreRuns,
   type AttributeQuadrant,
 } from '../surveys/satisfaction';
-import type { ResponseInputs } from './response-tallies';
+import { responseCount, type ResponseInputs } from './response-tallies';
 import {
   compositeInterval,
   compositeScore,
@@ -95,8 +89,20 @@ export function repairTally(minutes: readonly number[]): RepairTally {
   return { ...exactSums(minutes.map(repairMs)), p90: percentile(minutes, 90) };
 }
 
-/** The measured tickets of a period as tallies (per severity code, and acknowledgement times). */
-export type TicketTallies = { tiers: Record<string, TierTally>; acknowledgements: Tally };
+/**
+ * The measured tickets of a period as tallies: per severity code, and the acknowledgement times
+ * as exact sums of whole milliseconds (mean and interval), whatever the number of tickets.
+ */
+export type TicketTallies = { tiers: Record<string, TierTally>; acknowledgements: ExactSums };
+
+/**
+ * A ticket's acknowledgement time in whole milliseconds (it is a count of milliseconds ÷ 60 000),
+ * or null when not counted: not acknowledged, or not a number ≥ 0 (the service never stores one).
+ */
+export const acknowledgementMs = (minutes: unknown): number | null => {
+  const counted = repairMinutesOf(minutes);
+  return counted === null ? null : repairMs(counted);
+};
 
 const NONE: RepairTally = { n: 0, sum: 0, squares: 0n, p90: null };
 
@@ -113,8 +119,8 @@ export function ticketTallies(tickets: readonly MeasuredTicket[]): TicketTallies
     if (repair !== null) addToGroup(minutes, t.severity, repair);
   }
   for (const [severity, values] of minutes) tiers[severity]!.repair = repairTally(values);
-  const acknowledgements = tallyOf(
-    tickets.flatMap((t) => (t.acknowledgementMinutes == null ? [] : [t.acknowledgementMinutes])),
+  const acknowledgements = exactSums(
+    tickets.flatMap((t) => acknowledgementMs(t.acknowledgementMinutes) ?? []),
   );
   return { tiers, acknowledgements };
 }
@@ -155,7 +161,7 @@ const NO_COMPLAINTS: ComplaintInputs = {
 /** Whether anything was measured: a period without any data is not worth a snapshot. */
 export function hasMeasurements(inputs: ScorecardInputs): boolean {
   return (
-    inputs.responses.responses.length +
+    responseCount(inputs.responses) +
       inputs.activationLateness.n +
       inputs.overdueActivations +
       ticketCount(inputs.tickets) +
@@ -257,7 +263,7 @@ export function scorecardFigures(
   inputs: ScorecardInputs,
   weights: CompositeWeights = DEFAULT_COMPOSITE_WEIGHTS,
 ): ScorecardFigures {
-  const satisfaction = summariseResponses(inputs.responses.responses, inputs.responses.nps);
+  const satisfaction = summariseScoreRuns(inputs.responses.responses, inputs.responses.nps);
   const { onTime, n: activations } = inputs.activationLateness;
   const activationOnTimeRate = shareFigure(onTime, activations);
   const faultWithinSlaRate = shareFigure(
@@ -280,15 +286,16 @@ export function scorecardFigures(
   );
   const components = Object.values(parts);
   return {
-    responses: inputs.responses.responses.length,
+    responses: responseCount(inputs.responses),
     ...satisfaction,
     activationOnTimeRate,
     activationLatenessMinutes: meanFigureOfSums(inputs.activationLateness, MS_PER_MINUTE, MINUTES),
     overdueActivations: inputs.overdueActivations,
     faultWithinSlaRate,
     tiers: SEVERITIES.map((severity) => tierFigures(severity, inputs.tickets)),
-    acknowledgementMinutes: meanFigureOfCounts(
-      tallyCounts(inputs.tickets.acknowledgements),
+    acknowledgementMinutes: meanFigureOfSums(
+      inputs.tickets.acknowledgements,
+      MS_PER_MINUTE,
       MINUTES,
     ),
     followUpCoverage,

@@ -378,17 +378,20 @@ function ticketsIn(
   { start, end }: Span,
   { tallies, tiers }: ReturnType<typeof ticketsOf>,
 ): TicketTallies {
+  const exact = (m: string) => {
+    const id = bucketId('tickets', code, m);
+    const doc = docs.get(id);
+    return { _id: id, t: values.get(id)?.t, e0: doc?.e0, e1: doc?.e1 } as RollupDoc;
+  };
+  // Counted once for every tier (each then keeps its range's values).
+  let exactCounts: Map<string, number> | undefined;
   for (const [severity, tier] of tiers) {
     const place = repairPlace(tier.ranges);
     if (!place) continue;
     const prefix = `${rangePath(severity, place.range)}.`;
-    const exact = (m: string) => {
-      const id = bucketId('tickets', code, m);
-      const doc = docs.get(id);
-      return { _id: id, t: values.get(id)?.t, e0: doc?.e0, e1: doc?.e1 } as RollupDoc;
-    };
+    exactCounts ??= countsIn(exact, start, end, true);
     const counts = new Map(
-      [...countsIn(exact, start, end, true)]
+      [...exactCounts]
         .filter(([path]) => path.startsWith(prefix))
         .map(([path, n]) => [path.slice(prefix.length), n]),
     );

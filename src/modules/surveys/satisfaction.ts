@@ -1,5 +1,5 @@
-import { meanFigure, shareFigure, type Figure, type Range } from '../../shared/figure';
-import { compareNumbers, mean } from '../../shared/statistics';
+import { meanFigureOfCounts, shareFigure, type Figure, type Range } from '../../shared/figure';
+import { compareNumbers, mean, type Counted } from '../../shared/statistics';
 
 export type { Figure } from '../../shared/figure';
 
@@ -8,6 +8,9 @@ export type CsMeans = { cs1Mean: number; cs2Mean: number; cs3Mean: number };
 
 /** One response's overall scores (validated upstream: CS 1–10, optional NPS 0–10). */
 export type SurveyScores = { cs1: number; cs2: number; cs3: number; nps?: number | null };
+
+/** Responses with the same overall scores: the scores once, and how many gave them. */
+export type ScoreRun = { cs1: number; cs2: number; cs3: number; count: number };
 
 /** Satisfaction figures of a set of responses; shares are fractions 0–1, NPS is −100..100. */
 export type SatisfactionSummary = {
@@ -62,18 +65,36 @@ export function summariseResponses(
   responses: readonly SurveyScores[],
   npsAnswers: readonly number[] = npsAnswersOf(responses),
 ): SatisfactionSummary {
-  const column = (key: 'cs1' | 'cs2' | 'cs3'): number[] => responses.map((r) => r[key]);
-  const cs1 = column('cs1');
-  const indices = responses.map((r) =>
-    standardSatisfactionIndex({ cs1Mean: r.cs1, cs2Mean: r.cs2, cs3Mean: r.cs3 }),
+  return summariseScoreRuns(
+    responses.map(({ cs1, cs2, cs3 }) => ({ cs1, cs2, cs3, count: 1 })),
+    npsAnswers,
   );
+}
+
+/**
+ * `summariseResponses` of responses given as runs (each run's scores `count` times, in the order
+ * given): every mean adds each value once per response in the same order (`meanFigureOfCounts`),
+ * so the same figures to the bit, computed once per run.
+ */
+export function summariseScoreRuns(
+  runs: readonly ScoreRun[],
+  npsAnswers: readonly number[],
+): SatisfactionSummary {
+  const column = (key: 'cs1' | 'cs2' | 'cs3') => runs.map((r): Counted => [r[key], r.count]);
+  const indices = runs.map((r): Counted => [
+    standardSatisfactionIndex({ cs1Mean: r.cs1, cs2Mean: r.cs2, cs3Mean: r.cs3 }),
+    r.count,
+  ]);
+  const responses = runs.reduce((total, r) => total + r.count, 0);
+  const withCs1 = (predicate: (cs1: number) => boolean) =>
+    runs.reduce((total, r) => total + (predicate(r.cs1) ? r.count : 0), 0);
   return {
-    satisfactionIndex: meanFigure(indices, INDEX_RANGE),
-    cs1: meanFigure(cs1, SCORE_RANGE),
-    cs2: meanFigure(column('cs2'), SCORE_RANGE),
-    cs3: meanFigure(column('cs3'), SCORE_RANGE),
-    topBoxShare: shareFigure(count(cs1, isTopBox), cs1.length),
-    top3BoxShare: shareFigure(count(cs1, isTop3Box), cs1.length),
+    satisfactionIndex: meanFigureOfCounts(indices, INDEX_RANGE),
+    cs1: meanFigureOfCounts(column('cs1'), SCORE_RANGE),
+    cs2: meanFigureOfCounts(column('cs2'), SCORE_RANGE),
+    cs3: meanFigureOfCounts(column('cs3'), SCORE_RANGE),
+    topBoxShare: shareFigure(withCs1(isTopBox), responses),
+    top3BoxShare: shareFigure(withCs1(isTop3Box), responses),
     nps: npsFigure(npsAnswers),
   };
 }

@@ -3,7 +3,8 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import mongoose from 'mongoose';
+import mongoose, { mongo } from 'mongoose';
+const { BSON } = mongo;
 import { loadConfig } from '../src/config/env';
 import { createLogger } from '../src/config/logger';
 import { startStandIn } from '../src/db/mongo-java-server';
@@ -225,6 +226,7 @@ function profileCommands() {
   const counts = { commands: 0, writes: 0 };
   const writesBy = new Map<string, number>();
   const marks: Map<string, { count: number; ms: number }>[] = [];
+  const writeMarks: number[] = [];
   const client = mongoose.connection.getClient();
   client.on('commandStarted', (e) => {
     const command = e.command as Record<string, unknown>;
@@ -255,7 +257,13 @@ function profileCommands() {
         .sort((a, b) => b[1] - a[1])
         .map(([what, n]) => `${what} ${(n / rows).toFixed(2)}`)
         .join(', '),
-    mark: () => marks.push(copy()),
+    mark: () => {
+      marks.push(copy());
+      writeMarks.push(counts.writes);
+    },
+    // Documents written per row in each tenth: flat when a row's work does not grow with history.
+    writesPerTenth: (rowsPerTenth: number) =>
+      writeMarks.map((n, i) => Number(((n - (writeMarks[i - 1] ?? 0)) / rowsPerTenth).toFixed(2))),
     report: () =>
       [...totals]
         .sort((a, b) => b[1].ms - a[1].ms)
@@ -336,6 +344,38 @@ async function jvmLiveHeap(pid: number): Promise<{ liveMb: number; maxMb: number
   } catch {
     return null;
   }
+}
+
+/**
+ * Where the stand-in's heap goes (`BENCH_HEAP_BY_COLLECTION=1`, a probe that ends the run): each
+ * collection's documents, BSON bytes per row, then the live heap each frees when dropped, largest
+ * first. The memory backend holds every document as Java objects, several times its BSON size.
+ */
+async function heapByCollection(pid: number, rows: number): Promise<string[]> {
+  const db = mongoose.connection.db!;
+  const sizes: { name: string; count: number; bytes: number }[] = [];
+  for (const { name } of await db.listCollections().toArray()) {
+    let count = 0;
+    let bytes = 0;
+    for await (const doc of db.collection(name).find({})) {
+      count += 1;
+      bytes += BSON.calculateObjectSize(doc);
+    }
+    sizes.push({ name, count, bytes });
+  }
+  sizes.sort((a, b) => b.bytes - a.bytes);
+  const lines: string[] = [];
+  let live = (await jvmLiveHeap(pid))?.liveMb ?? NaN;
+  for (const { name, count, bytes } of sizes) {
+    await db.collection(name).drop();
+    const after = (await jvmLiveHeap(pid))?.liveMb ?? NaN;
+    lines.push(
+      `${name}: ${(count / rows).toFixed(2)} documents, ${Math.round(bytes / rows)} BSON bytes, ${Math.round(((live - after) * 2 ** 20) / rows)} heap bytes per row`,
+    );
+    live = after;
+  }
+  lines.push(`left after dropping all: ${live} MB`);
+  return lines;
 }
 
 // Seconds each tenth of the file took (by rows acknowledged), from the importer's progress.
@@ -421,11 +461,17 @@ export async function main(): Promise<void> {
     const growth = profile.growth();
     const counts = profile.counts();
     const writesPerRow = profile.writesPerRow(TICKETS);
+    const writesPerTenth = profile.writesPerTenth(TICKETS / 10);
     const gc = await Promise.all(gcSamples);
     const gcPerTenth = gc.every((x) => x !== null)
       ? gc.slice(1).map((x, i) => Number((x! - gc[i]!).toFixed(1)))
       : null;
     const heap = await jvmLiveHeap(server.pid);
+    if (process.env.BENCH_HEAP_BY_COLLECTION === '1') {
+      console.log(`live heap ${heap?.liveMb} MB; by collection, per row:`);
+      for (const line of await heapByCollection(server.pid, TICKETS)) console.log(`  ${line}`);
+      return;
+    }
     const rerunMs = await timed(() =>
       runImport({
         api: createImportApi(`${service.url}/graphql`, ossToken),
@@ -446,6 +492,7 @@ export async function main(): Promise<void> {
       `per row: ${(counts.commands / TICKETS).toFixed(3)} commands, ${(counts.writes / TICKETS).toFixed(2)} documents written (inserts and update statements; the bulkWrite: 0.001 and 1)`,
     );
     console.log(`documents written per row, by command and collection: ${writesPerRow}`);
+    console.log(`documents written per row in each tenth: ${writesPerTenth.join(', ')}`);
     console.log(
       `CPU during the import: service and importer (Node) ${cpu.nodeSeconds} s, stand-in (JVM) ${cpu.jvmSeconds ?? '?'} s, of ${(ms / 1000).toFixed(1)} s`,
     );
@@ -481,6 +528,7 @@ export async function main(): Promise<void> {
         lastTenthOverFirst: Number(slower.toFixed(2)),
         commandsPerRow: Number((counts.commands / TICKETS).toFixed(3)),
         documentsWrittenPerRow: Number((counts.writes / TICKETS).toFixed(2)),
+        documentsWrittenPerRowByTenth: writesPerTenth,
         gcSecondsPerTenth: gcPerTenth,
         standInLiveHeapMb: heap?.liveMb ?? null,
         cpuSeconds: cpu,

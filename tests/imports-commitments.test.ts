@@ -467,10 +467,58 @@ describe('imports of activation orders and fault tickets', () => {
       );
       expect((await run('fault-tickets', file, oss)).summary).toMatchObject({ updated: 1 });
       expect((await storedTicket('REP-2'))!.repeatOfTicketId).toBeNull();
-      const rederived = await collection('auditentries')
-        .find({ entityId: String(two!._id), action: 'rederiveRepeatFault' })
+      // Inserted as a repeat (decided with the batch before the write), so the only re-derived
+      // change is the reopen's.
+      const trail = await collection('auditentries')
+        .find({ entityId: String(two!._id) })
+        .sort({ at: 1, _id: 1 })
         .toArray();
-      expect(rederived.map((a) => a.changes[0].after)).toEqual([one!._id, null]);
+      expect(trail.map((a) => a.action)).toEqual(['import:insert', 'rederiveRepeatFault']);
+      const inserted = trail[0]!.changes.find((c: Row) => c.field === 'repeatOfTicketId');
+      expect(inserted).toEqual({ field: 'repeatOfTicketId', before: null, after: one!._id });
+      expect(trail[1]!.changes).toEqual([
+        { field: 'repeatOfTicketId', before: one!._id, after: null },
+      ]);
+    });
+
+    it('inserts a ticket that repeats a stored one as a repeat, in one write and one audit entry', async () => {
+      const base = { accountExternalId: 'A2', serviceRef: 'CIRCUIT-STORED' };
+      await run(
+        'fault-tickets',
+        tickets('stored-first.csv', [
+          {
+            ...base,
+            externalId: 'STO-1',
+            reportedAt: at('2025-07-01T10:00'),
+            acknowledgedAt: at('2025-07-01T10:05'),
+            restoredAt: at('2025-07-01T11:00'),
+          },
+        ]),
+        oss,
+      );
+      const one = await storedTicket('STO-1');
+      const commands = await captureCommands(() =>
+        run(
+          'fault-tickets',
+          tickets('repeat-second.csv', [
+            // 10 days after the restoration: a repeat.
+            { ...base, externalId: 'STO-2', reportedAt: at('2025-07-11T10:00') },
+          ]),
+          oss,
+        ),
+      );
+      const two = await storedTicket('STO-2');
+      expect(two).toMatchObject({ repeatOfTicketId: one!._id, revision: 1 });
+      const trail = await collection('auditentries')
+        .find({ entityId: String(two!._id) })
+        .toArray();
+      expect(trail.map((a) => a.action)).toEqual(['import:insert']);
+      // The ticket's only writes: its insert and the removal of its applied consequences.
+      const ticketWrites = commands
+        .filter((c) => c.name === 'update' && c.collection === 'faulttickets')
+        .flatMap((c) => c.body.updates as { q: Record<string, unknown> }[])
+        .filter((u) => String(u.q._id ?? '') === String(two!._id) || u.q.externalId === 'STO-2');
+      expect(ticketWrites).toHaveLength(2);
     });
 
     it('makes a stored later ticket a repeat when the earlier one arrives in a later run', async () => {
@@ -734,10 +782,12 @@ describe('imports of activation orders and fault tickets', () => {
       // The accounts' current stages are read (find), and neither they nor the stage states are
       // written: these tickets, older than the accounts' newest and restored, change neither
       // (update −2).
+      // Before the write, the services' documents of the new tickets, so each is inserted with
+      // its "repeat of" (+1 find).
       // Every find of tickets, accounts and kept documents is a bare `_id $in`, which the
       // stand-in serves from its index; no aggregation is left (before: 8, one per timeline
       // collection and open records, each a scan).
-      expect(fiveHundred.byName).toEqual({ find: 18, update: 10, insert: 1 });
+      expect(fiveHundred.byName).toEqual({ find: 19, update: 10, insert: 1 });
       expect(await collection('faulttickets').countDocuments({ externalId: /^BULK500-/ })).toBe(
         500,
       );

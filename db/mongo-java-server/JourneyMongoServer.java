@@ -1,7 +1,14 @@
 import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -9,12 +16,18 @@ import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 
 /**
@@ -73,20 +86,125 @@ public final class JourneyMongoServer {
     }
 
     /**
-     * Memory collections that match a document against a bare `{ _id: { $in: [...] } }` in
-     * constant time. mongo-java-server finds those documents through the `_id` index, then matches
-     * each one against the whole list again (value by value), so a read of n ids costs n² value
-     * comparisons: about a quarter of the stand-in's CPU in an import, whose reads go by `_id $in`
-     * in parts of up to 500 ids. Only lists of plain ids (ObjectIds and strings, whose equality is
-     * the same in Java as in MongoDB) take the short way; every other query is matched as before.
+     * Memory collections that keep each document as its BSON bytes, decoded when read, and match a
+     * bare `{ _id: { $in: [...] } }` in constant time per document. Stand-in only (tests and
+     * benchmarks; H2 and MongoDB keep their own storage):
+     * - Storage: mongo-java-server's memory backend keeps every document as nested Java maps, six
+     *   to eight times its BSON size (an import of 100 000 fault tickets held ~4 GB), so young
+     *   collections slowed as the data grew. As bytes, the heap holds one array per document; a
+     *   read decodes a fresh copy (as H2's store does), an update stores the updated document.
+     * - `_id $in`: mongo-java-server finds those documents through the `_id` index, then matches
+     *   each one against the whole list again (value by value), so a read of n ids costs n² value
+     *   comparisons. Only lists of plain ids (ObjectIds and strings, whose equality is the same in
+     *   Java as in MongoDB) take the short way; every other query is matched as before.
+     * Extends MemoryCollection only to fit MemoryDatabase: every method touching its own document
+     * list is overridden, so that list stays empty.
      */
-    static final class IdListCollection extends MemoryCollection {
+    static final class CompactCollection extends MemoryCollection {
+        private final List<byte[]> stored = new ArrayList<>();
+        private final Deque<Integer> freed = new ArrayDeque<>();
+        private final BitSet free = new BitSet();
+        private final AtomicInteger size = new AtomicInteger();
         private Document lastQuery;
         private Set<Object> lastIds;
 
-        IdListCollection(MongoDatabase database, String name, CollectionOptions options,
+        CompactCollection(MongoDatabase database, String name, CollectionOptions options,
                 CursorRegistry cursors) {
             super(database, name, options, cursors);
+        }
+
+        private static byte[] encode(Document document) {
+            ByteBuf buffer = Unpooled.buffer();
+            try {
+                BsonEncoder.encodeDocument(document, buffer);
+                byte[] bytes = new byte[buffer.readableBytes()];
+                buffer.readBytes(bytes);
+                return bytes;
+            } finally {
+                buffer.release();
+            }
+        }
+
+        private static Document decode(byte[] bytes) {
+            return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+        }
+
+        @Override
+        protected void updateDataSize(int delta) {
+            size.addAndGet(delta);
+        }
+
+        @Override
+        protected int getDataSize() {
+            return size.get();
+        }
+
+        @Override
+        protected Integer addDocumentInternal(Document document) {
+            Integer position = freed.poll();
+            if (position == null) {
+                stored.add(encode(document));
+                return stored.size() - 1;
+            }
+            free.clear(position);
+            stored.set(position, encode(document));
+            return position;
+        }
+
+        private IntStream positions() {
+            return IntStream.range(0, stored.size()).filter(position -> !free.get(position));
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit,
+                int batchSize, Document projection) {
+            int last = stored.size() - 1;
+            IntStream order = isNaturalDescending(orderBy)
+                    ? IntStream.rangeClosed(0, last).map(i -> last - i).filter(p -> !free.get(p))
+                    : positions();
+            return matchDocumentsFromStream(order.mapToObj(this::getDocument), query, orderBy, skip,
+                    limit, batchSize, projection);
+        }
+
+        @Override
+        public synchronized int count() {
+            return stored.size() - freed.size();
+        }
+
+        @Override
+        public synchronized boolean isEmpty() {
+            return count() == 0;
+        }
+
+        @Override
+        protected Integer findDocumentPosition(Document document) {
+            return positions().filter(position -> getDocument(position).equals(document))
+                    .boxed().findFirst().orElse(null);
+        }
+
+        @Override
+        protected Stream<DocumentWithPosition<Integer>> streamAllDocumentsWithPosition() {
+            return positions().mapToObj(position ->
+                    new DocumentWithPosition<>(getDocument(position), position));
+        }
+
+        @Override
+        protected void removeDocument(Integer position) {
+            stored.set(position, null);
+            free.set(position);
+            freed.add(position);
+        }
+
+        @Override
+        protected Document getDocument(Integer position) {
+            return decode(stored.get(position));
+        }
+
+        // An update changes the document it read in place (here a decoded copy) and reports it as
+        // `changed`, with a copy of the version before: the changed one is stored.
+        @Override
+        protected void handleUpdate(Integer position, Document before, Document changed) {
+            stored.set(position, encode(changed));
         }
 
         @Override
@@ -117,8 +235,8 @@ public final class JourneyMongoServer {
         return value instanceof ObjectId || value instanceof String;
     }
 
-    /** The memory backend with IdListCollection for every collection. */
-    static final class IdListMemoryBackend extends MemoryBackend {
+    /** The memory backend with CompactCollection for every collection. */
+    static final class CompactMemoryBackend extends MemoryBackend {
         @Override
         public MemoryDatabase openOrCreateDatabase(String name) {
             CursorRegistry cursors = getCursorRegistry();
@@ -126,7 +244,7 @@ public final class JourneyMongoServer {
                 @Override
                 protected MemoryCollection openOrCreateCollection(String collection,
                         CollectionOptions options) {
-                    return new IdListCollection(this, collection, options, cursors);
+                    return new CompactCollection(this, collection, options, cursors);
                 }
             };
         }
@@ -141,7 +259,7 @@ public final class JourneyMongoServer {
         }
         boolean h2 = rest.get(0).equals("h2");
         boolean lazy = flags.contains("--lazy-commit");
-        MongoBackend backend = !h2 ? new IdListMemoryBackend()
+        MongoBackend backend = !h2 ? new CompactMemoryBackend()
                 : lazy ? new H2Backend(rest.get(1)) : new CommittingH2Backend(rest.get(1));
         backend.version(MONGO_6_0);
         int portArg = h2 ? 2 : 1;

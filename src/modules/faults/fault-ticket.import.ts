@@ -20,7 +20,11 @@ import {
   planFaultTicket,
   type FaultTicketImportRow,
 } from './fault-ticket.import-rules';
-import { repeatsConsequence, type TouchedTicket } from './fault-ticket.repeats';
+import {
+  repeatsConsequence,
+  repeatsOfNewTickets,
+  type TouchedTicket,
+} from './fault-ticket.repeats';
 import { MEASURED_FAULT_FIELDS } from './fault-ticket.service';
 import {
   PAUSE_REASONS,
@@ -165,6 +169,27 @@ function consequencesOf(record: WrittenRecord): PendingConsequence[] {
   ];
 }
 
+// A new ticket is inserted with its "repeat of" as its service's kept tickets and the batch decide
+// it (same rule as the re-derivation after the write, which still runs and corrects it if needed).
+async function withRepeatOf(rows: PlannedRow[]): Promise<PlannedRow[]> {
+  const tickets = rows.map((row) => ({
+    row,
+    ticket: {
+      id: new Types.ObjectId(),
+      accountId: row.fields.accountId as Types.ObjectId,
+      serviceRef: row.fields.serviceRef as string,
+      reportedAt: row.fields.reportedAt as Date,
+      finalRestoredAt: (row.fields.finalRestoredAt as Date | null | undefined) ?? null,
+    },
+  }));
+  const repeatOf = await repeatsOfNewTickets(tickets.map(({ ticket }) => ticket));
+  return tickets.map(({ row, ticket }) => ({
+    ...row,
+    newId: ticket.id,
+    onInsert: { ...row.onInsert, repeatOfTicketId: repeatOf.get(ticket.id.toHexString()) ?? null },
+  }));
+}
+
 /**
  * Imports fault tickets: upsert by (sourceSystem, externalId) of the whole ticket a row
  * describes, under the rules of the ticket mutations. Per batch: one read each of the stored
@@ -184,6 +209,7 @@ function importFaultTickets(
     keepsPolicy,
     plan: (checked, policyFor) => planRow(context, checked, policyFor),
     consequencesOf,
+    deriveNew: withRepeatOf,
   });
 }
 

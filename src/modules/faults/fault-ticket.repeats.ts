@@ -81,6 +81,58 @@ export function repeatChanges(
   return changes;
 }
 
+/** A ticket about to be inserted, with the id it will have. */
+export type NewTicket = TouchedTicket & { id: Types.ObjectId };
+
+/**
+ * "Repeat of" of tickets about to be inserted, as `findRepeatOf` decides from what is known before
+ * the write: the tickets their services' documents keep and each other. Written with the insert,
+ * so a new ticket's own value needs no write (nor audit entry, nor rollup change) of its own; the
+ * re-derivation after the write still runs and corrects what this could not see (a ticket of a
+ * concurrent batch, or one whose consequences are still pending).
+ */
+export function repeatsOfNew(
+  tickets: readonly NewTicket[],
+  services: ServiceTickets,
+): Map<string, Types.ObjectId | null> {
+  const byPair = new Map<string, NewTicket[]>();
+  for (const ticket of tickets) addToGroup(byPair, pairKey(ticket), ticket);
+  const decided = new Map<string, Types.ObjectId | null>();
+  for (const [pair, group] of byPair) {
+    const [accountId, serviceRef] = [group[0]!.accountId.toHexString(), group[0]!.serviceRef];
+    const candidates = [
+      ...Object.entries(services.get(pair) ?? {}).map(([id, kept]) => ({
+        id,
+        accountId,
+        serviceRef,
+        reportedAt: kept.r,
+        finalRestoredAt: kept.f ?? null,
+      })),
+      ...group.map((ticket) => ({
+        id: ticket.id.toHexString(),
+        accountId,
+        serviceRef,
+        reportedAt: ticket.reportedAt,
+        finalRestoredAt: ticket.finalRestoredAt,
+      })),
+    ];
+    for (const ticket of group) {
+      const self = candidates.find((c) => c.id === ticket.id.toHexString())!;
+      const repeatOf = findRepeatOf(self, candidates);
+      decided.set(ticket.id.toHexString(), repeatOf ? new Types.ObjectId(repeatOf.id) : null);
+    }
+  }
+  return decided;
+}
+
+/** `repeatsOfNew` with the services' documents read for it (one read by bare `_id $in`). */
+export async function repeatsOfNewTickets(
+  tickets: readonly NewTicket[],
+): Promise<Map<string, Types.ObjectId | null>> {
+  if (tickets.length === 0) return new Map();
+  return repeatsOfNew(tickets, await readServices(tickets));
+}
+
 const PROJECTION = {
   accountId: 1,
   branchCode: 1,

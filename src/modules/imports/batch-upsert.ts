@@ -31,6 +31,8 @@ export type PlannedRow = {
   fields: Record<string, unknown>;
   /** Defaults a new record takes (e.g. opened now), never compared with a stored one. */
   onInsert?: Record<string, unknown>;
+  /** The id a new record takes (default: a fresh one), when values derived before the write name it. */
+  newId?: Types.ObjectId;
 };
 
 type Doc = Record<string, unknown>;
@@ -157,7 +159,7 @@ function planKey(
   rows: PlannedRow[],
   stored: Stored | undefined,
 ): KeyPlan {
-  const id = stored?._id ?? new Types.ObjectId();
+  const id = stored?._id ?? rows[0]?.newId ?? new Types.ObjectId();
   let version: Doc | null = stored ?? null;
   const decided: KeyPlan['rows'] = [];
   const pending: PendingConsequence[] = [];

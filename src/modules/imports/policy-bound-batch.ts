@@ -61,6 +61,11 @@ export async function importPolicyBoundBatch<
     references: R,
   ) => PlannedRow | ImportOutcome;
   consequencesOf: (record: WrittenRecord) => PendingConsequence[];
+  /**
+   * Values of new records derived for the whole batch before its write (fault tickets: "repeat
+   * of"), for the rows of keys not stored and planned once; returns those rows as to be written.
+   */
+  deriveNew?: (rows: PlannedRow[]) => Promise<PlannedRow[]>;
 }): Promise<ImportOutcome[]> {
   const { context, raw } = options;
   const { valid, outcomes } = parseRows(options.schema, raw);
@@ -97,13 +102,30 @@ export async function importPolicyBoundBatch<
     entityType: options.entityType,
     sourceSystem: context.sourceSystem,
     actor: context.actor,
-    rows: planned,
+    rows:
+      options.deriveNew && !context.dryRun
+        ? await withDerived(planned, existing, options.deriveNew)
+        : planned,
     existing,
     dryRun: context.dryRun,
     consequencesOf: options.consequencesOf,
   });
   for (const [index, outcome] of written) outcomes.set(index, outcome);
   return raw.map((_, index) => outcomes.get(index)!);
+}
+
+// The planned rows with the derived values of new records (keys not stored, planned once).
+async function withDerived(
+  planned: PlannedRow[],
+  existing: Map<string, unknown>,
+  derive: (rows: PlannedRow[]) => Promise<PlannedRow[]>,
+): Promise<PlannedRow[]> {
+  const perKey = new Map<string, number>();
+  for (const row of planned) perKey.set(row.externalId, (perKey.get(row.externalId) ?? 0) + 1);
+  const isNew = (row: PlannedRow) =>
+    !existing.has(row.externalId) && perKey.get(row.externalId) === 1;
+  const derived = new Map((await derive(planned.filter(isNew))).map((row) => [row.index, row]));
+  return planned.map((row) => derived.get(row.index) ?? row);
 }
 
 /**

@@ -262,13 +262,22 @@ describe('scorecard rollups', () => {
           r: [{ ...row, respondedAt }],
         },
       );
-    // Responses are counted by their scores: CS 8, 8, 8 without NPS.
-    const scored = async (month: string) =>
-      (await countsOf(`responses|BA|${month}`)).get('s.8,8,8') ?? 0;
+    // Responses are counted by their score sums: one response (`s.n`) of CS 8, 8, 8 without
+    // NPS adds 8 to each question's sum (`s.1`).
+    const scored = async (month: string) => {
+      const counts = await countsOf(`responses|BA|${month}`);
+      return [counts.get('s.n') ?? 0, counts.get('s.1') ?? 0];
+    };
+    const jan = (await scored('2026-01'))!;
+    const feb = (await scored('2026-02'))!;
+    const moved = async () => {
+      const [a, b] = [await scored('2026-01'), await scored('2026-02')];
+      return [a[0]! - jan[0]!, a[1]! - jan[1]!, b[0]! - feb[0]!, b[1]! - feb[1]!];
+    };
     await importRow(t('2026-01-25T10:00:00'));
-    expect([await scored('2026-01'), await scored('2026-02')]).toEqual([1, 0]);
+    expect(await moved()).toEqual([1, 8, 0, 0]);
     await importRow(t('2026-02-25T10:00:00'));
-    expect([await scored('2026-01'), await scored('2026-02')]).toEqual([0, 1]);
+    expect(await moved()).toEqual([0, 0, 1, 8]);
     expect(await checkRollups()).toEqual([]);
   });
 

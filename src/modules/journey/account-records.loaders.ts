@@ -181,8 +181,13 @@ function rowOf(
   { typename, id, entry }: Listed,
 ): Row {
   const source = sourceOf(typename);
-  const row: Row = { _id: id, accountId, branchCode, journeyAt: entry.j };
-  row.stage = stageOf(source, entry);
+  const row: Row = {
+    _id: id,
+    accountId,
+    branchCode,
+    journeyAt: entry.j,
+    stage: stageOf(source, entry),
+  };
   if (source.listedBy) row[source.listedBy] = entry.o;
   for (const field of source.shown ?? []) row[field] = entry.f?.[field] ?? null;
   return row;

@@ -353,9 +353,10 @@ export type ListEntry = Entry;
 /** A place in a list: its sort value (ms) and record id (hex); later means older. */
 export type ListPosition = { at: number; hex: string };
 
-// Newest first by sort value, then by id (hex ids compare as the ObjectIds do).
-const newerFirst = (a: ListPosition, b: ListPosition) =>
-  b.at - a.at || (b.hex < a.hex ? -1 : b.hex > a.hex ? 1 : 0);
+// Newest first by sort value, then by id (hex ids compare as the ObjectIds do): > 0 where the
+// place (`at`, `hex`) comes after `a`.
+const newerFirst = (a: ListPosition, at: number, hex: string) =>
+  at - a.at || (hex < a.hex ? -1 : hex > a.hex ? 1 : 0);
 
 /**
  * The records of the given types in one account's lists, newest first by `j` (timeline) or `o`
@@ -383,13 +384,14 @@ export function newestListed(
     for (const hex in list) {
       const entry = list[hex]!;
       if (stages && !stages.includes(stageOf(source, entry) ?? '')) continue;
-      const position = { at: timeOf(entry[by]), hex, typename, entry };
-      if (after && newerFirst(after, position) >= 0) continue;
+      const at = timeOf(entry[by]);
+      if (after && newerFirst(after, at, hex) >= 0) continue;
       const last = kept[count - 1];
-      if (count === 0 || (last && newerFirst(last, position) <= 0)) continue;
+      if (count === 0 || (last && newerFirst(last, at, hex) <= 0)) continue;
       let place = kept.length;
-      while (place > 0 && newerFirst(kept[place - 1]!, position) > 0) place -= 1;
-      kept.splice(place, 0, position);
+      while (place > 0 && newerFirst(kept[place - 1]!, at, hex) > 0) place -= 1;
+      // Only kept entries get a place object (a timeline keeps 6 of an account's dozens).
+      kept.splice(place, 0, { at, hex, typename, entry });
       if (kept.length > count) kept.pop();
     }
   }

@@ -10,10 +10,10 @@ import type { CoverageFigure } from '../follow-ups/follow-up-rules';
 import { competitorLeadFigures, type CompetitorLeadFigures } from '../surveys/competitor-lead';
 import {
   importancePerformanceQuadrants,
-  summariseScoreRuns,
+  summariseScoreSums,
   type AttributeQuadrant,
 } from '../surveys/satisfaction';
-import { responseCount, type ResponseInputs } from './response-tallies';
+import type { ResponseInputs } from './response-tallies';
 import {
   compositeInterval,
   compositeScore,
@@ -161,7 +161,7 @@ const NO_COMPLAINTS: ComplaintInputs = {
 /** Whether anything was measured: a period without any data is not worth a snapshot. */
 export function hasMeasurements(inputs: ScorecardInputs): boolean {
   return (
-    responseCount(inputs.responses) +
+    inputs.responses.scores.n +
       inputs.activationLateness.n +
       inputs.overdueActivations +
       ticketCount(inputs.tickets) +
@@ -263,7 +263,7 @@ export function scorecardFigures(
   inputs: ScorecardInputs,
   weights: CompositeWeights = DEFAULT_COMPOSITE_WEIGHTS,
 ): ScorecardFigures {
-  const satisfaction = summariseScoreRuns(inputs.responses.responses, inputs.responses.nps);
+  const satisfaction = summariseScoreSums(inputs.responses.scores, inputs.responses.nps);
   const { onTime, n: activations } = inputs.activationLateness;
   const activationOnTimeRate = shareFigure(onTime, activations);
   const faultWithinSlaRate = shareFigure(
@@ -286,7 +286,7 @@ export function scorecardFigures(
   );
   const components = Object.values(parts);
   return {
-    responses: responseCount(inputs.responses),
+    responses: inputs.responses.scores.n,
     ...satisfaction,
     activationOnTimeRate,
     activationLatenessMinutes: meanFigureOfSums(inputs.activationLateness, MS_PER_MINUTE, MINUTES),

@@ -44,9 +44,10 @@ export type ScorecardSnapshotDoc = {
  * The current shape of snapshot figures (2: competitor lead added; 3: complaint figures; 4: MTTR
  * and its interval from exact sums, which can differ in the last bits from the older sum; 5: mean
  * activation lateness and its interval from exact sums of milliseconds, likewise; 6: mean
- * acknowledgement time and its interval from exact sums of milliseconds, likewise).
+ * acknowledgement time and its interval from exact sums of milliseconds, likewise; 7: the
+ * satisfaction index, CS means and their intervals from exact sums of the scores, likewise).
  */
-export const SNAPSHOT_FIGURES_VERSION = 6;
+export const SNAPSHOT_FIGURES_VERSION = 7;
 
 export const ScorecardSnapshotModel = model('ScorecardSnapshot', scorecardSnapshotSchema);
 

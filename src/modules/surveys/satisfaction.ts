@@ -1,5 +1,5 @@
-import { meanFigureOfCounts, shareFigure, type Figure, type Range } from '../../shared/figure';
-import { compareNumbers, mean, type Counted } from '../../shared/statistics';
+import { meanFigureOfSums, shareFigure, type Figure, type Range } from '../../shared/figure';
+import { compareNumbers, mean } from '../../shared/statistics';
 
 export type { Figure } from '../../shared/figure';
 
@@ -8,9 +8,6 @@ export type CsMeans = { cs1Mean: number; cs2Mean: number; cs3Mean: number };
 
 /** One response's overall scores (validated upstream: CS 1–10, optional NPS 0–10). */
 export type SurveyScores = { cs1: number; cs2: number; cs3: number; nps?: number | null };
-
-/** Responses with the same overall scores: the scores once, and how many gave them. */
-export type ScoreRun = { cs1: number; cs2: number; cs3: number; count: number };
 
 /** Satisfaction figures of a set of responses; shares are fractions 0–1, NPS is −100..100. */
 export type SatisfactionSummary = {
@@ -57,44 +54,96 @@ export const npsAnswersOf = (responses: readonly SurveyScores[]): number[] =>
   responses.flatMap((r) => (r.nps === null || r.nps === undefined ? [] : [r.nps]));
 
 /**
- * The satisfaction figures of a set of responses (and their NPS answers, when known apart). The
- * index is the mean of per-response indices, which equals the index of the means (the index is
- * linear) and gives it a t-interval.
+ * The overall scores of a set of responses as exact sums, whatever their number: how many (`n`),
+ * per question Σ score and Σ score², Σ v² of each response's index numerator v = 4·CS1 + 3·CS2 +
+ * 3·CS3 − 10 (its index is v·10/9; Σ v follows from the score sums), and how many gave CS1 = 10
+ * and CS1 ≥ 8. Scores are whole numbers 1–10, so every sum is exact in any order.
+ */
+export type ScoreSums = {
+  n: number;
+  sums: [number, number, number];
+  squares: [number, number, number];
+  indexSquares: number;
+  topBox: number;
+  top3Box: number;
+};
+
+/** Scores the service accepts (whole numbers 1–10): only such responses are summed. */
+const isScore = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10;
+
+/** A response's index numerator v = 4·CS1 + 3·CS2 + 3·CS3 − 10 (the index is v·10/9). */
+export const indexNumerator = (r: SurveyScores): number => 4 * r.cs1 + 3 * r.cs2 + 3 * r.cs3 - 10;
+
+/** The score sums of nothing. */
+export const noScoreSums = (): ScoreSums => ({
+  n: 0,
+  sums: [0, 0, 0],
+  squares: [0, 0, 0],
+  indexSquares: 0,
+  topBox: 0,
+  top3Box: 0,
+});
+
+/**
+ * The score sums of responses. A response whose CS scores are not whole numbers 1–10 (the service
+ * never stores one) is not counted in them.
+ */
+export function scoreSums(responses: readonly SurveyScores[]): ScoreSums {
+  const sums = noScoreSums();
+  for (const r of responses) {
+    if (!isScore(r.cs1) || !isScore(r.cs2) || !isScore(r.cs3)) continue;
+    sums.n += 1;
+    [r.cs1, r.cs2, r.cs3].forEach((score, q) => {
+      sums.sums[q]! += score;
+      sums.squares[q]! += score * score;
+    });
+    sums.indexSquares += indexNumerator(r) ** 2;
+    if (isTopBox(r.cs1)) sums.topBox += 1;
+    if (isTop3Box(r.cs1)) sums.top3Box += 1;
+  }
+  return sums;
+}
+
+/**
+ * The satisfaction figures of a set of responses (and their NPS answers, when known apart); see
+ * `summariseScoreSums`.
  */
 export function summariseResponses(
   responses: readonly SurveyScores[],
   npsAnswers: readonly number[] = npsAnswersOf(responses),
 ): SatisfactionSummary {
-  return summariseScoreRuns(
-    responses.map(({ cs1, cs2, cs3 }) => ({ cs1, cs2, cs3, count: 1 })),
-    npsAnswers,
-  );
+  return summariseScoreSums(scoreSums(responses), npsAnswers);
 }
 
 /**
- * `summariseResponses` of responses given as runs (each run's scores `count` times, in the order
- * given): every mean adds each value once per response in the same order (`meanFigureOfCounts`),
- * so the same figures to the bit, computed once per run.
+ * The satisfaction figures of responses known by their score sums. The index is the mean of
+ * per-response indices, which equals the index of the means (the index is linear) and gives it a
+ * t-interval; means and intervals come from exact sums (`meanFigureOfSums`: the sample variance
+ * from n·Σx² − (Σx)², computed exactly), so however the sums were gathered, the same figures to
+ * the bit. Indices are counted in ninths (v·10 ninths = v·10/9).
  */
-export function summariseScoreRuns(
-  runs: readonly ScoreRun[],
+export function summariseScoreSums(
+  scores: ScoreSums,
   npsAnswers: readonly number[],
 ): SatisfactionSummary {
-  const column = (key: 'cs1' | 'cs2' | 'cs3') => runs.map((r): Counted => [r[key], r.count]);
-  const indices = runs.map((r): Counted => [
-    standardSatisfactionIndex({ cs1Mean: r.cs1, cs2Mean: r.cs2, cs3Mean: r.cs3 }),
-    r.count,
-  ]);
-  const responses = runs.reduce((total, r) => total + r.count, 0);
-  const withCs1 = (predicate: (cs1: number) => boolean) =>
-    runs.reduce((total, r) => total + (predicate(r.cs1) ? r.count : 0), 0);
+  const { n } = scores;
+  const question = (q: 0 | 1 | 2) =>
+    meanFigureOfSums(
+      { n, sum: scores.sums[q], squares: BigInt(scores.squares[q]) },
+      1,
+      SCORE_RANGE,
+    );
+  const [s1, s2, s3] = scores.sums;
+  const indexSum = 4 * s1 + 3 * s2 + 3 * s3 - 10 * n;
+  const ninths = { n, sum: 10 * indexSum, squares: 100n * BigInt(scores.indexSquares) };
   return {
-    satisfactionIndex: meanFigureOfCounts(indices, INDEX_RANGE),
-    cs1: meanFigureOfCounts(column('cs1'), SCORE_RANGE),
-    cs2: meanFigureOfCounts(column('cs2'), SCORE_RANGE),
-    cs3: meanFigureOfCounts(column('cs3'), SCORE_RANGE),
-    topBoxShare: shareFigure(withCs1(isTopBox), responses),
-    top3BoxShare: shareFigure(withCs1(isTop3Box), responses),
+    satisfactionIndex: meanFigureOfSums(ninths, 9, INDEX_RANGE),
+    cs1: question(0),
+    cs2: question(1),
+    cs3: question(2),
+    topBoxShare: shareFigure(scores.topBox, n),
+    top3BoxShare: shareFigure(scores.top3Box, n),
     nps: npsFigure(npsAnswers),
   };
 }

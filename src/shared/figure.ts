@@ -4,7 +4,7 @@ import {
   meanOfCounts,
   meanOfSums,
   wilsonInterval,
-  type Counted,
+  type ValueCount,
   type ExactSums,
 } from './statistics';
 
@@ -32,7 +32,7 @@ export function meanFigure(
   range: Range = { min: -Infinity, max: Infinity },
 ): Figure {
   return meanFigureOfCounts(
-    values.map((x): Counted => [x, 1]),
+    values.map((x): ValueCount => [x, 1]),
     range,
   );
 }
@@ -42,7 +42,7 @@ export function meanFigure(
  * the same figure to the bit, without listing every value.
  */
 export function meanFigureOfCounts(
-  counts: readonly Counted[],
+  counts: readonly ValueCount[],
   range: Range = { min: -Infinity, max: Infinity },
 ): Figure {
   const interval = meanIntervalOfCounts(counts);

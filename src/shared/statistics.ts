@@ -41,13 +41,13 @@ export function meanConfidenceInterval(
   confidence = 0.95,
 ): Interval | null {
   return meanIntervalOfCounts(
-    values.map((x): Counted => [x, 1]),
+    values.map((x): ValueCount => [x, 1]),
     confidence,
   );
 }
 
 /** A value and how many times it occurs. */
-export type Counted = readonly [value: number, count: number];
+export type ValueCount = readonly [value: number, count: number];
 
 /**
  * `meanConfidenceInterval` of the values listed by their counts (each value `count` times, in the
@@ -55,7 +55,7 @@ export type Counted = readonly [value: number, count: number];
  * listing every value.
  */
 export function meanIntervalOfCounts(
-  counts: readonly Counted[],
+  counts: readonly ValueCount[],
   confidence = 0.95,
 ): Interval | null {
   if (!(confidence > 0 && confidence < 1)) {
@@ -69,16 +69,16 @@ export function meanIntervalOfCounts(
 }
 
 /** `mean` of the values listed by their counts (see `meanIntervalOfCounts`). */
-export function meanOfCounts(counts: readonly Counted[]): number | null {
+export function meanOfCounts(counts: readonly ValueCount[]): number | null {
   const n = countOf(counts);
   return n === 0 ? null : sumOfCounts(counts) / n;
 }
 
-const countOf = (counts: readonly Counted[]) =>
+const countOf = (counts: readonly ValueCount[]) =>
   counts.reduce((total, [, count]) => total + count, 0);
 
 // Σ f(x) over every listed value, added one by one in order (as `sum` adds a list).
-function sumOfCounts(counts: readonly Counted[], f = (x: number) => x): number {
+function sumOfCounts(counts: readonly ValueCount[], f = (x: number) => x): number {
   let total = 0;
   for (const [x, count] of counts) {
     const term = f(x);

@@ -25,10 +25,10 @@ import {
 import { deferRollupRefreshes } from './rollup.service';
 
 /** One record's contributions, as recomputed from the records. */
-type Counted = { source: string; recordId: string; contributions: Contribution[] };
+type RecordContributions = { source: string; recordId: string; contributions: Contribution[] };
 
 /** Every record's contributions, source by source, in batches (never all records at once). */
-async function* countedBatches(size: number): AsyncGenerator<Counted[]> {
+async function* countedBatches(size: number): AsyncGenerator<RecordContributions[]> {
   for (const source of rollupSources()) {
     const context = contextOf(source);
     const contexts = context ? await context.readAll() : new Map<string, unknown>();
@@ -39,7 +39,7 @@ async function* countedBatches(size: number): AsyncGenerator<Counted[]> {
     const cursor = mongoose
       .model(source)
       .collection.find({}, { projection: projectionOf(source), batchSize: size });
-    let batch: Counted[] = [];
+    let batch: RecordContributions[] = [];
     for await (const found of cursor) {
       const record = found as SourceRecord;
       const contributions = contributionsOf(source, record, contextOfRecord(record));
@@ -202,7 +202,7 @@ const BUILT = 'built';
 const FORMAT = 15;
 
 // One update per bucket a batch of records contributes to: item values set, counts added.
-function batchWrites(batch: Counted[], months: Map<string, Set<string>>) {
+function batchWrites(batch: RecordContributions[], months: Map<string, Set<string>>) {
   const updates = new Map<string, { set: Record<string, unknown>; inc: Record<string, number> }>();
   for (const { recordId, contributions } of batch)
     for (const { bucket, value } of contributions) {

@@ -19,7 +19,7 @@ export type SourceRecord = Record<string, unknown> & { _id: unknown };
 export type Contribution = { bucket: string; value: unknown };
 
 /** What a record contributes to one bucket of a family: the bucket's instant, and its value. */
-export type Counted = { at: Date | null; value: unknown };
+export type CountedValue = { at: Date | null; value: unknown };
 
 /** A kind of rollup over one source collection. */
 export type RollupFamily = {
@@ -36,7 +36,10 @@ export type RollupFamily = {
    * bucket. `context` is what the source's `RollupContext` gives for the record (undefined when
    * it has none, or when only a change of the record's own contribution is looked for).
    */
-  contribute: (record: SourceRecord, context?: unknown) => Counted | readonly Counted[] | undefined;
+  contribute: (
+    record: SourceRecord,
+    context?: unknown,
+  ) => CountedValue | readonly CountedValue[] | undefined;
   /**
    * A bucket keyed by something else than branch × month (e.g. the record's account, or the
    * branch alone): its whole id, or null for none. Such buckets have no month list; a tally's
@@ -196,7 +199,8 @@ export function contributionsOf(
   if (typeof branchCode !== 'string') return [];
   return familiesOf(source).flatMap((family) => {
     const found = family.contribute(record, context);
-    const counted: readonly Counted[] = found === undefined ? [] : isList(found) ? found : [found];
+    const counted: readonly CountedValue[] =
+      found === undefined ? [] : isList(found) ? found : [found];
     if (family.bucketOf) {
       const keyed = family.bucketOf(record);
       if (keyed === null || counted.length === 0) return [];
@@ -213,7 +217,7 @@ export function contributionsOf(
   });
 }
 
-const isList = (found: Counted | readonly Counted[]): found is readonly Counted[] =>
+const isList = (found: CountedValue | readonly CountedValue[]): found is readonly CountedValue[] =>
   Array.isArray(found);
 
 // Its month's bucket, and its quarter's when the family keeps quarters; a tally's value with its

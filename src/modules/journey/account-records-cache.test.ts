@@ -16,11 +16,10 @@ describe('the cache of decoded lists', () => {
     const cache = createListCache<Lists>();
     const kept = lists(2);
     cache.set('db', 'a', v1, kept, 2);
-    expect(cache.holds('db', 'a')).toBe(true);
     expect(cache.get('db', 'a', v1)).toBe(kept);
-    // The stored version moved: not served, and no longer held (a read replaces it).
+    expect(cache.get('db', 'a', v1)).toBe(kept);
+    // The stored version moved: not served, and forgotten (a read replaces it).
     expect(cache.get('db', 'a', v2)).toBeUndefined();
-    expect(cache.holds('db', 'a')).toBe(false);
     expect(cache.get('db', 'a', v1)).toBeUndefined();
   });
 
@@ -28,7 +27,7 @@ describe('the cache of decoded lists', () => {
     const cache = createListCache<Lists>();
     cache.set('db', 'a', v1, lists(1), 1);
     cache.set('db', 'a', null, lists(1), 1);
-    expect(cache.holds('db', 'a')).toBe(false);
+    expect(cache.get('db', 'a', v1)).toBeUndefined();
     cache.set('db', 'b', v1, lists(1), 1);
     expect(cache.get('db', 'b', null)).toBeUndefined();
   });
@@ -36,8 +35,8 @@ describe('the cache of decoded lists', () => {
   it('keeps databases apart', () => {
     const cache = createListCache<Lists>();
     cache.set('one', 'a', v1, lists(1), 1);
-    expect(cache.holds('two', 'a')).toBe(false);
     expect(cache.get('two', 'a', v1)).toBeUndefined();
+    expect(cache.get('one', 'a', v1)).toBeDefined();
   });
 
   it('holds at most its number of entries (each account counts its entries and one), least recently used out first', () => {
@@ -47,15 +46,11 @@ describe('the cache of decoded lists', () => {
     for (const account of ['a', 'b', 'c']) cache.set('db', account, v1, lists(2), 2);
     expect(cache.get('db', 'a', v1)).toBeDefined();
     cache.set('db', 'd', v1, lists(2), 2);
-    expect(['a', 'b', 'c', 'd'].map((account) => cache.holds('db', account))).toEqual([
-      true,
-      false,
-      true,
-      true,
-    ]);
+    const held = ['a', 'b', 'c', 'd'].map((account) => cache.get('db', account, v1) !== undefined);
+    expect(held).toEqual([true, false, true, true]);
     // An account larger than the whole cache is not kept.
     cache.set('db', 'e', v1, lists(12), 12);
-    expect(cache.holds('db', 'e')).toBe(false);
+    expect(cache.get('db', 'e', v1)).toBeUndefined();
   });
 
   it('freezes what it keeps: requests share it', () => {

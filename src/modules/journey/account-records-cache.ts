@@ -30,9 +30,7 @@ export function createListCache<L extends object>(maxEntries = MAX_ENTRIES) {
   });
   const key = (db: string, account: string) => `${db}/${account}`;
   return {
-    /** Whether `account`'s lists are held at all (whatever their version). */
-    holds: (db: string, account: string) => cache.has(key(db, account)),
-    /** The lists held of `account` if stored under `version` (as just read), else none. */
+    /** The lists held of `account` if kept under `version` (as just read), else none (forgets). */
     get(db: string, account: string, version: string | null): L | undefined {
       const held = cache.get(key(db, account));
       if (!held) return undefined;

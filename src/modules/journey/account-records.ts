@@ -336,44 +336,19 @@ export const clearListCache = () => listCache.clear();
 
 /**
  * The listed records of accounts by id (complete; rebuilt first where not), keyed by hex id. The
- * lists this process has decoded before are checked by reading only their version (in the same
- * wave as the whole read of the others) and read whole again only where it moved.
+ * documents are read as they are stored (BSON) and only their version and format decoded at
+ * first: a list this process has decoded before under the same version is taken from the cache,
+ * the others decoded (and cached). One read, as without the cache, whatever is cached.
  */
 export async function readAccountRecords(
   accountIds: readonly Types.ObjectId[],
 ): Promise<Map<string, AccountRecords['lists']>> {
-  const db = collection().dbName;
-  const isHeld = accountIds.map((id) => listCache.holds(db, String(id)));
-  const held = accountIds.filter((_, i) => isHeld[i]);
-  const others = accountIds.filter((_, i) => !isHeld[i]);
-  const [versions, docs] = await Promise.all([
-    held.length === 0
-      ? []
-      : collection()
-          .find({ _id: { $in: held } }, { projection: { v: 1, complete: 1 } })
-          .toArray(),
-    readWhole(others),
-  ]);
-  const found = new Map<string, AccountRecords['lists']>();
-  for (const doc of versions) {
-    const version = doc.complete === LISTS_FORMAT ? cacheVersion(doc.v) : null;
-    const lists = listCache.get(db, String(doc._id), version);
-    if (lists) found.set(String(doc._id), lists);
-  }
-  const moved = held.filter((id) => !found.has(String(id)));
-  for (const doc of [...docs, ...(await readWhole(moved))]) {
-    found.set(String(doc._id), doc.lists ?? {});
-  }
-  return found;
-}
-
-// Accounts' documents read whole (rebuilt first where not complete), and cached.
-async function readWhole(accountIds: readonly Types.ObjectId[]): Promise<AccountRecords[]> {
-  if (accountIds.length === 0) return [];
-  const read = () =>
-    collection()
-      .find({ _id: { $in: [...accountIds] } })
-      .toArray();
+  const read = async () =>
+    (
+      await collection()
+        .find({ _id: { $in: [...accountIds] } }, { raw: true })
+        .toArray()
+    ).map((bytes) => decodeCached(bytes as unknown as Uint8Array));
   let docs = await read();
   const complete = new Set(
     docs.filter((doc) => doc.complete === LISTS_FORMAT).map((doc) => String(doc._id)),
@@ -383,12 +358,24 @@ async function readWhole(accountIds: readonly Types.ObjectId[]): Promise<Account
     await rebuild(missing);
     docs = await read();
   }
+  return new Map(docs.map((doc) => [String(doc._id), doc.lists]));
+}
+
+const { BSON } = mongoose.mongo;
+
+// A stored document's version, format and lists: the lists from the cache where it holds them
+// under that version, else decoded (and cached when complete).
+function decodeCached(bytes: Uint8Array): Required<Pick<AccountRecords, 'lists'>> & AccountRecords {
+  // Embedded documents (the lists) stay bytes: only the top-level fields are decoded.
+  const head = BSON.deserialize(bytes, { raw: true }) as AccountRecords & { lists?: Uint8Array };
   const db = collection().dbName;
-  for (const doc of docs) {
-    const version = doc.complete === LISTS_FORMAT ? cacheVersion(doc.v) : null;
-    listCache.set(db, String(doc._id), version, doc.lists ?? {}, entriesIn(doc.lists ?? {}));
-  }
-  return docs;
+  const account = String(head._id);
+  const version = head.complete === LISTS_FORMAT ? cacheVersion(head.v) : null;
+  const held = listCache.get(db, account, version);
+  if (held) return { ...head, lists: held };
+  const lists = (head.lists ? BSON.deserialize(head.lists) : {}) as AccountRecords['lists'];
+  listCache.set(db, account, version, lists, entriesIn(lists));
+  return { ...head, lists };
 }
 
 const entriesIn = (lists: AccountRecords['lists']) =>

@@ -47,8 +47,7 @@ describe('no N+1: nested fields are batched per request', () => {
   afterAll(() => stopTestService(service));
 
   // The accounts' lists are kept decoded between requests (account-records-cache): each size is
-  // counted cold (nothing kept: the lists read whole) and warm (the same request again: only their
-  // versions read), so that neither depends on what the other size left in the cache.
+  // counted cold (nothing kept) and warm (the same request again), and the cache changes no count.
   it('issues the same number of database commands for 5 and for 50 accounts', async () => {
     const counted = async (n: number) => {
       let answer: { keyAccounts: { edges: unknown[] } } = { keyAccounts: { edges: [] } };

@@ -325,16 +325,23 @@ async function pageOfBranch(
   const before = place(args.before, 'before');
   const { accounts: named, branch, users } = await branchAccounts(branchCode);
   const fields = Object.keys(query).filter((field) => !['branchCode', 'name'].includes(field));
-  const read =
-    fields.length === 0
-      ? named
-      : await findByIdsInScope<KeyAccountDoc>(
-          KeyAccountModel,
-          scope,
-          named.map((account) => account._id),
-          Object.fromEntries([...FILTER_FIELDS, 'name'].map((field) => [field, 1])),
-        );
-  const matching = sortedByName(read.filter(sift({ ...query, branchCode })));
+  const matches = sift({ ...query, branchCode });
+  // The directory's accounts come in list order; those read for a filter on more do not.
+  const matching =
+    fields.length > 0
+      ? sortedByName(
+          (
+            await findByIdsInScope<KeyAccountDoc>(
+              KeyAccountModel,
+              scope,
+              named.map((account) => account._id),
+              Object.fromEntries([...FILTER_FIELDS, 'name'].map((field) => [field, 1])),
+            )
+          ).filter(matches),
+        )
+      : 'name' in query
+        ? named.filter(matches)
+        : named;
   const between = matching.filter(
     (account) =>
       (!after || byNameThenId(listed(account), after) > 0) &&

@@ -19,6 +19,7 @@ import {
   type ListPosition,
 } from './account-records';
 import { journeySourceOf as sourceOf, type JourneySource } from './journey-registry';
+import { LISTED_HEX } from './journey-record.fields';
 
 type Row = Record<string, unknown> & { _id: Types.ObjectId };
 type Lists =
@@ -178,16 +179,17 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
 function rowOf(
   accountId: Types.ObjectId,
   branchCode: string,
-  { typename, id, entry }: Listed,
+  { typename, id, hex, entry }: Listed,
 ): Row {
   const source = sourceOf(typename);
-  const row: Row = {
+  const row: Row & { [LISTED_HEX]?: string } = {
     _id: id,
     accountId,
     branchCode,
     journeyAt: entry.j,
     stage: stageOf(source, entry),
   };
+  row[LISTED_HEX] = hex;
   if (source.listedBy) row[source.listedBy] = entry.o;
   for (const field of source.shown ?? []) row[field] = entry.f?.[field] ?? null;
   return row;

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import type { GraphQLContext } from '../../graphql/context';
 import { notFound } from '../../shared/errors';
-import type { JourneyRecordRow } from './journey-record.fields';
+import { LISTED_HEX, type JourneyRecordRow } from './journey-record.fields';
 
 export const journeyResolvers: Resolvers = {
   JourneyEvent: {
@@ -14,7 +14,7 @@ export const journeyEventReads = { id: ['_id'], occurredAt: ['journeyAt'], accou
 
 /** Fields every journey record type shares; spread into each implementing type's resolvers. */
 export const journeyEventFields = {
-  id: (event: JourneyRecordRow) => String(event._id),
+  id: (event: JourneyRecordRow) => event[LISTED_HEX] ?? String(event._id),
   occurredAt: (event: JourneyRecordRow) => event.journeyAt,
   account: async (event: JourneyRecordRow, _args: unknown, { loaders }: GraphQLContext) => {
     const account = await loaders.accountsById.load(String(event.accountId));

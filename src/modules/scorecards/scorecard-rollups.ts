@@ -210,9 +210,6 @@ function itemsOf<V>(
   return items.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
 }
 
-// Ids per read (see `findByIds` for why reads are split): a cold read's few hundred ids go in
-// parallel reads of this many.
-const IDS_PER_READ = 100;
 
 // The tally buckets' markers of claims in flight (`ops`) are for writers only; the tickets'
 // exact repair minutes (`repairMinutes`) are read second, only the range holding each p90
@@ -249,7 +246,11 @@ function projectionFor(need: TallyNeed): Projection {
   return projection;
 }
 
-/** Documents by id, each read with the projection `projectionOf(id)` gives. */
+/**
+ * Documents by id, each read with the projection `projectionOf(id)` gives: one read per
+ * projection (in parts of `findByIds`'s size; the stand-in matches a bare `_id $in` by a set, so
+ * a larger part costs no more per id, and each command costs both sides a fixed amount).
+ */
 async function byIds(
   ids: string[],
   projectionOf: (id: string) => Projection = () => READ,
@@ -260,7 +261,7 @@ async function byIds(
     addToGroup(groups, projection, id);
   }
   const read = ([projection, group]: [Projection, string[]]) =>
-    findByIds<RollupDoc>(RollupModel.collection, group, projection, IDS_PER_READ);
+    findByIds<RollupDoc>(RollupModel.collection, group, projection);
   const docs = (await Promise.all([...groups].map(read))).flat();
   return new Map(docs.map((doc) => [doc._id, doc]));
 }

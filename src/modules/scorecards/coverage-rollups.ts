@@ -97,6 +97,27 @@ export function quarterCoverage(life: Life, completions: readonly Date[]): Quart
     });
 }
 
+/**
+ * How `coverageEdges` keeps an account's edge value: one string, the JSON of its instants in
+ * milliseconds `[o, c, [w…], s]` (null for none). A cold card reads these by the thousand at
+ * province size (they grow with the completions near quarter starts), and a value per instant
+ * costs Node and the stand-in one decode each; one string per account costs one.
+ */
+export const coverageEdgeValue = ({ o, c, w, s }: CoverageEdge): string =>
+  JSON.stringify([
+    o.getTime(),
+    c?.getTime() ?? null,
+    w.map((at) => at.getTime()),
+    s?.getTime() ?? null,
+  ]);
+
+/** An account's edge value as `coverageEdgeValue` keeps it. */
+export function coverageEdgeOf(value: string): CoverageEdge {
+  const [o, c, w, s] = JSON.parse(value) as [number, number | null, number[], number | null];
+  const instant = (ms: number | null) => (ms === null ? null : new Date(ms));
+  return { o: new Date(o), c: instant(c), w: w.map((ms) => new Date(ms)), s: instant(s) };
+}
+
 /** Whether an account kept as an edge value is covered in the span: the rule itself. */
 export const isCoveredEdge = ({ o, c, w, s }: CoverageEdge, span: Span): boolean =>
   isActiveDuring({ createdAt: o, closedAt: c }, span) &&
@@ -134,7 +155,9 @@ registerRollupFamily({
   source: 'KeyAccount',
   fields: LIFE,
   contribute: (r, context) =>
-    coverageOf(r, context).flatMap((q) => ('edge' in q ? [{ at: q.q0, value: q.edge }] : [])),
+    coverageOf(r, context).flatMap((q) =>
+      'edge' in q ? [{ at: q.q0, value: coverageEdgeValue(q.edge) }] : [],
+    ),
 });
 
 /** The id of a branch's ledger of accounts opened and closed by month. */
@@ -248,6 +271,19 @@ function activeIn(doc: Docs, branchCode: string, span: Span): number {
   return before('o', span.end) - before('c', span.start) + odd;
 }
 
+const parsedEdges = new WeakMap<object, CoverageEdge[]>();
+
+// A coverageEdges document's values, parsed once per document read (each span of a card reads it).
+function edgesOf(items: Record<string, unknown> | undefined): CoverageEdge[] {
+  if (items === undefined) return [];
+  let edges = parsedEdges.get(items);
+  if (edges === undefined) {
+    edges = Object.values(items).map((value) => coverageEdgeOf(value as string));
+    parsedEdges.set(items, edges);
+  }
+  return edges;
+}
+
 /** Accounts active during the span and covered in it: counted ones cut at its end, plus edges. */
 function coveredIn(doc: Docs, branchCode: string, span: Span): number {
   const q0 = utcQuarterOf(span);
@@ -256,8 +292,7 @@ function coveredIn(doc: Docs, branchCode: string, span: Span): number {
     months.has(m) ? doc(bucketId('covered', branchCode, m)) : undefined;
   let covered = countsIn(month, span.start, span.end).get('n') ?? 0;
   const edges = doc(bucketId('coverageEdges', branchCode, bucketMonth(new Date(q0))))?.items;
-  for (const edge of Object.values(edges ?? {}))
-    if (isCoveredEdge(edge as CoverageEdge, span)) covered += 1;
+  for (const edge of edgesOf(edges)) if (isCoveredEdge(edge, span)) covered += 1;
   return covered;
 }
 

@@ -249,26 +249,45 @@ type Docs = (id: string) => RollupDoc | undefined;
  * before the start opened before the end), plus the odd ones by the rule.
  */
 function activeIn(doc: Docs, branchCode: string, span: Span): number {
-  const ledger = flatCounts(doc(ledgerId(branchCode))?.t);
+  const ledger = ledgerOf(doc(ledgerId(branchCode)));
   const before = (kind: 'o' | 'c', at: Date) => {
     const month = bucketMonth(at);
     let count = 0;
-    for (const [path, n] of ledger) {
-      const [k, since] = path.split('.');
-      if (k === kind && since! < month) count += n;
-    }
+    for (const { k, since, n } of ledger.months) if (k === kind && since < month) count += n;
     const family = kind === 'o' ? 'accountsOpened' : 'accountsClosed';
     for (const value of Object.values(doc(bucketId(family, branchCode, month))?.items ?? {}))
       if ((value as Date).getTime() < at.getTime()) count += 1;
     return count;
   };
   let odd = 0;
-  for (const [path, n] of ledger) {
-    const [k, o, c] = path.split('.');
-    const life = { createdAt: new Date(Number(o)), closedAt: new Date(Number(c)) };
-    if (k === 'x' && isActiveDuring(life, span)) odd += n;
-  }
+  for (const { life, n } of ledger.odd) if (isActiveDuring(life, span)) odd += n;
   return before('o', span.end) - before('c', span.start) + odd;
+}
+
+type Ledger = {
+  months: { k: string; since: string; n: number }[];
+  odd: { life: { createdAt: Date; closedAt: Date }; n: number }[];
+};
+const ledgers = new WeakMap<RollupDoc, Ledger>();
+
+// A branch's ledger (see `accountMonths`) parsed once per document read: a card reads it for
+// every span and for as-of.
+function ledgerOf(doc: RollupDoc | undefined): Ledger {
+  if (doc === undefined) return { months: [], odd: [] };
+  let ledger = ledgers.get(doc);
+  if (ledger === undefined) {
+    ledger = { months: [], odd: [] };
+    for (const [path, n] of flatCounts(doc.t)) {
+      const [k, first, second] = path.split('.') as [string, string, string?];
+      if (k !== 'x') ledger.months.push({ k, since: first, n });
+      else {
+        const life = { createdAt: new Date(Number(first)), closedAt: new Date(Number(second)) };
+        ledger.odd.push({ life, n });
+      }
+    }
+    ledgers.set(doc, ledger);
+  }
+  return ledger;
 }
 
 const parsedEdges = new WeakMap<object, CoverageEdge[]>();

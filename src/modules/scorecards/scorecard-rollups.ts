@@ -210,7 +210,6 @@ function itemsOf<V>(
   return items.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
 }
 
-
 // The tally buckets' markers of claims in flight (`ops`) are for writers only; the tickets'
 // exact repair minutes (`repairMinutes`) are read second, only the range holding each p90
 // (`repairValues`).

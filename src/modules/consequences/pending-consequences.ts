@@ -10,7 +10,6 @@ import { addToGroup } from '../../shared/groups';
 import {
   finishAfter,
   registerWrite,
-  withRegisteredWrite,
   type RecordRefs,
   type RegisteredWrite,
 } from './write-register';
@@ -43,8 +42,8 @@ export function pendingConsequencesPlugin(schema: Schema): void {
       default: undefined,
     },
   });
-  // The sweep's filter: on MongoDB it reads only the records holding entries. The stand-in uses no
-  // index but unique ones and scans each collection a sweep reads.
+  // The one-time scan for entries stored before writes were registered (register-sweep): on
+  // MongoDB it reads only the records holding entries. The stand-in uses no index but unique ones.
   schema.index({ [`${PENDING}.at`]: 1 });
 }
 
@@ -206,6 +205,43 @@ export function settle(
 }
 
 /**
+ * One record's write that stores `entries`, under a register entry (registerWrite), then the
+ * application of those entries to the record it wrote (`idOf` its answer; null: nothing written).
+ * A write refused before or by the database (invalid, a taken key) wrote nothing: its entry is
+ * removed. Any other failure leaves the entry to the sweep.
+ */
+async function writeOne<T>(
+  model: AnyModel,
+  refs: RecordRefs,
+  entries: readonly PendingConsequence[],
+  write: () => Promise<T>,
+  idOf: (written: T) => unknown,
+): Promise<T> {
+  if (entries.length === 0) return write();
+  const registered = await registerWrite(model, refs);
+  let written: T;
+  try {
+    written = await write();
+  } catch (error) {
+    if (wroteNothing(error)) await registered.finish();
+    else registered.drop();
+    throw error;
+  }
+  const id = idOf(written);
+  await finishAfter([registered], () =>
+    id === null ? Promise.resolve(0) : settle(model, id, entries),
+  );
+  return written;
+}
+
+// Errors of a one-document write that prove it changed nothing.
+const wroteNothing = (error: unknown) =>
+  isDuplicateKey(error) ||
+  error instanceof mongoose.Error.ValidationError ||
+  error instanceof mongoose.Error.CastError ||
+  error instanceof mongoose.Error.StrictModeError;
+
+/**
  * Inserts a record with its consequences in the same document write, then applies them.
  * `consequences` sees the record as it will be stored (id and defaults included). Returns the
  * stored record without its pending list.
@@ -217,18 +253,13 @@ export async function createWithConsequences<D extends { _id: unknown }>(
 ): Promise<D> {
   const record = new model(fields).toObject() as D;
   const pending = consequences(record);
-  if (pending.length === 0) return withoutPending((await model.create(record)).toObject() as D);
-  const registered = await registerWrite(model, { ids: [record._id] });
-  let created: InstanceType<AnyModel>;
-  try {
-    created = await model.create({ ...record, [PENDING]: pending });
-  } catch (error) {
-    // A taken key: nothing was written.
-    if (isDuplicateKey(error)) await registered.finish();
-    else registered.drop();
-    throw error;
-  }
-  await finishAfter([registered], () => settle(model, created._id, pending));
+  const created = await writeOne(
+    model,
+    { ids: [record._id] },
+    pending,
+    () => model.create(pending.length ? { ...record, [PENDING]: pending } : record),
+    (stored) => stored._id,
+  );
   return withoutPending(created.toObject() as D);
 }
 
@@ -246,20 +277,19 @@ export async function updateWithConsequences<D extends { _id: unknown }>(
   },
 ): Promise<D | null> {
   const { filter, update, consequences } = options;
-  const write = async () => {
-    const after = await model
-      .findOneAndUpdate(filter, withPending(update, consequences), {
-        returnDocument: 'after',
-        ...options.queryOptions,
-      })
-      .lean<D>();
-    if (after) await settle(model, after._id, consequences);
-    return after;
-  };
-  const after =
-    consequences.length === 0
-      ? await write()
-      : await withRegisteredWrite(model, named(filter), write);
+  const after = await writeOne(
+    model,
+    named(filter),
+    consequences,
+    () =>
+      model
+        .findOneAndUpdate(filter, withPending(update, consequences), {
+          returnDocument: 'after',
+          ...options.queryOptions,
+        })
+        .lean<D>(),
+    (stored) => stored?._id ?? null,
+  );
   return after && withoutPending(after);
 }
 
@@ -279,17 +309,20 @@ export async function upsertWithConsequences(
   const { update, consequences } = options;
   const insertedId = new Types.ObjectId();
   const setOnInsert = { ...(update.$setOnInsert as object), _id: insertedId };
-  const before = await withRegisteredWrite(model, named(options.filter), async () => {
-    const stored = await model
-      .findOneAndUpdate(
-        options.filter,
-        withPending({ ...update, $setOnInsert: setOnInsert }, consequences),
-        { upsert: true, returnDocument: 'before' },
-      )
-      .lean<{ _id: unknown }>();
-    await settle(model, stored?._id ?? insertedId, consequences);
-    return stored;
-  });
+  const before = await writeOne(
+    model,
+    named(options.filter),
+    consequences,
+    () =>
+      model
+        .findOneAndUpdate(
+          options.filter,
+          withPending({ ...update, $setOnInsert: setOnInsert }, consequences),
+          { upsert: true, returnDocument: 'before' },
+        )
+        .lean<{ _id: unknown }>(),
+    (stored) => stored?._id ?? insertedId,
+  );
   return !before;
 }
 

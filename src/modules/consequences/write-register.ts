@@ -8,6 +8,10 @@ import mongoose, { Types } from 'mongoose';
  * register whole and then the records it names by `_id` or by a unique key: no filter on the
  * records' own fields, which the stand-in (mongo-java-server keeps no secondary index) answers by
  * scanning every collection. One entry per write command or batch, not per record.
+ *
+ * Both engines use it, though MongoDB could serve the old filter from an index on the entries'
+ * time: one mechanism, the one the tests exercise, and its cost (an insert and a delete per write
+ * or batch) is small beside the write's own.
  */
 export type RegisterEntry = {
   _id: Types.ObjectId;
@@ -114,17 +118,4 @@ export async function dropOnFailure<T>(registered: RegisteredWrite, write: Promi
     registered.drop();
     throw error;
   }
-}
-
-/**
- * Runs `write` (which writes the named records and applies and clears what it stored in them)
- * under a register entry: registered before, removed after it succeeded. A failed write leaves
- * the entry to the sweep (the records may hold what it stored).
- */
-export async function withRegisteredWrite<T>(
-  model: { modelName: string },
-  refs: RecordRefs,
-  write: () => Promise<T>,
-): Promise<T> {
-  return finishAfter([await registerWrite(model, refs)], write);
 }

@@ -641,6 +641,22 @@ describe('fault tickets', () => {
       // 19 days after the restoration: a repeat.
       const second = await open({ serviceRef: 'REP-1', reportedAt: at('2025-04-20T08:00') });
       expect(second).toMatchObject({ isRepeat: true, repeatOf: { id: first.id } });
+      // Opened as a repeat, as an import inserts one: a single entry, which holds the link.
+      const trail = (
+        await ok(
+          service,
+          admin(),
+          `query($id: ID!) { auditTrail(entityId: $id) {
+            edges { node { action changes { field after } } } } }`,
+          { id: second.id },
+        )
+      ).auditTrail.edges.map((e: { node: unknown }) => e.node);
+      expect(trail).toHaveLength(1);
+      expect(trail[0]).toMatchObject({ action: 'openFaultTicket' });
+      expect(trail[0].changes).toContainEqual({
+        field: 'repeatOfTicketId',
+        after: JSON.stringify(first.id),
+      });
       const otherService = await open({ serviceRef: 'REP-2', reportedAt: at('2025-04-20T09:00') });
       expect(otherService).toMatchObject({ isRepeat: false, repeatOf: null });
       const otherAccount = await open({

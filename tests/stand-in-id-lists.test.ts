@@ -1,19 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Double, Long, MongoClient, ObjectId, type Collection, type Document } from 'mongodb';
-import { startStandIn, type StandIn } from '../src/db/mongo-java-server';
+import { startStandIn, type StandIn, type StandInStorage } from '../src/db/mongo-java-server';
 
 // The embedded server's launcher matches a bare `_id $in` of plain ids (ObjectIds, strings) by a
 // set instead of value by value (db/mongo-java-server/JourneyMongoServer.java): the answers must
 // stay MongoDB's. Lists with other values, and queries with more than the `_id` condition, take
-// the server's own matching; both are covered here.
+// the server's own matching; both are covered here, on both stores.
 
-describe('the embedded server: `_id $in` reads', () => {
+const dir = mkdtempSync(join(tmpdir(), 'journey-id-lists-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.each<[string, StandInStorage]>([
+  ['memory', { kind: 'memory' }],
+  ['H2', { kind: 'h2', file: join(dir, 'id-lists.mv.db') }],
+])('the embedded server (%s): `_id $in` reads', (_store, storage) => {
   let server: StandIn;
   let client: MongoClient;
   let docs: Collection<Document>;
   const [a, b, c] = [new ObjectId(), new ObjectId(), new ObjectId()];
 
   beforeAll(async () => {
-    server = await startStandIn({ kind: 'memory' });
+    server = await startStandIn(storage);
     client = await MongoClient.connect(`${server.uri}/id_lists`);
     docs = client.db().collection('docs');
     await docs.insertMany([

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -19,6 +20,8 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
@@ -29,6 +32,8 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * Starts mongo-java-server on a loopback port for Journey's embedded database.
@@ -61,10 +66,16 @@ public final class JourneyMongoServer {
             "insert", "update", "delete", "findandmodify", "create", "createindexes", "drop",
             "dropdatabase", "dropindexes", "renamecollection");
 
-    /** The H2 backend, committing the store after each write command before answering it. */
-    static final class CommittingH2Backend extends H2Backend {
-        CommittingH2Backend(String file) {
+    /**
+     * The H2 backend, committing the store after each write command before answering it (unless
+     * lazy), with collections that match a bare `_id $in` of plain ids by a set (see IdList).
+     */
+    static final class JourneyH2Backend extends H2Backend {
+        private final boolean commitEachWrite;
+
+        JourneyH2Backend(String file, boolean commitEachWrite) {
             super(file);
+            this.commitEachWrite = commitEachWrite;
         }
 
         @Override
@@ -73,7 +84,7 @@ public final class JourneyMongoServer {
                 return super.handleCommand(channel, database, command, query);
             } finally {
                 // Also after a failed command: an unordered bulk write stores the rows that passed.
-                if (isWrite(command, query)) commit();
+                if (commitEachWrite && isWrite(command, query)) commit();
             }
         }
 
@@ -83,20 +94,82 @@ public final class JourneyMongoServer {
             return name.equals("aggregate") && String.valueOf(query.get("pipeline")).matches(
                     "(?s).*\\$(out|merge)\\b.*");
         }
+
+        // As H2Database opens a collection (the same map names), with IdListH2Collection.
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String name) {
+            MVStore store = getMvStore();
+            CursorRegistry cursors = getCursorRegistry();
+            return new H2Database(name, store, cursors) {
+                @Override
+                protected MongoCollection<Object> openOrCreateCollection(String collection,
+                        CollectionOptions options) {
+                    String namespace = getFullCollectionNamespace(collection);
+                    return new IdListH2Collection(this, collection, options,
+                            store.openMap("databases." + namespace),
+                            store.openMap("meta." + namespace), cursors);
+                }
+            };
+        }
+    }
+
+    static final class IdListH2Collection extends H2Collection {
+        private final IdList ids = new IdList();
+
+        IdListH2Collection(MongoDatabase database, String name, CollectionOptions options,
+                MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            Boolean listed = ids.matches(document, query);
+            return listed != null ? listed : super.documentMatchesQuery(document, query);
+        }
+    }
+
+    /**
+     * mongo-java-server finds the documents of an `_id $in` through the `_id` index, then matches
+     * each one against the whole list again (value by value), so a read of n ids costs n² value
+     * comparisons. Only a bare `{ _id: { $in: [...] } }` of plain ids (ObjectIds and strings, whose
+     * equality is the same in Java as in MongoDB) takes the short way, a set; every other query is
+     * matched as before. The set of the query being matched is kept: the same query object is
+     * matched against every document it found.
+     */
+    static final class IdList {
+        private Document lastQuery;
+        private Set<Object> lastIds;
+
+        /** Whether the document is listed, or null when the server's own matching must decide. */
+        Boolean matches(Document document, Document query) {
+            Set<Object> listed = plainIdList(query);
+            Object id = document.get("_id");
+            if (listed == null || !isPlainId(id)) return null;
+            return listed.contains(id);
+        }
+
+        private synchronized Set<Object> plainIdList(Document query) {
+            if (query == lastQuery) return lastIds;
+            Set<Object> listed = null;
+            if (query.size() == 1 && query.get("_id") instanceof Document condition
+                    && condition.size() == 1 && condition.get("$in") instanceof List<?> values
+                    && values.stream().allMatch(JourneyMongoServer::isPlainId)) {
+                listed = new HashSet<>(values);
+            }
+            lastQuery = query;
+            lastIds = listed;
+            return listed;
+        }
     }
 
     /**
      * Memory collections that keep each document as its BSON bytes, decoded when read, and match a
-     * bare `{ _id: { $in: [...] } }` in constant time per document. Stand-in only (tests and
-     * benchmarks; H2 and MongoDB keep their own storage):
-     * - Storage: mongo-java-server's memory backend keeps every document as nested Java maps, six
-     *   to eight times its BSON size (an import of 100 000 fault tickets held ~4 GB), so young
-     *   collections slowed as the data grew. As bytes, the heap holds one array per document; a
-     *   read decodes a fresh copy (as H2's store does), an update stores the updated document.
-     * - `_id $in`: mongo-java-server finds those documents through the `_id` index, then matches
-     *   each one against the whole list again (value by value), so a read of n ids costs n² value
-     *   comparisons. Only lists of plain ids (ObjectIds and strings, whose equality is the same in
-     *   Java as in MongoDB) take the short way; every other query is matched as before.
+     * bare `{ _id: { $in: [...] } }` in constant time per document (see IdList). Stand-in only
+     * (tests and benchmarks; H2 and MongoDB keep their own storage): mongo-java-server's memory
+     * backend keeps every document as nested Java maps, six to eight times its BSON size (an import
+     * of 100 000 fault tickets held ~4 GB), so young collections slowed as the data grew. As
+     * bytes, the heap holds one array per document; a read decodes a fresh copy (as H2's store
+     * does), an update stores the updated document.
      * Extends MemoryCollection only to fit MemoryDatabase: every method touching its own document
      * list is overridden, so that list stays empty.
      */
@@ -105,8 +178,7 @@ public final class JourneyMongoServer {
         private final Deque<Integer> freed = new ArrayDeque<>();
         private final BitSet free = new BitSet();
         private final AtomicInteger size = new AtomicInteger();
-        private Document lastQuery;
-        private Set<Object> lastIds;
+        private final IdList ids = new IdList();
 
         CompactCollection(MongoDatabase database, String name, CollectionOptions options,
                 CursorRegistry cursors) {
@@ -209,25 +281,8 @@ public final class JourneyMongoServer {
 
         @Override
         protected boolean documentMatchesQuery(Document document, Document query) {
-            Set<Object> ids = plainIdList(query);
-            Object id = document.get("_id");
-            if (ids == null || !isPlainId(id)) return super.documentMatchesQuery(document, query);
-            return ids.contains(id);
-        }
-
-        // The ids of a bare `_id $in` of plain ids, or null; the set of the query being matched
-        // is kept (the same query object is matched against every document it found).
-        private synchronized Set<Object> plainIdList(Document query) {
-            if (query == lastQuery) return lastIds;
-            Set<Object> ids = null;
-            if (query.size() == 1 && query.get("_id") instanceof Document condition
-                    && condition.size() == 1 && condition.get("$in") instanceof List<?> values
-                    && values.stream().allMatch(JourneyMongoServer::isPlainId)) {
-                ids = new HashSet<>(values);
-            }
-            lastQuery = query;
-            lastIds = ids;
-            return ids;
+            Boolean listed = ids.matches(document, query);
+            return listed != null ? listed : super.documentMatchesQuery(document, query);
         }
     }
 
@@ -259,8 +314,8 @@ public final class JourneyMongoServer {
         }
         boolean h2 = rest.get(0).equals("h2");
         boolean lazy = flags.contains("--lazy-commit");
-        MongoBackend backend = !h2 ? new CompactMemoryBackend()
-                : lazy ? new H2Backend(rest.get(1)) : new CommittingH2Backend(rest.get(1));
+        MongoBackend backend = h2 ? new JourneyH2Backend(rest.get(1), !lazy)
+                : new CompactMemoryBackend();
         backend.version(MONGO_6_0);
         int portArg = h2 ? 2 : 1;
         int port = rest.size() > portArg ? Integer.parseInt(rest.get(portArg)) : 0;

@@ -22,7 +22,11 @@ import { applyRecordEvent } from '../journey/record-event';
 import { insertOnce, OWN_SOURCE_SYSTEM } from '../journey/revisioned-write';
 import { stageConsequence } from '../journey/stage.service';
 import { openWorkList } from '../open-work/open-work-lists';
-import { repeatsConsequence, type TouchedTicket } from './fault-ticket.repeats';
+import {
+  repeatsConsequence,
+  repeatsOfNewTickets,
+  type TouchedTicket,
+} from './fault-ticket.repeats';
 import { effectivePolicyForAccount } from '../sla-policies/sla-policy.service';
 import {
   faultEventInput,
@@ -228,6 +232,13 @@ async function newTicket(
   };
 }
 
+// Inserted with its "repeat of" as imports insert theirs (one rule, `repeatsOfNewTickets`); the
+// re-derivation stored with the write still corrects what this could not see.
+async function withRepeatOf(ticket: FaultTicketDoc): Promise<FaultTicketDoc> {
+  const decided = await repeatsOfNewTickets([{ ...ticket, id: ticket._id }]);
+  return { ...ticket, repeatOfTicketId: decided.get(ticket._id.toHexString()) ?? null };
+}
+
 /**
  * Opens a ticket and applies its later events in memory under the same rules as the one-by-one
  * mutations, then writes it once (for the demo and imports). A replayed report (same sourceSystem
@@ -262,7 +273,7 @@ export async function recordFaultTicket(options: {
         const next = applyFaultEvent(ticket, event, actor.login);
         if (next) ticket = withMeasures(next);
       }
-      return ticket;
+      return withRepeatOf(ticket);
     },
     consequences: (ticket) =>
       consequencesOf(actor, 'openFaultTicket', null, ticket, {

@@ -8,6 +8,7 @@ import {
   monthsId,
   projectionOf,
   rollupSources,
+  edgeEntry,
   edgeKey,
   tallyIncrements,
   type Contribution,
@@ -77,7 +78,8 @@ function addTo(bucket: ExpectedBucket, id: string, recordId: string, value: unkn
   const tally = value as TallyContribution;
   for (const [path, n] of tallyIncrements(tally))
     bucket.counts.set(path, (bucket.counts.get(path) ?? 0) + n);
-  if (tally.at) bucket.edges.set(`${edgeKey(tally.at)}.${recordId}`, tally);
+  if (tally.at)
+    bucket.edges.set(`${edgeKey(tally.at)}.${recordId}`, edgeEntry({ ...tally, at: tally.at }));
   bucket.records += 1;
 }
 
@@ -191,7 +193,7 @@ export async function checkRollups(): Promise<RollupDifference[]> {
 
 const REBUILD_BATCH = 5000;
 // Marks a database whose rollups have been built (see ensureRollupsBuilt), with their format:
-// version 15 sums survey responses' CS scores exactly (no key per score triple); 14 sums tickets' acknowledgement times exactly (no key per minute); 13 sums activations' lateness exactly (no key per minute); 12 counts survey responses' NPS and attribute scores apart from the CS scores; 11 keeps
+// version 16 keeps a tally bucket's edge entries as one string each; 15 sums survey responses' CS scores exactly (no key per score triple); 14 sums tickets' acknowledgement times exactly (no key per minute); 13 sums activations' lateness exactly (no key per minute); 12 counts survey responses' NPS and attribute scores apart from the CS scores; 11 keeps
 // edge entries by the hour of the edge they lie in; 10 also counts the scorecard's tickets, closures, activations and responses per UTC
 // quarter; 9 keeps a tally bucket's edge entries by the edge they lie at (`e0`, `e1`); 8 decides follow-up coverage per account and UTC quarter and counts accounts by month
 // (no account list, no completions by account); 7 counts repair minutes per range with exact sums (weighted paths); 6 also keeps a ledger of overdue orders by month per branch; 5 counts overdue orders by the instants they became and stopped being overdue; 4
@@ -199,7 +201,7 @@ const REBUILD_BATCH = 5000;
 // instants; 3 keeps tally buckets without per-record signatures, under versions (claims, see
 // `rollup-tally`); 2 counted tickets and lateness in tallies; 1 kept a value per record.
 const BUILT = 'built';
-const FORMAT = 15;
+const FORMAT = 16;
 
 // One update per bucket a batch of records contributes to: item values set, counts added.
 function batchWrites(batch: RecordContributions[], months: Map<string, Set<string>>) {
@@ -219,7 +221,8 @@ function batchWrites(batch: RecordContributions[], months: Map<string, Set<strin
       for (const [path, n] of tallyIncrements(tally))
         update.inc[`t.${path}`] = (update.inc[`t.${path}`] ?? 0) + n;
       update.set.v = 1;
-      if (tally.at) update.set[`${edgeKey(tally.at)}.${recordId}`] = tally;
+      if (tally.at)
+        update.set[`${edgeKey(tally.at)}.${recordId}`] = edgeEntry({ ...tally, at: tally.at });
     }
   return [...updates].map(([bucket, { set, inc }]): AnyBulkWriteOperation<RollupDoc> => ({
     updateOne: {

@@ -75,6 +75,29 @@ export function tallyIncrements({ k, w }: Pick<TallyContribution, 'k' | 'w'>): [
   return [...k.map((path): [string, number] => [path, 1]), ...Object.entries(w ?? {})];
 }
 
+/**
+ * How a tally bucket keeps a record near an edge (see `edgeKey`): its contribution as one string,
+ * the JSON of `[instant in ms, count paths]` or `[instant in ms, count paths, weighted paths]`.
+ * A cold read decodes these entries by the hundred, and a document's values one by one (the
+ * stand-in too, whatever the read projects), so one string per record costs far less than an
+ * object with a value per path; the counts the reader takes from it are the same.
+ */
+export type EdgeEntry = string;
+
+/** The edge entry of a contribution near an edge. */
+export function edgeEntry({ k, w, at }: TallyContribution & { at: Date }): EdgeEntry {
+  return JSON.stringify(w === undefined ? [at.getTime(), k] : [at.getTime(), k, w]);
+}
+
+/** An edge entry's instant (ms) and what it adds to each path. */
+export function edgeEntryIncrements(entry: EdgeEntry): {
+  at: number;
+  increments: [string, number][];
+} {
+  const [at, k, w] = JSON.parse(entry) as [number, string[], Record<string, number>?];
+  return { at, increments: tallyIncrements({ k, w }) };
+}
+
 // Paths sorted and zero weights left out: a contribution compares equal however it was built.
 function tallyValue(paths: TallyPaths): TallyContribution {
   const [k, w] = Array.isArray(paths) ? [paths, {}] : [paths.k, paths.w];

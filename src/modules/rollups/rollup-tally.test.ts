@@ -1,4 +1,10 @@
-import { contributionsOf, listsMonths, registerRollupFamily } from './rollup-families';
+import {
+  contributionsOf,
+  edgeEntry,
+  edgeEntryIncrements,
+  listsMonths,
+  registerRollupFamily,
+} from './rollup-families';
 import {
   bucketWrite,
   bucketWrites,
@@ -63,7 +69,8 @@ describe('tally bucket writes', () => {
           $set: {
             'ops.c3': 'UnitTallySource:r-c3',
             // 31 Mar 18:00: 8 h into March's end edge (from 31 Mar 10:00), its slot 8.
-            'e1.8.r-c3': { k: long.k, at },
+            // The entry is one string: [instant in ms, count paths].
+            'e1.8.r-c3': `[${at.getTime()},["d.MAJOR.600","n.MAJOR"]]`,
             v: 1,
           },
         },
@@ -93,7 +100,11 @@ describe('tally bucket writes', () => {
     ]);
     expect('updateOne' in write && write.updateOne.update).toEqual({
       // Slots: 5 h into the start edge; 10 h into the end edge (from 28 Feb 10:00).
-      $set: { 'ops.c8': 'UnitTallySource:r-c8', 'e1.10.r-c8': { ...short, at: late }, v: 3 },
+      $set: {
+        'ops.c8': 'UnitTallySource:r-c8',
+        'e1.10.r-c8': edgeEntry({ ...short, at: late }),
+        v: 3,
+      },
       $unset: { 'e0.5.r-c8': '' },
     });
   });
@@ -109,13 +120,18 @@ describe('tally bucket writes', () => {
     ]);
     expect('updateOne' in write && write.updateOne.update).toEqual({
       $inc: { 't.s.MAJOR': 3_600_000 },
-      $set: { 'ops.c7': 'UnitTallySource:r-c7', 'e1.10.r-c7': after, v: 2 },
+      // [instant in ms, count paths, weighted paths]: 28 Feb 2026 20:00Z is 1 772 308 800 000 ms.
+      $set: {
+        'ops.c7': 'UnitTallySource:r-c7',
+        'e1.10.r-c7': '[1772308800000,["n.MAJOR"],{"s.MAJOR":10800000}]',
+        v: 2,
+      },
     });
     // Cut before the edge record: the month's sum less the edge record's weight.
     const doc: RollupDoc = {
       _id: feb,
       t: { n: { MAJOR: 1 }, s: { MAJOR: 10_800_000 } },
-      e1: { '10': { 'r-c7': after } },
+      e1: { '10': { 'r-c7': edgeEntry(after) } },
     };
     const end = new Date('2026-02-28T16:00:00Z');
     expect(countsIn(() => doc, new Date('2026-01-31T16:00:00Z'), end)).toEqual(new Map());
@@ -143,8 +159,29 @@ describe('tally bucket writes', () => {
   });
 });
 
+describe('edge entries', () => {
+  it('keep a contribution near an edge as one string, read back as the same increments', () => {
+    // 31 Mar 2026 18:00Z is 1 774 980 000 000 ms; a MAJOR ticket summed at 7 200 000 ms.
+    const at = new Date('2026-03-31T18:00:00Z');
+    const entry = edgeEntry({ k: ['n.MAJOR', 'w.MAJOR'], w: { 's.MAJOR': 7_200_000 }, at });
+    expect(entry).toBe('[1774980000000,["n.MAJOR","w.MAJOR"],{"s.MAJOR":7200000}]');
+    expect(edgeEntryIncrements(entry)).toEqual({
+      at: 1_774_980_000_000,
+      increments: [
+        ['n.MAJOR', 1],
+        ['w.MAJOR', 1],
+        ['s.MAJOR', 7_200_000],
+      ],
+    });
+    expect(edgeEntryIncrements(edgeEntry({ k: ['n'], at }))).toEqual({
+      at: 1_774_980_000_000,
+      increments: [['n', 1]],
+    });
+  });
+});
+
 describe('countsIn', () => {
-  const e = (k: string[], at: string) => ({ k, at: new Date(at) });
+  const e = (k: string[], at: string) => edgeEntry({ k, at: new Date(at) });
   // March 2026 counts 5 tickets: two in its last 14 h (one after local midnight in UTC+8).
   const march: RollupDoc = {
     _id: 'tickets|BA|2026-03',
@@ -299,7 +336,7 @@ describe('tallies per UTC quarter', () => {
   });
 
   it('cuts quarter buckets at a local midnight from the edge records of the hours it reads', () => {
-    const e = (at: string) => ({ k: ['n'], at: new Date(at) });
+    const e = (at: string) => edgeEntry({ k: ['n'], at: new Date(at) });
     // Q1 counts 40 records, 2 in its last 14 h (from 31 Mar 10:00Z): a at 15:00 (hour 5), b at
     // 18:00 (hour 8). Q2 counts 30: g 1 Apr 03:00 (hour 3 of its start edge); c 30 Jun 10:00,
     // d 17:00, f 23:00 (hours 0, 7 and 13 of its end edge, from 30 Jun 10:00Z).

@@ -2,6 +2,8 @@ import type { AnyBulkWriteOperation } from 'mongodb';
 import {
   EDGE_MS,
   EDGE_SLOT_MS,
+  edgeEntry,
+  edgeEntryIncrements,
   edgeKey,
   isTallyBucket,
   tallyIncrements,
@@ -72,7 +74,7 @@ export function bucketWrite(
       inc.set(path, (inc.get(path) ?? 0) + n);
     set[`ops.${id}`] = member;
     const [was, now] = [before?.at && edgeKey(before.at), after?.at && edgeKey(after.at)];
-    if (now) set[`${now}.${recordId}`] = after;
+    if (now) set[`${now}.${recordId}`] = edgeEntry({ ...after!, at: after!.at! });
     if (was && was !== now) unset[`${was}.${recordId}`] = '';
   }
   for (const token of stale) unset[`ops.${token}`] = '';
@@ -165,10 +167,7 @@ function edgeList(entries: EdgeEntries | undefined): Edge[] {
   if (entries === undefined) return [];
   let edges = edgeLists.get(entries);
   if (edges === undefined) {
-    edges = Object.values(entries).map((edge) => ({
-      at: edge.at.getTime(),
-      increments: tallyIncrements(edge),
-    }));
+    edges = Object.values(entries).map(edgeEntryIncrements);
     edgeLists.set(entries, edges);
   }
   return edges;

@@ -1,7 +1,7 @@
 import { model, Schema } from 'mongoose';
 
 // Rollup buckets (`items`: record id → value; or, for tally families, `t`: nested counts, `e0` and
-// `e1`: hour of the edge → record id → contribution with its instant for records near the month's
+// `e1`: hour of the edge → record id → contribution with its instant (one string) for records near the month's
 // start and end, so a reader cutting at an edge reads the hours of that edge it cuts only, `v`: version,
 // `ops`: markers of the claims in flight, token → membership id; see `rollup-tally`) and, under
 // `<family>|<branch>|months`, the list of months a family has buckets in for a branch. Written
@@ -30,8 +30,8 @@ export const RollupModel = model('Rollup', rollupSchema);
 /** Nested counts of a tally bucket (path segments → … → count). */
 export type NestedCounts = { [segment: string]: number | NestedCounts };
 
-/** A tally bucket's records near one edge of its month: record id → contribution and instant. */
-export type EdgeEntries = Record<string, { k: string[]; w?: Record<string, number>; at: Date }>;
+/** A tally bucket's records near one edge of its month: record id → its entry (see `edgeEntry`). */
+export type EdgeEntries = Record<string, string>;
 
 /** A tally bucket's records near one edge, by the hour of the edge they lie in (see `edgeKey`). */
 export type EdgeSlots = Record<string, EdgeEntries>;

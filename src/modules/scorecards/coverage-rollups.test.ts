@@ -1,5 +1,6 @@
 import {
   contributionsOf,
+  edgeEntry,
   edgeKey,
   isTallyBucket,
   tallyIncrements,
@@ -75,7 +76,10 @@ function docsOf(): Map<string, RollupDoc> {
       for (const [path, n] of tallyIncrements(tally)) addAt((doc.t ??= {}), path, n);
       if (tally.at) {
         const [field, slot] = edgeKey(tally.at).split('.') as ['e0' | 'e1', string];
-        const entries = { ...doc[field]?.[slot], [idOf(name)]: { ...tally, at: tally.at } };
+        const entries = {
+          ...doc[field]?.[slot],
+          [idOf(name)]: edgeEntry({ ...tally, at: tally.at }),
+        };
         doc[field] = { ...doc[field], [slot]: entries };
       }
     }

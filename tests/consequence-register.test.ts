@@ -177,6 +177,24 @@ describe('the register of writes', () => {
       .collection('auditentries')
       .countDocuments({ _id: id as never })) === 1;
 
+  // An audit entry stored in an account as pending (due at `at`), as a write stores it.
+  async function pushAudit(account: mongoose.Types.ObjectId, action: string, at?: Date) {
+    const entry = auditConsequence({
+      actor: { system: 'register-test' },
+      action,
+      entityType: 'KeyAccount',
+      entityId: String(account),
+      branchCode: null,
+      changes: [],
+    });
+    await db()
+      .collection('keyaccounts')
+      .updateOne({ _id: account }, {
+        $push: { pendingConsequences: { ...entry, at: at ?? entry.at } },
+      } as never);
+    return entry;
+  }
+
   it('is read by the sweep whole, and the records it names by `_id` or unique key only', async () => {
     const account = new mongoose.Types.ObjectId(world.accounts.own);
     const byIdEntry = await leaveAudit('keyaccounts', { _id: account });
@@ -211,19 +229,7 @@ describe('the register of writes', () => {
     expect(await sweepPendingConsequences({ minAgeMs: MINUTE })).toBe(0);
     expect(await registerEntries()).toHaveLength(1);
     // The write lands after that round: the next one still finds it through its entry.
-    const entry = auditConsequence({
-      actor: { system: 'register-test' },
-      action: 'lateWrite',
-      entityType: 'KeyAccount',
-      entityId: String(account),
-      branchCode: 'BA',
-      changes: [],
-    });
-    await db()
-      .collection('keyaccounts')
-      .updateOne({ _id: account }, {
-        $push: { pendingConsequences: { ...entry, at: ago(2 * MINUTE) } },
-      } as never);
+    const entry = await pushAudit(account, 'lateWrite', ago(2 * MINUTE));
     expect(await sweepPendingConsequences({ minAgeMs: MINUTE })).toBe(1);
     expect(await audited(entry._id)).toBe(true);
     // Kept until FINISHED_AFTER_MS after its registration, then removed.
@@ -238,19 +244,7 @@ describe('the register of writes', () => {
   it("leaves this process's running writes to themselves, until they end", async () => {
     const account = new mongoose.Types.ObjectId(world.accounts.otherBranch);
     const registered = await registerWrite(KeyAccountModel, { ids: [account] });
-    const entry = auditConsequence({
-      actor: { system: 'register-test' },
-      action: 'runningWrite',
-      entityType: 'KeyAccount',
-      entityId: String(account),
-      branchCode: 'BB',
-      changes: [],
-    });
-    await db()
-      .collection('keyaccounts')
-      .updateOne({ _id: account }, {
-        $push: { pendingConsequences: { ...entry, at: ago(2 * MINUTE) } },
-      } as never);
+    const entry = await pushAudit(account, 'runningWrite', ago(2 * MINUTE));
     expect(await sweepPendingConsequences({ minAgeMs: 0 })).toBe(0);
     // The writer failed (its error told): the sweep finishes it.
     registered.drop();
@@ -262,17 +256,7 @@ describe('the register of writes', () => {
 
   it('applies entries stored before writes were registered once, at the first start', async () => {
     const account = new mongoose.Types.ObjectId(world.accounts.own);
-    const entry = auditConsequence({
-      actor: { system: 'register-test' },
-      action: 'storedBefore',
-      entityType: 'KeyAccount',
-      entityId: String(account),
-      branchCode: 'BA',
-      changes: [],
-    });
-    await db()
-      .collection('keyaccounts')
-      .updateOne({ _id: account }, { $push: { pendingConsequences: entry } } as never);
+    const entry = await pushAudit(account, 'storedBefore');
     // Not in the register: the sweep does not see it.
     expect(await sweepPendingConsequences({ minAgeMs: 0 })).toBe(0);
     // A start on a database that has not had this version: found by one scan.

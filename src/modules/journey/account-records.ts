@@ -12,6 +12,7 @@ import {
 import { openWorkConsequences } from '../open-work/open-work';
 import { journeySourceOf, journeySources, type JourneySource } from './journey-registry';
 import { addToGroup } from '../../shared/groups';
+import { cacheVersion, createListCache } from './account-records-cache';
 
 /**
  * Per account, one document listing every journey record of the account with the values its
@@ -39,8 +40,13 @@ type Entry = {
 };
 type AccountRecords = {
   _id: Types.ObjectId;
-  /** Version: every write of entries moves it on, and expects the one it decided against. */
-  v?: number;
+  /**
+   * Version: every write of entries stores a new one (a fresh ObjectId: never the same twice, not
+   * even after the document is deleted and rebuilt) and expects the one it decided against; the
+   * lists' cache (account-records-cache) keeps a decoded list under it. Lists kept by an earlier
+   * version of the service count their writes (a number) and are not cached until written again.
+   */
+  v?: Types.ObjectId | number;
   /** Per GraphQL type name, per record id (hex): its entry. */
   lists: Record<string, Record<string, Entry>>;
   /**
@@ -58,7 +64,7 @@ export const LISTS_FORMAT = 4;
 const schema = new Schema<AccountRecords>(
   {
     _id: { type: Schema.Types.ObjectId, required: true },
-    v: { type: Number },
+    v: { type: Schema.Types.Mixed },
     lists: { type: Object, default: {} },
     complete: { type: Schema.Types.Mixed, default: false },
   },
@@ -228,7 +234,7 @@ function entriesWrite(
   return {
     updateOne: {
       filter: { _id: accountId, v: doc ? (doc.v ?? null) : 0 } as never,
-      update: { $set: { ...set, v: (doc?.v ?? 0) + 1 } },
+      update: { $set: { ...set, v: new Types.ObjectId() } },
       upsert: !doc,
     },
   };
@@ -292,7 +298,7 @@ registerConsequenceKind<null>('accountRecordsOpened', CONSEQUENCE_ORDER.derived,
     due.map(({ recordId }) => ({
       updateOne: {
         filter: { _id: recordId as Types.ObjectId },
-        update: { $set: { complete: LISTS_FORMAT } },
+        update: { $set: { complete: LISTS_FORMAT }, $setOnInsert: { v: new Types.ObjectId() } },
         upsert: true,
       },
     })),
@@ -312,20 +318,37 @@ async function rebuild(accountIds: Types.ObjectId[]): Promise<void> {
   }
   await AccountRecordsModel.collection.bulkWrite(
     accountIds.map((_id) => ({
-      updateOne: { filter: { _id }, update: { $set: { complete: LISTS_FORMAT } }, upsert: true },
+      updateOne: {
+        filter: { _id },
+        update: { $set: { complete: LISTS_FORMAT }, $setOnInsert: { v: new Types.ObjectId() } },
+        upsert: true,
+      },
     })),
     { ordered: false },
   );
 }
 
-/** The listed records of accounts by id (complete; rebuilt first where not), keyed by hex id. */
+// Decoded lists kept between requests under their stored version (see account-records-cache).
+const listCache = createListCache<AccountRecords['lists']>();
+
+/** Forgets every cached list (tests that compare a cold read with a warm one). */
+export const clearListCache = () => listCache.clear();
+
+/**
+ * The listed records of accounts by id (complete; rebuilt first where not), keyed by hex id. The
+ * documents are read as they are stored (BSON) and only their version and format decoded at
+ * first: a list this process has decoded before under the same version is taken from the cache,
+ * the others decoded (and cached). One read, as without the cache, whatever is cached.
+ */
 export async function readAccountRecords(
   accountIds: readonly Types.ObjectId[],
 ): Promise<Map<string, AccountRecords['lists']>> {
-  const read = () =>
-    AccountRecordsModel.collection.find({ _id: { $in: [...accountIds] } }).toArray() as Promise<
-      AccountRecords[]
-    >;
+  const read = async () =>
+    (
+      await collection()
+        .find({ _id: { $in: [...accountIds] } }, { raw: true })
+        .toArray()
+    ).map((bytes) => decodeCached(bytes as unknown as Uint8Array));
   let docs = await read();
   const complete = new Set(
     docs.filter((doc) => doc.complete === LISTS_FORMAT).map((doc) => String(doc._id)),
@@ -335,8 +358,28 @@ export async function readAccountRecords(
     await rebuild(missing);
     docs = await read();
   }
-  return new Map(docs.map((doc) => [String(doc._id), doc.lists ?? {}]));
+  return new Map(docs.map((doc) => [String(doc._id), doc.lists]));
 }
+
+const { BSON } = mongoose.mongo;
+
+// A stored document's version, format and lists: the lists from the cache where it holds them
+// under that version, else decoded (and cached when complete).
+function decodeCached(bytes: Uint8Array): Required<Pick<AccountRecords, 'lists'>> & AccountRecords {
+  // Embedded documents (the lists) stay bytes: only the top-level fields are decoded.
+  const head = BSON.deserialize(bytes, { raw: true }) as AccountRecords & { lists?: Uint8Array };
+  const db = collection().dbName;
+  const account = String(head._id);
+  const version = head.complete === LISTS_FORMAT ? cacheVersion(head.v) : null;
+  const held = listCache.get(db, account, version);
+  if (held) return { ...head, lists: held };
+  const lists = (head.lists ? BSON.deserialize(head.lists) : {}) as AccountRecords['lists'];
+  listCache.set(db, account, version, lists, entriesIn(lists));
+  return { ...head, lists };
+}
+
+const entriesIn = (lists: AccountRecords['lists']) =>
+  Object.values(lists).reduce((sum, list) => sum + Object.keys(list).length, 0);
 
 /** A listed record: its type, id (and as hex), sort value in the list asked for, and its entry. */
 export type Listed = {

@@ -3,6 +3,7 @@ import { FollowUpModel } from '../src/modules/follow-ups/follow-up.model';
 import { listedRecordConsequences } from '../src/modules/journey/account-records';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, ok, type World } from './support/world';
+import { registerLeftWrite } from './support/left-pending';
 
 // Each writer's own audit consequence, left pending in its record as a kill between the write
 // and the application of its consequences leaves it, is applied by the sweep exactly once. The
@@ -144,6 +145,7 @@ describe('the consequence sweep, for every writer', () => {
   async function leaveAuditPending(written: Written, entry: Record<string, unknown>) {
     const { _id, ...args } = entry;
     const pending = { _id, kind: 'audit', args, at: HOUR_AGO() };
+    await registerLeftWrite(written.collection, written.record, pending.at);
     const pushed = await db()
       .collection(written.collection)
       .updateOne(written.record, { $push: { pendingConsequences: pending } as never });
@@ -241,6 +243,7 @@ describe('the consequence sweep, for every writer', () => {
       status: 'COMPLETED',
       revision: 1,
     }).map((entry) => ({ ...entry, at: HOUR_AGO() }));
+    await registerLeftWrite('followups', { _id: followUpId }, HOUR_AGO());
     await followUps.updateOne(
       { _id: followUpId },
       {
@@ -266,6 +269,7 @@ describe('the consequence sweep, for every writer', () => {
     expect(await consultationAudits()).toBe(1);
 
     // Found again: no second consultation, no second entry.
+    await registerLeftWrite('followups', { _id: followUpId }, HOUR_AGO());
     await followUps.updateOne({ _id: followUpId }, {
       $push: { pendingConsequences: raise },
     } as never);

@@ -6,6 +6,7 @@ import { lifecycleConsequence } from '../src/modules/journey/lifecycle-hooks';
 import { stageConsequence } from '../src/modules/journey/stage.service';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, type World } from './support/world';
+import { registerLeftWrite } from './support/left-pending';
 
 // A consequence left pending on purpose (as a crash between a write and its consequences leaves
 // it) is applied by the periodic sweep, once, however often it is found.
@@ -24,6 +25,7 @@ describe('the consequence sweep', () => {
   async function leavePending(accountId: mongoose.Types.ObjectId, entries: PendingConsequence[]) {
     // Due an hour ago: older than a sweep interval, so no writer is still applying them.
     const due = entries.map((entry) => ({ ...entry, at: new Date(Date.now() - 3_600_000) }));
+    await registerLeftWrite('keyaccounts', { _id: accountId }, due[0]!.at);
     await db()
       .collection('keyaccounts')
       .updateOne({ _id: accountId }, { $push: { pendingConsequences: { $each: due } } as never });

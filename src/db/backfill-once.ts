@@ -18,6 +18,20 @@ export function registerBackfill(name: string, run: () => Promise<void>): void {
 
 const markers = () => mongoose.connection.db!.collection<{ _id: string; at: Date }>('backfills');
 
+/**
+ * Runs `run` unless this database has had it (a marker named `name`, as a backfill's), then marks
+ * it. For work that must run at a given point of the start rather than with the backfills.
+ */
+export async function runOnce(name: string, run: () => Promise<void>): Promise<boolean> {
+  if (await markers().findOne({ _id: name })) return false;
+  await run();
+  await mark(name);
+  return true;
+}
+
+const mark = (name: string) =>
+  markers().updateOne({ _id: name }, { $setOnInsert: { at: new Date() } }, { upsert: true });
+
 /** Runs, in registration order, every backfill this database has not had yet (at start). */
 export async function runBackfills(): Promise<string[]> {
   const done = new Set(
@@ -31,11 +45,7 @@ export async function runBackfills(): Promise<string[]> {
   for (const backfill of backfills) {
     if (done.has(backfill.name)) continue;
     await backfill.run();
-    await markers().updateOne(
-      { _id: backfill.name },
-      { $setOnInsert: { at: new Date() } },
-      { upsert: true },
-    );
+    await mark(backfill.name);
     ran.push(backfill.name);
   }
   return ran;

@@ -6,7 +6,10 @@ import mongoose from 'mongoose';
 import { loadConfig } from '../../src/config/env';
 import { createLogger } from '../../src/config/logger';
 import { isDatabaseUnavailable } from '../../src/db/unavailable';
-import { sweepPendingConsequences } from '../../src/modules/consequences/pending-consequences';
+import {
+  sweepPendingConsequences,
+  sweepUnregistered,
+} from '../../src/modules/consequences/register-sweep';
 import { checkRollups, type RollupDifference } from '../../src/modules/rollups/rollup-check';
 import { checkKeptLists } from '../../src/modules/journey/kept-lists-check';
 import { startService, type RunningService } from '../../src/service';
@@ -92,6 +95,8 @@ export async function startTestService(env: Record<string, string> = {}): Promis
 async function rollupDifferences(): Promise<RollupDifference[]> {
   try {
     await sweepPendingConsequences({ minAgeMs: 0 });
+    // And what suites stored in records without registering it (written straight to the database).
+    await sweepUnregistered();
     return await checkRollups();
   } catch (error) {
     if (isDatabaseUnavailable(error)) return [];

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import type { RegisteredWrite } from './write-register';
 
 /**
  * A consequence of a write (audit entry, current stage, follow-up scheduling, snapshot
@@ -32,6 +33,8 @@ export type DueConsequence<A = unknown> = {
 export type FollowOn = {
   model: { modelName: string };
   records: { _id: unknown; pendingConsequences?: PendingConsequence[] | null }[];
+  /** The register entries of the writes of those records: finished once the pass cleared them. */
+  registered?: RegisteredWrite[];
 };
 
 /**

@@ -7,6 +7,13 @@ import {
   type PendingConsequence,
 } from './consequence-kinds';
 import { addToGroup } from '../../shared/groups';
+import {
+  finishAfter,
+  registerWrite,
+  type RecordRefs,
+  type RegisteredWrite,
+} from './write-register';
+import { isDuplicateKey } from '../../db/duplicate-key';
 
 /** The field of a record holding its pending consequences. */
 export const PENDING = 'pendingConsequences';
@@ -35,8 +42,8 @@ export function pendingConsequencesPlugin(schema: Schema): void {
       default: undefined,
     },
   });
-  // The sweep's filter: on MongoDB it reads only the records holding entries. The stand-in uses no
-  // index but unique ones and scans each collection a sweep reads.
+  // The one-time scan for entries stored before writes were registered (register-sweep): on
+  // MongoDB it reads only the records holding entries. The stand-in uses no index but unique ones.
   schema.index({ [`${PENDING}.at`]: 1 });
 }
 
@@ -81,7 +88,8 @@ const dueIn = (model: AnyModel, records: readonly RecordWithPending[]): Due[] =>
  * all are removed with the rest (an import batch's closed tickets and the follow-ups they
  * schedule have their account lists written together, once per account). An applier's error
  * stops the later kinds and is thrown after the entries of the kinds already applied are removed;
- * the rest stays pending for the sweep.
+ * the rest stays pending for the sweep. The register entries handed back with those records are
+ * removed once the pass cleared them (after an error they stay, for the sweep).
  */
 export async function applyPending(
   model: AnyModel,
@@ -89,49 +97,69 @@ export async function applyPending(
 ): Promise<number> {
   const due = dueIn(model, records);
   if (due.length === 0) return 0;
-  const byKind = new Map<string, Due[]>();
-  const add = (items: Due[]) => {
-    for (const item of items) addToGroup(byKind, item.entry.kind, item);
-  };
-  add(due);
-  const applied: Due[] = [];
-  let count = due.length;
-  try {
-    for (;;) {
-      const next = [...byKind.values()].sort((a, b) => a[0]!.kind.order - b[0]!.kind.order)[0];
-      if (!next) break;
-      byKind.delete(next[0]!.entry.kind);
-      const followOn = await next[0]!.kind.apply(
-        next.map(({ model: source, record, entry }): DueConsequence => ({
-          id: entry._id,
-          recordId: record._id,
-          source: source.modelName,
-          args: entry.args,
-        })),
-      );
-      applied.push(...next);
-      for (const { model: written, records: stored } of [followOn ?? []].flat()) {
-        const items = dueIn(
-          mongoose.model(written.modelName) as AnyModel,
-          stored as RecordWithPending[],
-        );
-        add(items);
-        count += items.length;
-      }
+  const pass: Pass = { byKind: new Map(), applied: [], registered: [], count: 0 };
+  addDue(pass, due);
+  // The register entries of the records appliers wrote (filled as they hand them back) are over
+  // once this pass cleared them.
+  await finishAfter(pass.registered, async () => {
+    try {
+      await applyKinds(pass);
+    } finally {
+      await clearAll(pass.applied);
     }
-  } finally {
-    const byModel = new Map<string, Due[]>();
-    for (const item of applied) addToGroup(byModel, item.model.modelName, item);
-    await Promise.all(
-      [...byModel.values()].map((items) =>
-        clearApplied(
-          items[0]!.model,
-          items.map(({ record, entry }) => ({ recordId: record._id, id: entry._id })),
-        ),
-      ),
+  });
+  return pass.count;
+}
+
+type Pass = {
+  byKind: Map<string, Due[]>;
+  applied: Due[];
+  registered: RegisteredWrite[];
+  count: number;
+};
+
+function addDue(pass: Pass, items: readonly Due[]): void {
+  for (const item of items) addToGroup(pass.byKind, item.entry.kind, item);
+  pass.count += items.length;
+}
+
+// Applies the pass's kinds in their order, joining what appliers hand back.
+async function applyKinds(pass: Pass): Promise<void> {
+  for (;;) {
+    const next = [...pass.byKind.values()].sort((a, b) => a[0]!.kind.order - b[0]!.kind.order)[0];
+    if (!next) return;
+    pass.byKind.delete(next[0]!.entry.kind);
+    const followOn = await next[0]!.kind.apply(
+      next.map(({ model: source, record, entry }): DueConsequence => ({
+        id: entry._id,
+        recordId: record._id,
+        source: source.modelName,
+        args: entry.args,
+      })),
     );
+    pass.applied.push(...next);
+    for (const { model: written, records: stored, registered } of [followOn ?? []].flat()) {
+      pass.registered.push(...(registered ?? []));
+      addDue(
+        pass,
+        dueIn(mongoose.model(written.modelName) as AnyModel, stored as RecordWithPending[]),
+      );
+    }
   }
-  return count;
+}
+
+// Removes the applied entries: one write per model.
+async function clearAll(applied: readonly Due[]): Promise<void> {
+  const byModel = new Map<string, Due[]>();
+  for (const item of applied) addToGroup(byModel, item.model.modelName, item);
+  await Promise.all(
+    [...byModel.values()].map((items) =>
+      clearApplied(
+        items[0]!.model,
+        items.map(({ record, entry }) => ({ recordId: record._id, id: entry._id })),
+      ),
+    ),
+  );
 }
 
 async function clearApplied(model: AnyModel, applied: { recordId: unknown; id: Types.ObjectId }[]) {
@@ -160,8 +188,11 @@ async function clearApplied(model: AnyModel, applied: { recordId: unknown; id: T
 
 /** Applies what appliers or handlers handed back outside a pass: each in a pass of its own. */
 export async function applyFollowOns(followOns: readonly FollowOn[]): Promise<void> {
-  for (const { model, records } of followOns)
-    await applyPending(mongoose.model(model.modelName) as AnyModel, records as RecordWithPending[]);
+  for (const { model, records, registered } of followOns) {
+    await finishAfter(registered ?? [], () =>
+      applyPending(mongoose.model(model.modelName) as AnyModel, records as RecordWithPending[]),
+    );
+  }
 }
 
 /** Applies consequences stored with a write of one record (the writer's own, right after it). */
@@ -173,33 +204,42 @@ export function settle(
   return applyPending(model, [{ _id: recordId, [PENDING]: [...entries] }]);
 }
 
-const SWEEP_BATCH = 500;
-
 /**
- * Applies every consequence pending for longer than `minAgeMs` in any record (0 at start: the
- * writers of before a crash are gone). Returns how many were applied.
+ * One record's write that stores `entries`, under a register entry (registerWrite), then the
+ * application of those entries to the record it wrote (`idOf` its answer; null: nothing written).
+ * A write refused before or by the database (invalid, a taken key) wrote nothing: its entry is
+ * removed. Any other failure leaves the entry to the sweep.
  */
-export async function sweepPendingConsequences(options: { minAgeMs: number }): Promise<number> {
-  const before = new Date(Date.now() - options.minAgeMs);
-  let applied = 0;
-  for (const model of modelsWithPending()) {
-    let after: unknown = null;
-    for (;;) {
-      const filter: Record<string, unknown> = { [`${PENDING}.at`]: { $lte: before } };
-      if (after) filter._id = { $gt: after };
-      const records = (await model.collection
-        .find(filter, { projection: { [PENDING]: 1 } })
-        .sort({ _id: 1 })
-        .limit(SWEEP_BATCH)
-        .toArray()) as RecordWithPending[];
-      if (records.length === 0) break;
-      applied += await applyPending(model, records);
-      after = records.at(-1)!._id;
-      if (records.length < SWEEP_BATCH) break;
-    }
+async function writeOne<T>(
+  model: AnyModel,
+  refs: RecordRefs,
+  entries: readonly PendingConsequence[],
+  write: () => Promise<T>,
+  idOf: (written: T) => unknown,
+): Promise<T> {
+  if (entries.length === 0) return write();
+  const registered = await registerWrite(model, refs);
+  let written: T;
+  try {
+    written = await write();
+  } catch (error) {
+    if (wroteNothing(error)) await registered.finish();
+    else registered.drop();
+    throw error;
   }
-  return applied;
+  const id = idOf(written);
+  await finishAfter([registered], () =>
+    id === null ? Promise.resolve(0) : settle(model, id, entries),
+  );
+  return written;
 }
+
+// Errors of a one-document write that prove it changed nothing.
+const wroteNothing = (error: unknown) =>
+  isDuplicateKey(error) ||
+  error instanceof mongoose.Error.ValidationError ||
+  error instanceof mongoose.Error.CastError ||
+  error instanceof mongoose.Error.StrictModeError;
 
 /**
  * Inserts a record with its consequences in the same document write, then applies them.
@@ -213,8 +253,13 @@ export async function createWithConsequences<D extends { _id: unknown }>(
 ): Promise<D> {
   const record = new model(fields).toObject() as D;
   const pending = consequences(record);
-  const created = await model.create(pending.length ? { ...record, [PENDING]: pending } : record);
-  await settle(model, created._id, pending);
+  const created = await writeOne(
+    model,
+    { ids: [record._id] },
+    pending,
+    () => model.create(pending.length ? { ...record, [PENDING]: pending } : record),
+    (stored) => stored._id,
+  );
   return withoutPending(created.toObject() as D);
 }
 
@@ -231,16 +276,21 @@ export async function updateWithConsequences<D extends { _id: unknown }>(
     queryOptions?: Record<string, unknown>;
   },
 ): Promise<D | null> {
-  const { update, consequences } = options;
-  const after = await model
-    .findOneAndUpdate(options.filter, withPending(update, consequences), {
-      returnDocument: 'after',
-      ...options.queryOptions,
-    })
-    .lean<D>();
-  if (!after) return null;
-  await settle(model, after._id, consequences);
-  return withoutPending(after);
+  const { filter, update, consequences } = options;
+  const after = await writeOne(
+    model,
+    named(filter),
+    consequences,
+    () =>
+      model
+        .findOneAndUpdate(filter, withPending(update, consequences), {
+          returnDocument: 'after',
+          ...options.queryOptions,
+        })
+        .lean<D>(),
+    (stored) => stored?._id ?? null,
+  );
+  return after && withoutPending(after);
 }
 
 /**
@@ -259,14 +309,20 @@ export async function upsertWithConsequences(
   const { update, consequences } = options;
   const insertedId = new Types.ObjectId();
   const setOnInsert = { ...(update.$setOnInsert as object), _id: insertedId };
-  const before = await model
-    .findOneAndUpdate(
-      options.filter,
-      withPending({ ...update, $setOnInsert: setOnInsert }, consequences),
-      { upsert: true, returnDocument: 'before' },
-    )
-    .lean<{ _id: unknown }>();
-  await settle(model, before?._id ?? insertedId, consequences);
+  const before = await writeOne(
+    model,
+    named(options.filter),
+    consequences,
+    () =>
+      model
+        .findOneAndUpdate(
+          options.filter,
+          withPending({ ...update, $setOnInsert: setOnInsert }, consequences),
+          { upsert: true, returnDocument: 'before' },
+        )
+        .lean<{ _id: unknown }>(),
+    (stored) => stored?._id ?? insertedId,
+  );
   return !before;
 }
 
@@ -274,4 +330,13 @@ export async function upsertWithConsequences(
 function withPending(update: Record<string, unknown>, consequences: readonly PendingConsequence[]) {
   const pushed = pushPending(consequences).$push as Record<string, unknown> | undefined;
   return pushed ? { ...update, $push: { ...(update.$push as object), ...pushed } } : update;
+}
+
+/**
+ * How the register names the record a filter selects: by its `_id` when the filter has one (a
+ * guarded write, `{ _id, revision }`), otherwise by the filter itself, which must then be a unique
+ * key (an upsert by key).
+ */
+function named(filter: Record<string, unknown>): RecordRefs {
+  return '_id' in filter ? { ids: [filter._id] } : { keys: [filter] };
 }

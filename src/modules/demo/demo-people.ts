@@ -3,6 +3,7 @@ import { systemScope } from '../access/scope';
 import { accountCreatedConsequences } from '../accounts/account-created';
 import { KeyAccountModel } from '../accounts/account.model';
 import { settle, upsertWithConsequences } from '../consequences/pending-consequences';
+import { registerWrite } from '../consequences/write-register';
 import { UserModel } from '../auth/user.model';
 import { userCopyConsequence } from '../accounts/directory-copies';
 import { createJourneyRecord } from '../journey-records/journey-record.service';
@@ -95,8 +96,10 @@ async function seedAccounts(random: Random): Promise<void> {
       const industry = random.pick(INDUSTRIES);
       const externalId = `CRM-${branch.code}-${String(i).padStart(3, '0')}`;
       const pending = accountCreatedConsequences();
+      const key = { sourceSystem: 'CRM', externalId };
+      const registered = await registerWrite(KeyAccountModel, { keys: [key] });
       const result = await KeyAccountModel.updateOne(
-        { sourceSystem: 'CRM', externalId },
+        key,
         {
           $setOnInsert: {
             pendingConsequences: pending,
@@ -121,6 +124,8 @@ async function seedAccounts(random: Random): Promise<void> {
         { upsert: true },
       ).setOptions({ scope });
       if (result.upsertedId) await settle(KeyAccountModel, result.upsertedId, pending);
+      // (A failure above leaves the entry to the sweep.)
+      await registered.finish();
     }
   }
   // Written directly (not through the account service): their rollups are refreshed here (a

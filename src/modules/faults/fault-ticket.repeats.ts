@@ -15,6 +15,12 @@ import {
   pushPending,
   type RecordWithPending,
 } from '../consequences/pending-consequences';
+import {
+  dropOnFailure,
+  finishAfter,
+  registerWrite,
+  type RegisteredWrite,
+} from '../consequences/write-register';
 import { measuredChangeConsequences } from '../journey/measured-record';
 import { findRepeatOf, REPEAT_WINDOW_MS } from './fault-lifecycle';
 import { FaultServiceModel, type FaultServiceDoc, type ServiceTicket } from './fault-service.model';
@@ -213,8 +219,15 @@ function idsWithin(
   );
 }
 
-/** Changes written, with the consequences each stored in its ticket (not yet applied). */
-type Rederived = { changes: RepeatChange[]; stored: RecordWithPending[] };
+/**
+ * Changes written, with the consequences each stored in its ticket (not yet applied) and the
+ * register entries of those writes (finished once they are applied).
+ */
+type Rederived = {
+  changes: RepeatChange[];
+  stored: RecordWithPending[];
+  registered: RegisteredWrite[];
+};
 
 /**
  * Re-derives "repeat of" around tickets a write moved (imports: new, or another service,
@@ -228,7 +241,7 @@ async function rederiveRepeatsAround(
   touched: readonly Moved[],
   auditActor: AuditActor,
 ): Promise<Rederived> {
-  if (touched.length === 0) return { changes: [], stored: [] };
+  if (touched.length === 0) return { changes: [], stored: [], registered: [] };
   await keepServices(touched);
   return rederive(touched, await readServices(touched), auditActor);
 }
@@ -249,8 +262,8 @@ export async function repeatsFrom(
   services: ServiceTickets,
   auditActor: AuditActor,
 ): Promise<RepeatChange[]> {
-  const { changes, stored } = await rederive(touched, services, auditActor);
-  await applyPending(FaultTicketModel, stored);
+  const { changes, stored, registered } = await rederive(touched, services, auditActor);
+  await finishAfter(registered, () => applyPending(FaultTicketModel, stored));
   return changes;
 }
 
@@ -259,11 +272,12 @@ async function rederive(
   services: ServiceTickets,
   auditActor: AuditActor,
 ): Promise<Rederived> {
-  const all: Rederived = { changes: [], stored: [] };
+  const all: Rederived = { changes: [], stored: [], registered: [] };
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const { changes, stored } = await writeRepeatChanges(touched, services, auditActor);
+    const { changes, stored, registered } = await writeRepeatChanges(touched, services, auditActor);
     all.changes.push(...changes);
     all.stored.push(...stored);
+    all.registered.push(...registered);
     if (changes.length === 0) return all;
     const again = await readServices(touched);
     if (isDeepStrictEqual(again, services)) return all;
@@ -322,22 +336,32 @@ async function writeRepeatChanges(
       ? []
       : await findByIds<RepeatRow>(FaultTicketModel.collection, ids, PROJECTION);
   const changes = repeatChanges(read, { from: new Date(first), to: new Date(lastAffected) });
-  if (changes.length === 0) return { changes, stored: [] };
+  if (changes.length === 0) return { changes, stored: [], registered: [] };
   // Each change stores its audit entry and snapshot invalidation with itself.
   const pending = changes.map((change) => changeConsequences(change, auditActor));
+  const registered = await registerWrite(FaultTicketModel, {
+    ids: changes.map(({ after }) => after._id),
+  });
   // A derived field outside the revision, as for the mutations: lifecycle writes never set it.
-  await FaultTicketModel.bulkWrite(
-    changes.map(({ after }, i) => ({
-      updateOne: {
-        filter: { _id: after._id },
-        update: { $set: { repeatOfTicketId: after.repeatOfTicketId }, ...pushPending(pending[i]!) },
-      },
-    })),
-    { ordered: false },
+  await dropOnFailure(
+    registered,
+    FaultTicketModel.bulkWrite(
+      changes.map(({ after }, i) => ({
+        updateOne: {
+          filter: { _id: after._id },
+          update: {
+            $set: { repeatOfTicketId: after.repeatOfTicketId },
+            ...pushPending(pending[i]!),
+          },
+        },
+      })),
+      { ordered: false },
+    ),
   );
   return {
     changes,
     stored: changes.map(({ after }, i) => ({ _id: after._id, [PENDING]: pending[i]! })),
+    registered: [registered],
   };
 }
 
@@ -385,13 +409,13 @@ export function repeatsConsequence(moved: TouchedTicket[]): PendingConsequence<T
 // applying this one (an import batch's: their rollups, snapshot invalidation and clearing go with
 // the batch's own; their audit entries in one more insert).
 registerConsequenceKind<TouchedTicket[]>('faultRepeats', CONSEQUENCE_ORDER.derived, async (due) => {
-  const { stored } = await rederiveRepeatsAround(
+  const { stored, registered } = await rederiveRepeatsAround(
     due.flatMap((item) =>
       item.args.map((version) => ({ ...version, id: item.recordId as Types.ObjectId })),
     ),
     { system: 'repeat-faults' },
   );
-  return { model: FaultTicketModel, records: stored };
+  return { model: FaultTicketModel, records: stored, registered };
 });
 
 // The service documents of tickets stored before they were kept, once per database.

@@ -14,6 +14,7 @@ import {
   pushPending,
   type RecordWithPending,
 } from '../consequences/pending-consequences';
+import { dropOnFailure, finishAfter, registerWrite } from '../consequences/write-register';
 import { loadByKeys } from '../imports/account-linked-rows';
 import { listedRecordConsequences } from '../journey/account-records';
 import { createdRecordConsequences } from '../journey/revisioned-write';
@@ -163,7 +164,11 @@ async function insertCadenceFollowUps(
       ...fieldsOf(request),
     }),
   ]);
-  const upserted = await insertMissing(requests, ids, pending);
+  // Registered before they are written; the entry is over once the pass applying the new
+  // follow-ups' consequences cleared them.
+  const registered = await registerWrite(FollowUpModel, { ids });
+  inserted.registered = [registered];
+  const upserted = await dropOnFailure(registered, insertMissing(requests, ids, pending));
   inserted.records = [...upserted.keys()].map((i) => ({ _id: ids[i], [PENDING]: pending[i]! }));
   await moveDueTimes(requests.filter((_, index) => !upserted.has(index)));
   return {
@@ -188,7 +193,7 @@ type Scheduled = {
 async function moveDueTimes(requests: CadenceRequest[]): Promise<void> {
   for (let attempt = 0; requests.length > 0 && attempt < 3; attempt += 1) {
     const stored = await loadByKeys<Scheduled>(FollowUpModel, requests.map(keyOf));
-    const moves = requests.flatMap((request) => {
+    const moves = requests.flatMap((request): Move[] => {
       const followUp = stored.get(keyOf(request));
       const dueAt = request.followUp.dueAt;
       if (followUp?.status !== 'SCHEDULED' || followUp.dueAt.getTime() === dueAt.getTime())
@@ -198,37 +203,50 @@ async function moveDueTimes(requests: CadenceRequest[]): Promise<void> {
       ];
     });
     if (moves.length === 0) return;
-    // The follow-up's new place in its account's records is stored with the move, then applied.
-    const result = await FollowUpModel.bulkWrite(
-      moves.map(({ request, filter, dueAt }) => ({
-        updateOne: {
-          filter,
-          update: {
-            $set: { dueAt, journeyAt: dueAt },
-            $inc: { revision: 1 },
-            ...pushPending(
-              listedRecordConsequences(FollowUpModel, {
-                accountId: request.account._id,
-                journeyAt: dueAt,
-                status: 'SCHEDULED',
-                revision: (filter.revision ?? 0) + 1,
-              }),
-            ),
-          },
-        },
-      })),
-      { ordered: false },
-    );
-    const moved = await FollowUpModel.collection
-      .find(
-        { _id: { $in: moves.map((move) => move.filter._id) } },
-        { projection: { [PENDING]: 1 } },
-      )
-      .toArray();
-    await applyPending(FollowUpModel, moved as RecordWithPending[]);
+    // Registered before the moves are written.
+    const registered = await registerWrite(FollowUpModel, {
+      ids: moves.map((move) => move.filter._id),
+    });
+    const result = await finishAfter([registered], () => moveAndApply(moves));
     // Some lost to a concurrent write: decide all of them again (a moved one is left as it is).
     requests = result.matchedCount === moves.length ? [] : moves.map((move) => move.request);
   }
+}
+
+type Move = {
+  request: CadenceRequest;
+  filter: { _id: Types.ObjectId; revision: number | null };
+  dueAt: Date;
+};
+
+// Writes the moves, each with its follow-up's new place in its account's records, and applies
+// what the moved follow-ups hold. Returns the bulk write's result (how many matched).
+async function moveAndApply(moves: Move[]) {
+  const result = await FollowUpModel.bulkWrite(
+    moves.map(({ request, filter, dueAt }) => ({
+      updateOne: {
+        filter,
+        update: {
+          $set: { dueAt, journeyAt: dueAt },
+          $inc: { revision: 1 },
+          ...pushPending(
+            listedRecordConsequences(FollowUpModel, {
+              accountId: request.account._id,
+              journeyAt: dueAt,
+              status: 'SCHEDULED',
+              revision: (filter.revision ?? 0) + 1,
+            }),
+          ),
+        },
+      },
+    })),
+    { ordered: false },
+  );
+  const moved = await FollowUpModel.collection
+    .find({ _id: { $in: moves.map((move) => move.filter._id) } }, { projection: { [PENDING]: 1 } })
+    .toArray();
+  await applyPending(FollowUpModel, moved as RecordWithPending[]);
+  return result;
 }
 
 /** Counts of a periodic scheduling run. */

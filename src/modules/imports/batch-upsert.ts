@@ -8,6 +8,7 @@ import {
   PENDING,
   type RecordWithPending,
 } from '../consequences/pending-consequences';
+import { finishAfter, registerWrite, type RegisteredWrite } from '../consequences/write-register';
 import { AuditEntryModel } from '../audit/audit.model';
 import { listedRecordConsequences } from '../journey/account-records';
 import {
@@ -338,41 +339,47 @@ export async function upsertPlannedRows(
     addToGroup(byKey, row.externalId, row);
   const stored = new Map(options.existing);
   const toSettle = new Map<string, RecordWithPending>();
-  let keys = [...byKey.keys()];
-  for (let attempt = 0; keys.length > 0; attempt += 1) {
-    if (attempt === ATTEMPTS)
-      throw new Error(`import of ${options.entityType}: keys kept changing`);
-    if (attempt > 0) {
-      // By the natural-key query: a record inserted by a crashed run may lack its kept key.
-      const fresh = await loadByExternalIds(model, sourceSystem, keys, { complete: true });
-      for (const key of keys) {
-        const found = fresh.get(key);
-        if (found) stored.set(key, found);
-        else stored.delete(key);
+  const registered: RegisteredWrite[] = [];
+  // Until the batch's consequences are applied, its register entries are dropped by a failure.
+  await finishAfter(registered, async () => {
+    let keys = [...byKey.keys()];
+    for (let attempt = 0; keys.length > 0; attempt += 1) {
+      if (attempt === ATTEMPTS)
+        throw new Error(`import of ${options.entityType}: keys kept changing`);
+      if (attempt > 0) {
+        // By the natural-key query: a record inserted by a crashed run may lack its kept key.
+        const fresh = await loadByExternalIds(model, sourceSystem, keys, { complete: true });
+        for (const key of keys) {
+          const found = fresh.get(key);
+          if (found) stored.set(key, found);
+          else stored.delete(key);
+        }
       }
+      const plans = keys.map((key) => planKey(options, key, byKey.get(key)!, stored.get(key)));
+      const writing = plans.filter((plan) => plan.pending.length > 0);
+      let effective: boolean[] = [];
+      if (writing.length > 0 && !options.dryRun) {
+        // One register entry per batch write, naming its records before they are written.
+        registered.push(await registerWrite(model, { ids: writing.map((plan) => plan.id) }));
+        const writes = writing.map((plan) => writeOf(options, plan)!);
+        effective = await effectiveWrites(model, writing, await bulkUpsert(model, writes));
+      }
+      const retry = new Set(
+        options.dryRun ? [] : writing.filter((_, i) => !effective[i]).map((p) => p.externalId),
+      );
+      for (const plan of plans) {
+        if (retry.has(plan.externalId)) continue;
+        const written = plan.pending.length > 0;
+        const id = written || plan.stored ? String(plan.id) : '';
+        for (const { row, status } of plan.rows)
+          outcomes.set(row.index, { status, id: options.dryRun && !plan.stored ? '' : id });
+        const leftOver = plan.stored?.[PENDING] as RecordWithPending[typeof PENDING];
+        const pending = [...(leftOver ?? []), ...(written ? plan.pending : [])];
+        if (pending.length > 0) toSettle.set(plan.externalId, { _id: plan.id, [PENDING]: pending });
+      }
+      keys = [...retry];
     }
-    const plans = keys.map((key) => planKey(options, key, byKey.get(key)!, stored.get(key)));
-    const writing = plans.filter((plan) => plan.pending.length > 0);
-    let effective: boolean[] = [];
-    if (writing.length > 0 && !options.dryRun) {
-      const writes = writing.map((plan) => writeOf(options, plan)!);
-      effective = await effectiveWrites(model, writing, await bulkUpsert(model, writes));
-    }
-    const retry = new Set(
-      options.dryRun ? [] : writing.filter((_, i) => !effective[i]).map((p) => p.externalId),
-    );
-    for (const plan of plans) {
-      if (retry.has(plan.externalId)) continue;
-      const written = plan.pending.length > 0;
-      const id = written || plan.stored ? String(plan.id) : '';
-      for (const { row, status } of plan.rows)
-        outcomes.set(row.index, { status, id: options.dryRun && !plan.stored ? '' : id });
-      const leftOver = plan.stored?.[PENDING] as RecordWithPending[typeof PENDING];
-      const pending = [...(leftOver ?? []), ...(written ? plan.pending : [])];
-      if (pending.length > 0) toSettle.set(plan.externalId, { _id: plan.id, [PENDING]: pending });
-    }
-    keys = [...retry];
-  }
-  if (!options.dryRun) await applyPending(model, [...toSettle.values()]);
+    if (!options.dryRun) await applyPending(model, [...toSettle.values()]);
+  });
   return outcomes;
 }

@@ -193,7 +193,7 @@ export async function checkRollups(): Promise<RollupDifference[]> {
 
 const REBUILD_BATCH = 5000;
 // Marks a database whose rollups have been built (see ensureRollupsBuilt), with their format:
-// version 16 keeps a tally bucket's edge entries as one string each; 15 sums survey responses' CS scores exactly (no key per score triple); 14 sums tickets' acknowledgement times exactly (no key per minute); 13 sums activations' lateness exactly (no key per minute); 12 counts survey responses' NPS and attribute scores apart from the CS scores; 11 keeps
+// version 18 keeps an account's coverage edge value as one string; 17 keeps the tickets' exact repair minutes in a family of their own (`repairMinutes`); 16 keeps a tally bucket's edge entries as one string each; 15 sums survey responses' CS scores exactly (no key per score triple); 14 sums tickets' acknowledgement times exactly (no key per minute); 13 sums activations' lateness exactly (no key per minute); 12 counts survey responses' NPS and attribute scores apart from the CS scores; 11 keeps
 // edge entries by the hour of the edge they lie in; 10 also counts the scorecard's tickets, closures, activations and responses per UTC
 // quarter; 9 keeps a tally bucket's edge entries by the edge they lie at (`e0`, `e1`); 8 decides follow-up coverage per account and UTC quarter and counts accounts by month
 // (no account list, no completions by account); 7 counts repair minutes per range with exact sums (weighted paths); 6 also keeps a ledger of overdue orders by month per branch; 5 counts overdue orders by the instants they became and stopped being overdue; 4
@@ -201,7 +201,7 @@ const REBUILD_BATCH = 5000;
 // instants; 3 keeps tally buckets without per-record signatures, under versions (claims, see
 // `rollup-tally`); 2 counted tickets and lateness in tallies; 1 kept a value per record.
 const BUILT = 'built';
-const FORMAT = 16;
+const FORMAT = 18;
 
 // One update per bucket a batch of records contributes to: item values set, counts added.
 function batchWrites(batch: RecordContributions[], months: Map<string, Set<string>>) {

@@ -125,9 +125,10 @@ const flattened = new WeakMap<NestedCounts, ReadonlyMap<string, number>>();
 const NONE: ReadonlyMap<string, number> = new Map();
 
 function flattenInto(counts: NestedCounts, prefix: string, into: Map<string, number>): void {
-  for (const [segment, node] of Object.entries(counts)) {
-    const path = prefix === '' ? segment : `${prefix}.${segment}`;
-    if (typeof node !== 'number') flattenInto(node, path, into);
+  for (const segment in counts) {
+    const node = counts[segment]!;
+    const path = prefix + segment;
+    if (typeof node !== 'number') flattenInto(node, `${path}.`, into);
     else if (node !== 0) into.set(path, node);
   }
 }
@@ -202,7 +203,22 @@ export type TallyCut = NonNullable<ReturnType<typeof cutOf>>;
  * is refused: no time zone has a local midnight there. With `quarters`, a UTC quarter covered
  * whole, trimmed or at an edge is one cut (its quarter bucket), and its months otherwise.
  */
-export function monthCuts(start: Date, end: Date, quarters = false): TallyCut[] {
+export function monthCuts(start: Date, end: Date, quarters = false): readonly TallyCut[] {
+  const key = `${start.getTime()} ${end.getTime()} ${quarters}`;
+  let cuts = knownCuts.get(key);
+  if (cuts === undefined) {
+    cuts = cutsOf(start, end, quarters);
+    if (knownCuts.size >= MAX_KNOWN) knownCuts.clear();
+    knownCuts.set(key, cuts);
+  }
+  return cuts;
+}
+
+// The cuts met so far: a cold read cuts the same few periods for every family and branch.
+const knownCuts = new Map<string, readonly TallyCut[]>();
+const MAX_KNOWN = 1000;
+
+function cutsOf(start: Date, end: Date, quarters: boolean): TallyCut[] {
   const cuts: TallyCut[] = [];
   const step = quarters ? 3 : 1;
   const cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1));
@@ -217,7 +233,8 @@ export function monthCuts(start: Date, end: Date, quarters = false): TallyCut[] 
     const cut = cutOf(label, spanStart, spanEnd, start, end);
     const from = new Date(Math.max(start.getTime(), spanStart));
     if (cut) cuts.push(cut);
-    else if (quarters) cuts.push(...monthCuts(from, new Date(Math.min(end.getTime(), spanEnd))));
+    else if (quarters)
+      cuts.push(...cutsOf(from, new Date(Math.min(end.getTime(), spanEnd)), false));
     else throw new RangeError(`tally buckets cannot be cut at ${from.toISOString()}`);
   }
   return cuts;

@@ -15,7 +15,14 @@ import {
   type CoverageAccount,
 } from '../follow-ups/follow-up-rules';
 import { parsePeriod } from '../../shared/period';
-import { activeAt, coverageCountIn, coverageReads, quarterCoverage } from './coverage-rollups';
+import {
+  activeAt,
+  coverageCountIn,
+  coverageEdgeOf,
+  coverageEdgeValue,
+  coverageReads,
+  quarterCoverage,
+} from './coverage-rollups';
 
 const at = (iso: string) => new Date(`${iso}Z`);
 const OLD = at('2025-06-01T00:00:00');
@@ -130,6 +137,24 @@ const EAST = 'Asia/Shanghai'; // UTC+8: Q2 is 31 Mar 16:00 – 30 Jun 16:00 UTC
 const WEST = 'Etc/GMT+5'; // UTC−5: Q2 is 1 Apr 05:00 – 1 Jul 05:00 UTC
 
 describe('follow-up coverage decided per account and UTC quarter', () => {
+  it('keeps an edge value as one string of its instants in milliseconds', () => {
+    // Opened 1 Jan 2025 00:00Z (1 735 689 600 000 ms), never closed, one completion 1 Jul 2026
+    // 03:00Z (1 782 874 800 000 ms) near Q3's start, no completion after.
+    const edge = {
+      o: at('2025-01-01T00:00:00'),
+      c: null,
+      w: [at('2026-07-01T03:00:00')],
+      s: null,
+    };
+    expect(coverageEdgeValue(edge)).toBe('[1735689600000,null,[1782874800000],null]');
+    expect(coverageEdgeOf('[1735689600000,null,[1782874800000],null]')).toEqual(edge);
+    // Closed 2 Jul 2026 00:00Z (1 782 950 400 000 ms), first completion 5 Aug 2026 00:00Z
+    // (1 785 888 000 000 ms), none near the start.
+    const closed = { ...edge, c: at('2026-07-02T00:00:00'), w: [], s: at('2026-08-05T00:00:00') };
+    expect(coverageEdgeValue(closed)).toBe('[1735689600000,1782950400000,[],1785888000000]');
+    expect(coverageEdgeOf(coverageEdgeValue(closed))).toEqual(closed);
+  });
+
   it('counts an account at its first completion (or opening) unless something is near an edge', () => {
     const of = (name: Name) =>
       quarterCoverage({ o: accounts[name].o, c: accounts[name].c }, accounts[name].done);

@@ -97,6 +97,27 @@ export function quarterCoverage(life: Life, completions: readonly Date[]): Quart
     });
 }
 
+/**
+ * How `coverageEdges` keeps an account's edge value: one string, the JSON of its instants in
+ * milliseconds `[o, c, [w…], s]` (null for none). A cold card reads these by the thousand at
+ * province size (they grow with the completions near quarter starts), and a value per instant
+ * costs Node and the stand-in one decode each; one string per account costs one.
+ */
+export const coverageEdgeValue = ({ o, c, w, s }: CoverageEdge): string =>
+  JSON.stringify([
+    o.getTime(),
+    c?.getTime() ?? null,
+    w.map((at) => at.getTime()),
+    s?.getTime() ?? null,
+  ]);
+
+/** An account's edge value as `coverageEdgeValue` keeps it. */
+export function coverageEdgeOf(value: string): CoverageEdge {
+  const [o, c, w, s] = JSON.parse(value) as [number, number | null, number[], number | null];
+  const instant = (ms: number | null) => (ms === null ? null : new Date(ms));
+  return { o: new Date(o), c: instant(c), w: w.map((ms) => new Date(ms)), s: instant(s) };
+}
+
 /** Whether an account kept as an edge value is covered in the span: the rule itself. */
 export const isCoveredEdge = ({ o, c, w, s }: CoverageEdge, span: Span): boolean =>
   isActiveDuring({ createdAt: o, closedAt: c }, span) &&
@@ -134,7 +155,9 @@ registerRollupFamily({
   source: 'KeyAccount',
   fields: LIFE,
   contribute: (r, context) =>
-    coverageOf(r, context).flatMap((q) => ('edge' in q ? [{ at: q.q0, value: q.edge }] : [])),
+    coverageOf(r, context).flatMap((q) =>
+      'edge' in q ? [{ at: q.q0, value: coverageEdgeValue(q.edge) }] : [],
+    ),
 });
 
 /** The id of a branch's ledger of accounts opened and closed by month. */
@@ -226,26 +249,58 @@ type Docs = (id: string) => RollupDoc | undefined;
  * before the start opened before the end), plus the odd ones by the rule.
  */
 function activeIn(doc: Docs, branchCode: string, span: Span): number {
-  const ledger = flatCounts(doc(ledgerId(branchCode))?.t);
+  const ledger = ledgerOf(doc(ledgerId(branchCode)));
   const before = (kind: 'o' | 'c', at: Date) => {
     const month = bucketMonth(at);
     let count = 0;
-    for (const [path, n] of ledger) {
-      const [k, since] = path.split('.');
-      if (k === kind && since! < month) count += n;
-    }
+    for (const { k, since, n } of ledger.months) if (k === kind && since < month) count += n;
     const family = kind === 'o' ? 'accountsOpened' : 'accountsClosed';
     for (const value of Object.values(doc(bucketId(family, branchCode, month))?.items ?? {}))
       if ((value as Date).getTime() < at.getTime()) count += 1;
     return count;
   };
   let odd = 0;
-  for (const [path, n] of ledger) {
-    const [k, o, c] = path.split('.');
-    const life = { createdAt: new Date(Number(o)), closedAt: new Date(Number(c)) };
-    if (k === 'x' && isActiveDuring(life, span)) odd += n;
-  }
+  for (const { life, n } of ledger.odd) if (isActiveDuring(life, span)) odd += n;
   return before('o', span.end) - before('c', span.start) + odd;
+}
+
+type Ledger = {
+  months: { k: string; since: string; n: number }[];
+  odd: { life: { createdAt: Date; closedAt: Date }; n: number }[];
+};
+const ledgers = new WeakMap<RollupDoc, Ledger>();
+
+// A branch's ledger (see `accountMonths`) parsed once per document read: a card reads it for
+// every span and for as-of.
+function ledgerOf(doc: RollupDoc | undefined): Ledger {
+  if (doc === undefined) return { months: [], odd: [] };
+  let ledger = ledgers.get(doc);
+  if (ledger === undefined) {
+    ledger = { months: [], odd: [] };
+    for (const [path, n] of flatCounts(doc.t)) {
+      const [k, first, second] = path.split('.') as [string, string, string?];
+      if (k !== 'x') ledger.months.push({ k, since: first, n });
+      else {
+        const life = { createdAt: new Date(Number(first)), closedAt: new Date(Number(second)) };
+        ledger.odd.push({ life, n });
+      }
+    }
+    ledgers.set(doc, ledger);
+  }
+  return ledger;
+}
+
+const parsedEdges = new WeakMap<object, CoverageEdge[]>();
+
+// A coverageEdges document's values, parsed once per document read (each span of a card reads it).
+function edgesOf(items: Record<string, unknown> | undefined): CoverageEdge[] {
+  if (items === undefined) return [];
+  let edges = parsedEdges.get(items);
+  if (edges === undefined) {
+    edges = Object.values(items).map((value) => coverageEdgeOf(value as string));
+    parsedEdges.set(items, edges);
+  }
+  return edges;
 }
 
 /** Accounts active during the span and covered in it: counted ones cut at its end, plus edges. */
@@ -256,8 +311,7 @@ function coveredIn(doc: Docs, branchCode: string, span: Span): number {
     months.has(m) ? doc(bucketId('covered', branchCode, m)) : undefined;
   let covered = countsIn(month, span.start, span.end).get('n') ?? 0;
   const edges = doc(bucketId('coverageEdges', branchCode, bucketMonth(new Date(q0))))?.items;
-  for (const edge of Object.values(edges ?? {}))
-    if (isCoveredEdge(edge as CoverageEdge, span)) covered += 1;
+  for (const edge of edgesOf(edges)) if (isCoveredEdge(edge, span)) covered += 1;
   return covered;
 }
 

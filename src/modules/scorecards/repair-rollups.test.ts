@@ -1,12 +1,13 @@
 import { percentile } from '../../shared/statistics';
 import { contributionsOf } from '../rollups/rollup-families';
-import { nthValue, rangeOf, repairPlace, ticketsOf } from './repair-rollups';
+import { monthNeeds } from '../rollups/rollup-tally';
+import { nthValue, rangeOf, repairPlace, repairReads, ticketsOf } from './repair-rollups';
 
 describe('repair minutes counted per range', () => {
   it('counts a ticket in its range, at its exact value, and in the exact sums', () => {
     // 90.5 minutes = 5 430 000 ms = 82·2^16 (5 373 952) + 56 048: limbs 56 048² = 3 141 378 304,
     // 2·56 048·82 = 9 191 872, 82² = 6 724; range 1 (60–119 minutes).
-    const [tickets] = contributionsOf('FaultTicket', {
+    const contributions = contributionsOf('FaultTicket', {
       _id: 't1',
       branchCode: 'BA',
       measuredAt: new Date('2026-02-10T04:00:00Z'),
@@ -16,10 +17,11 @@ describe('repair minutes counted per range', () => {
       repeatOfTicketId: null,
       acknowledgementMinutes: null,
     });
-    expect(tickets).toEqual({
+    const inBucket = (bucket: string) => contributions.find((c) => c.bucket === bucket);
+    expect(inBucket('tickets|BA|2026-02')).toEqual({
       bucket: 'tickets|BA|2026-02',
       value: {
-        k: ['c.MAJOR.1', 'd.MAJOR.1.90_5', 'n.MAJOR', 'w.MAJOR'],
+        k: ['c.MAJOR.1', 'n.MAJOR', 'w.MAJOR'],
         w: {
           'q.MAJOR.0': 3_141_378_304,
           'q.MAJOR.1': 9_191_872,
@@ -27,6 +29,15 @@ describe('repair minutes counted per range', () => {
           's.MAJOR': 5_430_000,
         },
       },
+    });
+    // Its exact value apart, in range 1 (`.` written `_` in a path), in its month and quarter.
+    expect(inBucket('repairMinutes|BA|2026-02')).toEqual({
+      bucket: 'repairMinutes|BA|2026-02',
+      value: { k: ['d.MAJOR.1.90_5'] },
+    });
+    expect(inBucket('repairMinutes|BA|2026-Q1')).toEqual({
+      bucket: 'repairMinutes|BA|2026-Q1',
+      value: { k: ['d.MAJOR.1.90_5'] },
     });
     expect([rangeOf(0), rangeOf(59.99), rangeOf(60), rangeOf(2_304)]).toEqual([0, 0, 1, 38]);
   });
@@ -81,6 +92,20 @@ describe('repair minutes counted per range', () => {
     ).toBe(200);
     expect(nthValue(new Map([['75_5', 1]]), 1)).toBe(75.5);
     expect(nthValue(new Map([['75_5', 1]]), 2)).toBeNull();
+  });
+
+  it("reads a p90's range where its counts are read, and the edge hours of every cut", () => {
+    // Q2 in UTC+8 (31 Mar 16:00Z – 30 Jun 16:00Z): Q1's last 8 hours (slots 6–13 of its end
+    // edge, from 31 Mar 10:00Z), and Q2's counts less its last 8 hours (from 30 Jun 10:00Z).
+    const cuts = monthNeeds(new Date('2026-03-31T16:00Z'), new Date('2026-06-30T16:00Z'), true);
+    const lastHours = ['e1.6', 'e1.7', 'e1.8', 'e1.9', 'e1.10', 'e1.11', 'e1.12', 'e1.13'];
+    const wanted = { code: 'BA', severity: 'MAJOR', range: 3, months: ['2026-Q2'] };
+    expect(repairReads([wanted], cuts)).toEqual(
+      new Map([
+        ['repairMinutes|BA|2026-Q2', new Set(['t.d.MAJOR.3', ...lastHours])],
+        ['repairMinutes|BA|2026-Q1', new Set(lastHours)],
+      ]),
+    );
   });
 
   it('reads tiers from counts: tickets, ranges, exact sums from the limbs', () => {

@@ -5,6 +5,7 @@ import {
   tallyKey,
   tallyKeyValue,
 } from '../rollups/rollup-families';
+import { neededSlots, type TallyNeed } from '../rollups/rollup-tally';
 import type { NestedCounts, RollupDoc } from '../rollups/rollup.model';
 import {
   acknowledgementMs,
@@ -19,7 +20,8 @@ import {
 // repair durations are wanted for MTTR and its interval (exact sums) and for the p90 (nearest
 // rank). Durations are exact values (milliseconds), so one key per value would grow with the
 // tickets; instead they are counted per range of minutes (`c`), and the exact values are kept
-// per range (`d`) for the reader to fetch only the range holding the p90's rank.
+// per range (`d`, in a family of their own) for the reader to fetch only the range holding the
+// p90's rank.
 
 /** Width of a range of repair minutes (values of one range are read together for the p90). */
 export const RANGE_MINUTES = 60;
@@ -37,12 +39,12 @@ const exactSumPaths = (sum: string, limbs: string, ms: number): Record<string, n
 
 /**
  * Tickets finally restored in a month, per severity: tickets (`n`), within SLA (`w`), repeats
- * (`r`), and repair durations: tickets per range of minutes (`c.<severity>.<range>`), exact
- * minutes per range (`d.<severity>.<range>.<minutes>`), their sum in milliseconds
- * (`s.<severity>`, weighted) and their squares' limbs (`q.<severity>.<limb>`, weighted; see
- * `exact-sums`); acknowledgement times likewise: how many (`k.n`), their sum in milliseconds
- * (`k.s`, weighted) and its squares' limbs (`k.q.<limb>`, weighted). A key per acknowledgement
- * minute (as before) grew with the tickets.
+ * (`r`), and repair durations: tickets per range of minutes (`c.<severity>.<range>`), their sum
+ * in milliseconds (`s.<severity>`, weighted) and their squares' limbs (`q.<severity>.<limb>`,
+ * weighted; see `exact-sums`); acknowledgement times likewise: how many (`k.n`), their sum in
+ * milliseconds (`k.s`, weighted) and its squares' limbs (`k.q.<limb>`, weighted). A key per
+ * acknowledgement minute (as before) grew with the tickets. The exact minutes are in
+ * `repairMinutes` (below).
  */
 registerRollupFamily({
   name: 'tickets',
@@ -73,10 +75,34 @@ registerRollupFamily({
     const minutes = repairMinutesOf(r.repairDurationMinutes);
     if (minutes !== null) {
       const range = rangeOf(minutes);
-      k.push(`c.${s}.${range}`, `d.${s}.${range}.${tallyKey(minutes)}`);
+      k.push(`c.${s}.${range}`);
       Object.assign(w, exactSumPaths(`s.${s}`, `q.${s}`, repairMs(minutes)));
     }
     return { at: measuredAt, value: Object.keys(w).length === 0 ? k : { k, w } };
+  },
+});
+
+/**
+ * The exact repair minutes of the tickets finally restored in a month, per severity and range
+ * (`d.<severity>.<range>.<minutes>`), read only for the range holding a p90's rank. Apart from
+ * the `tickets` counts because they are most of those documents' bytes and they grow with the
+ * tickets: the stand-in decodes the whole of every document it reads, however little the read
+ * projects, so the counts every cold card reads would carry them.
+ */
+registerRollupFamily({
+  name: 'repairMinutes',
+  source: 'FaultTicket',
+  tally: true,
+  quarters: true,
+  fields: ['measuredAt', 'severity', 'repairDurationMinutes'],
+  contribute: (r) => {
+    const measuredAt = date(r.measuredAt);
+    const minutes = repairMinutesOf(r.repairDurationMinutes);
+    if (measuredAt === null || minutes === null) return undefined;
+    return {
+      at: measuredAt,
+      value: [rangeValuePath(tallyKey(r.severity), rangeOf(minutes), minutes)],
+    };
   },
 });
 
@@ -173,8 +199,12 @@ export function nthValue(counts: ReadonlyMap<string, number>, rank: number): num
 /** A p90 whose value is read second: the range holding its rank, in a branch's months. */
 export type RepairWanted = { code: string; severity: string; range: number; months: string[] };
 
-/** The path of a range's exact repair minutes in a tickets bucket. */
+/** The path of a range's exact repair minutes in a `repairMinutes` bucket. */
 export const rangePath = (severity: string, range: number) => `d.${tallyKey(severity)}.${range}`;
+
+// The path counting one exact value (`severity`: a tally key already).
+const rangeValuePath = (severity: string, range: number, minutes: number) =>
+  `d.${severity}.${range}.${tallyKey(minutes)}`;
 
 /** How many tickets of a severity a tickets bucket counts in a range of minutes. */
 export function rangeCount(doc: RollupDoc | undefined, severity: string, range: number): number {
@@ -183,13 +213,24 @@ export function rangeCount(doc: RollupDoc | undefined, severity: string, range: 
   return typeof n === 'number' ? n : 0;
 }
 
-/** The documents holding the wanted ranges' exact minutes, each with the paths it is read for. */
-export function repairReads(wanted: RepairWanted[]): Map<string, Set<string>> {
+/**
+ * The `repairMinutes` documents holding the wanted ranges' exact minutes, each with the paths it is
+ * read for: the ranges' counts in the months whose counts are read (`months`), and in every month
+ * or quarter the period is cut in (`cuts`, as `monthNeeds` gives them) the edge hours it reads.
+ */
+export function repairReads(
+  wanted: RepairWanted[],
+  cuts: ReadonlyMap<string, TallyNeed>,
+): Map<string, Set<string>> {
   const reads = new Map<string, Set<string>>();
-  for (const { code, severity, range, months } of wanted)
-    for (const month of months) {
-      const id = bucketId('tickets', code, month);
-      reads.set(id, (reads.get(id) ?? new Set()).add(`t.${rangePath(severity, range)}`));
-    }
+  const add = (id: string, path: string) => reads.set(id, (reads.get(id) ?? new Set()).add(path));
+  for (const { code, severity, range, months } of wanted) {
+    for (const month of months)
+      add(bucketId('repairMinutes', code, month), `t.${rangePath(severity, range)}`);
+    for (const [label, need] of cuts)
+      for (const edge of ['0', '1'] as const)
+        for (const slot of neededSlots(need, edge))
+          add(bucketId('repairMinutes', code, label), `e${edge}.${slot}`);
+  }
   return reads;
 }

@@ -210,12 +210,9 @@ function itemsOf<V>(
   return items.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
 }
 
-// Ids per read (see `findByIds` for why reads are split): a cold read's few hundred ids go in
-// parallel reads of this many.
-const IDS_PER_READ = 100;
-
 // The tally buckets' markers of claims in flight (`ops`) are for writers only; the tickets'
-// exact repair minutes (`t.d`) are read second, only the range holding each p90 (`repairValues`).
+// exact repair minutes (`repairMinutes`) are read second, only the range holding each p90
+// (`repairValues`).
 // A month wholly inside the periods read is read without its edge entries, a month cut at one
 // edge with that edge's entries only, and a month of which only an edge is inside with that
 // edge's entries only: at province size the entries are most of a bucket.
@@ -225,12 +222,10 @@ const projections = new Map<string, Projection>();
 
 /**
  * The projection reading what is needed of a document: with its counts, all but the edge slots
- * it does not need (and the tickets' exact minutes); without, only the edge slots it needs.
+ * it does not need; without, only the edge slots it needs.
  */
-function projectionFor(id: string, need: TallyNeed): Projection {
-  const tickets = id.startsWith('tickets|');
-  const key = `${need}|${tickets}`;
-  const known = projections.get(key);
+function projectionFor(need: TallyNeed): Projection {
+  const known = projections.get(need);
   if (known) return known;
   const edges = [['0', 'e0'] as const, ['1', 'e1'] as const];
   const slots = edges.map(([edge, field]) => [field, neededSlots(need, edge)] as const);
@@ -242,16 +237,19 @@ function projectionFor(id: string, need: TallyNeed): Projection {
             ? [[field, 0]]
             : EDGE_SLOTS.filter((slot) => !wanted.includes(slot)).map((s) => [`${field}.${s}`, 0]),
         ),
-        ...(tickets ? [['t.d', 0]] : []),
       ])
     : Object.fromEntries(
         slots.flatMap(([field, wanted]) => wanted.map((slot) => [`${field}.${slot}`, 1])),
       );
-  projections.set(key, projection);
+  projections.set(need, projection);
   return projection;
 }
 
-/** Documents by id, each read with the projection `projectionOf(id)` gives. */
+/**
+ * Documents by id, each read with the projection `projectionOf(id)` gives: one read per
+ * projection (in parts of `findByIds`'s size; the stand-in matches a bare `_id $in` by a set, so
+ * a larger part costs no more per id, and each command costs both sides a fixed amount).
+ */
 async function byIds(
   ids: string[],
   projectionOf: (id: string) => Projection = () => READ,
@@ -262,7 +260,7 @@ async function byIds(
     addToGroup(groups, projection, id);
   }
   const read = ([projection, group]: [Projection, string[]]) =>
-    findByIds<RollupDoc>(RollupModel.collection, group, projection, IDS_PER_READ);
+    findByIds<RollupDoc>(RollupModel.collection, group, projection);
   const docs = (await Promise.all([...groups].map(read))).flat();
   return new Map(docs.map((doc) => [doc._id, doc]));
 }
@@ -351,16 +349,16 @@ function overdueCounted(
 type WindowPlan = {
   first: Map<string, TallyNeed>;
   later: (docs: Map<string, RollupDoc>) => string[];
-  repairs: (docs: Map<string, RollupDoc>) => RepairWanted[];
+  repairs: (docs: Map<string, RollupDoc>) => Map<string, Set<string>>;
   rows: (docs: Map<string, RollupDoc>, values: Map<string, RollupDoc>) => ScorecardRows;
 };
 
 /**
- * The exact minutes of the wanted ranges: one projection (the union of every range wanted) for
- * every document, so the reads stay few; a document returns only the ranges it holds.
+ * The exact minutes of the wanted ranges (`repairReads`): one projection (the union of every
+ * range and edge hour wanted) for every document, so the reads stay few; a document returns only
+ * what it holds, and the cuts take only the entries of their instants.
  */
-async function repairValues(wanted: RepairWanted[]): Promise<Map<string, RollupDoc>> {
-  const reads = repairReads(wanted);
+async function repairValues(reads: Map<string, Set<string>>): Promise<Map<string, RollupDoc>> {
   const paths = [...new Set([...reads.values()].flatMap((set) => [...set]))].sort();
   const projection = Object.fromEntries(paths.map((path) => [path, 1 as const]));
   return byIds([...reads.keys()], () => projection);
@@ -368,21 +366,16 @@ async function repairValues(wanted: RepairWanted[]): Promise<Map<string, RollupD
 
 /**
  * The tickets of a branch in a period: the counts of the first read, each tier's p90 from the
- * exact minutes of the range holding its rank (`values`), cut at the period's instants by the
- * first read's edge records like every count.
+ * exact minutes of the range holding its rank (`values`), cut at the period's instants by their
+ * edge records like every count.
  */
 function ticketsIn(
-  docs: Map<string, RollupDoc>,
   values: Map<string, RollupDoc>,
   code: string,
   { start, end }: Span,
   { tallies, tiers }: ReturnType<typeof ticketsOf>,
 ): TicketTallies {
-  const exact = (m: string) => {
-    const id = bucketId('tickets', code, m);
-    const doc = docs.get(id);
-    return { _id: id, t: values.get(id)?.t, e0: doc?.e0, e1: doc?.e1 } as RollupDoc;
-  };
+  const exact = (m: string) => values.get(bucketId('repairMinutes', code, m));
   // Counted once for every tier (each then keeps its range's values).
   let exactCounts: Map<string, number> | undefined;
   for (const [severity, tier] of tiers) {
@@ -450,7 +443,7 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
       counted.set(code, ticketsOf(countsIn(month, period.start, period.end, true)));
     return counted.get(code)!;
   };
-  const repairs = (docs: Map<string, RollupDoc>) =>
+  const wanted = (docs: Map<string, RollupDoc>) =>
     branchCodes.flatMap((code) => {
       const month = (m: string) => docs.get(bucketId('tickets', code, m));
       const { tiers } = ticketsOfBranch(docs, code);
@@ -462,6 +455,7 @@ function windowPlan(branchCodes: string[], window: RowWindow): WindowPlan {
         return [{ code, severity, range: place.range, months } satisfies RepairWanted];
       });
     });
+  const repairs = (docs: Map<string, RollupDoc>) => repairReads(wanted(docs), cuts);
   return {
     first,
     later,
@@ -519,7 +513,7 @@ function rowsOf(
     ),
     overdue,
     tickets: new Map(
-      branchCodes.map((code) => [code, ticketsIn(docs, values, code, period, tickets(code))]),
+      branchCodes.map((code) => [code, ticketsIn(values, code, period, tickets(code))]),
     ),
     postRepair: new Map(branchCodes.map((code) => [code, closuresOf(counts('closures', code))])),
     coverage: new Map(
@@ -531,6 +525,14 @@ function rowsOf(
     ),
     complaints: complaintsIn(items, inPeriod, period),
   };
+}
+
+// What several readers read of each document, together.
+function unionOf(reads: Map<string, Set<string>>[]): Map<string, Set<string>> {
+  const union = new Map<string, Set<string>>();
+  for (const read of reads)
+    for (const [id, paths] of read) union.set(id, new Set([...(union.get(id) ?? []), ...paths]));
+  return union;
 }
 
 /** Branches whose rows of one window are wanted. */
@@ -549,12 +551,12 @@ export async function loadRowsFromRollupsOf(requests: RowRequest[]): Promise<Sco
   for (const plan of plans)
     for (const [id, need] of plan.first) needs.set(id, bothNeeds(needs.get(id), need));
   const firstIds = new Set(needs.keys());
-  const first = await byIds([...firstIds], (id) => projectionFor(id, needs.get(id)!));
+  const first = await byIds([...firstIds], (id) => projectionFor(needs.get(id)!));
   const [second, values] = await Promise.all([
     byIds(
       [...new Set(plans.flatMap((plan) => plan.later(first)))].filter((id) => !firstIds.has(id)),
     ),
-    repairValues(plans.flatMap((plan) => plan.repairs(first))),
+    repairValues(unionOf(plans.map((plan) => plan.repairs(first)))),
   ]);
   const docs = new Map([...first, ...second]);
   return plans.map((plan) => plan.rows(docs, values));

@@ -66,10 +66,10 @@ async function measure(storage: StandInStorage, label: string) {
     const idle: number[] = [];
     const afterCrash: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      scan.push(await timed(() => sweepUnregistered()));
+      // The register rounds first: the scan leaves the server collecting what it decoded.
+      await register.deleteMany({});
       idle.push(await timed(() => sweepPendingConsequences({ minAgeMs: MINUTE })));
       // A crash mid-import: one 500-row batch's entry left, its records already clean.
-      await register.deleteMany({});
       await register.insertOne({
         _id: new mongoose.Types.ObjectId(),
         at: new Date(Date.now() - 2 * MINUTE),
@@ -78,6 +78,8 @@ async function measure(storage: StandInStorage, label: string) {
         keys: [],
       });
       afterCrash.push(await timed(() => sweepPendingConsequences({ minAgeMs: MINUTE })));
+      await register.deleteMany({});
+      scan.push(await timed(() => sweepUnregistered()));
     }
     const [s, i, c] = [median(scan), median(idle), median(afterCrash)];
     console.log(

@@ -79,6 +79,7 @@ async function serve(
   const stopSweep = await startConsequenceSweep({
     logger,
     intervalMs: config.CONSEQUENCE_SWEEP_INTERVAL_MS,
+    scanIntervalMs: config.CONSEQUENCE_SCAN_INTERVAL_MS,
   });
 
   const httpServer = createServer();

@@ -272,6 +272,26 @@ describe('the register of writes', () => {
       { name: 'find', collection: REGISTER_COLLECTION, filter: {} },
     ]);
   });
+
+  it('finds, by a rare scan, entries older than the register keeps its own', async () => {
+    const [late, running] = [world.accounts.sameBranch, world.accounts.otherBranch].map(
+      (id) => new mongoose.Types.ObjectId(id),
+    );
+    // A write that landed after its entry was over (FINISHED_AFTER_MS), then its process died.
+    const old = await pushAudit(late!, 'landedLate', ago(FINISHED_AFTER_MS + MINUTE));
+    // A younger unnamed entry is a running writer's own: the register still keeps its entry.
+    const young = await pushAudit(running!, 'stillRunning', ago(MINUTE));
+    expect(await sweepPendingConsequences({ minAgeMs: 0 })).toBe(0);
+    const stop = await startConsequenceSweep({ ...QUIET, scanIntervalMs: 50 });
+    try {
+      for (let waited = 0; !(await audited(old._id)) && waited < 10_000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      await stop();
+    }
+    expect(await audited(old._id)).toBe(true);
+    expect(await audited(young._id)).toBe(false);
+  });
 });
 
 // A follow-up scheduled, then completed raising a consultation; a token issued, then revoked.

@@ -26,6 +26,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(10000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
   CONSEQUENCE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(60000),
+  CONSEQUENCE_SCAN_INTERVAL_MS: z.coerce.number().int().min(0).default(21_600_000),
   DB_SERVER_SELECTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
   DB_OPERATION_TIMEOUT_MS: z.coerce.number().int().min(0).default(15000),
   DB_RESTART_BACKOFF_MS: z.coerce.number().int().min(10).default(500),

@@ -18,7 +18,9 @@ type AnyModel = mongoose.Model<any>;
  * a silent database after DB_OPERATION_TIMEOUT_MS, 15 s by default). Until then the sweep applies
  * what the named records hold at every round but keeps the entry, since the records of a write
  * still on its way may not hold anything yet: removing it then, and the writer dying before it
- * applied its consequences, would lose them.
+ * applied its consequences, would leave them to nobody. A write landing later than this (its
+ * process or the database frozen that long) is found by the rare scan (`sweepUnregistered` with
+ * `before`, every CONSEQUENCE_SCAN_INTERVAL_MS).
  */
 export const FINISHED_AFTER_MS = 10 * 60_000;
 
@@ -101,16 +103,18 @@ const SCAN_BATCH = 500;
 const LATEST = new Date(8.64e15);
 
 /**
- * Applies what is pending in any record, found by scanning every collection that holds records:
- * for the entries stored before writes were registered (run once per database, at start).
+ * Applies what is pending in any record holding an entry stored at or before `before`, found by
+ * scanning every collection that holds records: for the entries stored before writes were
+ * registered (once per database, at start), and as a rare backstop for an entry no register entry
+ * names any more (see FINISHED_AFTER_MS).
  */
-export async function sweepUnregistered(): Promise<number> {
+export async function sweepUnregistered(before = LATEST): Promise<number> {
   let applied = 0;
   for (const model of modelsWithPending()) {
     let after: unknown = null;
     for (;;) {
       // The entries' time: on MongoDB its index serves this filter.
-      const filter: Record<string, unknown> = { [`${PENDING}.at`]: { $lte: LATEST } };
+      const filter: Record<string, unknown> = { [`${PENDING}.at`]: { $lte: before } };
       if (after) filter._id = { $gt: after };
       const records = (await model.collection
         .find(filter, { projection: PROJECTION })

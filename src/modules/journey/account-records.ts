@@ -397,14 +397,14 @@ export type ListEntry = Entry;
 export type ListPosition = { at: number; hex: string };
 
 // Newest first by sort value, then by id (hex ids compare as the ObjectIds do): > 0 where the
-// place (`at`, `hex`) comes after `a`.
+// place (`at`, `hex`) is newer than `a` (comes before it).
 const newerFirst = (a: ListPosition, at: number, hex: string) =>
   at - a.at || (hex < a.hex ? -1 : hex > a.hex ? 1 : 0);
 
 /**
  * The records of the given types in one account's lists, newest first by `j` (timeline) or `o`
  * (the type's own list), then id; only those in `stages` when given, only those after `after`
- * when given, at most `count`.
+ * when given, at most `count`. What is returned is shared (see `sortedOf`): not to be changed.
  */
 export function newestListed(
   lists: AccountRecords['lists'],
@@ -415,37 +415,69 @@ export function newestListed(
     after?: ListPosition | null;
     stages?: readonly string[] | null;
   },
-): Listed[] {
+): readonly Listed[] {
   const { typenames, by, count, after, stages } = options;
-  // The newest `count` so far, newest first: a page keeps a handful of an account's dozens of
-  // entries, so each entry is only compared with the last kept, not sorted with all the others.
-  const kept: (ListPosition & { typename: string; entry: Entry })[] = [];
-  for (const typename of typenames) {
-    const list = lists[typename];
-    if (!list) continue;
-    const source = journeySourceOf(typename);
-    for (const hex in list) {
-      const entry = list[hex]!;
-      if (stages && !stages.includes(stageOf(source, entry) ?? '')) continue;
-      const at = timeOf(entry[by]);
-      if (after && newerFirst(after, at, hex) >= 0) continue;
-      const last = kept[count - 1];
-      if (count === 0 || (last && newerFirst(last, at, hex) <= 0)) continue;
-      let place = kept.length;
-      while (place > 0 && newerFirst(kept[place - 1]!, at, hex) > 0) place -= 1;
-      // Only kept entries get a place object (a timeline keeps 6 of an account's dozens).
-      kept.splice(place, 0, { at, hex, typename, entry });
-      if (kept.length > count) kept.pop();
-    }
+  const one = typenames.length === 1;
+  const sorted = one ? sortedOf(lists, typenames[0]!, by) : mergedOf(lists, by);
+  const kept: Listed[] = [];
+  for (let i = 0; i < sorted.length && kept.length < count; i += 1) {
+    const listed = sorted[i]!;
+    if (!one && !typenames.includes(listed.typename)) continue;
+    if (after && newerFirst(after, listed.at, listed.hex) >= 0) continue;
+    const source = stages && journeySourceOf(listed.typename);
+    if (source && !stages.includes(stageOf(source, listed.entry) ?? '')) continue;
+    kept.push(listed);
   }
-  return kept.map(({ typename, hex, at, entry }) => ({
-    typename,
-    id: new Types.ObjectId(hex),
-    hex,
-    at,
-    entry,
-  }));
+  return kept;
 }
+
+// Per account's lists (the decoded objects: a cached list is the same object on every request of
+// its version), its records newest first by each order, per type and all types merged, built on
+// first use. A province screen lists 100 accounts' orders, tickets and timeline: walking and
+// sorting every entry of each on every request was most of the journey code's time; now a page
+// walks only the records it shows (and those skipped for its filters).
+type Sorted = { j?: readonly Listed[]; o?: readonly Listed[] };
+const sortedLists = new WeakMap<object, Sorted>();
+
+const heldFor = (key: object) => {
+  let held = sortedLists.get(key);
+  if (!held) sortedLists.set(key, (held = {}));
+  return held;
+};
+
+const NONE: readonly Listed[] = Object.freeze([]);
+
+// One type's records, newest first by `by`; the ids are those of the other order's where built.
+function sortedOf(lists: AccountRecords['lists'], typename: string, by: 'j' | 'o') {
+  const list = lists[typename];
+  if (!list) return NONE;
+  const held = heldFor(list);
+  if (held[by]) return held[by];
+  const ids = new Map(held[by === 'j' ? 'o' : 'j']?.map((listed) => [listed.hex, listed.id]));
+  const all = Object.keys(list).map((hex) =>
+    Object.freeze({
+      typename,
+      id: ids.get(hex) ?? new Types.ObjectId(hex),
+      hex,
+      at: timeOf(list[hex]![by]),
+      entry: list[hex]!,
+    }),
+  );
+  return (held[by] = Object.freeze(all.sort(newestOf)));
+}
+
+// Every type's records, newest first by `by` (the same objects as each type's own order).
+function mergedOf(lists: AccountRecords['lists'], by: 'j' | 'o') {
+  const held = heldFor(lists);
+  held[by] ??= Object.freeze(
+    Object.keys(lists)
+      .flatMap((typename) => sortedOf(lists, typename, by))
+      .sort(newestOf),
+  );
+  return held[by];
+}
+
+const newestOf = (a: Listed, b: Listed) => newerFirst(a, b.at, b.hex);
 
 // A sort value as stored (a Date once decoded) in ms; a missing one sorts last.
 const timeOf = (value: Date | null | undefined) =>

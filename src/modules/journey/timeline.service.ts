@@ -7,11 +7,7 @@ import {
   withIdKey,
   type Connection,
 } from '../../db/keyset-pagination';
-import {
-  branchesOf,
-  type AccountRecordReader,
-  type ListedAccount,
-} from './account-records.loaders';
+import type { AccountRecordReader, ListedAccount } from './account-records.loaders';
 import { journeySources } from './journey-registry';
 import { JOURNEY_STAGES, type JourneyStage } from './journey-stage';
 
@@ -49,11 +45,6 @@ function decode(cursor: string): Position {
   throw badInput('after', 'not a timeline cursor');
 }
 
-// Newest first; ObjectIds are unique across collections, so (journeyAt, _id) is a total order.
-const newestFirst = (a: JourneyEventRow, b: JourneyEventRow) =>
-  b.journeyAt.getTime() - a.journeyAt.getTime() ||
-  b._id.toHexString().localeCompare(a._id.toHexString());
-
 /**
  * Timelines of many accounts at once, every page from the accounts' listed records
  * (account-records: read by `_id`, no scan on the stand-in) and merged in memory. The accounts'
@@ -89,18 +80,14 @@ async function listedTimelines(
   const stages: readonly JourneyStage[] = args.stages?.length ? args.stages : JOURNEY_STAGES;
   const sources = journeySources().filter((s) => s.stages.some((stage) => stages.includes(stage)));
   const after = args.after ? decode(args.after) : null;
-  const found = await reader.newest(
-    accounts.map((account) => String(account._id)),
-    {
-      typenames: sources.map((s) => s.typename),
-      by: 'j',
-      count: size,
-      sortField: 'journeyAt',
-      after: after && { at: after.at.getTime(), hex: after.id.toHexString() },
-      stages: args.stages?.length ? args.stages : null,
-      branches: branchesOf(accounts),
-    },
-  );
+  const found = await reader.newest(accounts, {
+    typenames: sources.map((s) => s.typename),
+    by: 'j',
+    count: size,
+    sortField: 'journeyAt',
+    after: after && { at: after.at.getTime(), hex: after.id.toHexString() },
+    stages: args.stages?.length ? args.stages : null,
+  });
   return new Map(
     [...found].map(([id, { rows, more }]) => [
       id,
@@ -127,8 +114,8 @@ function pagesOf(
 ): Map<string, Connection<JourneyEventRow>> {
   return new Map(
     accountIds.map((id) => {
+      // In timeline order already (`newest`).
       const { rows, more } = byAccount.get(id.toHexString()) ?? { rows: [] };
-      rows.sort(newestFirst);
       return [
         id.toHexString(),
         forwardPage<JourneyEventRow>(rows, TIMELINE_KEYS, size, afterCursor, more),

@@ -29,3 +29,6 @@ export function createDecodedCache<T>(options: { maxSize: number; sizeOf(value: 
     clear: () => cache.clear(),
   };
 }
+
+/** A cache of documents as decoded (see `createDecodedCache`). */
+export type DecodedCache<T> = ReturnType<typeof createDecodedCache<T>>;

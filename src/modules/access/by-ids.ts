@@ -1,6 +1,7 @@
 import mongoose, { Types, type Model } from 'mongoose';
 import type { DecodedCache } from '../../db/decoded-cache';
 import { deepFreeze } from '../../shared/deep-freeze';
+import { HEX_ID } from '../../db/hex-id';
 import { scopedBranch, systemScope, type Scope } from './scope';
 
 const byIdScope = systemScope('by-id');
@@ -74,8 +75,10 @@ export async function findKeptByIdsInScope<T extends { branchCode?: unknown }>(
     const id = objectIdOf(bytes);
     const held = id && cache.get(`${db}/${id}`, bytes);
     if (held) return held;
-    const row = deepFreeze(BSON.deserialize(bytes) as T);
-    if (id) cache.set(`${db}/${id}`, bytes, row);
+    const row = BSON.deserialize(bytes) as T & { [HEX_ID]?: string };
+    if (!id) return deepFreeze(row);
+    row[HEX_ID] = id;
+    cache.set(`${db}/${id}`, bytes, deepFreeze(row));
     return row;
   });
   return inScope(scope, rows);

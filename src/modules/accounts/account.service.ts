@@ -14,6 +14,7 @@ import {
 } from '../../db/keyset-pagination';
 import { findByIdsInScope, findKeptByIdsInScope } from '../access/by-ids';
 import { createDecodedCache } from '../../db/decoded-cache';
+import { hexIdOf } from '../../db/hex-id';
 import { canReassignAccount, canWriteAccount } from '../access/permissions';
 import { actorScope, canReadBranch, scopedBranch, systemScope, type Scope } from '../access/scope';
 import { requireActor, type Actor } from '../auth/actor';
@@ -360,11 +361,11 @@ async function pageOfBranch(
   const page = backward
     ? between.slice(Math.max(0, between.length - size))
     : between.slice(0, size);
-  const ids = page.map((account) => String(account._id));
+  const ids = page.map(hexIdOf);
   ahead?.({ branchCode, accountIds: ids, branch, users });
   const byId = new Map(
     (await findKeptByIdsInScope(KeyAccountModel, scope, ids, pagedAccounts)).map((row) => [
-      String(row._id),
+      hexIdOf(row),
       row,
     ]),
   );

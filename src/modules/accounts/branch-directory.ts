@@ -12,6 +12,7 @@ import { KeyAccountModel } from './account.model';
 import { directories, type Directory } from './branch-directory.model';
 import { createDecodedCache } from '../../db/decoded-cache';
 import { deepFreeze } from '../../shared/deep-freeze';
+import { HEX_ID, hexIdOf, type WithHexId } from '../../db/hex-id';
 import { copyBranch, copyUsersOf } from './directory-copies';
 import { addToGroup } from '../../shared/groups';
 
@@ -124,8 +125,8 @@ async function branchDirectory(
 export type Listed = { id: string; name: string };
 
 /** The place of an account in its branch's list. */
-export const listed = (account: { _id: unknown; name: string }): Listed => ({
-  id: String(account._id),
+export const listed = (account: WithHexId & { name: string }): Listed => ({
+  id: hexIdOf(account),
   name: account.name,
 });
 
@@ -146,8 +147,13 @@ export function sortedByName<T extends { _id: unknown; name: string }>(
     .map(({ account }) => account);
 }
 
-/** A branch's account as its directory names it. */
-export type NamedAccount = { _id: Types.ObjectId; name: string; branchCode: string };
+/** A branch's account as its directory names it (with its id's hex, as the directory keys it). */
+export type NamedAccount = {
+  _id: Types.ObjectId;
+  name: string;
+  branchCode: string;
+  [HEX_ID]: string;
+};
 
 /** A directory's accounts in list order (name, then id). */
 export function inListOrder(
@@ -159,6 +165,7 @@ export function inListOrder(
       _id: new Types.ObjectId(id),
       name: accounts[id]!,
       branchCode,
+      [HEX_ID]: id,
     })),
   );
 }

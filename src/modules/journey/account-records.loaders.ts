@@ -19,7 +19,7 @@ import {
   type ListPosition,
 } from './account-records';
 import { journeySourceOf as sourceOf, type JourneySource } from './journey-registry';
-import { LISTED_HEX } from './journey-record.fields';
+import { HEX_ID, hexIdOf } from '../../db/hex-id';
 
 type Row = Record<string, unknown> & { _id: Types.ObjectId };
 type Lists =
@@ -51,7 +51,7 @@ export type ListedPage = { rows: ListedRow[]; more: boolean };
  */
 export function createAccountRecordReader(scope: Scope, selection?: OperationSelection) {
   const lists = new DataLoader<string, Lists>(async (ids) => {
-    const found = await readAccountRecords(ids.map((id) => new Types.ObjectId(id)));
+    const found = await readAccountRecords(ids);
     return ids.map((id) => found.get(id) ?? {});
   });
   const byType = new Map<string, DataLoader<string, Row | null>>();
@@ -125,7 +125,7 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
       stages?: readonly string[] | null;
     },
   ): Promise<Map<string, ListedPage>> {
-    const ids = accounts.map((account) => String(account._id));
+    const ids = accounts.map(hexIdOf);
     const all = await lists.loadMany(ids);
     const listOnly = new Map(
       options.typenames.map((typename) => [typename, fromEntries(typename)]),
@@ -181,14 +181,14 @@ function rowOf(
   { typename, id, hex, entry }: Listed,
 ): Row {
   const source = sourceOf(typename);
-  const row: Row & { [LISTED_HEX]?: string } = {
+  const row: Row & { [HEX_ID]?: string } = {
     _id: id,
     accountId,
     branchCode,
     journeyAt: entry.j,
     stage: stageOf(source, entry),
   };
-  row[LISTED_HEX] = hex;
+  row[HEX_ID] = hex;
   if (source.listedBy) row[source.listedBy] = entry.o;
   for (const field of source.shown ?? []) row[field] = entry.f?.[field] ?? null;
   return row;

@@ -13,6 +13,7 @@ import { openWorkConsequences } from '../open-work/open-work';
 import { journeySourceOf, journeySources, type JourneySource } from './journey-registry';
 import { addToGroup } from '../../shared/groups';
 import { cacheVersion, createListCache } from './account-records-cache';
+import { HEX_ID, hexIdOf } from '../../db/hex-id';
 
 /**
  * Per account, one document listing every journey record of the account with the values its
@@ -335,48 +336,49 @@ const listCache = createListCache<AccountRecords['lists']>();
 export const clearListCache = () => listCache.clear();
 
 /**
- * The listed records of accounts by id (complete; rebuilt first where not), keyed by hex id. The
+ * The listed records of accounts by hex id (complete; rebuilt first where not), keyed by it. The
  * documents are read as they are stored (BSON) and only their version and format decoded at
  * first: a list this process has decoded before under the same version is taken from the cache,
  * the others decoded (and cached). One read, as without the cache, whatever is cached.
  */
 export async function readAccountRecords(
-  accountIds: readonly Types.ObjectId[],
+  accountIds: readonly string[],
 ): Promise<Map<string, AccountRecords['lists']>> {
+  const ids = accountIds.map((id) => new Types.ObjectId(id));
   const read = async () =>
     (
       await collection()
-        .find({ _id: { $in: [...accountIds] } }, { raw: true })
+        .find({ _id: { $in: ids } }, { raw: true })
         .toArray()
     ).map((bytes) => decodeCached(bytes as unknown as Uint8Array));
   let docs = await read();
-  const complete = new Set(
-    docs.filter((doc) => doc.complete === LISTS_FORMAT).map((doc) => String(doc._id)),
-  );
-  const missing = accountIds.filter((id) => !complete.has(String(id)));
+  const complete = new Set(docs.filter((doc) => doc.complete === LISTS_FORMAT).map(hexIdOf));
+  const missing = ids.filter((_id, i) => !complete.has(accountIds[i]!));
   if (missing.length > 0) {
     await rebuild(missing);
     docs = await read();
   }
-  return new Map(docs.map((doc) => [String(doc._id), doc.lists]));
+  return new Map(docs.map((doc) => [hexIdOf(doc), doc.lists]));
 }
 
 const { BSON } = mongoose.mongo;
 
 // A stored document's version, format and lists: the lists from the cache where it holds them
 // under that version, else decoded (and cached when complete).
-function decodeCached(bytes: Uint8Array): Required<Pick<AccountRecords, 'lists'>> & AccountRecords {
+function decodeCached(bytes: Uint8Array): Decoded {
   // Embedded documents (the lists) stay bytes: only the top-level fields are decoded.
   const head = BSON.deserialize(bytes, { raw: true }) as AccountRecords & { lists?: Uint8Array };
   const db = collection().dbName;
   const account = String(head._id);
   const version = head.complete === LISTS_FORMAT ? cacheVersion(head.v) : null;
   const held = listCache.get(db, account, version);
-  if (held) return { ...head, lists: held };
+  if (held) return { ...head, lists: held, [HEX_ID]: account };
   const lists = (head.lists ? BSON.deserialize(head.lists) : {}) as AccountRecords['lists'];
   listCache.set(db, account, version, lists, entriesIn(lists));
-  return { ...head, lists };
+  return { ...head, lists, [HEX_ID]: account };
 }
+
+type Decoded = AccountRecords & { [HEX_ID]: string };
 
 const entriesIn = (lists: AccountRecords['lists']) =>
   Object.values(lists).reduce((sum, list) => sum + Object.keys(list).length, 0);

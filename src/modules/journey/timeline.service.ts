@@ -1,5 +1,6 @@
 import mongoose, { Types } from 'mongoose';
 import { badInput } from '../../shared/errors';
+import { hexIdOf } from '../../db/hex-id';
 import {
   DEFAULT_PAGE_SIZE,
   forwardPage,
@@ -61,12 +62,7 @@ export async function loadTimelines(
     throw badInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
   }
   const byAccount = await listedTimelines(reader, accounts, args, size);
-  return pagesOf(
-    accounts.map((account) => account._id),
-    byAccount,
-    size,
-    Boolean(args.after),
-  );
+  return pagesOf(accounts.map(hexIdOf), byAccount, size, Boolean(args.after));
 }
 
 // The newest `size` listed records per account after the cursor in the stages asked for (from
@@ -107,7 +103,7 @@ async function listedTimelines(
 const TIMELINE_KEYS = withIdKey([{ field: 'journeyAt', direction: -1 }]);
 
 function pagesOf(
-  accountIds: readonly Types.ObjectId[],
+  accountIds: readonly string[],
   byAccount: Map<string, TimelineRows>,
   size: number,
   afterCursor: boolean,
@@ -115,11 +111,8 @@ function pagesOf(
   return new Map(
     accountIds.map((id) => {
       // In timeline order already (`newest`).
-      const { rows, more } = byAccount.get(id.toHexString()) ?? { rows: [] };
-      return [
-        id.toHexString(),
-        forwardPage<JourneyEventRow>(rows, TIMELINE_KEYS, size, afterCursor, more),
-      ];
+      const { rows, more } = byAccount.get(id) ?? { rows: [] };
+      return [id, forwardPage<JourneyEventRow>(rows, TIMELINE_KEYS, size, afterCursor, more)];
     }),
   );
 }

@@ -14,6 +14,7 @@ import {
   type RegisteredWrite,
 } from './write-register';
 import { isDuplicateKey } from '../../db/duplicate-key';
+import { step } from '../../shared/steps';
 
 /** The field of a record holding its pending consequences. */
 export const PENDING = 'pendingConsequences';
@@ -105,7 +106,7 @@ export async function applyPending(
     try {
       await applyKinds(pass);
     } finally {
-      await clearAll(pass.applied);
+      await step('clear', () => clearAll(pass.applied));
     }
   });
   return pass.count;
@@ -129,13 +130,16 @@ async function applyKinds(pass: Pass): Promise<void> {
     const next = [...pass.byKind.values()].sort((a, b) => a[0]!.kind.order - b[0]!.kind.order)[0];
     if (!next) return;
     pass.byKind.delete(next[0]!.entry.kind);
-    const followOn = await next[0]!.kind.apply(
-      next.map(({ model: source, record, entry }): DueConsequence => ({
-        id: entry._id,
-        recordId: record._id,
-        source: source.modelName,
-        args: entry.args,
-      })),
+    const kind = next[0]!.kind;
+    const followOn = await step(kind.name, () =>
+      kind.apply(
+        next.map(({ model: source, record, entry }): DueConsequence => ({
+          id: entry._id,
+          recordId: record._id,
+          source: source.modelName,
+          args: entry.args,
+        })),
+      ),
     );
     pass.applied.push(...next);
     for (const { model: written, records: stored, registered } of [followOn ?? []].flat()) {

@@ -1,4 +1,5 @@
 import mongoose, { Types } from 'mongoose';
+import { step } from '../../shared/steps';
 
 /**
  * The register of writes whose consequences may still be pending: a writer names the records it is
@@ -106,7 +107,8 @@ export async function finishAfter<T>(
     for (const entry of registered) entry.drop();
     throw error;
   }
-  await Promise.all(registered.map((entry) => entry.finish()));
+  if (registered.length > 0)
+    await step('register done', () => Promise.all(registered.map((entry) => entry.finish())));
   return result;
 }
 

@@ -26,6 +26,7 @@ import { findRepeatOf, REPEAT_WINDOW_MS } from './fault-lifecycle';
 import { FaultServiceModel, type FaultServiceDoc, type ServiceTicket } from './fault-service.model';
 import { FaultTicketModel } from './fault-ticket.model';
 import { addToGroup } from '../../shared/groups';
+import { step } from '../../shared/steps';
 
 /** A ticket's service and instants before or after a write (both, when it changed). */
 export type TouchedTicket = {
@@ -242,8 +243,8 @@ async function rederiveRepeatsAround(
   auditActor: AuditActor,
 ): Promise<Rederived> {
   if (touched.length === 0) return { changes: [], stored: [], registered: [] };
-  await keepServices(touched);
-  return rederive(touched, await readServices(touched), auditActor);
+  await step('keep services', () => keepServices(touched));
+  return rederive(touched, await step('read services', () => readServices(touched)), auditActor);
 }
 
 // Rounds after which a re-derivation still racing others gives up: its consequence stays pending

@@ -20,6 +20,7 @@ import type { ImportOutcome } from './import-kind';
 import { castFields } from '../../db/cast-fields';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { addToGroup } from '../../shared/groups';
+import { step } from '../../shared/steps';
 
 const scope = systemScope('import');
 
@@ -348,7 +349,9 @@ export async function upsertPlannedRows(
         throw new Error(`import of ${options.entityType}: keys kept changing`);
       if (attempt > 0) {
         // By the natural-key query: a record inserted by a crashed run may lack its kept key.
-        const fresh = await loadByExternalIds(model, sourceSystem, keys, { complete: true });
+        const fresh = await step('read again', () =>
+          loadByExternalIds(model, sourceSystem, keys, { complete: true }),
+        );
         for (const key of keys) {
           const found = fresh.get(key);
           if (found) stored.set(key, found);
@@ -360,9 +363,14 @@ export async function upsertPlannedRows(
       let effective: boolean[] = [];
       if (writing.length > 0 && !options.dryRun) {
         // One register entry per batch write, naming its records before they are written.
-        registered.push(await registerWrite(model, { ids: writing.map((plan) => plan.id) }));
+        registered.push(
+          await step('register', () =>
+            registerWrite(model, { ids: writing.map((plan) => plan.id) }),
+          ),
+        );
         const writes = writing.map((plan) => writeOf(options, plan)!);
-        effective = await effectiveWrites(model, writing, await bulkUpsert(model, writes));
+        const outcome = await step('write records', () => bulkUpsert(model, writes));
+        effective = await step('check writes', () => effectiveWrites(model, writing, outcome));
       }
       const retry = new Set(
         options.dryRun ? [] : writing.filter((_, i) => !effective[i]).map((p) => p.externalId),
@@ -379,7 +387,7 @@ export async function upsertPlannedRows(
       }
       keys = [...retry];
     }
-    if (!options.dryRun) await applyPending(model, [...toSettle.values()]);
+    if (!options.dryRun) await step('apply', () => applyPending(model, [...toSettle.values()]));
   });
   return outcomes;
 }

@@ -16,6 +16,7 @@ import {
   type RollupMemberDoc,
 } from './rollup.model';
 import { effectiveWrites as effective } from '../../db/effective-writes';
+import { step } from '../../shared/steps';
 
 // The driver side of the claims described in `rollup-tally`: every filter is `_id`, `_id $in` or
 // `{ _id, v }` (a unique index on the stand-in), and each step is one command per batch.
@@ -183,17 +184,21 @@ export async function moveRecords(
     }));
   if (waiting.length + planned.length === 0) return [];
   // Read before the claims are made: see `applyToBuckets`.
-  const read = await readBuckets([...new Set([...waiting, ...planned].flatMap(claimedBuckets))]);
-  const claimed = await claim(planned);
+  const read = await step('read buckets', () =>
+    readBuckets([...new Set([...waiting, ...planned].flatMap(claimedBuckets))]),
+  );
+  const claimed = await step('claim', () => claim(planned));
   const retry = [
     ...waiting.map((c) => c.recordId),
     ...planned.filter((p) => !claimed.some((c) => c.id === p.id)).map((p) => p.recordId),
   ];
   if (stop === 'claims') return [];
   const trusted = new Set(claimed.map((c) => c.id));
-  const applied = await applyToBuckets([...claimed, ...waiting], trusted, read);
+  const applied = await step('count', () =>
+    applyToBuckets([...claimed, ...waiting], trusted, read),
+  );
   if (stop === 'buckets') return [];
-  await dependants?.(applied);
+  if (dependants) await step('dependants', () => dependants(applied));
   await effective(
     members(),
     applied.map(({ member, v, to }) => ({

@@ -19,6 +19,7 @@ import { sameValue, type Claim } from './rollup-tally';
 import { memberId, RollupMemberModel, RollupModel, type RollupMemberDoc } from './rollup.model';
 import { addToGroup } from '../../shared/groups';
 import { findByIds } from '../../db/id-parts';
+import { step } from '../../shared/steps';
 
 // While a bulk load runs (see withRollupsRebuiltAfter), refreshes are skipped: it rebuilds after.
 let deferrals = 0;
@@ -103,13 +104,14 @@ async function currentStates(
   };
   const context = contextOf(source);
   if (!context) return ids.map((id) => state(id));
-  await writeKeyed(ids.map((id) => state(id)));
+  await step('keyed values', () => writeKeyed(ids.map((id) => state(id))));
   const keyOf = (id: unknown) => {
     const record = records.get(String(id));
     return record ? context.keyOf(record) : null;
   };
   const keys = ids.map(keyOf).filter((key): key is string => key !== null);
-  const found = keys.length === 0 ? new Map() : await context.read([...new Set(keys)]);
+  const found =
+    keys.length === 0 ? new Map() : await step('context', () => context.read([...new Set(keys)]));
   return ids.map((id) => {
     const key = keyOf(id);
     return state(id, key === null ? undefined : found.get(key));
@@ -133,13 +135,15 @@ export async function refreshRollups(
   const model = mongoose.model(source);
   for (let round = 0; ids.length > 0; round += 1) {
     if (round === ROUNDS) throw new Error(`rollups of ${source}: records kept changing`);
-    const [records, members] = await Promise.all([
-      findByIds<SourceRecord>(model.collection, ids, projectionOf(source)),
-      findByIds<RollupMemberDoc>(
-        RollupMemberModel.collection,
-        ids.map((id) => memberId(source, id)),
-      ),
-    ]);
+    const [records, members] = await step('read records and members', () =>
+      Promise.all([
+        findByIds<SourceRecord>(model.collection, ids, projectionOf(source)),
+        findByIds<RollupMemberDoc>(
+          RollupMemberModel.collection,
+          ids.map((id) => memberId(source, id)),
+        ),
+      ]),
+    );
     const recordBy = new Map(records.map((record) => [String(record._id), record]));
     const memberBy = new Map(members.map((member) => [member._id, member]));
     const states = await currentStates(source, ids, recordBy, memberBy);
@@ -179,5 +183,5 @@ export function rollupConsequences(
 registerConsequenceKind<null>(ROLLUP_KIND, CONSEQUENCE_ORDER.stage + 5, async (due) => {
   const bySource = new Map<string, unknown[]>();
   for (const { recordId, source } of due) addToGroup(bySource, source, recordId);
-  for (const [source, ids] of bySource) await refreshRollups(source, ids);
+  for (const [source, ids] of bySource) await step(source, () => refreshRollups(source, ids));
 });

@@ -5,12 +5,11 @@ import {
   registerConsequenceKind,
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
-import { moveRecords, type RecordState, type RefreshStop } from './rollup-claims';
+import { itemWrites, moveRecords, type RecordState, type RefreshStop } from './rollup-claims';
 import {
   contextOf,
   contributionsOf,
-  isTallyBucket,
-  listsMonths,
+  isKeyed,
   projectionOf,
   rollupSources,
   type SourceRecord,
@@ -50,36 +49,18 @@ export function registerRollupDependants(source: string, refresh: RollupDependan
   dependants.set(source, refresh);
 }
 
-/** Keyed buckets (an account's follow-up instants): item values that others read on write. */
-export const isKeyed = (bucket: string) => !isTallyBucket(bucket) && !listsMonths(bucket);
-
 // A record's values in keyed buckets, set where it is and removed where it left (idempotent).
 async function writeKeyed(states: readonly RecordState[]): Promise<void> {
-  const byBucket = new Map<string, { $set: Record<string, unknown>; $unset: Record<string, ''> }>();
-  const change = (bucket: string) => {
-    const found = byBucket.get(bucket) ?? { $set: {}, $unset: {} };
-    byBucket.set(bucket, found);
-    return found;
-  };
-  for (const { recordId, member, after } of states) {
-    const before = member?.buckets ?? {};
-    for (const bucket of Object.keys(before))
-      if (isKeyed(bucket) && !(bucket in after)) change(bucket).$unset[`items.${recordId}`] = '';
-    for (const [bucket, value] of Object.entries(after))
-      if (isKeyed(bucket) && !sameValue(before[bucket] ?? null, value))
-        change(bucket).$set[`items.${recordId}`] = value;
-  }
-  if (byBucket.size === 0) return;
-  await RollupModel.collection.bulkWrite(
-    [...byBucket].map(([bucket, update]) => ({
-      updateOne: {
-        filter: { _id: bucket },
-        update: Object.fromEntries(Object.entries(update).filter(([, v]) => Object.keys(v).length)),
-        upsert: true,
-      },
-    })) as never[],
-    { ordered: false },
+  const writes = itemWrites(
+    states.map(({ recordId, member, after }) => ({
+      recordId,
+      from: member?.buckets ?? {},
+      to: after,
+    })),
+    isKeyed,
   );
+  if (writes.length > 0)
+    await RollupModel.collection.bulkWrite(writes as never[], { ordered: false });
 }
 
 /**
@@ -147,7 +128,14 @@ export async function refreshRollups(
     const recordBy = new Map(records.map((record) => [String(record._id), record]));
     const memberBy = new Map(members.map((member) => [member._id, member]));
     const states = await currentStates(source, ids, recordBy, memberBy);
-    const again = new Set(await moveRecords(source, states, stop, dependants.get(source)));
+    const again = new Set(
+      await moveRecords(source, states, {
+        stop,
+        dependants: dependants.get(source),
+        // The keyed values are written before the context is read (see `currentStates`).
+        keyedWritten: contextOf(source) !== undefined,
+      }),
+    );
     ids = ids.filter((id) => again.has(String(id)));
   }
 }

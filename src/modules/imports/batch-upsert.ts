@@ -8,7 +8,7 @@ import {
   PENDING,
   type RecordWithPending,
 } from '../consequences/pending-consequences';
-import { finishAfter, registerWrite, type RegisteredWrite } from '../consequences/write-register';
+import { finishAfter, registeredWrite, type RegisteredWrite } from '../consequences/write-register';
 import { AuditEntryModel } from '../audit/audit.model';
 import { listedRecordConsequences } from '../journey/account-records';
 import {
@@ -392,11 +392,13 @@ async function writePlans(
   const writing = plans.filter((plan) => plan.pending.length > 0);
   if (writing.length === 0 || options.dryRun) return new Set();
   const { model } = options;
-  registered.push(
-    await step('register', () => registerWrite(model, { ids: writing.map((plan) => plan.id) })),
-  );
   const writes = writing.map((plan) => writeOf(options, plan)!);
-  const outcome = await step('write records', () => bulkUpsert(model, writes));
+  const { result: outcome, registered: entry } = await step('write records', () =>
+    registeredWrite(model, { ids: writing.map((plan) => plan.id) }, () =>
+      bulkUpsert(model, writes),
+    ),
+  );
+  registered.push(entry);
   const effective = await step('check writes', () => effectiveWrites(model, writing, outcome));
   return new Set(writing.filter((_, i) => !effective[i]).map((plan) => plan.externalId));
 }

@@ -316,7 +316,8 @@ export async function upsertWithConsequences(
   const upsert = { ...update, $setOnInsert: setOnInsert };
   const before = await writeOne(
     model,
-    named(options.filter),
+    // Stored only in the record it inserts, under the id it gives it.
+    onInsertOnly ? { ids: [insertedId] } : named(options.filter),
     consequences,
     () =>
       model

@@ -30,8 +30,7 @@ export function currentStep(): string | undefined {
 export async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
   const onStep = sink;
   if (!onStep) return work();
-  const outer = current.getStore();
-  const path = outer ? `${outer} > ${name}` : name;
+  const path = pathOf(name);
   const started = performance.now();
   try {
     return await current.run(path, work);
@@ -39,3 +38,20 @@ export async function step<T>(name: string, work: () => Promise<T>): Promise<T> 
     onStep(path, performance.now() - started);
   }
 }
+
+/** `step` for synchronous work (parsing, planning). */
+export function syncStep<T>(name: string, work: () => T): T {
+  const onStep = sink;
+  if (!onStep) return work();
+  const started = performance.now();
+  try {
+    return work();
+  } finally {
+    onStep(pathOf(name), performance.now() - started);
+  }
+}
+
+const pathOf = (name: string) => {
+  const outer = current.getStore();
+  return outer ? `${outer} > ${name}` : name;
+};

@@ -20,7 +20,7 @@ import type { ImportOutcome } from './import-kind';
 import { castFields } from '../../db/cast-fields';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { addToGroup } from '../../shared/groups';
-import { step } from '../../shared/steps';
+import { step, syncStep } from '../../shared/steps';
 
 const scope = systemScope('import');
 
@@ -338,7 +338,9 @@ export async function upsertPlannedRows(
       if (attempt === ATTEMPTS)
         throw new Error(`import of ${options.entityType}: keys kept changing`);
       if (attempt > 0) await readAgain(options, keys, stored);
-      const plans = keys.map((key) => planKey(options, key, byKey.get(key)!, stored.get(key)));
+      const plans = syncStep('plan writes', () =>
+        keys.map((key) => planKey(options, key, byKey.get(key)!, stored.get(key))),
+      );
       const retry = await writePlans(options, plans, registered);
       for (const plan of plans)
         if (!retry.has(plan.externalId)) decided(options, plan, outcomes, toSettle);

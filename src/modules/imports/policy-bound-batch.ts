@@ -16,7 +16,7 @@ import {
 } from './batch-upsert';
 import type { ImportContext, ImportOutcome } from './import-kind';
 import { parseRows, rejected } from './parse-rows';
-import { step } from '../../shared/steps';
+import { step, syncStep } from '../../shared/steps';
 
 /** What every row of such a kind names: its key and its account. */
 type AccountRow = {
@@ -69,7 +69,7 @@ export async function importPolicyBoundBatch<
   deriveNew?: (rows: PlannedRow[]) => Promise<PlannedRow[]>;
 }): Promise<ImportOutcome[]> {
   const { context, raw } = options;
-  const { valid, outcomes } = parseRows(options.schema, raw);
+  const { valid, outcomes } = syncStep('parse rows', () => parseRows(options.schema, raw));
   const accountKey = (row: AccountRow) => ({
     sourceSystem: row.accountSourceSystem ?? DEFAULT_ACCOUNT_SOURCE,
     externalId: row.accountExternalId,
@@ -96,11 +96,13 @@ export async function importPolicyBoundBatch<
   const policyFor =
     needPolicy.length > 0 ? await step('read policies', () => policyResolverFor(needPolicy)) : null;
   const planned: PlannedRow[] = [];
-  for (const row of checked) {
-    const decision = options.plan(row, policyFor, references);
-    if ('fields' in decision) planned.push(decision);
-    else outcomes.set(row.index, decision);
-  }
+  syncStep('plan rows', () => {
+    for (const row of checked) {
+      const decision = options.plan(row, policyFor, references);
+      if ('fields' in decision) planned.push(decision);
+      else outcomes.set(row.index, decision);
+    }
+  });
   const written = await upsertPlannedRows({
     model: options.model,
     entityType: options.entityType,

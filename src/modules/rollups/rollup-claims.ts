@@ -239,14 +239,16 @@ export async function moveRecords(
   );
   if (stop === 'buckets') return [];
   if (dependants) await step('dependants', () => dependants(applied));
-  await effective(
-    members(),
-    applied.map(({ member, v, to }) => ({
-      updateOne: {
-        filter: { _id: member, v },
-        update: { $set: { buckets: to, v: v + 1 }, $unset: { pending: '' } },
-      },
-    })) as never[],
+  await step('settle memberships', () =>
+    effective(
+      members(),
+      applied.map(({ member, v, to }) => ({
+        updateOne: {
+          filter: { _id: member, v },
+          update: { $set: { buckets: to, v: v + 1 }, $unset: { pending: '' } },
+        },
+      })) as never[],
+    ),
   );
   if (stop === 'memberships') return [];
   // The markers are no longer needed once the memberships say what is counted.
@@ -257,11 +259,13 @@ export async function moveRecords(
       markers[`ops.${id}`] = '';
       unmark.set(bucket, markers);
     }
-  await effective(
-    buckets(),
-    [...unmark].map(([bucket, $unset]) => ({
-      updateOne: { filter: { _id: bucket }, update: { $unset } },
-    })),
+  await step('unmark', () =>
+    effective(
+      buckets(),
+      [...unmark].map(([bucket, $unset]) => ({
+        updateOne: { filter: { _id: bucket }, update: { $unset } },
+      })),
+    ),
   );
   return retry;
 }

@@ -71,3 +71,45 @@ describe.each<[string, StandInStorage]>([
     expect(await found({ _id: { $in: [b, 'x', c] } })).toEqual([3, 12, 15]);
   });
 });
+
+// The H2 store's unique indexes order their keys by H2's own order with each key's serialized
+// form remembered (the launcher's RememberedKeyOrder): a store written with H2's own comparison
+// (as every store before it was), then reopened (keys read back from the file), still finds every
+// key by `_id`, by an id list and by a unique key, and still refuses a duplicate.
+describe('the embedded server (H2): a store written in H2 key order, then reopened', () => {
+  const file = join(dir, 'reopened.mv.db');
+  const ids: unknown[] = Array.from({ length: 3000 }, (_, i) =>
+    i % 3 === 0 ? new ObjectId() : i % 3 === 1 ? `k${(i * 7919) % 3001}` : i * 1000,
+  );
+  const open = async (h2KeyOrder: boolean) => {
+    const server = await startStandIn({ kind: 'h2', file, h2KeyOrder });
+    const client = await MongoClient.connect(`${server.uri}/reopened`);
+    return { server, client, docs: client.db().collection('docs') };
+  };
+
+  it('finds every document by its id and unique key, and refuses duplicates', async () => {
+    const first = await open(true);
+    await first.docs.createIndex({ code: 1, n: 1 }, { unique: true });
+    await first.docs.insertMany(ids.map((_id, n) => ({ _id, n, code: `c${n % 10}` })) as never);
+    await first.client.close();
+    await first.server.stop();
+
+    const again = await open(false);
+    try {
+      const { docs } = again;
+      for (const n of [0, 1, 2, 1234, 2998, 2999]) {
+        expect((await docs.findOne({ _id: ids[n] } as never))?.n).toBe(n);
+        expect((await docs.findOne({ code: `c${n % 10}`, n }))?._id).toEqual(ids[n]);
+      }
+      const listed = await docs.find({ _id: { $in: ids } } as never).toArray();
+      expect(listed.map((doc) => doc.n as number).sort((x, y) => x - y)).toEqual(
+        ids.map((_, n) => n),
+      );
+      await expect(docs.insertOne({ _id: ids[7], n: -1 } as never)).rejects.toThrow(/duplicate/i);
+      await expect(docs.insertOne({ code: 'c5', n: 5 })).rejects.toThrow(/duplicate/i);
+    } finally {
+      await again.client.close();
+      await again.server.stop();
+    }
+  }, 120_000);
+});

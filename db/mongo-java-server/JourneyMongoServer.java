@@ -1,4 +1,7 @@
 import java.io.InputStream;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -6,6 +9,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -18,6 +22,9 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -34,17 +41,20 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * Starts mongo-java-server on a loopback port for Journey's embedded database.
  *
- * Usage: JourneyMongoServer (memory | h2 FILE) [PORT] [--lazy-commit]
+ * Usage: JourneyMongoServer (memory | h2 FILE) [PORT] [--lazy-commit] [--h2-key-order]
  * Prints "LISTENING <port>" once bound. Stops when its standard input closes (so it never outlives
  * the Node process that started it) or on SIGTERM; the H2 store is committed and closed either way.
  *
  * Durability: with H2, every write command is committed to the store file before it is answered,
  * so an acknowledged write survives SIGKILL of this process (H2 on its own commits about once a
  * second). --lazy-commit keeps H2's own cadence; it exists only for the durability benchmark.
+ * --h2-key-order orders unique-index keys as H2 does on its own (see RememberedKeyOrder); it exists
+ * only for the test that reopens a store so written.
  */
 public final class JourneyMongoServer {
 
@@ -109,7 +119,76 @@ public final class JourneyMongoServer {
                             store.openMap("databases." + namespace),
                             store.openMap("meta." + namespace), cursors);
                 }
+
+                // Opened first under the name the server gives it, with the remembered key order
+                // (see RememberedKeyOrder): the server's own opening then finds the map open.
+                @Override
+                protected Index<Object> openOrCreateUniqueIndex(String collection, String index,
+                        List<IndexKey> keys, boolean sparse) {
+                    if (rememberKeys) { // static: H2Backend opens stored databases in its constructor
+                        store.openMap(getFullCollectionNamespace(collection) + "._index_" + index,
+                                new MVMap.Builder<KeyValue, Object>().keyType(KEY_ORDER));
+                    }
+                    return super.openOrCreateUniqueIndex(collection, index, keys, sparse);
+                }
             };
+        }
+    }
+
+    private static final RememberedKeyOrder KEY_ORDER = new RememberedKeyOrder();
+    private static boolean rememberKeys = true;
+
+    /**
+     * H2's order of unique-index keys, with each key's serialized form remembered. The server's keys
+     * (KeyValue) are serializable but not comparable, so H2 orders them by their Java-serialized
+     * bytes, serializing both keys again on every comparison: one `_id` lookup cost about 2·log2(n)
+     * serializations, 43 % of the stand-in's CPU in a cold demo ranking. Same bytes
+     * (ObjectDataType.serialize), same comparison (compareNotNull), so the same order: files written
+     * before read the same, and what is written is unchanged. Bytes are kept per key object (not by
+     * equality: two equal keys may serialize differently) and dropped once H2 drops the key.
+     * Stand-in only (the H2 store; the memory backend's indexes are hash maps).
+     */
+    static final class RememberedKeyOrder extends ObjectDataType {
+        private final ReferenceQueue<Object> dropped = new ReferenceQueue<>();
+        private final ConcurrentHashMap<KeyRef, byte[]> serialized = new ConcurrentHashMap<>();
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a instanceof KeyValue && b instanceof KeyValue) {
+                return a == b ? 0 : compareNotNull(serializedOf(a), serializedOf(b));
+            }
+            return super.compare(a, b);
+        }
+
+        private byte[] serializedOf(Object key) {
+            byte[] known = serialized.get(new KeyRef(key, null));
+            if (known != null) return known;
+            for (Reference<?> gone; (gone = dropped.poll()) != null; ) serialized.remove(gone);
+            byte[] bytes = serialize(key);
+            serialized.put(new KeyRef(key, dropped), bytes);
+            return bytes;
+        }
+    }
+
+    /** A weak reference equal to another only while both refer to the very same object. */
+    static final class KeyRef extends WeakReference<Object> {
+        private final int hash;
+
+        KeyRef(Object key, ReferenceQueue<Object> queue) {
+            super(key, queue);
+            hash = System.identityHashCode(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (other == this) return true;
+            Object key = get();
+            return key != null && other instanceof KeyRef ref && ref.get() == key;
         }
     }
 
@@ -309,11 +388,13 @@ public final class JourneyMongoServer {
         List<String> flags = List.of(args).stream().filter(a -> a.startsWith("--")).toList();
         List<String> rest = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         if (rest.isEmpty()) {
-            System.err.println("usage: JourneyMongoServer (memory | h2 FILE) [PORT] [--lazy-commit]");
+            System.err.println(
+                    "usage: JourneyMongoServer (memory | h2 FILE) [PORT] [--lazy-commit] [--h2-key-order]");
             System.exit(2);
         }
         boolean h2 = rest.get(0).equals("h2");
         boolean lazy = flags.contains("--lazy-commit");
+        rememberKeys = !flags.contains("--h2-key-order");
         MongoBackend backend = h2 ? new JourneyH2Backend(rest.get(1), !lazy)
                 : new CompactMemoryBackend();
         backend.version(MONGO_6_0);

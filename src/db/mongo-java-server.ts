@@ -29,9 +29,12 @@ export type StandIn = {
 /**
  * Which storage the stand-in uses: H2 file (survives restarts) or memory (tests). H2 commits every
  * write before answering it unless `lazyCommit` (H2's own cadence, about once a second).
+ * `h2KeyOrder`: unique-index keys compared as H2 does on its own, re-serializing both keys on every
+ * comparison (the launcher remembers each key's bytes instead); only for the test that reopens a
+ * store so written.
  */
 export type StandInStorage =
-  { kind: 'h2'; file: string; lazyCommit?: boolean } | { kind: 'memory' };
+  { kind: 'h2'; file: string; lazyCommit?: boolean; h2KeyOrder?: boolean } | { kind: 'memory' };
 
 function javaCommand(binary: 'java' | 'javac' = 'java'): string {
   const home = process.env.JAVA_HOME;
@@ -108,7 +111,12 @@ function fetchJars(): void {
 
 function storageArgs(storage: StandInStorage): string[] {
   if (storage.kind === 'memory') return ['memory'];
-  return ['h2', storage.file, ...(storage.lazyCommit ? ['--lazy-commit'] : [])];
+  return [
+    'h2',
+    storage.file,
+    ...(storage.lazyCommit ? ['--lazy-commit'] : []),
+    ...(storage.h2KeyOrder ? ['--h2-key-order'] : []),
+  ];
 }
 
 /**

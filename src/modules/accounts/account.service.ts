@@ -335,7 +335,9 @@ async function pageOfBranch(
   const before = place(args.before, 'before');
   const { accounts: named, branch, users } = await branchAccounts(branchCode);
   const fields = Object.keys(query).filter((field) => !['branchCode', 'name'].includes(field));
-  const matches = sift({ ...query, branchCode });
+  // Compiled on first use: a page of the whole branch (the screen) applies no query.
+  let compiled: ((account: unknown) => boolean) | undefined;
+  const matches = (account: unknown) => (compiled ??= sift({ ...query, branchCode }))(account);
   // The directory's accounts come in list order; those read for a filter on more do not.
   const matching =
     fields.length > 0
@@ -352,11 +354,14 @@ async function pageOfBranch(
       : 'name' in query
         ? named.filter(matches)
         : named;
-  const between = matching.filter(
-    (account) =>
-      (!after || byNameThenId(listed(account), after) > 0) &&
-      (!before || byNameThenId(listed(account), before) < 0),
-  );
+  const between =
+    after || before
+      ? matching.filter(
+          (account) =>
+            (!after || byNameThenId(listed(account), after) > 0) &&
+            (!before || byNameThenId(listed(account), before) < 0),
+        )
+      : matching;
   const more = between.length > size;
   const page = backward
     ? between.slice(Math.max(0, between.length - size))

@@ -10,6 +10,7 @@ import { refreshCurrentStage, refreshCurrentStages } from '../src/modules/journe
 import { readServices, repeatsFrom } from '../src/modules/faults/fault-ticket.repeats';
 import { captureCommands, countCommands } from './support/command-counter';
 import { IDS_PER_READ } from '../src/db/id-parts';
+import { snapshotWritesSettled } from '../src/modules/scorecards/scorecard-snapshots';
 import { MAX_IMPORT_BATCH } from '../src/modules/imports/import.service';
 import { scanningFilters } from './support/keyed-filters';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
@@ -686,6 +687,7 @@ describe('imports of activation orders and fault tickets', () => {
         numerator: 1,
         denominator: 1,
       });
+      await snapshotWritesSettled();
       expect((await snapshot())!.stale).toBe(false);
 
       const file = tickets('late.csv', [

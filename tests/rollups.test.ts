@@ -19,6 +19,7 @@ import {
 import { scorecardFigures } from '../src/modules/scorecards/scorecard-figures';
 import { loadRowsFromRollups } from '../src/modules/scorecards/scorecard-rollups';
 import { ScorecardSnapshotModel } from '../src/modules/scorecards/scorecard.model';
+import { snapshotWritesSettled } from '../src/modules/scorecards/scorecard-snapshots';
 import { parsePeriod } from '../src/shared/period';
 import { captureCommands, type SentCommand } from './support/command-counter';
 import {
@@ -174,7 +175,10 @@ describe('scorecard rollups', () => {
       'keyaccounts',
     ])
       expect(readCollections.has(records)).toBe(false);
-    expect(await ScorecardSnapshotModel.countDocuments({ period: Q })).toBeGreaterThan(0);
+    await snapshotWritesSettled();
+    expect(
+      await ScorecardSnapshotModel.countDocuments({ period: Q, stale: false }),
+    ).toBeGreaterThan(0);
   });
 
   /** Scorecard inputs of BA and BB from the rollups, checked equal to those from the records. */

@@ -159,14 +159,15 @@ describe('scorecard rollups', () => {
     });
     const reads = sent.filter((c) => c.name === 'find' || c.name === 'aggregate');
     // Configuration read whole or by its unique key: the branch list (a few dozen documents), the
-    // caller's token and user, the period's targets; everything else must be by key.
-    const configuration = ['branches', 'users', 'apitokens', 'scorecardtargets'];
+    // caller's token and user; everything else (the period's targets too) must be by key.
+    const configuration = ['branches', 'users', 'apitokens'];
     const scanning = reads.filter(
       (c) => !configuration.includes(String(c.collection)) && !isByKey(filterOf(c)),
     );
     expect(scanning.map((c) => ({ collection: c.collection, filter: filterOf(c) }))).toEqual([]);
     const readCollections = new Set(reads.map((c) => String(c.collection)));
     expect(readCollections.has('rollups')).toBe(true);
+    expect(readCollections.has('scorecardtargets')).toBe(true);
     for (const records of [
       'surveyresponses',
       'faulttickets',

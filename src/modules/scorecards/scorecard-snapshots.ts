@@ -27,10 +27,14 @@ export type StoredFigures = { figures: ScorecardFigures; computedAt: Date };
 /** What a read found of each snapshot not served: its version, or null when there was none. */
 export type SeenVersions = Map<string, Types.ObjectId | null>;
 
-/** Snapshots by id: the servable ones, and the version of each of the others. */
+/**
+ * Snapshots by id: the servable ones, and the version of each of the others. After this process's
+ * snapshot writes in flight, so that a read after an answer finds what that answer stored.
+ */
 export async function readSnapshots(
   ids: string[],
 ): Promise<{ found: Map<string, StoredFigures>; seen: SeenVersions }> {
+  await snapshotWritesSettled();
   const stored =
     ids.length === 0
       ? []

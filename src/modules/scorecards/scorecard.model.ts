@@ -59,8 +59,13 @@ export const SNAPSHOT_FIGURES_VERSION = 7;
 
 export const ScorecardSnapshotModel = model('ScorecardSnapshot', scorecardSnapshotSchema);
 
+// `_id` is `<branch>|<period>|<figure>` (see targetId): a card reads its period's targets by a
+// bare `_id $in`, the only multi-key read the stand-in answers from an index (a read by period
+// scanned every target ever set). Targets stored before that had an ObjectId and are given
+// their key id once (see scorecard-targets).
 const scorecardTargetSchema = new Schema(
   {
+    _id: { type: String },
     branchCode: { type: String, required: true },
     period: { type: String, required: true },
     figure: { type: String, required: true },
@@ -70,7 +75,9 @@ const scorecardTargetSchema = new Schema(
   },
   { timestamps: true },
 );
-scorecardTargetSchema.index({ branchCode: 1, period: 1, figure: 1 }, { unique: true });
+/** The `_id` of a branch's target for one figure in one period. */
+export const targetId = (branchCode: string, period: string, figure: string) =>
+  `${branchCode}|${period}|${figure}`;
 
 /** A branch's target for one figure in one period. */
 export type ScorecardTargetDoc = {

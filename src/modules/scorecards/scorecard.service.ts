@@ -11,13 +11,7 @@ import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
 import type { BranchDoc } from '../branches/branch.model';
 import { findBranch, listBranches } from '../branches/branch.service';
 import { onLifecycle } from '../journey/lifecycle-hooks';
-import {
-  presentCard,
-  TARGET_FIGURES,
-  TARGET_RANGES,
-  type BranchCard,
-  type TargetFigure,
-} from './scorecard-card';
+import { presentCard, TARGET_FIGURES, TARGET_RANGES, type BranchCard } from './scorecard-card';
 import { rowWindow, scorecardInputsFrom } from './scorecard-data';
 import { loadRowsFromRollupsOf } from './scorecard-rollups';
 import { hasMeasurements, scorecardFigures, type ScorecardFigures } from './scorecard-figures';
@@ -26,8 +20,10 @@ import {
   ScorecardSnapshotModel,
   ScorecardTargetModel,
   snapshotId,
+  targetId,
   type ScorecardTargetDoc,
 } from './scorecard.model';
+import { targetsFor } from './scorecard-targets';
 import {
   invalidateSnapshots,
   readSnapshots,
@@ -134,19 +130,6 @@ async function figuresFor(
   });
 }
 
-async function targetsFor(
-  label: string,
-): Promise<Map<string, Partial<Record<TargetFigure, number>>>> {
-  const rows = await ScorecardTargetModel.find({
-    period: label,
-    target: { $ne: null },
-  }).lean<ScorecardTargetDoc[]>();
-  const byBranch = new Map<string, Partial<Record<TargetFigure, number>>>();
-  for (const row of rows)
-    byBranch.set(row.branchCode, { ...byBranch.get(row.branchCode), [row.figure]: row.target });
-  return byBranch;
-}
-
 /** All branches' scorecards for a period, ranked per the measurement rules (rank 1 first). */
 export async function rankedScorecards(label: string, now = new Date()): Promise<BranchCard[]> {
   const branches = await listBranches();
@@ -154,7 +137,10 @@ export async function rankedScorecards(label: string, now = new Date()): Promise
   const previousLabel = previousPeriod(branchPeriod(branches[0]!, label)).label;
   const [periods, targets] = await Promise.all([
     figuresFor(branches, [label, previousLabel], now),
-    targetsFor(label),
+    targetsFor(
+      branches.map((b) => b.code),
+      label,
+    ),
   ]);
   const [current, previous] = [periods[0]!, periods[1]!];
   const ranked = rankBranches(
@@ -234,11 +220,12 @@ export async function setScorecardTarget(options: { actor: Actor | null; input: 
   if (!branch) throw new AppError('NOT_FOUND', 'branch not found', 'input.branchCode');
   branchPeriod(branch, input.period, 'input.period');
   const key = { branchCode: input.branchCode, period: input.period, figure: input.figure };
-  const before = await ScorecardTargetModel.findOne(key).lean<ScorecardTargetDoc>();
+  const _id = targetId(key.branchCode, key.period, key.figure);
+  const before = await ScorecardTargetModel.findOne({ _id }).lean<ScorecardTargetDoc>();
   // A removed target stays as `target: null`, so its removal has a record to be stored with.
   await updateWithConsequences(ScorecardTargetModel, {
-    filter: key,
-    update: { $set: { target: input.target, setBy: actor.login } },
+    filter: { _id },
+    update: { $set: { ...key, target: input.target, setBy: actor.login } },
     consequences: [
       auditChange({
         actor,

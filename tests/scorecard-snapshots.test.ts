@@ -69,6 +69,30 @@ describe('scorecard snapshots stored over the version read', () => {
   const shown = async () => (await admin(CARD)).branchScorecard.faultWithinSlaRate;
   const stored = () => ScorecardSnapshotModel.collection.findOne({ _id: ID } as never);
 
+  /**
+   * Stores `before` over the versions `seen`: refused (the snapshot stays marked); the card then
+   * shows `within` of `tickets` within the SLA (computed), and that is what gets stored.
+   */
+  async function storeRefusedThenShown(
+    before: Awaited<ReturnType<typeof computedNow>>,
+    seen: Awaited<ReturnType<typeof readSnapshots>>['seen'],
+    within: number,
+    tickets: number,
+  ) {
+    const computed = [{ branchCode: 'BA', figures: before, period: parsePeriod(Q) }];
+    await storeSnapshots(computed, seen, new Date());
+    const refused = await stored();
+    expect(refused).toMatchObject({ stale: true });
+    expect(refused!.figures?.faultWithinSlaRate).not.toEqual(before.faultWithinSlaRate);
+    const rate = { value: within / tickets, numerator: within, denominator: tickets };
+    expect(await shown()).toMatchObject(rate);
+    await snapshotWritesSettled();
+    expect(await stored()).toMatchObject({
+      stale: false,
+      figures: { faultWithinSlaRate: { numerator: within, denominator: tickets } },
+    });
+  }
+
   beforeAll(async () => {
     service = await startTestService();
     world = await buildWorld(service);
@@ -85,19 +109,7 @@ describe('scorecard snapshots stored over the version read', () => {
     expect(before.faultWithinSlaRate).toMatchObject({ numerator: 1, denominator: 1 });
     // Restored after 10 h (> 8 h): the period now holds 1 of 2 within; its snapshot is marked.
     await ticket(10);
-    await storeSnapshots(
-      [{ branchCode: 'BA', figures: before, period: parsePeriod(Q) }],
-      seen,
-      new Date(),
-    );
-    expect(await stored()).toMatchObject({ stale: true });
-    expect((await stored())!.figures).toBeUndefined();
-    expect(await shown()).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
-    await snapshotWritesSettled();
-    expect(await stored()).toMatchObject({
-      stale: false,
-      figures: { faultWithinSlaRate: { numerator: 1, denominator: 2 } },
-    });
+    await storeRefusedThenShown(before, seen, 1, 2);
   });
 
   it('a stale snapshot is stored over only by a computation that read its current version', async () => {
@@ -108,19 +120,8 @@ describe('scorecard snapshots stored over the version read', () => {
     // 2 h and 1 h within, 10 h not: 2 of 3; then a fourth, 12 h, lands before the store.
     expect(before.faultWithinSlaRate).toMatchObject({ numerator: 2, denominator: 3 });
     await ticket(12);
-    await storeSnapshots(
-      [{ branchCode: 'BA', figures: before, period: parsePeriod(Q) }],
-      seen,
-      new Date(),
-    );
-    expect(await stored()).toMatchObject({ stale: true });
-    expect(await shown()).toMatchObject({ value: 0.5, numerator: 2, denominator: 4 });
-    await snapshotWritesSettled();
-    expect(await stored()).toMatchObject({
-      stale: false,
-      figures: { faultWithinSlaRate: { numerator: 2, denominator: 4 } },
-    });
-    // Served from that snapshot now, and the same figure.
+    await storeRefusedThenShown(before, seen, 2, 4);
+    // Served from that snapshot now, and the same figure: 2 of 4.
     expect(await shown()).toMatchObject({ value: 0.5, numerator: 2, denominator: 4 });
   });
 });

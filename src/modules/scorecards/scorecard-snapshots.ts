@@ -109,10 +109,12 @@ const inFlight = new Set<Promise<void>>();
 
 /**
  * Stores computed snapshots without the caller waiting (a failed or lost write leaves the
- * snapshot to be computed again on its next read).
+ * snapshot to be computed again on its next read), once the answer's own work is done.
  */
 export function storeSnapshotsLater(computed: Computed[], seen: SeenVersions, now: Date): void {
-  const write: Promise<void> = storeSnapshots(computed, seen, now)
+  // Begun after the answer's own work (encoding the write is a millisecond or two of it).
+  const write: Promise<void> = new Promise<void>((begin) => setImmediate(begin))
+    .then(() => storeSnapshots(computed, seen, now))
     .catch(() => undefined)
     .finally(() => inFlight.delete(write));
   inFlight.add(write);

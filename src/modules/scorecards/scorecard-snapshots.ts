@@ -28,13 +28,14 @@ export type StoredFigures = { figures: ScorecardFigures; computedAt: Date };
 export type SeenVersions = Map<string, Types.ObjectId | null>;
 
 /**
- * Snapshots by id: the servable ones, and the version of each of the others. After this process's
- * snapshot writes in flight, so that a read after an answer finds what that answer stored.
+ * Snapshots by id: the servable ones, and the version of each of the others. After the snapshot
+ * writes this process has in flight when it starts (not those begun while it waits), so that a
+ * read after an answer finds what that answer stored.
  */
 export async function readSnapshots(
   ids: string[],
 ): Promise<{ found: Map<string, StoredFigures>; seen: SeenVersions }> {
-  await snapshotWritesSettled();
+  if (inFlight.size > 0) await Promise.allSettled([...inFlight]);
   const stored =
     ids.length === 0
       ? []

@@ -1,9 +1,10 @@
 import { periodsChangedBy } from './scorecard-snapshots';
 
-const labels = (times: string[], zone: string) =>
+const labels = (times: string[], zone: string, closedBy = '2100-01-01T00:00:00Z') =>
   periodsChangedBy(
     times.map((at) => new Date(at)),
     zone,
+    new Date(closedBy),
   ).map((p) => p.label);
 
 describe('periodsChangedBy (the snapshots a measured write marks stale)', () => {
@@ -44,5 +45,22 @@ describe('periodsChangedBy (the snapshots a measured write marks stale)', () => 
     expect(utc.filter((l) => l.length === 7 && !l.includes('Q'))).toHaveLength(18);
     expect(utc.filter((l) => l.includes('Q'))).toHaveLength(6);
     expect(utc.filter((l) => l.length === 4)).toEqual(['2025', '2026', '2027']);
+  });
+
+  it('only the periods closed by the given instant (open ones have no snapshot)', () => {
+    // Closed by 1 Jul 2026 00:00 in Shanghai: of the first case's 21, the months 2026-01 …
+    // 2026-06, the quarters 2026-Q1 and 2026-Q2; no year (2026 ends after).
+    expect(
+      labels(['2026-02-10T10:00:00+08:00'], 'Asia/Shanghai', '2026-07-01T00:00:00+08:00'),
+    ).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-Q1',
+      '2026-Q2',
+    ]);
   });
 });

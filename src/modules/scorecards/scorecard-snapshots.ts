@@ -127,21 +127,24 @@ export async function snapshotWritesSettled(): Promise<void> {
 }
 
 const KINDS: PeriodKind[] = ['MONTH', 'QUARTER', 'YEAR'];
-const YEAR_MS = 366 * 86_400_000;
+const DAY_MS = 86_400_000;
+const YEAR_MS = 366 * DAY_MS;
 
 /**
  * The periods whose figures records measured at `times` can change: those containing them, the
  * later months of their quarter (coverage is quarter-to-date), and those following (whose
  * `previous` values they are): every month, quarter and year ending after the start of the
- * earliest instant's quarter and starting within a year after the latest instant.
+ * earliest instant's quarter and starting within a year after the latest instant; of those, the
+ * ones ended by `closedBy` (only closed periods have snapshots).
  */
-export function periodsChangedBy(times: Date[], timeZone: string): Period[] {
+export function periodsChangedBy(times: Date[], timeZone: string, closedBy: Date): Period[] {
   const ms = times.map((at) => at.getTime());
   const from = periodContaining(new Date(Math.min(...ms)), 'QUARTER', timeZone).start;
   const until = Math.max(...ms) + YEAR_MS;
+  const within = (p: Period) => p.start.getTime() <= until && p.end <= closedBy;
   return KINDS.flatMap((kind) => {
     const periods: Period[] = [];
-    for (let p = periodContaining(from, kind, timeZone); p.start.getTime() <= until;) {
+    for (let p = periodContaining(from, kind, timeZone); within(p);) {
       periods.push(p);
       p = periodContaining(p.end, kind, timeZone);
     }
@@ -151,7 +154,9 @@ export function periodsChangedBy(times: Date[], timeZone: string): Period[] {
 
 /**
  * Marks stale, with a new version, every snapshot of the branch a record measured at these
- * instants can change, creating those not stored (see the top of this file); by `_id` only.
+ * instants can change, creating those not stored (see the top of this file); by `_id` only. Open
+ * periods have no snapshot (their figures are always computed): a record measured now marks the
+ * few closed periods of its quarter; one of last year, up to the 21 periods that follow it.
  */
 export async function invalidateSnapshots(event: {
   branchCode: string;
@@ -161,7 +166,10 @@ export async function invalidateSnapshots(event: {
   const branch = await findBranch(event.branchCode);
   if (!branch) return;
   const v = new Types.ObjectId();
-  const periods = periodsChangedBy(event.eventTimes, branch.timeZone);
+  // A day's margin: another instance's clock may be a little ahead of this one's.
+  const closedBy = new Date(Date.now() + DAY_MS);
+  const periods = periodsChangedBy(event.eventTimes, branch.timeZone, closedBy);
+  if (periods.length === 0) return;
   await ScorecardSnapshotModel.collection.bulkWrite(
     periods.map((period) => ({
       updateOne: {

@@ -12,6 +12,7 @@ import { createRandom } from '../src/modules/demo/random';
 import { createImportApi, type ImportApi } from '../src/modules/imports/import-client';
 import { runImport } from '../src/modules/imports/import-runner';
 import { startService } from '../src/service';
+import { currentStep, recordSteps } from '../src/shared/steps';
 import { timed } from './bench-database';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
@@ -294,6 +295,65 @@ function profileCommands() {
   };
 }
 
+/**
+ * Per step of a batch (`src/shared/steps.ts`: its reads, its bulk write, each consequence kind,
+ * the clearing; nested steps as `outer > inner`): time, commands and documents written, per batch
+ * (`BENCH_STEPS=1`; at `BENCH_CONCURRENCY=1` the times are each batch's own, not overlapping).
+ */
+function stepProfile() {
+  type Tally = {
+    ms: number;
+    runs: number;
+    commands: Map<string, number>;
+    writes: Map<string, number>;
+  };
+  const steps = new Map<string, Tally>();
+  const of = (name: string) => {
+    const found = steps.get(name) ?? { ms: 0, runs: 0, commands: new Map(), writes: new Map() };
+    steps.set(name, found);
+    return found;
+  };
+  const stop = recordSteps((name, ms) => {
+    const tally = of(name);
+    tally.ms += ms;
+    tally.runs += 1;
+  });
+  const client = mongoose.connection.getClient();
+  const onCommand = (e: { commandName: string; command: Record<string, unknown> }) => {
+    const name = currentStep() ?? '(outside any step)';
+    const target = e.command[e.commandName];
+    const what = `${e.commandName} ${typeof target === 'string' ? target : ''}`;
+    const tally = of(name);
+    tally.commands.set(what, (tally.commands.get(what) ?? 0) + 1);
+    const written = e.command.documents ?? e.command.updates ?? e.command.deletes;
+    if (Array.isArray(written))
+      tally.writes.set(what, (tally.writes.get(what) ?? 0) + written.length);
+  };
+  client.on('commandStarted', onCommand);
+  return {
+    stop: () => {
+      stop();
+      client.off('commandStarted', onCommand);
+    },
+    report: (batches: number, rows: number) => {
+      const per = (n: number, by: number) => (n / by).toFixed(by === rows ? 2 : 1);
+      const lines = [...steps]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, t]) => {
+          const commands = [...t.commands].map(([what, n]) => `${what} ${per(n, batches)}`);
+          const writes = [...t.writes].map(([what, n]) => `${what} ${per(n, rows)}`);
+          const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+          return `| ${name} | ${per(t.ms, batches)} | ${per(t.runs, batches)} | ${per(total(t.commands), batches)}: ${commands.join(', ')} | ${per(total(t.writes), rows)}: ${writes.join(', ')} |`;
+        });
+      return [
+        '| step | ms per batch | runs per batch | commands per batch | documents written per row |',
+        '| --- | --- | --- | --- | --- |',
+        ...lines,
+      ].join('\n');
+    },
+  };
+}
+
 const run = promisify(execFile);
 
 /**
@@ -427,6 +487,7 @@ export async function main(): Promise<void> {
     await writeLines(file, TICKET_HEADER, TICKETS, ticketLine(createRandom(42)));
     let summary: unknown;
     const profile = profileCommands();
+    const steps = process.env.BENCH_STEPS === '1' ? stepProfile() : null;
     const gcSamples = [jvmGcSeconds(server.pid)];
     // Where the import's CPU goes: this process (service and importer) and the stand-in.
     const cpuBefore = { node: process.cpuUsage(), jvm: processCpuSeconds(server.pid) };
@@ -447,6 +508,7 @@ export async function main(): Promise<void> {
       });
       summary = run.summary;
     });
+    steps?.stop();
     const importRate = TICKETS / (ms / 1000);
     const nodeCpu = process.cpuUsage(cpuBefore.node);
     const jvmAfter = processCpuSeconds(server.pid);
@@ -472,6 +534,10 @@ export async function main(): Promise<void> {
       for (const line of await heapByCollection(server.pid, TICKETS)) console.log(`  ${line}`);
       return;
     }
+    if (steps)
+      console.log(
+        `steps of a batch (${TICKETS / 1000} batches of 1000 rows, ${CONCURRENCY} in flight):\n${steps.report(TICKETS / 1000, TICKETS)}`,
+      );
     const rerunMs = await timed(() =>
       runImport({
         api: createImportApi(`${service.url}/graphql`, ossToken),

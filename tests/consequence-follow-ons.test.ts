@@ -10,6 +10,7 @@ import {
   PENDING,
   pendingConsequencesPlugin,
   pushPending,
+  upsertWithConsequences,
   type RecordWithPending,
 } from '../src/modules/consequences/pending-consequences';
 import { captureCommands } from './support/command-counter';
@@ -145,5 +146,24 @@ describe('follow-on consequences', () => {
     await expect(applyPending(Probe, records)).rejects.toThrow('late applier failed');
     expect(await pendingIn(own)).toEqual(['probe:late']);
     expect(await pendingIn(other)).toEqual(['probe:late']);
+  });
+
+  it('of an upsert are stored and applied only when it inserts, when they are of the insert alone', async () => {
+    const filter = { name: `once-${String(new Types.ObjectId())}` };
+    const upsert = (onInsertOnly: boolean) =>
+      upsertWithConsequences(Probe, {
+        filter,
+        update: { $setOnInsert: filter },
+        consequences: [consequence('probe:early', null)],
+        onInsertOnly,
+      });
+    expect([await upsert(true), await upsert(true)]).toEqual([true, false]);
+    const stored = await Probe.collection.findOne(filter);
+    // Applied once, to the record inserted; the second upsert stored nothing in it.
+    expect(calls).toEqual([{ kind: 'probe:early', records: [String(stored!._id)] }]);
+    expect(stored![PENDING]).toEqual([]);
+    // Consequences of every write are stored and applied again by an upsert that finds it.
+    expect(await upsert(false)).toBe(false);
+    expect(calls).toHaveLength(2);
   });
 });

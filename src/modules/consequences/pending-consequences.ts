@@ -9,11 +9,12 @@ import {
 import { addToGroup } from '../../shared/groups';
 import {
   finishAfter,
-  registerWrite,
+  registeredWrite,
   type RecordRefs,
   type RegisteredWrite,
 } from './write-register';
 import { isDuplicateKey } from '../../db/duplicate-key';
+import { step } from '../../shared/steps';
 
 /** The field of a record holding its pending consequences. */
 export const PENDING = 'pendingConsequences';
@@ -105,7 +106,7 @@ export async function applyPending(
     try {
       await applyKinds(pass);
     } finally {
-      await clearAll(pass.applied);
+      await step('clear', () => clearAll(pass.applied));
     }
   });
   return pass.count;
@@ -129,13 +130,16 @@ async function applyKinds(pass: Pass): Promise<void> {
     const next = [...pass.byKind.values()].sort((a, b) => a[0]!.kind.order - b[0]!.kind.order)[0];
     if (!next) return;
     pass.byKind.delete(next[0]!.entry.kind);
-    const followOn = await next[0]!.kind.apply(
-      next.map(({ model: source, record, entry }): DueConsequence => ({
-        id: entry._id,
-        recordId: record._id,
-        source: source.modelName,
-        args: entry.args,
-      })),
+    const kind = next[0]!.kind;
+    const followOn = await step(kind.name, () =>
+      kind.apply(
+        next.map(({ model: source, record, entry }): DueConsequence => ({
+          id: entry._id,
+          recordId: record._id,
+          source: source.modelName,
+          args: entry.args,
+        })),
+      ),
     );
     pass.applied.push(...next);
     for (const { model: written, records: stored, registered } of [followOn ?? []].flat()) {
@@ -218,15 +222,7 @@ async function writeOne<T>(
   idOf: (written: T) => unknown,
 ): Promise<T> {
   if (entries.length === 0) return write();
-  const registered = await registerWrite(model, refs);
-  let written: T;
-  try {
-    written = await write();
-  } catch (error) {
-    if (wroteNothing(error)) await registered.finish();
-    else registered.drop();
-    throw error;
-  }
+  const { result: written, registered } = await registeredWrite(model, refs, write, wroteNothing);
   const id = idOf(written);
   await finishAfter([registered], () =>
     id === null ? Promise.resolve(0) : settle(model, id, entries),
@@ -296,7 +292,9 @@ export async function updateWithConsequences<D extends { _id: unknown }>(
 /**
  * An upsert that stores the consequences of the write in the same document write and applies
  * them after it. True when it inserted the record: told by the record as it was before (none),
- * which MongoDB and the stand-in answer alike.
+ * which MongoDB and the stand-in answer alike. `onInsertOnly`: the consequences are of the
+ * insert alone (stored with `$setOnInsert`), so an existing record gets none and nothing is
+ * applied.
  */
 export async function upsertWithConsequences(
   model: AnyModel,
@@ -304,24 +302,32 @@ export async function upsertWithConsequences(
     filter: Record<string, unknown>;
     update: Record<string, unknown>;
     consequences: readonly PendingConsequence[];
+    onInsertOnly?: boolean;
+    queryOptions?: Record<string, unknown>;
   },
 ): Promise<boolean> {
-  const { update, consequences } = options;
+  const { update, consequences, onInsertOnly = false } = options;
   const insertedId = new Types.ObjectId();
-  const setOnInsert = { ...(update.$setOnInsert as object), _id: insertedId };
+  const setOnInsert: Record<string, unknown> = {
+    ...(update.$setOnInsert as object),
+    _id: insertedId,
+  };
+  if (onInsertOnly && consequences.length > 0) setOnInsert[PENDING] = consequences;
+  const upsert = { ...update, $setOnInsert: setOnInsert };
   const before = await writeOne(
     model,
-    named(options.filter),
+    // Stored only in the record it inserts, under the id it gives it.
+    onInsertOnly ? { ids: [insertedId] } : named(options.filter),
     consequences,
     () =>
       model
         .findOneAndUpdate(
           options.filter,
-          withPending({ ...update, $setOnInsert: setOnInsert }, consequences),
-          { upsert: true, returnDocument: 'before' },
+          onInsertOnly ? upsert : withPending(upsert, consequences),
+          { ...options.queryOptions, upsert: true, returnDocument: 'before' },
         )
         .lean<{ _id: unknown }>(),
-    (stored) => stored?._id ?? insertedId,
+    (stored) => (stored ? (onInsertOnly ? null : stored._id) : insertedId),
   );
   return !before;
 }

@@ -1,4 +1,5 @@
 import mongoose, { Types } from 'mongoose';
+import { step } from '../../shared/steps';
 
 /**
  * The register of writes whose consequences may still be pending: a writer names the records it is
@@ -106,16 +107,29 @@ export async function finishAfter<T>(
     for (const entry of registered) entry.drop();
     throw error;
   }
-  await Promise.all(registered.map((entry) => entry.finish()));
+  if (registered.length > 0)
+    await step('register done', () => Promise.all(registered.map((entry) => entry.finish())));
   return result;
 }
 
-/** `write` (of the registered records); its failure drops the registration (see RegisteredWrite). */
-export async function dropOnFailure<T>(registered: RegisteredWrite, write: Promise<T>): Promise<T> {
+/**
+ * `write` of the records `refs` names, registered before it is made (registerWrite). Its failure
+ * drops the registration (see RegisteredWrite), or removes it when `wroteNothing` says the error
+ * proves nothing was written; otherwise the caller finishes it once what the write stored is
+ * applied and cleared (finishAfter, or the pass it hands the records to).
+ */
+export async function registeredWrite<T>(
+  model: { modelName: string },
+  refs: RecordRefs,
+  write: () => Promise<T>,
+  wroteNothing: (error: unknown) => boolean = () => false,
+): Promise<{ result: T; registered: RegisteredWrite }> {
+  const registered = await registerWrite(model, refs);
   try {
-    return await write;
+    return { result: await write(), registered };
   } catch (error) {
-    registered.drop();
+    if (wroteNothing(error)) await registered.finish();
+    else registered.drop();
     throw error;
   }
 }

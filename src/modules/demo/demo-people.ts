@@ -2,8 +2,7 @@ import { refreshRollups } from '../rollups/rollup.service';
 import { systemScope } from '../access/scope';
 import { accountCreatedConsequences } from '../accounts/account-created';
 import { KeyAccountModel } from '../accounts/account.model';
-import { settle, upsertWithConsequences } from '../consequences/pending-consequences';
-import { registerWrite } from '../consequences/write-register';
+import { upsertWithConsequences } from '../consequences/pending-consequences';
 import { UserModel } from '../auth/user.model';
 import { userCopyConsequence } from '../accounts/directory-copies';
 import { createJourneyRecord } from '../journey-records/journey-record.service';
@@ -95,14 +94,11 @@ async function seedAccounts(random: Random): Promise<void> {
     for (let i = 1; i <= count; i += 1) {
       const industry = random.pick(INDUSTRIES);
       const externalId = `CRM-${branch.code}-${String(i).padStart(3, '0')}`;
-      const pending = accountCreatedConsequences();
-      const key = { sourceSystem: 'CRM', externalId };
-      const registered = await registerWrite(KeyAccountModel, { keys: [key] });
-      const result = await KeyAccountModel.updateOne(
-        key,
-        {
+      // Its consequences are those of its creation: a seed run again leaves it as it is.
+      await upsertWithConsequences(KeyAccountModel, {
+        filter: { sourceSystem: 'CRM', externalId },
+        update: {
           $setOnInsert: {
-            pendingConsequences: pending,
             sourceSystem: 'CRM',
             externalId,
             name: `${CITIES[branch.code]} ${random.pick(NAME_PARTS[industry]!)} ${i}`,
@@ -121,11 +117,10 @@ async function seedAccounts(random: Random): Promise<void> {
             openedAt: daysAgo(random.int(500, 1800)),
           },
         },
-        { upsert: true },
-      ).setOptions({ scope });
-      if (result.upsertedId) await settle(KeyAccountModel, result.upsertedId, pending);
-      // (A failure above leaves the entry to the sweep.)
-      await registered.finish();
+        consequences: accountCreatedConsequences(),
+        onInsertOnly: true,
+        queryOptions: { scope },
+      });
     }
   }
   // Written directly (not through the account service): their rollups are refreshed here (a

@@ -15,17 +15,13 @@ import {
   pushPending,
   type RecordWithPending,
 } from '../consequences/pending-consequences';
-import {
-  dropOnFailure,
-  finishAfter,
-  registerWrite,
-  type RegisteredWrite,
-} from '../consequences/write-register';
+import { finishAfter, registeredWrite, type RegisteredWrite } from '../consequences/write-register';
 import { measuredChangeConsequences } from '../journey/measured-record';
 import { findRepeatOf, REPEAT_WINDOW_MS } from './fault-lifecycle';
 import { FaultServiceModel, type FaultServiceDoc, type ServiceTicket } from './fault-service.model';
 import { FaultTicketModel } from './fault-ticket.model';
 import { addToGroup } from '../../shared/groups';
+import { step } from '../../shared/steps';
 
 /** A ticket's service and instants before or after a write (both, when it changed). */
 export type TouchedTicket = {
@@ -242,8 +238,8 @@ async function rederiveRepeatsAround(
   auditActor: AuditActor,
 ): Promise<Rederived> {
   if (touched.length === 0) return { changes: [], stored: [], registered: [] };
-  await keepServices(touched);
-  return rederive(touched, await readServices(touched), auditActor);
+  await step('keep services', () => keepServices(touched));
+  return rederive(touched, await step('read services', () => readServices(touched)), auditActor);
 }
 
 // Rounds after which a re-derivation still racing others gives up: its consequence stays pending
@@ -339,24 +335,23 @@ async function writeRepeatChanges(
   if (changes.length === 0) return { changes, stored: [], registered: [] };
   // Each change stores its audit entry and snapshot invalidation with itself.
   const pending = changes.map((change) => changeConsequences(change, auditActor));
-  const registered = await registerWrite(FaultTicketModel, {
-    ids: changes.map(({ after }) => after._id),
-  });
   // A derived field outside the revision, as for the mutations: lifecycle writes never set it.
-  await dropOnFailure(
-    registered,
-    FaultTicketModel.bulkWrite(
-      changes.map(({ after }, i) => ({
-        updateOne: {
-          filter: { _id: after._id },
-          update: {
-            $set: { repeatOfTicketId: after.repeatOfTicketId },
-            ...pushPending(pending[i]!),
+  const { registered } = await registeredWrite(
+    FaultTicketModel,
+    { ids: changes.map(({ after }) => after._id) },
+    () =>
+      FaultTicketModel.bulkWrite(
+        changes.map(({ after }, i) => ({
+          updateOne: {
+            filter: { _id: after._id },
+            update: {
+              $set: { repeatOfTicketId: after.repeatOfTicketId },
+              ...pushPending(pending[i]!),
+            },
           },
-        },
-      })),
-      { ordered: false },
-    ),
+        })),
+        { ordered: false },
+      ),
   );
   return {
     changes,

@@ -14,7 +14,7 @@ import {
   pushPending,
   type RecordWithPending,
 } from '../consequences/pending-consequences';
-import { dropOnFailure, finishAfter, registerWrite } from '../consequences/write-register';
+import { finishAfter, registeredWrite, registerWrite } from '../consequences/write-register';
 import { loadByKeys } from '../imports/account-linked-rows';
 import { listedRecordConsequences } from '../journey/account-records';
 import { createdRecordConsequences } from '../journey/revisioned-write';
@@ -166,9 +166,10 @@ async function insertCadenceFollowUps(
   ]);
   // Registered before they are written; the entry is over once the pass applying the new
   // follow-ups' consequences cleared them.
-  const registered = await registerWrite(FollowUpModel, { ids });
+  const { result: upserted, registered } = await registeredWrite(FollowUpModel, { ids }, () =>
+    insertMissing(requests, ids, pending),
+  );
   inserted.registered = [registered];
-  const upserted = await dropOnFailure(registered, insertMissing(requests, ids, pending));
   inserted.records = [...upserted.keys()].map((i) => ({ _id: ids[i], [PENDING]: pending[i]! }));
   await moveDueTimes(requests.filter((_, index) => !upserted.has(index)));
   return {

@@ -8,7 +8,7 @@ import {
   PENDING,
   type RecordWithPending,
 } from '../consequences/pending-consequences';
-import { finishAfter, registerWrite, type RegisteredWrite } from '../consequences/write-register';
+import { finishAfter, registeredWrite, type RegisteredWrite } from '../consequences/write-register';
 import { AuditEntryModel } from '../audit/audit.model';
 import { listedRecordConsequences } from '../journey/account-records';
 import {
@@ -20,6 +20,7 @@ import type { ImportOutcome } from './import-kind';
 import { castFields } from '../../db/cast-fields';
 import { isDuplicateKey } from '../../db/duplicate-key';
 import { addToGroup } from '../../shared/groups';
+import { step, syncStep } from '../../shared/steps';
 
 const scope = systemScope('import');
 
@@ -325,18 +326,8 @@ const ATTEMPTS = 5;
 export async function upsertPlannedRows(
   options: UpsertOptions,
 ): Promise<Map<number, ImportOutcome>> {
-  const { model, sourceSystem } = options;
   const outcomes = new Map<number, ImportOutcome>();
-  const copies = await copiesFromOtherSources(
-    model,
-    sourceSystem,
-    options.rows.filter((row) => !options.existing.has(row.externalId)),
-    options.existing.otherSources ?? null,
-  );
-  for (const [index, other] of copies) outcomes.set(index, otherSourceRefusal(sourceSystem, other));
-  const byKey = new Map<string, PlannedRow[]>();
-  for (const row of options.rows.filter((r) => !copies.has(r.index)))
-    addToGroup(byKey, row.externalId, row);
+  const byKey = await rowsByKey(options, outcomes);
   const stored = new Map(options.existing);
   const toSettle = new Map<string, RecordWithPending>();
   const registered: RegisteredWrite[] = [];
@@ -346,40 +337,86 @@ export async function upsertPlannedRows(
     for (let attempt = 0; keys.length > 0; attempt += 1) {
       if (attempt === ATTEMPTS)
         throw new Error(`import of ${options.entityType}: keys kept changing`);
-      if (attempt > 0) {
-        // By the natural-key query: a record inserted by a crashed run may lack its kept key.
-        const fresh = await loadByExternalIds(model, sourceSystem, keys, { complete: true });
-        for (const key of keys) {
-          const found = fresh.get(key);
-          if (found) stored.set(key, found);
-          else stored.delete(key);
-        }
-      }
-      const plans = keys.map((key) => planKey(options, key, byKey.get(key)!, stored.get(key)));
-      const writing = plans.filter((plan) => plan.pending.length > 0);
-      let effective: boolean[] = [];
-      if (writing.length > 0 && !options.dryRun) {
-        // One register entry per batch write, naming its records before they are written.
-        registered.push(await registerWrite(model, { ids: writing.map((plan) => plan.id) }));
-        const writes = writing.map((plan) => writeOf(options, plan)!);
-        effective = await effectiveWrites(model, writing, await bulkUpsert(model, writes));
-      }
-      const retry = new Set(
-        options.dryRun ? [] : writing.filter((_, i) => !effective[i]).map((p) => p.externalId),
+      if (attempt > 0) await readAgain(options, keys, stored);
+      const plans = syncStep('plan writes', () =>
+        keys.map((key) => planKey(options, key, byKey.get(key)!, stored.get(key))),
       );
-      for (const plan of plans) {
-        if (retry.has(plan.externalId)) continue;
-        const written = plan.pending.length > 0;
-        const id = written || plan.stored ? String(plan.id) : '';
-        for (const { row, status } of plan.rows)
-          outcomes.set(row.index, { status, id: options.dryRun && !plan.stored ? '' : id });
-        const leftOver = plan.stored?.[PENDING] as RecordWithPending[typeof PENDING];
-        const pending = [...(leftOver ?? []), ...(written ? plan.pending : [])];
-        if (pending.length > 0) toSettle.set(plan.externalId, { _id: plan.id, [PENDING]: pending });
-      }
+      const retry = await writePlans(options, plans, registered);
+      for (const plan of plans)
+        if (!retry.has(plan.externalId)) decided(options, plan, outcomes, toSettle);
       keys = [...retry];
     }
-    if (!options.dryRun) await applyPending(model, [...toSettle.values()]);
+    if (!options.dryRun)
+      await step('apply', () => applyPending(options.model, [...toSettle.values()]));
   });
   return outcomes;
+}
+
+// The rows by key, without those refused as copies from another source system (their outcome set).
+async function rowsByKey(
+  options: UpsertOptions,
+  outcomes: Map<number, ImportOutcome>,
+): Promise<Map<string, PlannedRow[]>> {
+  const { sourceSystem } = options;
+  const copies = await copiesFromOtherSources(
+    options.model,
+    sourceSystem,
+    options.rows.filter((row) => !options.existing.has(row.externalId)),
+    options.existing.otherSources ?? null,
+  );
+  for (const [index, other] of copies) outcomes.set(index, otherSourceRefusal(sourceSystem, other));
+  const byKey = new Map<string, PlannedRow[]>();
+  for (const row of options.rows.filter((r) => !copies.has(r.index)))
+    addToGroup(byKey, row.externalId, row);
+  return byKey;
+}
+
+// The stored records of keys whose write lost a race, as they are now (in `stored`). By the
+// natural-key query: a record inserted by a crashed run may lack its kept key.
+async function readAgain(options: UpsertOptions, keys: string[], stored: Map<string, Stored>) {
+  const fresh = await step('read again', () =>
+    loadByExternalIds(options.model, options.sourceSystem, keys, { complete: true }),
+  );
+  for (const key of keys) {
+    const found = fresh.get(key);
+    if (found) stored.set(key, found);
+    else stored.delete(key);
+  }
+}
+
+// Writes the plans that change something, under one register entry (added to `registered`) naming
+// their records before they are written; returns the keys whose write did not take effect.
+async function writePlans(
+  options: UpsertOptions,
+  plans: KeyPlan[],
+  registered: RegisteredWrite[],
+): Promise<Set<string>> {
+  const writing = plans.filter((plan) => plan.pending.length > 0);
+  if (writing.length === 0 || options.dryRun) return new Set();
+  const { model } = options;
+  const writes = writing.map((plan) => writeOf(options, plan)!);
+  const { result: outcome, registered: entry } = await step('write records', () =>
+    registeredWrite(model, { ids: writing.map((plan) => plan.id) }, () =>
+      bulkUpsert(model, writes),
+    ),
+  );
+  registered.push(entry);
+  const effective = await step('check writes', () => effectiveWrites(model, writing, outcome));
+  return new Set(writing.filter((_, i) => !effective[i]).map((plan) => plan.externalId));
+}
+
+// A key's rows' outcomes, and what its record holds pending (left by a crashed run, or stored now).
+function decided(
+  options: UpsertOptions,
+  plan: KeyPlan,
+  outcomes: Map<number, ImportOutcome>,
+  toSettle: Map<string, RecordWithPending>,
+): void {
+  const written = plan.pending.length > 0;
+  const id = written || plan.stored ? String(plan.id) : '';
+  for (const { row, status } of plan.rows)
+    outcomes.set(row.index, { status, id: options.dryRun && !plan.stored ? '' : id });
+  const leftOver = plan.stored?.[PENDING] as RecordWithPending[typeof PENDING];
+  const pending = [...(leftOver ?? []), ...(written ? plan.pending : [])];
+  if (pending.length > 0) toSettle.set(plan.externalId, { _id: plan.id, [PENDING]: pending });
 }

@@ -2,6 +2,7 @@ import { AppError, badInput } from '../../shared/errors';
 import { codeInput } from '../../shared/inputs';
 import { requireRole, type Actor } from '../auth/actor';
 import { importKind, type ImportOutcome } from './import-kind';
+import { step } from '../../shared/steps';
 
 /** Most rows one `importRecords` call takes: bounds the work and memory of one request. */
 export const MAX_IMPORT_BATCH = 1000;
@@ -41,9 +42,11 @@ export async function importRecords(options: {
   if (!handler) throw badInput('kind', `unknown kind ${options.kind}`);
   if (options.rows.length > MAX_IMPORT_BATCH)
     throw badInput('rows', `at most ${MAX_IMPORT_BATCH} rows per call`);
-  const outcomes = await handler.importBatch(
-    { actor, sourceSystem: options.sourceSystem, dryRun: options.dryRun },
-    options.rows,
+  const outcomes = await step('batch', () =>
+    handler.importBatch(
+      { actor, sourceSystem: options.sourceSystem, dryRun: options.dryRun },
+      options.rows,
+    ),
   );
   const count = (status: ImportOutcome['status']) =>
     outcomes.filter((o) => o.status === status).length;

@@ -16,6 +16,7 @@ import {
 } from './batch-upsert';
 import type { ImportContext, ImportOutcome } from './import-kind';
 import { parseRows, rejected } from './parse-rows';
+import { step, syncStep } from '../../shared/steps';
 
 /** What every row of such a kind names: its key and its account. */
 type AccountRow = {
@@ -68,20 +69,22 @@ export async function importPolicyBoundBatch<
   deriveNew?: (rows: PlannedRow[]) => Promise<PlannedRow[]>;
 }): Promise<ImportOutcome[]> {
   const { context, raw } = options;
-  const { valid, outcomes } = parseRows(options.schema, raw);
+  const { valid, outcomes } = syncStep('parse rows', () => parseRows(options.schema, raw));
   const accountKey = (row: AccountRow) => ({
     sourceSystem: row.accountSourceSystem ?? DEFAULT_ACCOUNT_SOURCE,
     externalId: row.accountExternalId,
   });
-  const [accounts, existing, references] = await Promise.all([
-    loadAccounts(valid.map((v) => accountKey(v.row))),
-    loadByExternalIds(
-      options.model,
-      context.sourceSystem,
-      valid.map((v) => v.row.externalId),
-    ),
-    options.references?.(valid.map((v) => v.row)) as Promise<R>,
-  ]);
+  const [accounts, existing, references] = await step('read records and accounts', () =>
+    Promise.all([
+      loadAccounts(valid.map((v) => accountKey(v.row))),
+      loadByExternalIds(
+        options.model,
+        context.sourceSystem,
+        valid.map((v) => v.row.externalId),
+      ),
+      options.references?.(valid.map((v) => v.row)) as Promise<R>,
+    ]),
+  );
   const checked: CheckedRow<z.infer<S>, D>[] = [];
   for (const { index, row } of valid) {
     const stored = existing.get(row.externalId) as D | undefined;
@@ -90,13 +93,16 @@ export async function importPolicyBoundBatch<
     else outcomes.set(index, access.outcome);
   }
   const needPolicy = checked.filter((c) => !options.keepsPolicy(c)).map((c) => c.account);
-  const policyFor = needPolicy.length > 0 ? await policyResolverFor(needPolicy) : null;
+  const policyFor =
+    needPolicy.length > 0 ? await step('read policies', () => policyResolverFor(needPolicy)) : null;
   const planned: PlannedRow[] = [];
-  for (const row of checked) {
-    const decision = options.plan(row, policyFor, references);
-    if ('fields' in decision) planned.push(decision);
-    else outcomes.set(row.index, decision);
-  }
+  syncStep('plan rows', () => {
+    for (const row of checked) {
+      const decision = options.plan(row, policyFor, references);
+      if ('fields' in decision) planned.push(decision);
+      else outcomes.set(row.index, decision);
+    }
+  });
   const written = await upsertPlannedRows({
     model: options.model,
     entityType: options.entityType,
@@ -104,7 +110,7 @@ export async function importPolicyBoundBatch<
     actor: context.actor,
     rows:
       options.deriveNew && !context.dryRun
-        ? await withDerived(planned, existing, options.deriveNew)
+        ? await step('derive new records', () => withDerived(planned, existing, options.deriveNew!))
         : planned,
     existing,
     dryRun: context.dryRun,

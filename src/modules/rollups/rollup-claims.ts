@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
-import { isTallyBucket, listsMonths, monthsId } from './rollup-families';
+import { isKeyed, isTallyBucket, listsMonths, monthsId } from './rollup-families';
 import {
   bucketWrites,
   claimedBuckets,
@@ -16,6 +16,7 @@ import {
   type RollupMemberDoc,
 } from './rollup.model';
 import { effectiveWrites as effective } from '../../db/effective-writes';
+import { step } from '../../shared/steps';
 
 // The driver side of the claims described in `rollup-tally`: every filter is `_id`, `_id $in` or
 // `{ _id, v }` (a unique index on the stand-in), and each step is one command per batch.
@@ -71,35 +72,64 @@ async function claim(planned: (Claim & { stored: RollupMemberDoc | undefined })[
   return claims.filter((c) => inFlight.get(c.member) === c.id);
 }
 
-// The item buckets' values (set where the record is, removed where it left) and the months lists.
-function itemAndMonthWrites(claims: readonly Claim[]): AnyBulkWriteOperation<RollupDoc>[] {
+/** A record's move between contribution maps, as far as its item buckets see it. */
+type ItemMove = Pick<Claim, 'recordId' | 'from' | 'to'>;
+
+/**
+ * The writes of records' values in item buckets (not tallies) that `include` selects: set in each
+ * bucket the record contributes a new value to, removed from each it left. One upsert per bucket,
+ * however many records (idempotent: setting a value again changes nothing).
+ */
+export function itemWrites<M extends ItemMove>(
+  moves: readonly M[],
+  include: (bucket: string, move: M) => boolean,
+): AnyBulkWriteOperation<RollupDoc>[] {
   const byBucket = new Map<string, { $set: Record<string, unknown>; $unset: Record<string, ''> }>();
   const change = (bucket: string) => {
     const found = byBucket.get(bucket) ?? { $set: {}, $unset: {} };
     byBucket.set(bucket, found);
     return found;
   };
-  const months = new Map<string, Set<string>>();
-  for (const { recordId, from, to } of claims) {
+  for (const move of moves) {
+    const { recordId, from, to } = move;
     for (const bucket of Object.keys(from))
-      if (!(bucket in to) && !isTallyBucket(bucket))
+      if (!(bucket in to) && !isTallyBucket(bucket) && include(bucket, move))
         change(bucket).$unset[`items.${recordId}`] = '';
-    for (const [bucket, value] of Object.entries(to)) {
-      if (!isTallyBucket(bucket) && !sameValue(from[bucket] ?? null, value))
+    for (const [bucket, value] of Object.entries(to))
+      if (
+        !isTallyBucket(bucket) &&
+        !sameValue(from[bucket] ?? null, value) &&
+        include(bucket, move)
+      )
         change(bucket).$set[`items.${recordId}`] = value;
-      if (!listsMonths(bucket)) continue;
-      const [family, branchCode, month] = bucket.split('|') as [string, string, string];
-      const id = monthsId(family, branchCode);
-      months.set(id, (months.get(id) ?? new Set()).add(month));
-    }
   }
-  const writes: AnyBulkWriteOperation<RollupDoc>[] = [...byBucket]
+  return [...byBucket]
     .map(([bucket, update]) => ({
       filter: { _id: bucket },
       update: Object.fromEntries(Object.entries(update).filter(([, v]) => Object.keys(v).length)),
     }))
     .filter(({ update }) => Object.keys(update).length > 0)
     .map(({ filter, update }) => ({ updateOne: { filter, update, upsert: true } }));
+}
+
+// The item buckets' values and the months lists. Claims in `keyedWritten` had their keyed values
+// written already, with the same change (see `writeKeyed`): they are not written twice.
+function itemAndMonthWrites(
+  claims: readonly Claim[],
+  keyedWritten: ReadonlySet<string>,
+): AnyBulkWriteOperation<RollupDoc>[] {
+  const months = new Map<string, Set<string>>();
+  for (const { to } of claims)
+    for (const bucket of Object.keys(to)) {
+      if (!listsMonths(bucket)) continue;
+      const [family, branchCode, month] = bucket.split('|') as [string, string, string];
+      const id = monthsId(family, branchCode);
+      months.set(id, (months.get(id) ?? new Set()).add(month));
+    }
+  const writes = itemWrites(
+    claims,
+    (bucket, claim) => !(isKeyed(bucket) && keyedWritten.has(claim.id)),
+  );
   for (const [id, list] of months)
     writes.push({
       updateOne: {
@@ -122,6 +152,7 @@ async function applyToBuckets(
   claims: Claim[],
   trusted: ReadonlySet<string>,
   read: Map<string, BucketState>,
+  keyedWritten: ReadonlySet<string>,
 ): Promise<Claim[]> {
   const ids = [...new Set(claims.flatMap(claimedBuckets))];
   let [states, live] = [read, claims];
@@ -143,7 +174,7 @@ async function applyToBuckets(
     // Item values and months once, with the first attempt: setting them again changes nothing.
     const writes = [
       ...bucketWrites(states, live, finished),
-      ...(attempt === 0 ? itemAndMonthWrites(live) : []),
+      ...(attempt === 0 ? itemAndMonthWrites(live, keyedWritten) : []),
     ];
     if ((await effective(buckets(), writes)) === writes.length) return live;
   }
@@ -153,15 +184,20 @@ async function applyToBuckets(
  * Moves the records whose contributions changed from what their memberships count to what they
  * contribute now, exactly once, and first finishes any claim found in flight; `dependants` (what
  * other records' contributions read of these) are refreshed after the buckets and before the
- * memberships. Returns the ids of records to read again and go round once more (a claim finished
- * for another writer, a lost race).
+ * memberships. `keyedWritten`: the records' keyed values (`after`) are written already (see
+ * `writeKeyed`), so their claims leave them out. Returns the ids of records to read again and go
+ * round once more (a claim finished for another writer, a lost race).
  */
 export async function moveRecords(
   source: string,
   records: readonly RecordState[],
-  stop?: RefreshStop,
-  dependants?: (moves: readonly Claim[]) => Promise<void>,
+  options: {
+    stop?: RefreshStop;
+    dependants?: (moves: readonly Claim[]) => Promise<void>;
+    keyedWritten?: boolean;
+  } = {},
 ): Promise<string[]> {
+  const { stop, dependants } = options;
   const waiting: Claim[] = records
     .filter(({ member }) => member?.pending)
     .map(({ recordId, member }) => ({
@@ -183,37 +219,53 @@ export async function moveRecords(
     }));
   if (waiting.length + planned.length === 0) return [];
   // Read before the claims are made: see `applyToBuckets`.
-  const read = await readBuckets([...new Set([...waiting, ...planned].flatMap(claimedBuckets))]);
-  const claimed = await claim(planned);
+  const read = await step('read buckets', () =>
+    readBuckets([...new Set([...waiting, ...planned].flatMap(claimedBuckets))]),
+  );
+  const claimed = await step('claim', () => claim(planned));
+  const claimedIds = new Set(claimed.map((c) => c.id));
   const retry = [
     ...waiting.map((c) => c.recordId),
-    ...planned.filter((p) => !claimed.some((c) => c.id === p.id)).map((p) => p.recordId),
+    ...planned.filter((p) => !claimedIds.has(p.id)).map((p) => p.recordId),
   ];
   if (stop === 'claims') return [];
-  const trusted = new Set(claimed.map((c) => c.id));
-  const applied = await applyToBuckets([...claimed, ...waiting], trusted, read);
+  const applied = await step('count', () =>
+    applyToBuckets(
+      [...claimed, ...waiting],
+      claimedIds,
+      read,
+      options.keyedWritten ? claimedIds : new Set(),
+    ),
+  );
   if (stop === 'buckets') return [];
-  await dependants?.(applied);
-  await effective(
-    members(),
-    applied.map(({ member, v, to }) => ({
-      updateOne: {
-        filter: { _id: member, v },
-        update: { $set: { buckets: to, v: v + 1 }, $unset: { pending: '' } },
-      },
-    })) as never[],
+  if (dependants) await step('dependants', () => dependants(applied));
+  await step('settle memberships', () =>
+    effective(
+      members(),
+      applied.map(({ member, v, to }) => ({
+        updateOne: {
+          filter: { _id: member, v },
+          update: { $set: { buckets: to, v: v + 1 }, $unset: { pending: '' } },
+        },
+      })) as never[],
+    ),
   );
   if (stop === 'memberships') return [];
   // The markers are no longer needed once the memberships say what is counted.
   const unmark = new Map<string, Record<string, ''>>();
   for (const { id, ...change } of applied)
-    for (const bucket of claimedBuckets(change))
-      unmark.set(bucket, { ...unmark.get(bucket), [`ops.${id}`]: '' });
-  await effective(
-    buckets(),
-    [...unmark].map(([bucket, $unset]) => ({
-      updateOne: { filter: { _id: bucket }, update: { $unset } },
-    })),
+    for (const bucket of claimedBuckets(change)) {
+      const markers = unmark.get(bucket) ?? {};
+      markers[`ops.${id}`] = '';
+      unmark.set(bucket, markers);
+    }
+  await step('unmark', () =>
+    effective(
+      buckets(),
+      [...unmark].map(([bucket, $unset]) => ({
+        updateOne: { filter: { _id: bucket }, update: { $unset } },
+      })),
+    ),
   );
   return retry;
 }

@@ -269,6 +269,9 @@ export function listsMonths(bucket: string): boolean {
   return family !== undefined && family.bucketOf === undefined && !isQuarterBucket(bucket);
 }
 
+/** Keyed buckets (an account's follow-up instants): item values that others read on write. */
+export const isKeyed = (bucket: string): boolean => !isTallyBucket(bucket) && !listsMonths(bucket);
+
 /**
  * What a source's families read besides the record itself (follow-up compliance: the completion
  * instants of the record's account): on write from documents the rollups keep (read after the

@@ -5,12 +5,11 @@ import {
   registerConsequenceKind,
   type PendingConsequence,
 } from '../consequences/consequence-kinds';
-import { moveRecords, type RecordState, type RefreshStop } from './rollup-claims';
+import { itemWrites, moveRecords, type RecordState, type RefreshStop } from './rollup-claims';
 import {
   contextOf,
   contributionsOf,
-  isTallyBucket,
-  listsMonths,
+  isKeyed,
   projectionOf,
   rollupSources,
   type SourceRecord,
@@ -19,6 +18,7 @@ import { sameValue, type Claim } from './rollup-tally';
 import { memberId, RollupMemberModel, RollupModel, type RollupMemberDoc } from './rollup.model';
 import { addToGroup } from '../../shared/groups';
 import { findByIds } from '../../db/id-parts';
+import { step } from '../../shared/steps';
 
 // While a bulk load runs (see withRollupsRebuiltAfter), refreshes are skipped: it rebuilds after.
 let deferrals = 0;
@@ -49,36 +49,18 @@ export function registerRollupDependants(source: string, refresh: RollupDependan
   dependants.set(source, refresh);
 }
 
-/** Keyed buckets (an account's follow-up instants): item values that others read on write. */
-export const isKeyed = (bucket: string) => !isTallyBucket(bucket) && !listsMonths(bucket);
-
 // A record's values in keyed buckets, set where it is and removed where it left (idempotent).
 async function writeKeyed(states: readonly RecordState[]): Promise<void> {
-  const byBucket = new Map<string, { $set: Record<string, unknown>; $unset: Record<string, ''> }>();
-  const change = (bucket: string) => {
-    const found = byBucket.get(bucket) ?? { $set: {}, $unset: {} };
-    byBucket.set(bucket, found);
-    return found;
-  };
-  for (const { recordId, member, after } of states) {
-    const before = member?.buckets ?? {};
-    for (const bucket of Object.keys(before))
-      if (isKeyed(bucket) && !(bucket in after)) change(bucket).$unset[`items.${recordId}`] = '';
-    for (const [bucket, value] of Object.entries(after))
-      if (isKeyed(bucket) && !sameValue(before[bucket] ?? null, value))
-        change(bucket).$set[`items.${recordId}`] = value;
-  }
-  if (byBucket.size === 0) return;
-  await RollupModel.collection.bulkWrite(
-    [...byBucket].map(([bucket, update]) => ({
-      updateOne: {
-        filter: { _id: bucket },
-        update: Object.fromEntries(Object.entries(update).filter(([, v]) => Object.keys(v).length)),
-        upsert: true,
-      },
-    })) as never[],
-    { ordered: false },
+  const writes = itemWrites(
+    states.map(({ recordId, member, after }) => ({
+      recordId,
+      from: member?.buckets ?? {},
+      to: after,
+    })),
+    isKeyed,
   );
+  if (writes.length > 0)
+    await RollupModel.collection.bulkWrite(writes as never[], { ordered: false });
 }
 
 /**
@@ -103,13 +85,14 @@ async function currentStates(
   };
   const context = contextOf(source);
   if (!context) return ids.map((id) => state(id));
-  await writeKeyed(ids.map((id) => state(id)));
+  await step('keyed values', () => writeKeyed(ids.map((id) => state(id))));
   const keyOf = (id: unknown) => {
     const record = records.get(String(id));
     return record ? context.keyOf(record) : null;
   };
   const keys = ids.map(keyOf).filter((key): key is string => key !== null);
-  const found = keys.length === 0 ? new Map() : await context.read([...new Set(keys)]);
+  const found =
+    keys.length === 0 ? new Map() : await step('context', () => context.read([...new Set(keys)]));
   return ids.map((id) => {
     const key = keyOf(id);
     return state(id, key === null ? undefined : found.get(key));
@@ -133,17 +116,26 @@ export async function refreshRollups(
   const model = mongoose.model(source);
   for (let round = 0; ids.length > 0; round += 1) {
     if (round === ROUNDS) throw new Error(`rollups of ${source}: records kept changing`);
-    const [records, members] = await Promise.all([
-      findByIds<SourceRecord>(model.collection, ids, projectionOf(source)),
-      findByIds<RollupMemberDoc>(
-        RollupMemberModel.collection,
-        ids.map((id) => memberId(source, id)),
-      ),
-    ]);
+    const [records, members] = await step('read records and members', () =>
+      Promise.all([
+        findByIds<SourceRecord>(model.collection, ids, projectionOf(source)),
+        findByIds<RollupMemberDoc>(
+          RollupMemberModel.collection,
+          ids.map((id) => memberId(source, id)),
+        ),
+      ]),
+    );
     const recordBy = new Map(records.map((record) => [String(record._id), record]));
     const memberBy = new Map(members.map((member) => [member._id, member]));
     const states = await currentStates(source, ids, recordBy, memberBy);
-    const again = new Set(await moveRecords(source, states, stop, dependants.get(source)));
+    const again = new Set(
+      await moveRecords(source, states, {
+        stop,
+        dependants: dependants.get(source),
+        // The keyed values are written before the context is read (see `currentStates`).
+        keyedWritten: contextOf(source) !== undefined,
+      }),
+    );
     ids = ids.filter((id) => again.has(String(id)));
   }
 }
@@ -179,5 +171,5 @@ export function rollupConsequences(
 registerConsequenceKind<null>(ROLLUP_KIND, CONSEQUENCE_ORDER.stage + 5, async (due) => {
   const bySource = new Map<string, unknown[]>();
   for (const { recordId, source } of due) addToGroup(bySource, source, recordId);
-  for (const [source, ids] of bySource) await refreshRollups(source, ids);
+  for (const [source, ids] of bySource) await step(source, () => refreshRollups(source, ids));
 });

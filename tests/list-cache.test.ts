@@ -2,14 +2,19 @@ import mongoose from 'mongoose';
 import { FollowUpModel } from '../src/modules/follow-ups/follow-up.model';
 import { consequenceKind } from '../src/modules/consequences/consequence-kinds';
 import { clearListCache } from '../src/modules/journey/account-records';
+import { clearDirectoryCache } from '../src/modules/accounts/branch-directory';
+import { KeyAccountModel } from '../src/modules/accounts/account.model';
+import { clearPagedAccounts } from '../src/modules/accounts/account.service';
 import { relist } from './support/kept-lists';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, createAccount, ok, type World } from './support/world';
 
 // The account screen keeps the accounts' lists it has decoded (src/modules/journey/
 // account-records-cache.ts) and serves one only while its stored version is the one it was read
-// at. The cache learns nothing from writes (another process's writes never reach it), so every
-// change below must be seen on the very next request, and a warm answer is a cold one.
+// at; and each branch's directory as decoded and sorted, and each account on its pages as decoded,
+// served only while the document read is the same to the byte (src/db/decoded-cache.ts). The caches learn nothing from writes (another
+// process's writes never reach them), so every change below must be seen on the very next
+// request, and a warm answer is a cold one.
 
 const SCHEDULE = `mutation($i: ScheduleFollowUpInput!) { scheduleFollowUp(input: $i) { id } }`;
 const COMPLETE = `mutation($id: ID!, $at: DateTime!) { completeFollowUp(id: $id, at: $at) { id } }`;
@@ -101,8 +106,49 @@ describe("the account screen's cache of decoded lists", () => {
     expect(same.node.timeline.edges).toHaveLength(2);
   });
 
+  // Another instance renames an account: the write, then its consequence renaming it in the
+  // branch's directory. The directory read next has other bytes, so the page is in the new order
+  // at once (the names shown come from the accounts, the order from the directory).
+  it("does not serve a branch's directory kept before another instance renamed an account", async () => {
+    const PAGE = `{ keyAccounts(first: 50) { totalCount edges { node { id name } } } }`;
+    type Page = { keyAccounts: { totalCount: number; edges: { node: { id: string } }[] } };
+    const before = (await ok<Page>(service, world.tokens.mgrA1, PAGE)).keyAccounts;
+    const last = before.edges.at(-1)!.node.id;
+    expect(before.edges[0]!.node.id).not.toBe(last);
+    const _id = new mongoose.Types.ObjectId(last);
+    const name = 'Aaa first by name';
+    const { branchCode } = (await KeyAccountModel.collection.findOne({ _id }))!;
+    await KeyAccountModel.collection.updateOne({ _id }, { $set: { name } });
+    await db()
+      .collection('branchdirectories')
+      .updateOne({ _id: branchCode } as never, { $set: { [`accounts.${last}`]: name } });
+    const after = (await ok<Page>(service, world.tokens.mgrA1, PAGE)).keyAccounts;
+    expect(after.edges[0]!.node).toEqual({ id: last, name });
+    expect(after.totalCount).toBe(before.totalCount);
+  });
+
+  // Another instance changes an account (its tier) after this one decoded it for a page.
+  it('does not serve an account kept before another instance changed it', async () => {
+    const PAGE = `{ keyAccounts(first: 50) { edges { node { id tier } } } }`;
+    type Page = { keyAccounts: { edges: { node: { id: string; tier: string } }[] } };
+    const tierOf = async (id: string) =>
+      (await ok<Page>(service, world.tokens.mgrA1, PAGE)).keyAccounts.edges.find(
+        ({ node }) => node.id === id,
+      )!.node.tier;
+    const id = world.accounts.own;
+    const tier = await tierOf(id);
+    const other = tier === 'A' ? 'B' : 'A';
+    const _id = new mongoose.Types.ObjectId(id);
+    await KeyAccountModel.collection.updateOne({ _id }, { $set: { tier: other } });
+    expect(await tierOf(id)).toBe(other);
+    await KeyAccountModel.collection.updateOne({ _id }, { $set: { tier } });
+    expect(await tierOf(id)).toBe(tier);
+  });
+
   it('answers warm exactly as cold', async () => {
     clearListCache();
+    clearDirectoryCache();
+    clearPagedAccounts();
     const cold = await service.graphql(SCREEN, {}, world.tokens.mgrA1);
     const warm = await service.graphql(SCREEN, {}, world.tokens.mgrA1);
     expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));

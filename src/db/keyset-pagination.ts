@@ -224,19 +224,29 @@ export function pageOf<T>(
   around: { hasNextPage: boolean; hasPreviousPage: boolean },
 ): Connection<T> {
   const edges = rows.map((node) => new LazyEdge<T>(node as T, keys));
-  return {
-    edges,
-    pageInfo: {
-      ...around,
-      // Written when asked for, like the edges' cursors.
-      get startCursor() {
-        return edges[0]?.cursor ?? null;
-      },
-      get endCursor() {
-        return edges.at(-1)?.cursor ?? null;
-      },
-    },
-  };
+  return { edges, pageInfo: new LazyPageInfo(edges, around) };
+}
+
+// A page's info, its cursors written when asked for, like the edges' (a class, as `LazyEdge`:
+// a province screen builds some 300 pages).
+class LazyPageInfo<T> {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  constructor(
+    private readonly edges: LazyEdge<T>[],
+    around: { hasNextPage: boolean; hasPreviousPage: boolean },
+  ) {
+    this.hasNextPage = around.hasNextPage;
+    this.hasPreviousPage = around.hasPreviousPage;
+  }
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
 }
 
 /** The page size asked for (`first`, else `last`), checked against the limits. */

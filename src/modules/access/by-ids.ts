@@ -1,4 +1,7 @@
-import { Types, type Model } from 'mongoose';
+import mongoose, { Types, type Model } from 'mongoose';
+import type { DecodedCache } from '../../db/decoded-cache';
+import { deepFreeze } from '../../shared/deep-freeze';
+import { HEX_ID } from '../../db/hex-id';
 import { scopedBranch, systemScope, type Scope } from './scope';
 
 const byIdScope = systemScope('by-id');
@@ -19,11 +22,10 @@ export async function findByIdsInScope<T extends { branchCode?: unknown }>(
   ids: readonly unknown[],
   projection: Record<string, 1> | null = null,
 ): Promise<T[]> {
-  const valid = ids.filter((id) => Types.ObjectId.isValid(String(id))).map(String);
-  if (valid.length === 0) return [];
+  const unique = validIds(ids);
+  if (unique.length === 0) return [];
   // The branch rule below needs `branchCode`, whatever else the caller reads.
   const fields = projection && { ...projection, branchCode: 1 };
-  const unique = [...new Set(valid)];
   // ObjectId keys are read through the driver: the same documents as a lean query, without
   // mongoose's casting and middleware on the hot path (the account screen's dozen reads).
   const rows =
@@ -35,6 +37,68 @@ export async function findByIdsInScope<T extends { branchCode?: unknown }>(
           )
           .toArray()) as unknown as T[])
       : await model.find({ _id: { $in: unique } }, fields, { scope: byIdScope }).lean<T[]>();
+  return inScope(scope, rows);
+}
+
+const validIds = (ids: readonly unknown[]) => [
+  ...new Set(ids.filter((id) => Types.ObjectId.isValid(String(id))).map(String)),
+];
+
+// The scope's branch rule (`scopedBranch`, as the access plugin narrows every other read by).
+function inScope<T extends { branchCode?: unknown }>(scope: Scope, rows: T[]): T[] {
   const branch = scopedBranch(scope);
   return branch === null ? rows : rows.filter((row) => row.branchCode === branch);
+}
+
+const { BSON } = mongoose.mongo;
+
+/**
+ * Whole documents by ObjectId within the scope, as `findByIdsInScope` (the same command), each
+ * decoded document kept in `cache` under the bytes it was read as (db/decoded-cache): a document
+ * this process has decoded before, unchanged to the byte, is not decoded again. What is returned
+ * may be shared with other requests (frozen): not to be changed. The scope is applied to every
+ * read as before.
+ */
+export async function findKeptByIdsInScope<T extends { branchCode?: unknown }>(
+  model: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  scope: Scope,
+  ids: readonly unknown[],
+  cache: DecodedCache<T>,
+): Promise<T[]> {
+  const unique = validIds(ids);
+  if (unique.length === 0) return [];
+  const read = (await model.collection
+    .find({ _id: { $in: unique.map((id) => new Types.ObjectId(id)) } }, { raw: true })
+    .toArray()) as unknown as Uint8Array[];
+  const db = model.collection.dbName;
+  const rows = read.map((bytes) => {
+    const id = objectIdOf(bytes);
+    const held = id && cache.get(`${db}/${id}`, bytes);
+    if (held) return held;
+    const row = BSON.deserialize(bytes) as T & { [HEX_ID]?: string };
+    if (!id) return deepFreeze(row);
+    row[HEX_ID] = id;
+    cache.set(`${db}/${id}`, bytes, deepFreeze(row));
+    return row;
+  });
+  return inScope(scope, rows);
+}
+
+// The hex of a document's `_id` where it is an ObjectId, found among its top-level fields without
+// decoding them (the stand-in keeps fields in the order written, not always `_id` first); null
+// else (then the document is not kept).
+function objectIdOf(bytes: Uint8Array): string | null {
+  for (const [type, name, length, offset] of BSON.onDemand.parseToElements(bytes)) {
+    if (
+      length === 3 &&
+      bytes[name] === 0x5f &&
+      bytes[name + 1] === 0x69 &&
+      bytes[name + 2] === 0x64
+    ) {
+      return type === 0x07
+        ? Buffer.from(bytes.buffer, bytes.byteOffset + offset, 12).toString('hex')
+        : null;
+    }
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import type { Loaders } from '../../graphql/loaders';
 import { requireActor } from '../auth/actor';
+import { hexIdOf } from '../../db/hex-id';
 import { actorScope } from '../access/scope';
 import {
   closeKeyAccount,
@@ -46,7 +47,7 @@ export const accountResolvers: Resolvers = {
     closeKeyAccount: (_parent, { id, at }, { actor }) => closeKeyAccount({ actor, id, at }),
   },
   KeyAccount: {
-    id: (account) => String(account._id),
+    id: (account) => hexIdOf(account),
     createdAt: (account) => account.openedAt,
     branch: async (account, _args, { loaders }) =>
       (await loaders.branchesByCode.load(account.branchCode))!,

@@ -11,7 +11,7 @@ import type { UserDoc } from '../auth/user.model';
  * Stand-in: mongo-java-server answers `branchCode` equality (and the name sort) by scanning every
  * account; on MongoDB the `{ branchCode, name, _id }` index serves the same page and count.
  */
-type Directory = {
+export type Directory = {
   _id: string;
   accounts: Record<string, string>;
   /** Every account of the branch is named (set when the branch is created or by a rebuild). */

@@ -1,5 +1,4 @@
-import { LRUCache } from 'lru-cache';
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import {
   consequence,
   CONSEQUENCE_ORDER,
@@ -10,7 +9,10 @@ import { writeAsCurrent } from '../../db/write-as-current';
 import type { BranchDoc } from '../branches/branch.model';
 import type { UserDoc } from '../auth/user.model';
 import { KeyAccountModel } from './account.model';
-import { directories } from './branch-directory.model';
+import { directories, type Directory } from './branch-directory.model';
+import { createDecodedCache } from '../../db/decoded-cache';
+import { deepFreeze } from '../../shared/deep-freeze';
+import { HEX_ID, hexIdOf, type WithHexId } from '../../db/hex-id';
 import { copyBranch, copyUsersOf } from './directory-copies';
 import { addToGroup } from '../../shared/groups';
 
@@ -89,12 +91,14 @@ export type BranchListing = {
 };
 
 /**
- * A branch's directory: its accounts, complete, and its copies of the branch and its users. A
- * directory never completed (a branch that predates it, or whose creation was cut short) is
- * rebuilt once from the accounts; one older than a copy gets it on its first read.
+ * A branch's directory as read (`stored`): its accounts, complete, and its copies of the branch
+ * and its users. A directory never completed (a branch that predates it, or whose creation was
+ * cut short) is rebuilt once from the accounts; one older than a copy gets it on its first read.
  */
-export async function branchDirectory(branchCode: string): Promise<BranchListing> {
-  const stored = await directories().findOne({ _id: branchCode });
+async function branchDirectory(
+  branchCode: string,
+  stored: Directory | null,
+): Promise<BranchListing> {
   if (stored?.complete) {
     return {
       accounts: stored.accounts ?? {},
@@ -121,8 +125,8 @@ export async function branchDirectory(branchCode: string): Promise<BranchListing
 export type Listed = { id: string; name: string };
 
 /** The place of an account in its branch's list. */
-export const listed = (account: { _id: unknown; name: string }): Listed => ({
-  id: String(account._id),
+export const listed = (account: WithHexId & { name: string }): Listed => ({
+  id: hexIdOf(account),
   name: account.name,
 });
 
@@ -143,55 +147,68 @@ export function sortedByName<T extends { _id: unknown; name: string }>(
     .map(({ account }) => account);
 }
 
-/** A branch's account as its directory names it. */
-export type NamedAccount = { _id: Types.ObjectId; name: string; branchCode: string };
+/** A branch's account as its directory names it (with its id's hex, as the directory keys it). */
+export type NamedAccount = {
+  _id: Types.ObjectId;
+  name: string;
+  branchCode: string;
+  [HEX_ID]: string;
+};
 
-// Per branch, its accounts in list order as last sorted in this process, with the directory's
-// entries they were sorted from (ids and names in stored order). A province branch names 1 000
-// accounts: sorting them took about a millisecond of every screen.
-const sortedDirectories = new LRUCache<
-  string,
-  { ids: string[]; names: string[]; accounts: readonly NamedAccount[] }
->({ max: 1_000 });
-
-/**
- * A directory's accounts in list order (name, then id): sorted again only when its entries differ
- * from those last sorted for `key` (compared entry by entry on every call, so any change to the
- * directory is seen at once). The accounts returned are shared: not to be changed.
- */
+/** A directory's accounts in list order (name, then id). */
 export function inListOrder(
-  key: string,
   branchCode: string,
   accounts: Record<string, string>,
 ): readonly NamedAccount[] {
-  const held = sortedDirectories.get(key);
-  if (held && sameEntries(held, accounts)) return held.accounts;
-  const ids = Object.keys(accounts);
-  const names = ids.map((id) => accounts[id]!);
-  const sorted = sortedByName(
-    ids.map((id, i) => Object.freeze({ _id: new Types.ObjectId(id), name: names[i]!, branchCode })),
+  return sortedByName(
+    Object.keys(accounts).map((id) => ({
+      _id: new Types.ObjectId(id),
+      name: accounts[id]!,
+      branchCode,
+      [HEX_ID]: id,
+    })),
   );
-  sortedDirectories.set(key, { ids, names, accounts: Object.freeze(sorted) });
-  return sorted;
 }
 
-function sameEntries(held: { ids: string[]; names: string[] }, accounts: Record<string, string>) {
-  let i = 0;
-  for (const id in accounts) {
-    if (held.ids[i] !== id || held.names[i] !== accounts[id]) return false;
-    i += 1;
-  }
-  return i === held.ids.length;
-}
+/** A branch's accounts as its directory names them, in list order, with its copies. */
+export type BranchAccounts = Omit<BranchListing, 'accounts'> & {
+  accounts: readonly NamedAccount[];
+};
+
+const { BSON } = mongoose.mongo;
+
+// Per branch (and database), its directory as last read in this process, decoded and its accounts
+// in list order, kept under the bytes it was read as (db/decoded-cache): served only where the
+// directory read on that very request is the same to the byte. A province branch names ~1 000
+// accounts: decoding and sorting them took about a millisecond of every screen. Bounded by the
+// accounts named (about 150 bytes each once decoded and sorted).
+const listings = createDecodedCache<BranchAccounts>({
+  maxSize: 200_000,
+  sizeOf: (listing) => listing.accounts.length,
+});
+
+/** Forgets every directory kept as decoded (tests that compare a cold read with a warm one). */
+export const clearDirectoryCache = () => listings.clear();
 
 /**
  * A branch's accounts as its directory names them (complete; see `branchDirectory`), in list order
- * (name, then id), with the directory's copies of the branch and its users.
+ * (name, then id), with the directory's copies of the branch and its users. One read of the
+ * directory; what is returned may be shared with other requests (frozen): not to be changed.
  */
-export async function branchAccounts(
-  branchCode: string,
-): Promise<Omit<BranchListing, 'accounts'> & { accounts: readonly NamedAccount[] }> {
-  const { accounts, ...copies } = await branchDirectory(branchCode);
+export async function branchAccounts(branchCode: string): Promise<BranchAccounts> {
   const key = `${directories().dbName}/${branchCode}`;
-  return { accounts: inListOrder(key, branchCode, accounts), ...copies };
+  const bytes = (await directories().findOne(
+    { _id: branchCode },
+    { raw: true },
+  )) as unknown as Uint8Array | null;
+  const held = bytes && listings.get(key, bytes);
+  if (held) return held;
+  const stored = bytes && (BSON.deserialize(bytes) as Directory);
+  const { accounts, ...copies } = await branchDirectory(branchCode, stored);
+  const listing = { accounts: inListOrder(branchCode, accounts), ...copies };
+  // Kept only as read: a directory this read completed, or gave a copy, is read whole next time.
+  if (bytes && stored?.complete && stored.branch && stored.users) {
+    listings.set(key, bytes, deepFreeze(listing));
+  }
+  return listing;
 }

@@ -1,4 +1,5 @@
 import { loaderFamily } from '../../graphql/loader-family';
+import { hexIdOf } from '../../db/hex-id';
 import type { PageArgs } from '../../db/keyset-pagination';
 import type { Scope } from '../access/scope';
 import type { AccountRecordReader, ListedAccount } from '../journey/account-records.loaders';
@@ -9,9 +10,9 @@ export function createActivationOrdersByAccount(scope: Scope, reader: AccountRec
   const family = loaderFamily(
     async (args: Pick<PageArgs, 'first' | 'after'>, accounts: readonly ListedAccount[]) => {
       const pages = await activationOrdersOfAccounts(scope, accounts, args, reader);
-      return accounts.map((account) => pages.get(String(account._id))!);
+      return accounts.map((account) => pages.get(hexIdOf(account))!);
     },
-    { cacheKeyFn: (account: ListedAccount) => String(account._id) },
+    { cacheKeyFn: hexIdOf },
   );
   return (args: Pick<PageArgs, 'first' | 'after'>) =>
     family({ first: args.first ?? null, after: args.after ?? null });

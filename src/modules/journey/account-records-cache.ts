@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { Types } from 'mongoose';
+import { deepFreeze } from '../../shared/deep-freeze';
 
 /**
  * Accounts' kept lists as decoded, kept between requests in this process under the version each
@@ -12,9 +13,11 @@ import { Types } from 'mongoose';
  * applied to the rows built from it, on every request, as before.
  *
  * Bounded by the entries held (an account's size is its number of entries), least recently used
- * first out: 200 000 entries are some 60–80 MB of decoded lists (10 000 accounts of 20 records).
+ * first out: an entry costs some 330 bytes decoded and 300 more once a screen has sorted it
+ * (account-records' `sortedOf`, which goes with the list), so 100 000 entries (5 000 accounts of 20
+ * records) are some 60–70 MB.
  */
-const MAX_ENTRIES = 200_000;
+const MAX_ENTRIES = 100_000;
 
 type Cached<L> = { version: string; lists: L; size: number };
 
@@ -45,15 +48,4 @@ export function createListCache<L extends object>(maxEntries = MAX_ENTRIES) {
     },
     clear: () => cache.clear(),
   };
-}
-
-// Plain objects and arrays frozen, down to the entries' fields (dates stay as they are).
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    if (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype) {
-      Object.freeze(value);
-      for (const inner of Object.values(value)) deepFreeze(inner);
-    }
-  }
-  return value;
 }

@@ -19,7 +19,7 @@ import {
   type ListPosition,
 } from './account-records';
 import { journeySourceOf as sourceOf, type JourneySource } from './journey-registry';
-import { LISTED_HEX } from './journey-record.fields';
+import { HEX_ID, hexIdOf } from '../../db/hex-id';
 
 type Row = Record<string, unknown> & { _id: Types.ObjectId };
 type Lists =
@@ -30,10 +30,6 @@ type Lists =
  * scope check of the rows answered from its entries (records take their account's branch).
  */
 export type ListedAccount = { _id: Types.ObjectId; branchCode: string };
-
-/** The accounts' branches by hex id, as `newest`'s `branches` takes them. */
-export const branchesOf = (accounts: readonly ListedAccount[]) =>
-  new Map(accounts.map((account) => [String(account._id), account.branchCode]));
 
 /** A record of an account's list, with the GraphQL type of its collection. */
 export type ListedRow = { typename: string; row: Row };
@@ -55,7 +51,7 @@ export type ListedPage = { rows: ListedRow[]; more: boolean };
  */
 export function createAccountRecordReader(scope: Scope, selection?: OperationSelection) {
   const lists = new DataLoader<string, Lists>(async (ids) => {
-    const found = await readAccountRecords(ids.map((id) => new Types.ObjectId(id)));
+    const found = await readAccountRecords(ids);
     return ids.map((id) => found.get(id) ?? {});
   });
   const byType = new Map<string, DataLoader<string, Row | null>>();
@@ -111,15 +107,15 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
   };
 
   /**
-   * The newest `count` records of the given types per account, by journeyAt (`j`) or by the
-   * type's own list order (`o`), in `stages` when given, after `after` when given, sorted again on
-   * the records' stored values with `sortField`; `more` says whether the list goes on after them.
-   * `branches`: the accounts' branch codes as read in the caller's scope; where that branch is in
-   * scope (records take their account's branch, and an account never moves branch), a type whose
-   * selected fields its entries hold is answered from them instead of read.
+   * The newest `count` records of the given types per account (as read in the caller's scope; by
+   * hex id), by journeyAt (`j`) or by the type's own list order (`o`), in `stages` when given,
+   * after `after` when given, sorted again on the records' stored values with `sortField`; `more`
+   * says whether the list goes on after them. Where an account's branch is in scope (records take
+   * their account's branch, and an account never moves branch), a type whose selected fields its
+   * entries hold is answered from them instead of read.
    */
   async function newest(
-    accountIds: readonly string[],
+    accounts: readonly ListedAccount[],
     options: {
       typenames: readonly string[];
       by: 'j' | 'o';
@@ -127,20 +123,20 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
       sortField: string;
       after?: ListPosition | null;
       stages?: readonly string[] | null;
-      branches?: ReadonlyMap<string, string>;
     },
   ): Promise<Map<string, ListedPage>> {
-    const all = await lists.loadMany(accountIds);
+    const ids = accounts.map(hexIdOf);
+    const all = await lists.loadMany(ids);
     const listOnly = new Map(
       options.typenames.map((typename) => [typename, fromEntries(typename)]),
     );
     // A listed record's row: from its entry (at once) where the operation reads no more of it
-    // and the account's branch (as read in scope) is in scope, else read (a promise).
-    const rowFor = (account: Types.ObjectId, branchCode: string | undefined, listed: Listed) => {
+    // and the account's branch is in scope, else read (a promise).
+    const rowFor = (account: ListedAccount, listed: Listed) => {
       const { typename, hex } = listed;
       const reads = listOnly.get(typename);
-      if (reads && branchCode && canReadBranch(scope, branchCode)) {
-        const row = rowOf(account, branchCode, listed);
+      if (reads && canReadBranch(scope, account.branchCode)) {
+        const row = rowOf(account, listed);
         if (!reads.more?.needed(row)) return { typename, row };
         fuller.add(hex);
       } else if (listed.entry.x) fuller.add(hex);
@@ -148,23 +144,27 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
         .load(hex)
         .then((row) => row && { typename, row });
     };
+    // Rows read are sorted again on their stored values (a write may have moved one since its
+    // entry was taken); rows built from the entries come in the entries' order already.
     const byNewest = newestBy(options.sortField);
-    const { branches } = options;
-    return new Map(
-      await Promise.all(
-        accountIds.map(async (accountId, i) => {
-          const found = all[i];
-          if (found instanceof Error) throw found;
-          const listed = newestListed(found ?? {}, { ...options, count: options.count + 1 });
-          const [account, branchCode] = [new Types.ObjectId(accountId), branches?.get(accountId)];
-          const page = listed.slice(0, options.count).map((l) => rowFor(account, branchCode, l));
-          // Only rows read make this wait (most are answered from the entries at once).
-          const kept = page.some((row) => row instanceof Promise) ? await Promise.all(page) : page;
-          const rows = (kept as (ListedRow | null)[]).filter((row) => row !== null).sort(byNewest);
-          return [accountId, { rows, more: listed.length > options.count }] as const;
-        }),
-      ),
-    );
+    const pageOf = (rows: (ListedRow | null)[], more: boolean): ListedPage => ({
+      rows: rows.filter((row) => row !== null).sort(byNewest),
+      more,
+    });
+    const asked = { ...options, count: options.count + 1 };
+    const pages = accounts.map((account, i) => {
+      const found = all[i];
+      if (found instanceof Error) throw found;
+      const listed = newestListed(found ?? {}, asked);
+      const page = listed.slice(0, options.count).map((l) => rowFor(account, l));
+      const more = listed.length > options.count;
+      // Only rows read make this wait (most are answered from the entries at once).
+      return page.some((row) => row instanceof Promise)
+        ? Promise.all(page).then((kept) => pageOf(kept, more))
+        : { rows: page as ListedRow[], more };
+    });
+    const done = pages.some((page) => page instanceof Promise) ? await Promise.all(pages) : pages;
+    return new Map(ids.map((id, i) => [id, done[i] as ListedPage]));
   }
 
   /** Starts reading the lists of accounts about to be listed (the same read `newest` makes). */
@@ -177,19 +177,18 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
 // A record as its entry tells it: id, account, branch, stage, list times and shown fields (set
 // one by one: a spread of computed keys makes a slower object for every resolver reading it).
 function rowOf(
-  accountId: Types.ObjectId,
-  branchCode: string,
+  { _id: accountId, branchCode }: ListedAccount,
   { typename, id, hex, entry }: Listed,
 ): Row {
   const source = sourceOf(typename);
-  const row: Row & { [LISTED_HEX]?: string } = {
+  const row: Row & { [HEX_ID]?: string } = {
     _id: id,
     accountId,
     branchCode,
     journeyAt: entry.j,
     stage: stageOf(source, entry),
   };
-  row[LISTED_HEX] = hex;
+  row[HEX_ID] = hex;
   if (source.listedBy) row[source.listedBy] = entry.o;
   for (const field of source.shown ?? []) row[field] = entry.f?.[field] ?? null;
   return row;
@@ -231,24 +230,22 @@ export async function listedPages<T>(
 ): Promise<Map<string, Connection<T>>> {
   const size = checkedPageSize({ first: options.first });
   const keys = withIdKey([{ field: options.sortField, direction: -1 }]);
-  const accountIds = accounts.map((account) => String(account._id));
-  const found = await reader.newest(accountIds, {
+  const found = await reader.newest(accounts, {
     typenames: [typename],
     by: 'o',
     count: size,
     sortField: options.sortField,
     after: options.after ? positionOf(decodeCursor(options.after, keys.length, 'after')) : null,
-    branches: branchesOf(accounts),
   });
   return new Map(
-    accountIds.map((id) => [
+    [...found].map(([id, { rows, more }]) => [
       id,
       forwardPage<T>(
-        (found.get(id)?.rows ?? []).map(({ row }) => row),
+        rows.map(({ row }) => row),
         keys,
         size,
         Boolean(options.after),
-        found.get(id)?.more ?? false,
+        more,
       ),
     ]),
   );

@@ -13,6 +13,7 @@ import { openWorkConsequences } from '../open-work/open-work';
 import { journeySourceOf, journeySources, type JourneySource } from './journey-registry';
 import { addToGroup } from '../../shared/groups';
 import { cacheVersion, createListCache } from './account-records-cache';
+import { HEX_ID, hexIdOf } from '../../db/hex-id';
 
 /**
  * Per account, one document listing every journey record of the account with the values its
@@ -335,48 +336,49 @@ const listCache = createListCache<AccountRecords['lists']>();
 export const clearListCache = () => listCache.clear();
 
 /**
- * The listed records of accounts by id (complete; rebuilt first where not), keyed by hex id. The
+ * The listed records of accounts by hex id (complete; rebuilt first where not), keyed by it. The
  * documents are read as they are stored (BSON) and only their version and format decoded at
  * first: a list this process has decoded before under the same version is taken from the cache,
  * the others decoded (and cached). One read, as without the cache, whatever is cached.
  */
 export async function readAccountRecords(
-  accountIds: readonly Types.ObjectId[],
+  accountIds: readonly string[],
 ): Promise<Map<string, AccountRecords['lists']>> {
+  const ids = accountIds.map((id) => new Types.ObjectId(id));
   const read = async () =>
     (
       await collection()
-        .find({ _id: { $in: [...accountIds] } }, { raw: true })
+        .find({ _id: { $in: ids } }, { raw: true })
         .toArray()
     ).map((bytes) => decodeCached(bytes as unknown as Uint8Array));
   let docs = await read();
-  const complete = new Set(
-    docs.filter((doc) => doc.complete === LISTS_FORMAT).map((doc) => String(doc._id)),
-  );
-  const missing = accountIds.filter((id) => !complete.has(String(id)));
+  const complete = new Set(docs.filter((doc) => doc.complete === LISTS_FORMAT).map(hexIdOf));
+  const missing = ids.filter((_id, i) => !complete.has(accountIds[i]!));
   if (missing.length > 0) {
     await rebuild(missing);
     docs = await read();
   }
-  return new Map(docs.map((doc) => [String(doc._id), doc.lists]));
+  return new Map(docs.map((doc) => [hexIdOf(doc), doc.lists]));
 }
 
 const { BSON } = mongoose.mongo;
 
 // A stored document's version, format and lists: the lists from the cache where it holds them
 // under that version, else decoded (and cached when complete).
-function decodeCached(bytes: Uint8Array): Required<Pick<AccountRecords, 'lists'>> & AccountRecords {
+function decodeCached(bytes: Uint8Array): Decoded {
   // Embedded documents (the lists) stay bytes: only the top-level fields are decoded.
   const head = BSON.deserialize(bytes, { raw: true }) as AccountRecords & { lists?: Uint8Array };
   const db = collection().dbName;
   const account = String(head._id);
   const version = head.complete === LISTS_FORMAT ? cacheVersion(head.v) : null;
   const held = listCache.get(db, account, version);
-  if (held) return { ...head, lists: held };
+  if (held) return { ...head, lists: held, [HEX_ID]: account };
   const lists = (head.lists ? BSON.deserialize(head.lists) : {}) as AccountRecords['lists'];
   listCache.set(db, account, version, lists, entriesIn(lists));
-  return { ...head, lists };
+  return { ...head, lists, [HEX_ID]: account };
 }
+
+type Decoded = AccountRecords & { [HEX_ID]: string };
 
 const entriesIn = (lists: AccountRecords['lists']) =>
   Object.values(lists).reduce((sum, list) => sum + Object.keys(list).length, 0);
@@ -397,14 +399,14 @@ export type ListEntry = Entry;
 export type ListPosition = { at: number; hex: string };
 
 // Newest first by sort value, then by id (hex ids compare as the ObjectIds do): > 0 where the
-// place (`at`, `hex`) comes after `a`.
+// place (`at`, `hex`) is newer than `a` (comes before it).
 const newerFirst = (a: ListPosition, at: number, hex: string) =>
   at - a.at || (hex < a.hex ? -1 : hex > a.hex ? 1 : 0);
 
 /**
  * The records of the given types in one account's lists, newest first by `j` (timeline) or `o`
  * (the type's own list), then id; only those in `stages` when given, only those after `after`
- * when given, at most `count`.
+ * when given, at most `count`. What is returned is shared (see `sortedOf`): not to be changed.
  */
 export function newestListed(
   lists: AccountRecords['lists'],
@@ -415,37 +417,69 @@ export function newestListed(
     after?: ListPosition | null;
     stages?: readonly string[] | null;
   },
-): Listed[] {
+): readonly Listed[] {
   const { typenames, by, count, after, stages } = options;
-  // The newest `count` so far, newest first: a page keeps a handful of an account's dozens of
-  // entries, so each entry is only compared with the last kept, not sorted with all the others.
-  const kept: (ListPosition & { typename: string; entry: Entry })[] = [];
-  for (const typename of typenames) {
-    const list = lists[typename];
-    if (!list) continue;
-    const source = journeySourceOf(typename);
-    for (const hex in list) {
-      const entry = list[hex]!;
-      if (stages && !stages.includes(stageOf(source, entry) ?? '')) continue;
-      const at = timeOf(entry[by]);
-      if (after && newerFirst(after, at, hex) >= 0) continue;
-      const last = kept[count - 1];
-      if (count === 0 || (last && newerFirst(last, at, hex) <= 0)) continue;
-      let place = kept.length;
-      while (place > 0 && newerFirst(kept[place - 1]!, at, hex) > 0) place -= 1;
-      // Only kept entries get a place object (a timeline keeps 6 of an account's dozens).
-      kept.splice(place, 0, { at, hex, typename, entry });
-      if (kept.length > count) kept.pop();
-    }
+  const one = typenames.length === 1;
+  const sorted = one ? sortedOf(lists, typenames[0]!, by) : mergedOf(lists, by);
+  const kept: Listed[] = [];
+  for (let i = 0; i < sorted.length && kept.length < count; i += 1) {
+    const listed = sorted[i]!;
+    if (!one && !typenames.includes(listed.typename)) continue;
+    if (after && newerFirst(after, listed.at, listed.hex) >= 0) continue;
+    const source = stages && journeySourceOf(listed.typename);
+    if (source && !stages.includes(stageOf(source, listed.entry) ?? '')) continue;
+    kept.push(listed);
   }
-  return kept.map(({ typename, hex, at, entry }) => ({
-    typename,
-    id: new Types.ObjectId(hex),
-    hex,
-    at,
-    entry,
-  }));
+  return kept;
 }
+
+// Per account's lists (the decoded objects: a cached list is the same object on every request of
+// its version), its records newest first by each order, per type and all types merged, built on
+// first use. A province screen lists 100 accounts' orders, tickets and timeline: walking and
+// sorting every entry of each on every request was most of the journey code's time; now a page
+// walks only the records it shows (and those skipped for its filters).
+type Sorted = { j?: readonly Listed[]; o?: readonly Listed[] };
+const sortedLists = new WeakMap<object, Sorted>();
+
+const heldFor = (key: object) => {
+  let held = sortedLists.get(key);
+  if (!held) sortedLists.set(key, (held = {}));
+  return held;
+};
+
+const NONE: readonly Listed[] = Object.freeze([]);
+
+// One type's records, newest first by `by`; the ids are those of the other order's where built.
+function sortedOf(lists: AccountRecords['lists'], typename: string, by: 'j' | 'o') {
+  const list = lists[typename];
+  if (!list) return NONE;
+  const held = heldFor(list);
+  if (held[by]) return held[by];
+  const ids = new Map(held[by === 'j' ? 'o' : 'j']?.map((listed) => [listed.hex, listed.id]));
+  const all = Object.keys(list).map((hex) =>
+    Object.freeze({
+      typename,
+      id: ids.get(hex) ?? new Types.ObjectId(hex),
+      hex,
+      at: timeOf(list[hex]![by]),
+      entry: list[hex]!,
+    }),
+  );
+  return (held[by] = Object.freeze(all.sort(newestOf)));
+}
+
+// Every type's records, newest first by `by` (the same objects as each type's own order).
+function mergedOf(lists: AccountRecords['lists'], by: 'j' | 'o') {
+  const held = heldFor(lists);
+  held[by] ??= Object.freeze(
+    Object.keys(lists)
+      .flatMap((typename) => sortedOf(lists, typename, by))
+      .sort(newestOf),
+  );
+  return held[by];
+}
+
+const newestOf = (a: Listed, b: Listed) => newerFirst(a, b.at, b.hex);
 
 // A sort value as stored (a Date once decoded) in ms; a missing one sorts last.
 const timeOf = (value: Date | null | undefined) =>

@@ -3,6 +3,7 @@ import { accessPlugin } from '../access/access.plugin';
 import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 import { JOURNEY_STAGES } from './journey-stage';
 import { indexRevisionGuard, REVISION_FIELD } from './revisioned-write';
+import { HEX_ID } from '../../db/hex-id';
 
 /**
  * A mongoose schema for a journey record: the module's own fields plus what timelines, scoping and
@@ -31,18 +32,11 @@ export function journeyRecordSchema(fields: SchemaDefinition): Schema {
   return schema;
 }
 
-/**
- * On a row built from an account's list (account-records.loaders), its id as hex, as the list
- * keys it: the id field answers it without converting the ObjectId again (a province screen shows
- * some 1 500 listed rows).
- */
-export const LISTED_HEX = Symbol('listed id (hex)');
-
 /** A stored journey record as services and resolvers see it. */
 export type JourneyRecordRow = Record<string, unknown> & {
   _id: Types.ObjectId;
   accountId: Types.ObjectId;
   branchCode: string;
   journeyAt: Date;
-  [LISTED_HEX]?: string;
+  [HEX_ID]?: string;
 };

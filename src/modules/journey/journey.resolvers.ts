@@ -1,7 +1,8 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import type { GraphQLContext } from '../../graphql/context';
 import { notFound } from '../../shared/errors';
-import { LISTED_HEX, type JourneyRecordRow } from './journey-record.fields';
+import type { JourneyRecordRow } from './journey-record.fields';
+import { hexIdOf } from '../../db/hex-id';
 
 export const journeyResolvers: Resolvers = {
   JourneyEvent: {
@@ -14,7 +15,7 @@ export const journeyEventReads = { id: ['_id'], occurredAt: ['journeyAt'], accou
 
 /** Fields every journey record type shares; spread into each implementing type's resolvers. */
 export const journeyEventFields = {
-  id: (event: JourneyRecordRow) => event[LISTED_HEX] ?? String(event._id),
+  id: (event: JourneyRecordRow) => hexIdOf(event),
   occurredAt: (event: JourneyRecordRow) => event.journeyAt,
   account: async (event: JourneyRecordRow, _args: unknown, { loaders }: GraphQLContext) => {
     const account = await loaders.accountsById.load(String(event.accountId));

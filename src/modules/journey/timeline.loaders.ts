@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { hexIdOf } from '../../db/hex-id';
 import type { Connection } from '../../db/keyset-pagination';
 import type { AccountRecordReader, ListedAccount } from './account-records.loaders';
 import { loadTimelines, type JourneyEventRow, type TimelineArgs } from './timeline.service';
@@ -10,12 +11,12 @@ export function createTimelinesByAccount(reader: AccountRecordReader) {
     const key = JSON.stringify([args.first ?? null, args.after ?? null, args.stages ?? null]);
     let loader = loaders.get(key);
     if (!loader) {
-      loader = new DataLoader(
+      loader = new DataLoader<ListedAccount, Connection<JourneyEventRow>, string>(
         async (accounts) => {
           const timelines = await loadTimelines(accounts, args, reader);
-          return accounts.map((account) => timelines.get(String(account._id))!);
+          return accounts.map((account) => timelines.get(hexIdOf(account))!);
         },
-        { cacheKeyFn: (account) => String(account._id) },
+        { cacheKeyFn: hexIdOf },
       );
       loaders.set(key, loader);
     }

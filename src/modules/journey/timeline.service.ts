@@ -1,5 +1,6 @@
 import mongoose, { Types } from 'mongoose';
 import { badInput } from '../../shared/errors';
+import { hexIdOf } from '../../db/hex-id';
 import {
   DEFAULT_PAGE_SIZE,
   forwardPage,
@@ -7,11 +8,7 @@ import {
   withIdKey,
   type Connection,
 } from '../../db/keyset-pagination';
-import {
-  branchesOf,
-  type AccountRecordReader,
-  type ListedAccount,
-} from './account-records.loaders';
+import type { AccountRecordReader, ListedAccount } from './account-records.loaders';
 import { journeySources } from './journey-registry';
 import { JOURNEY_STAGES, type JourneyStage } from './journey-stage';
 
@@ -49,11 +46,6 @@ function decode(cursor: string): Position {
   throw badInput('after', 'not a timeline cursor');
 }
 
-// Newest first; ObjectIds are unique across collections, so (journeyAt, _id) is a total order.
-const newestFirst = (a: JourneyEventRow, b: JourneyEventRow) =>
-  b.journeyAt.getTime() - a.journeyAt.getTime() ||
-  b._id.toHexString().localeCompare(a._id.toHexString());
-
 /**
  * Timelines of many accounts at once, every page from the accounts' listed records
  * (account-records: read by `_id`, no scan on the stand-in) and merged in memory. The accounts'
@@ -70,12 +62,7 @@ export async function loadTimelines(
     throw badInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
   }
   const byAccount = await listedTimelines(reader, accounts, args, size);
-  return pagesOf(
-    accounts.map((account) => account._id),
-    byAccount,
-    size,
-    Boolean(args.after),
-  );
+  return pagesOf(accounts.map(hexIdOf), byAccount, size, Boolean(args.after));
 }
 
 // The newest `size` listed records per account after the cursor in the stages asked for (from
@@ -89,18 +76,14 @@ async function listedTimelines(
   const stages: readonly JourneyStage[] = args.stages?.length ? args.stages : JOURNEY_STAGES;
   const sources = journeySources().filter((s) => s.stages.some((stage) => stages.includes(stage)));
   const after = args.after ? decode(args.after) : null;
-  const found = await reader.newest(
-    accounts.map((account) => String(account._id)),
-    {
-      typenames: sources.map((s) => s.typename),
-      by: 'j',
-      count: size,
-      sortField: 'journeyAt',
-      after: after && { at: after.at.getTime(), hex: after.id.toHexString() },
-      stages: args.stages?.length ? args.stages : null,
-      branches: branchesOf(accounts),
-    },
-  );
+  const found = await reader.newest(accounts, {
+    typenames: sources.map((s) => s.typename),
+    by: 'j',
+    count: size,
+    sortField: 'journeyAt',
+    after: after && { at: after.at.getTime(), hex: after.id.toHexString() },
+    stages: args.stages?.length ? args.stages : null,
+  });
   return new Map(
     [...found].map(([id, { rows, more }]) => [
       id,
@@ -120,19 +103,16 @@ async function listedTimelines(
 const TIMELINE_KEYS = withIdKey([{ field: 'journeyAt', direction: -1 }]);
 
 function pagesOf(
-  accountIds: readonly Types.ObjectId[],
+  accountIds: readonly string[],
   byAccount: Map<string, TimelineRows>,
   size: number,
   afterCursor: boolean,
 ): Map<string, Connection<JourneyEventRow>> {
   return new Map(
     accountIds.map((id) => {
-      const { rows, more } = byAccount.get(id.toHexString()) ?? { rows: [] };
-      rows.sort(newestFirst);
-      return [
-        id.toHexString(),
-        forwardPage<JourneyEventRow>(rows, TIMELINE_KEYS, size, afterCursor, more),
-      ];
+      // In timeline order already (`newest`).
+      const { rows, more } = byAccount.get(id) ?? { rows: [] };
+      return [id, forwardPage<JourneyEventRow>(rows, TIMELINE_KEYS, size, afterCursor, more)];
     }),
   );
 }

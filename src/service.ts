@@ -13,6 +13,7 @@ import { seedOnStart } from './modules/demo/demo-seed';
 import { runBackfills } from './db/backfill-once';
 import { ensureRollupsBuilt } from './modules/rollups/rollup-check';
 import { dropKeylessSnapshots } from './modules/scorecards/scorecard.service';
+import { snapshotWritesSettled } from './modules/scorecards/scorecard-snapshots';
 import { ensureDefaultSlaPolicy } from './modules/sla-policies/sla-policy.service';
 import { ensureAttributeCatalogue } from './modules/surveys/attribute-catalogue.service';
 
@@ -109,6 +110,7 @@ async function serve(
       logger.info('shutting down: no new connections, finishing in-flight requests');
       await closeHttpServer(httpServer, config.SHUTDOWN_TIMEOUT_MS);
       await apollo.stop();
+      await snapshotWritesSettled();
       await stopSweep();
       await disconnectDatabase();
       await database.stop();

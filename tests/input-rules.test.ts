@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { snapshotWritesSettled } from '../src/modules/scorecards/scorecard-snapshots';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, ok, type World } from './support/world';
 
@@ -160,9 +161,10 @@ describe('input rules through the API', () => {
         ['BAD_USER_INPUT', 'period'],
       ]);
       // Closed periods long before any record: computed, but nothing stored.
+      await snapshotWritesSettled();
       const snapshots = await mongoose.connection
         .db!.collection('scorecardsnapshots')
-        .countDocuments();
+        .countDocuments({ period: { $in: periods } });
       expect(snapshots).toBe(0);
     });
 

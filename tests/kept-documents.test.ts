@@ -67,7 +67,13 @@ describe('documents kept on write', () => {
     // What a database written before these documents existed looks like.
     for (const name of ['recordkeys', 'faultservices', 'accountstages', 'backfills'])
       await db().collection(name).deleteMany({});
-    expect(await runBackfills()).toEqual(['recordKeys:1', 'recordKeys:2', 'faultServices:1']);
+    expect(await runBackfills()).toEqual([
+      'recordKeys:1',
+      'recordKeys:2',
+      'faultServices:1',
+      'scorecardTargetIds',
+      'scorecardSnapshotVersions',
+    ]);
     expect(await runBackfills()).toEqual([]);
 
     // Reported 10 days after OLD-1's restoration on the same service: a repeat of it.

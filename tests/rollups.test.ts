@@ -19,6 +19,7 @@ import {
 import { scorecardFigures } from '../src/modules/scorecards/scorecard-figures';
 import { loadRowsFromRollups } from '../src/modules/scorecards/scorecard-rollups';
 import { ScorecardSnapshotModel } from '../src/modules/scorecards/scorecard.model';
+import { snapshotWritesSettled } from '../src/modules/scorecards/scorecard-snapshots';
 import { parsePeriod } from '../src/shared/period';
 import { captureCommands, type SentCommand } from './support/command-counter';
 import {
@@ -158,14 +159,15 @@ describe('scorecard rollups', () => {
     });
     const reads = sent.filter((c) => c.name === 'find' || c.name === 'aggregate');
     // Configuration read whole or by its unique key: the branch list (a few dozen documents), the
-    // caller's token and user, the period's targets; everything else must be by key.
-    const configuration = ['branches', 'users', 'apitokens', 'scorecardtargets'];
+    // caller's token and user; everything else (the period's targets too) must be by key.
+    const configuration = ['branches', 'users', 'apitokens'];
     const scanning = reads.filter(
       (c) => !configuration.includes(String(c.collection)) && !isByKey(filterOf(c)),
     );
     expect(scanning.map((c) => ({ collection: c.collection, filter: filterOf(c) }))).toEqual([]);
     const readCollections = new Set(reads.map((c) => String(c.collection)));
     expect(readCollections.has('rollups')).toBe(true);
+    expect(readCollections.has('scorecardtargets')).toBe(true);
     for (const records of [
       'surveyresponses',
       'faulttickets',
@@ -174,7 +176,10 @@ describe('scorecard rollups', () => {
       'keyaccounts',
     ])
       expect(readCollections.has(records)).toBe(false);
-    expect(await ScorecardSnapshotModel.countDocuments({ period: Q })).toBeGreaterThan(0);
+    await snapshotWritesSettled();
+    expect(
+      await ScorecardSnapshotModel.countDocuments({ period: Q, stale: false }),
+    ).toBeGreaterThan(0);
   });
 
   /** Scorecard inputs of BA and BB from the rollups, checked equal to those from the records. */

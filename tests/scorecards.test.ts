@@ -1,3 +1,5 @@
+import mongoose from 'mongoose';
+import { giveTargetsKeyIds } from '../src/modules/scorecards/scorecard-targets';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, ok, type World } from './support/world';
 
@@ -271,6 +273,44 @@ describe('branch scorecards over a hand-built quarter', () => {
     expect(byHead.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await ok(service, world.tokens.hq, set, { i: input });
     expect((await card('BA')).activationOnTimeRate.target).toBe(0.9);
+  });
+
+  it('gives targets stored before key ids their key id, once, keeping a copy made before', async () => {
+    const targets = mongoose.connection.db!.collection('scorecardtargets');
+    await targets.createIndex({ branchCode: 1, period: 1, figure: 1 }, { unique: true });
+    const old = (figure: string, target: number) => ({
+      _id: new mongoose.Types.ObjectId(),
+      ...{ branchCode: 'BB', period: Q, figure, target, setBy: 'hq' },
+    });
+    await targets.insertMany([old('nps', 30), old('cs1', 8)] as never);
+    // A copy of cs1 made before a crash, the original not yet removed (index gone by then).
+    await targets.dropIndex('branchCode_1_period_1_figure_1');
+    await targets.insertOne({
+      _id: `BB|${Q}|cs1`,
+      branchCode: 'BB',
+      period: Q,
+      figure: 'cs1',
+      target: 8,
+      setBy: 'hq',
+    } as never);
+    await targets.createIndex(
+      { branchCode: 1, period: 1, figure: 1 },
+      { unique: false, name: 'branchCode_1_period_1_figure_1' },
+    );
+    await giveTargetsKeyIds();
+    await giveTargetsKeyIds();
+    const left = await targets.find({ branchCode: 'BB', period: Q }).sort({ _id: 1 }).toArray();
+    expect(left.map(({ _id, target }) => [_id, target])).toEqual([
+      [`BB|${Q}|cs1`, 8],
+      [`BB|${Q}|nps`, 30],
+    ]);
+    expect((await targets.indexes()).map((i) => i.name)).not.toContain(
+      'branchCode_1_period_1_figure_1',
+    );
+    const shown = await admin(
+      `{ branchScorecard(branchCode: "BB", period: "${Q}") { nps { target } cs1 { target } } }`,
+    );
+    expect(shown.branchScorecard).toEqual({ nps: { target: 30 }, cs1: { target: 8 } });
   });
 
   it('scopes cards: a branch head reads only their own branch; HQ reads all', async () => {

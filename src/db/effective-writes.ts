@@ -9,10 +9,11 @@ import { isDuplicateKey } from './duplicate-key';
 export async function effectiveWrites<T extends Document>(
   collection: Collection<T>,
   writes: AnyBulkWriteOperation<T>[],
+  options: { ordered?: boolean } = {},
 ): Promise<number> {
   if (writes.length === 0) return 0;
   try {
-    const result = await collection.bulkWrite(writes, { ordered: false });
+    const result = await collection.bulkWrite(writes, { ordered: options.ordered ?? false });
     return result.matchedCount + result.upsertedCount;
   } catch (error) {
     const { writeErrors, result } = error as {

@@ -3,6 +3,7 @@ import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { isKeyed, isTallyBucket, listsMonths, monthsId } from './rollup-families';
 import {
   bucketWrites,
+  CLAIMS_PER_WRITE,
   claimedBuckets,
   sameValue,
   type BucketState,
@@ -17,6 +18,8 @@ import {
 } from './rollup.model';
 import { effectiveWrites as effective } from '../../db/effective-writes';
 import { step } from '../../shared/steps';
+import { addToGroup } from '../../shared/groups';
+import { inParts } from '../../db/id-parts';
 
 // The driver side of the claims described in `rollup-tally`: every filter is `_id`, `_id $in` or
 // `{ _id, v }` (a unique index on the stand-in), and each step is one command per batch.
@@ -176,7 +179,8 @@ async function applyToBuckets(
       ...bucketWrites(states, live, finished),
       ...(attempt === 0 ? itemAndMonthWrites(live, keyedWritten) : []),
     ];
-    if ((await effective(buckets(), writes)) === writes.length) return live;
+    // In order: a bucket's claims may go in parts chained by its version (see CLAIMS_PER_WRITE).
+    if ((await effective(buckets(), writes, { ordered: true })) === writes.length) return live;
   }
 }
 
@@ -251,20 +255,22 @@ export async function moveRecords(
     ),
   );
   if (stop === 'memberships') return [];
-  // The markers are no longer needed once the memberships say what is counted.
-  const unmark = new Map<string, Record<string, ''>>();
+  // The markers are no longer needed once the memberships say what is counted (in parts, as the
+  // claims were written: see CLAIMS_PER_WRITE).
+  const unmark = new Map<string, string[]>();
   for (const { id, ...change } of applied)
-    for (const bucket of claimedBuckets(change)) {
-      const markers = unmark.get(bucket) ?? {};
-      markers[`ops.${id}`] = '';
-      unmark.set(bucket, markers);
-    }
+    for (const bucket of claimedBuckets(change)) addToGroup(unmark, bucket, `ops.${id}`);
   await step('unmark', () =>
     effective(
       buckets(),
-      [...unmark].map(([bucket, $unset]) => ({
-        updateOne: { filter: { _id: bucket }, update: { $unset } },
-      })),
+      [...unmark].flatMap(([bucket, paths]) =>
+        inParts(paths, CLAIMS_PER_WRITE).map((part) => ({
+          updateOne: {
+            filter: { _id: bucket },
+            update: { $unset: Object.fromEntries(part.map((path) => [path, ''])) },
+          },
+        })),
+      ),
     ),
   );
   return retry;

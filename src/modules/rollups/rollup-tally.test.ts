@@ -396,4 +396,31 @@ describe('tallies per UTC quarter', () => {
     // UTC+8 Q1 (31 Dec 16:00Z – 31 Mar 16:00Z): Q1's 40 less b (a at 15:00 is before 16:00) = 39.
     expect(counted('2025-12-31T16:00Z', '2026-03-31T16:00Z')).toEqual(new Map([['n', 39]]));
   });
+
+  it("writes a bucket's claims in parts chained by its version, each marker and count once", () => {
+    // 250 new records counted short in February: parts of 100, 100 and 50 claims, the first also
+    // removing a finished claim's marker; v 4 → 5 → 6 → 7, the first part guarded by the version
+    // read, each later one by the version the part before leaves.
+    const claims = Array.from({ length: 250 }, (_, i) => claim(`p${i}`, {}, { [feb]: short }));
+    const state = { _id: feb, v: 4, ops: { old: 'UnitTallySource:r-old' } };
+    const writes = bucketWrites(new Map([[feb, state]]), claims, (token) => token === 'old');
+    expect(writes).toEqual([
+      bucketWrite(feb, state, claims.slice(0, 100), ['old']),
+      bucketWrite(feb, { _id: feb, v: 5 }, claims.slice(100, 200)),
+      bucketWrite(feb, { _id: feb, v: 6 }, claims.slice(200)),
+    ]);
+    const filters = writes.map((w) => ('updateOne' in w ? w.updateOne.filter : null));
+    expect(filters).toEqual([4, 5, 6].map((v) => ({ _id: feb, v })));
+    // n and w once per record: 100 + 100 + 50.
+    const incs = writes.map((w) => ('updateOne' in w ? (w.updateOne.update as any).$inc : null)); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(incs.map((inc) => inc['t.n.MAJOR'])).toEqual([100, 100, 50]);
+  });
+
+  it('creates a new bucket with its first part only', () => {
+    const claims = Array.from({ length: 150 }, (_, i) => claim(`q${i}`, {}, { [mar]: short }));
+    const writes = bucketWrites(new Map(), claims);
+    const upserts = writes.map((w) => ('updateOne' in w ? w.updateOne.upsert : null));
+    expect(upserts).toEqual([true, false]);
+    expect(writes[1]).toEqual(bucketWrite(mar, { _id: mar, v: 1 }, claims.slice(100)));
+  });
 });

@@ -2,7 +2,8 @@ import { model, Schema, type Types } from 'mongoose';
 import { pendingConsequencesPlugin } from '../consequences/pending-consequences';
 
 // A closed period's computed scorecard of one branch; `stale` once a record measured in (or
-// feeding) the period is written, recomputed on the next read or by `npm run scorecards:snapshot`.
+// feeding) the period is written, recomputed on the next read or by `npm run scorecards:snapshot`
+// (a stale one may be a tombstone, without figures: see scorecard-snapshots).
 // `_id` is `<branch>|<period>` (see snapshotId) so a card reads its snapshots by a bare `_id $in`,
 // the only multi-key read the stand-in answers from an index; snapshots stored before that have
 // an ObjectId and are replaced when next computed.
@@ -13,15 +14,21 @@ const scorecardSnapshotSchema = new Schema(
     period: { type: String, required: true },
     periodStart: { type: Date, required: true },
     periodEnd: { type: Date, required: true },
-    figures: { type: Schema.Types.Mixed, required: true },
+    /** Absent on a tombstone (stale, stored by a marking before any figures). */
+    figures: { type: Schema.Types.Mixed },
     /** Shape of `figures`; a snapshot of an older shape is recomputed on read. */
     figuresVersion: { type: Number, default: 1 },
-    computedAt: { type: Date, required: true },
+    computedAt: { type: Date },
     stale: { type: Boolean, required: true, default: false },
+    /** New at every change of the document: a computed snapshot is stored over the one it read. */
+    v: { type: Schema.Types.ObjectId },
   },
   { minimize: false },
 );
 scorecardSnapshotSchema.index({ branchCode: 1, period: 1 }, { unique: true });
+// Stand-in only: the guarded write `{ _id, v }` is answered from an index only when an index has
+// exactly those fields (else it scans every snapshot); on MongoDB `_id` serves it.
+scorecardSnapshotSchema.index({ _id: 1, v: 1 }, { unique: true });
 scorecardSnapshotSchema.index({ branchCode: 1, periodEnd: 1 });
 
 /** The `_id` of a branch's snapshot of a period. */
@@ -38,6 +45,7 @@ export type ScorecardSnapshotDoc = {
   figuresVersion?: number;
   computedAt: Date;
   stale: boolean;
+  v?: Types.ObjectId;
 };
 
 /**
@@ -51,8 +59,13 @@ export const SNAPSHOT_FIGURES_VERSION = 7;
 
 export const ScorecardSnapshotModel = model('ScorecardSnapshot', scorecardSnapshotSchema);
 
+// `_id` is `<branch>|<period>|<figure>` (see targetId): a card reads its period's targets by a
+// bare `_id $in`, the only multi-key read the stand-in answers from an index (a read by period
+// scanned every target ever set). Targets stored before that had an ObjectId and are given
+// their key id once (see scorecard-targets).
 const scorecardTargetSchema = new Schema(
   {
+    _id: { type: String },
     branchCode: { type: String, required: true },
     period: { type: String, required: true },
     figure: { type: String, required: true },
@@ -62,7 +75,9 @@ const scorecardTargetSchema = new Schema(
   },
   { timestamps: true },
 );
-scorecardTargetSchema.index({ branchCode: 1, period: 1, figure: 1 }, { unique: true });
+/** The `_id` of a branch's target for one figure in one period. */
+export const targetId = (branchCode: string, period: string, figure: string) =>
+  `${branchCode}|${period}|${figure}`;
 
 /** A branch's target for one figure in one period. */
 export type ScorecardTargetDoc = {

@@ -1,6 +1,7 @@
+import { Types } from 'mongoose';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { isClosedPeriod, periodContaining, previousPeriod, type Period } from '../../shared/period';
+import { isClosedPeriod, previousPeriod, type Period } from '../../shared/period';
 import { validate } from '../../shared/validate';
 import { actorScope, canReadBranch } from '../access/scope';
 import { requireActor, requireRole, type Actor } from '../auth/actor';
@@ -10,13 +11,7 @@ import { branchPeriod, requireReadableBranch } from '../branches/branch-period';
 import type { BranchDoc } from '../branches/branch.model';
 import { findBranch, listBranches } from '../branches/branch.service';
 import { onLifecycle } from '../journey/lifecycle-hooks';
-import {
-  presentCard,
-  TARGET_FIGURES,
-  TARGET_RANGES,
-  type BranchCard,
-  type TargetFigure,
-} from './scorecard-card';
+import { presentCard, TARGET_FIGURES, TARGET_RANGES, type BranchCard } from './scorecard-card';
 import { rowWindow, scorecardInputsFrom } from './scorecard-data';
 import { loadRowsFromRollupsOf } from './scorecard-rollups';
 import { hasMeasurements, scorecardFigures, type ScorecardFigures } from './scorecard-figures';
@@ -25,13 +20,19 @@ import {
   ScorecardSnapshotModel,
   ScorecardTargetModel,
   snapshotId,
-  SNAPSHOT_FIGURES_VERSION,
+  targetId,
   type ScorecardTargetDoc,
 } from './scorecard.model';
+import { targetsFor } from './scorecard-targets';
+import {
+  invalidateSnapshots,
+  readSnapshots,
+  snapshotWritesSettled,
+  storeSnapshotsLater,
+} from './scorecard-snapshots';
 import { addToGroup } from '../../shared/groups';
 
 type Computed = { figures: ScorecardFigures; computedAt: Date; measured?: boolean };
-const YEAR_MS = 366 * 86_400_000;
 
 function byTimeZone(branches: BranchDoc[]): Map<string, BranchDoc[]> {
   const zones = new Map<string, BranchDoc[]>();
@@ -65,25 +66,13 @@ async function computeLive(wanted: Wanted[], now: Date): Promise<Map<string, Com
 const snapshotIds = ({ codes, period }: Wanted) =>
   codes.map((code) => snapshotId(code, period.label));
 
-// Closed periods come from snapshots; missing or stale ones are computed now and stored, unless
-// nothing was measured (an empty period is cheap to compute and would only fill the collection).
-// Open periods are always computed. One read of snapshots, one of rollups, one write.
+// Closed periods come from snapshots; missing or stale ones are computed now and stored (after
+// the answer, over the versions read: see scorecard-snapshots), unless nothing was measured (an
+// empty period is cheap to compute and would only fill the collection). Open periods are always
+// computed. One read of snapshots, one of rollups, one write.
 async function figuresOf(wanted: Wanted[], now: Date): Promise<Map<string, Computed>[]> {
   const closed = wanted.filter(({ period }) => isClosedPeriod(period, now));
-  const stored =
-    closed.length === 0
-      ? []
-      : await ScorecardSnapshotModel.collection
-          .find({ _id: { $in: closed.flatMap(snapshotIds) } } as never)
-          .toArray();
-  const found = new Map(
-    stored
-      .filter((s) => !s.stale && s.figuresVersion === SNAPSHOT_FIGURES_VERSION)
-      .map((s) => [
-        String(s._id),
-        { figures: s.figures as ScorecardFigures, computedAt: s.computedAt as Date },
-      ]),
-  );
+  const { found, seen } = await readSnapshots(closed.flatMap(snapshotIds));
   const missing = wanted.map((w) => ({
     ...w,
     codes: w.codes.filter((code) => !found.has(snapshotId(code, w.period.label))),
@@ -98,7 +87,7 @@ async function figuresOf(wanted: Wanted[], now: Date): Promise<Map<string, Compu
           .map(([branchCode, { figures }]) => ({ branchCode, figures, period: w.period }))
       : [],
   );
-  if (keep.length > 0) await storeSnapshots(keep, now);
+  if (keep.length > 0) storeSnapshotsLater(keep, seen, now);
   return wanted.map((w, i) => {
     const result = new Map(computedBy.get(missing[i]!) ?? []);
     for (const code of w.codes) {
@@ -107,33 +96,6 @@ async function figuresOf(wanted: Wanted[], now: Date): Promise<Map<string, Compu
     }
     return result;
   });
-}
-
-async function storeSnapshots(
-  keep: { branchCode: string; figures: ScorecardFigures; period: Period }[],
-  now: Date,
-): Promise<void> {
-  await ScorecardSnapshotModel.collection.bulkWrite(
-    keep.map(({ branchCode, figures, period }) => ({
-      updateOne: {
-        filter: { _id: snapshotId(branchCode, period.label) } as never,
-        update: {
-          $set: {
-            branchCode,
-            period: period.label,
-            figures,
-            figuresVersion: SNAPSHOT_FIGURES_VERSION,
-            computedAt: now,
-            stale: false,
-            periodStart: period.start,
-            periodEnd: period.end,
-          },
-        },
-        upsert: true,
-      },
-    })),
-    { ordered: true },
-  );
 }
 
 /**
@@ -168,19 +130,6 @@ async function figuresFor(
   });
 }
 
-async function targetsFor(
-  label: string,
-): Promise<Map<string, Partial<Record<TargetFigure, number>>>> {
-  const rows = await ScorecardTargetModel.find({
-    period: label,
-    target: { $ne: null },
-  }).lean<ScorecardTargetDoc[]>();
-  const byBranch = new Map<string, Partial<Record<TargetFigure, number>>>();
-  for (const row of rows)
-    byBranch.set(row.branchCode, { ...byBranch.get(row.branchCode), [row.figure]: row.target });
-  return byBranch;
-}
-
 /** All branches' scorecards for a period, ranked per the measurement rules (rank 1 first). */
 export async function rankedScorecards(label: string, now = new Date()): Promise<BranchCard[]> {
   const branches = await listBranches();
@@ -188,7 +137,10 @@ export async function rankedScorecards(label: string, now = new Date()): Promise
   const previousLabel = previousPeriod(branchPeriod(branches[0]!, label)).label;
   const [periods, targets] = await Promise.all([
     figuresFor(branches, [label, previousLabel], now),
-    targetsFor(label),
+    targetsFor(
+      branches.map((b) => b.code),
+      label,
+    ),
   ]);
   const [current, previous] = [periods[0]!, periods[1]!];
   const ranked = rankBranches(
@@ -268,11 +220,12 @@ export async function setScorecardTarget(options: { actor: Actor | null; input: 
   if (!branch) throw new AppError('NOT_FOUND', 'branch not found', 'input.branchCode');
   branchPeriod(branch, input.period, 'input.period');
   const key = { branchCode: input.branchCode, period: input.period, figure: input.figure };
-  const before = await ScorecardTargetModel.findOne(key).lean<ScorecardTargetDoc>();
+  const _id = targetId(key.branchCode, key.period, key.figure);
+  const before = await ScorecardTargetModel.findOne({ _id }).lean<ScorecardTargetDoc>();
   // A removed target stays as `target: null`, so its removal has a record to be stored with.
   await updateWithConsequences(ScorecardTargetModel, {
-    filter: key,
-    update: { $set: { target: input.target, setBy: actor.login } },
+    filter: { _id },
+    update: { $set: { ...key, target: input.target, setBy: actor.login } },
     consequences: [
       auditChange({
         actor,
@@ -289,38 +242,16 @@ export async function setScorecardTarget(options: { actor: Actor | null; input: 
   return { ...key, target: input.target };
 }
 
-/**
- * Marks stale every snapshot a record measured at these instants can change: periods containing
- * them, later months of their quarter (coverage is quarter-to-date), and the following periods
- * (whose `previous` values they are): all of the branch's snapshots ending after the start of the
- * instant's quarter and starting within a year after it.
- */
-export async function invalidateSnapshots(event: {
-  branchCode: string;
-  eventTimes: Date[];
-}): Promise<void> {
-  if (event.eventTimes.length === 0) return;
-  const branch = await findBranch(event.branchCode);
-  if (!branch) return;
-  // One range for a whole batch: from the earliest instant's quarter to a year after the latest.
-  const times = event.eventTimes.map((at) => at.getTime());
-  const earliest = new Date(Math.min(...times));
-  await ScorecardSnapshotModel.updateMany(
-    {
-      branchCode: event.branchCode,
-      periodEnd: { $gt: periodContaining(earliest, 'QUARTER', branch.timeZone).start },
-      periodStart: { $lte: new Date(Math.max(...times) + YEAR_MS) },
-    },
-    { $set: { stale: true } },
-  );
-}
-
 onLifecycle('measuredRecordWritten', invalidateSnapshots);
 
 /** Recomputes every branch's snapshot of a closed period (the `scorecards:snapshot` command). */
 export async function recomputeSnapshots(label: string, now = new Date()): Promise<number> {
-  await ScorecardSnapshotModel.updateMany({ period: label }, { $set: { stale: true } });
+  await ScorecardSnapshotModel.updateMany(
+    { period: label },
+    { $set: { stale: true, v: new Types.ObjectId() } },
+  );
   const branches = await listBranches();
   const [computed] = await figuresFor(branches, [label], now);
+  await snapshotWritesSettled();
   return computed!.size;
 }

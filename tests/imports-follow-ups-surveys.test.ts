@@ -670,9 +670,9 @@ describe('imports of follow-ups and survey responses', () => {
     // only when the coverage changed, not here: the five rows' batch already counted it). The
     // register of writes: its entry inserted before the bulk write and deleted after (+2).
     expect(fiveHundred!.total).toBeLessThanOrEqual(kind === 'follow-ups' ? 31 : 25);
-    // Records, kept documents and rollups only by key (the branch, its snapshots and the survey's
+    // Records, kept documents, rollups and snapshots only by key (the branch and the survey's
     // attribute catalogue are a few documents).
-    const small = new Set(['branches', 'scorecardsnapshots', 'surveyattributes']);
+    const small = new Set(['branches', 'surveyattributes']);
     expect((await scanningFilters(commands)).filter((s) => !small.has(s.collection))).toEqual([]);
     const stored = kind === 'follow-ups' ? 'followups' : 'surveyresponses';
     expect(await collection(stored).countDocuments({ externalId: { $regex: '^(FUB|SRB)-' } })).toBe(

@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
-import { isDuplicateKey } from './duplicate-key';
+import { isDuplicateKey, writeErrorsOf } from './duplicate-key';
 
 /**
  * Matched or inserted writes of an unordered bulk write of version-guarded writes (`{ _id, v }`,
@@ -16,11 +16,8 @@ export async function effectiveWrites<T extends Document>(
     const result = await collection.bulkWrite(writes, { ordered: options.ordered ?? false });
     return result.matchedCount + result.upsertedCount;
   } catch (error) {
-    const { writeErrors, result } = error as {
-      writeErrors?: { code?: number }[] | { code?: number };
-      result?: { matchedCount: number; upsertedCount: number };
-    };
-    const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+    const { result } = error as { result?: { matchedCount: number; upsertedCount: number } };
+    const errors = writeErrorsOf(error);
     // A race the stand-in lost for the whole command: which writes took effect is unknown.
     if (errors.length === 0 && isDuplicateKey(error)) return -1;
     if (errors.length === 0 || !errors.every(isDuplicateKey) || !result) throw error;

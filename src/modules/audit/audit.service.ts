@@ -9,7 +9,7 @@ import {
 } from '../consequences/consequence-kinds';
 import { diffFields, type FieldChange } from './audit-diff';
 import { AuditEntryModel, type AuditEntryDoc } from './audit.model';
-import { isDuplicateKey } from '../../db/duplicate-key';
+import { onlyDuplicateKeys } from '../../db/duplicate-key';
 
 /** Who did something: a person or integration, or the service itself. */
 export type AuditActor = Actor | { system: string };
@@ -67,9 +67,7 @@ registerConsequenceKind<StoredEntry>('audit', CONSEQUENCE_ORDER.audit, async (du
     );
   } catch (error) {
     // Entries written by an earlier application keep their id: those duplicates are the point.
-    const errors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
-    const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
-    if (list.length === 0 || !list.every(isDuplicateKey)) throw error;
+    if (!onlyDuplicateKeys(error)) throw error;
   }
 });
 

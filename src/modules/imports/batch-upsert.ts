@@ -18,7 +18,7 @@ import {
 } from '../record-keys/record-key.service';
 import type { ImportOutcome } from './import-kind';
 import { castFields } from '../../db/cast-fields';
-import { isDuplicateKey } from '../../db/duplicate-key';
+import { isDuplicateKey, writeErrorsOf } from '../../db/duplicate-key';
 import { addToGroup } from '../../shared/groups';
 import { step, syncStep } from '../../shared/steps';
 
@@ -266,11 +266,8 @@ async function bulkUpsert(
       duplicates: new Set(),
     };
   } catch (error) {
-    const { writeErrors, result } = error as {
-      writeErrors?: { code?: number; index?: number }[] | { code?: number; index?: number };
-      result?: BulkResult & { insertedIds?: unknown };
-    };
-    const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+    const { result } = error as { result?: BulkResult & { insertedIds?: unknown } };
+    const errors = writeErrorsOf(error) as { index?: number }[];
     if (errors.length === 0 || !errors.every(isDuplicateKey) || !result) throw error;
     return { result, duplicates: new Set(errors.map((e) => Number(e.index))) };
   }

@@ -19,7 +19,7 @@ import {
   type StageRecord,
   type StageState,
 } from './stage-state';
-import { isDuplicateKey } from '../../db/duplicate-key';
+import { onlyDuplicateKeys } from '../../db/duplicate-key';
 import { findByIds } from '../../db/id-parts';
 import { addToGroup } from '../../shared/groups';
 
@@ -163,9 +163,7 @@ async function storeStates(all: readonly Planned[]): Promise<Planned[]> {
     complete = result.matchedCount + result.insertedCount === planned.length;
   } catch (error) {
     // A concurrent first state of the same account: a duplicate key, re-read and decided again.
-    const errors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
-    const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
-    if (list.length === 0 || !list.every(isDuplicateKey)) throw error;
+    if (!onlyDuplicateKeys(error)) throw error;
   }
   if (complete) return [];
   const now = await AccountStageModel.collection

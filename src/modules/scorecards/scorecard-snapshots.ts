@@ -1,6 +1,7 @@
 import type { AnyBulkWriteOperation, Document } from 'mongodb';
 import { Types } from 'mongoose';
 import { registerBackfill } from '../../db/backfill-once';
+import { onlyDuplicateKeys } from '../../db/duplicate-key';
 import { periodContaining, type Period, type PeriodKind } from '../../shared/period';
 import { findBranch } from '../branches/branch.service';
 import type { ScorecardFigures } from './scorecard-figures';
@@ -94,15 +95,9 @@ export async function storeSnapshots(
   await ScorecardSnapshotModel.collection
     .bulkWrite(writes, { ordered: false })
     .catch((error: unknown) => {
-      if (!onlyDuplicates(error)) throw error;
+      // An insert refused because the document appeared since the read: a race lost.
+      if (!onlyDuplicateKeys(error)) throw error;
     });
-}
-
-// An insert refused because the document appeared since the read: a race lost, not a failure.
-function onlyDuplicates(error: unknown): boolean {
-  const errors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
-  const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
-  return list.length > 0 && list.every((e) => e.code === 11000);
 }
 
 // Snapshot writes still in flight: an answer does not wait for its snapshots to be stored.

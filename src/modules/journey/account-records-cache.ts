@@ -3,8 +3,8 @@ import { Types } from 'mongoose';
 import { deepFreeze } from '../../shared/deep-freeze';
 
 /**
- * Accounts' kept lists as decoded, kept between requests in this process under the version each
- * was read at, so that a screen whose accounts' lists have not changed reads only their versions
+ * Accounts' kept lists as decoded (or as this process wrote them: see account-records'
+ * `storeListings`), kept between requests in this process under the version each was read at, so that a screen whose accounts' lists have not changed reads only their versions
  * (a few bytes each) instead of decoding every list again (at province size, 100 lists of some
  * 2 kB each per screen). A list is served from here only where its stored version, read on the
  * same request, is the one it was cached under: every write of a list stores a new version (a
@@ -40,6 +40,11 @@ export function createListCache<L extends object>(maxEntries = MAX_ENTRIES) {
       if (version !== null && held.version === version) return held.lists;
       cache.delete(key(db, account));
       return undefined;
+    },
+    /** The version and lists held of `account`, whatever its stored version now (a writer's guess). */
+    held(db: string, account: string): { version: string; lists: L } | undefined {
+      const held = cache.get(key(db, account));
+      return held && { version: held.version, lists: held.lists };
     },
     /** Keeps `lists` as read at `version` (frozen: requests share them); none: forgets. */
     set(db: string, account: string, version: string | null, lists: L, entries: number): void {

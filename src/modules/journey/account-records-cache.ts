@@ -3,14 +3,18 @@ import { Types } from 'mongoose';
 import { deepFreeze } from '../../shared/deep-freeze';
 
 /**
- * Accounts' kept lists as decoded (or as this process wrote them: see account-records'
- * `storeListings`), kept between requests in this process under the version each was read at, so that a screen whose accounts' lists have not changed reads only their versions
+ * Accounts' kept lists as decoded, kept between requests in this process under the version each
+ * was read at, so that a screen whose accounts' lists have not changed reads only their versions
  * (a few bytes each) instead of decoding every list again (at province size, 100 lists of some
  * 2 kB each per screen). A list is served from here only where its stored version, read on the
  * same request, is the one it was cached under: every write of a list stores a new version (a
  * fresh ObjectId, never reused, not even after the list is deleted and rebuilt), so a write by
  * any process is seen on the next request. What is served is what a read would answer: access is
  * applied to the rows built from it, on every request, as before.
+ *
+ * The writers of lists (account-records' `storeListings`) decide against what is held here
+ * without reading, and keep what they write under the version they write: what a read of that
+ * version would decode, since no other write can store it.
  *
  * Bounded by the entries held (an account's size is its number of entries), least recently used
  * first out: an entry costs some 330 bytes decoded and 300 more once a screen has sorted it

@@ -367,6 +367,69 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     }
   });
 
+  // A province-wide reader's list, whole or by name: the branches' directories merged, with the
+  // edges, cursors and page info of the database's own query (sorted by name, then id), which
+  // scans every account. Only the branches (one document each) are read by a scan.
+  it('reads province-wide pages from the directories, as the database query pages them', async () => {
+    type Paged = {
+      totalCount: number;
+      edges: { cursor: string; node: { id: string; name: string } }[];
+      pageInfo: Record<string, unknown>;
+    };
+    const PAGE = `query($filter: KeyAccountFilter, $first: Int, $last: Int, $after: String, $before: String) {
+      keyAccounts(filter: $filter, first: $first, last: $last, after: $after, before: $before) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges { cursor node { id name } } } }`;
+    const sorted = await mongoose.connection
+      .db!.collection('keyaccounts')
+      .find({}, { projection: { name: 1 } })
+      .sort({ name: 1, _id: 1 })
+      .toArray();
+    for (const [filter, stored] of [
+      [undefined, sorted],
+      // "GROUP" in any case: the demo's groups of every branch.
+      [{ nameContains: 'GROUP' }, sorted.filter(({ name }) => /group/i.test(name as string))],
+    ] as const) {
+      const read = async (args: Record<string, unknown>) => {
+        const { answer, scanning } = await readsOf(() =>
+          ok<{ keyAccounts: Paged }>(service, service.adminToken, PAGE, { filter, ...args }),
+        );
+        expect(scanning.map(({ collection }) => collection)).toEqual(['branches']);
+        return answer.keyAccounts;
+      };
+      const whole = await read({ first: 100 });
+      const all = whole.edges;
+      expect(stored.length).toBeGreaterThan(4);
+      expect(stored.length).toBeLessThan(100);
+      expect(all.map(({ node }) => [node.id, node.name])).toEqual(
+        stored.map(({ _id, name }) => [String(_id), name]),
+      );
+      const at = (i: number) => all[i]!.cursor;
+      const cases: [Record<string, unknown>, typeof all, boolean, boolean][] = [
+        // [arguments, expected edges, hasNextPage, hasPreviousPage] (findConnection's rules)
+        [{ first: 2 }, all.slice(0, 2), true, false],
+        [{ first: 2, after: at(1) }, all.slice(2, 4), true, true],
+        [{ first: 100, after: at(all.length - 2) }, all.slice(-1), false, true],
+        [{ last: 2 }, all.slice(-2), false, true],
+        [{ last: 2, before: at(3) }, all.slice(1, 3), true, true],
+        [{ last: 3, before: at(2) }, all.slice(0, 2), true, false],
+        [{ first: 1, after: at(0), before: at(3) }, all.slice(1, 2), true, true],
+      ];
+      for (const [args, edges, hasNextPage, hasPreviousPage] of cases) {
+        const page = await read(args);
+        expect({ args, edges: page.edges }).toEqual({ args, edges });
+        expect({ args, ...page.pageInfo }).toEqual({
+          args,
+          hasNextPage,
+          hasPreviousPage,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        });
+        expect(page.totalCount).toBe(stored.length);
+      }
+    }
+  });
+
   type Page = {
     pageInfo: { endCursor: string };
     edges: { node: { id: string; stage?: string } }[];

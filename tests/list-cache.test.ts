@@ -4,7 +4,7 @@ import { consequenceKind } from '../src/modules/consequences/consequence-kinds';
 import { clearListCache } from '../src/modules/journey/account-records';
 import { clearDirectoryCache } from '../src/modules/accounts/branch-directory';
 import { KeyAccountModel } from '../src/modules/accounts/account.model';
-import { clearPagedAccounts } from '../src/modules/accounts/account.service';
+import { clearPagedAccounts } from '../src/modules/accounts/directory-pages';
 import { relist } from './support/kept-lists';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, createAccount, ok, type World } from './support/world';
@@ -123,6 +123,25 @@ describe("the account screen's cache of decoded lists", () => {
       .collection('branchdirectories')
       .updateOne({ _id: branchCode } as never, { $set: { [`accounts.${last}`]: name } });
     const after = (await ok<Page>(service, world.tokens.mgrA1, PAGE)).keyAccounts;
+    expect(after.edges[0]!.node).toEqual({ id: last, name });
+    expect(after.totalCount).toBe(before.totalCount);
+  });
+
+  // The same for a province-wide reader, whose list merges every branch's directory: the merge
+  // kept from the page before is not served once one directory reads otherwise.
+  it("does not serve the province's list merged before another instance renamed an account", async () => {
+    const PAGE = `{ keyAccounts(first: 100) { totalCount edges { node { id name } } } }`;
+    type Page = { keyAccounts: { totalCount: number; edges: { node: { id: string } }[] } };
+    const before = (await ok<Page>(service, service.adminToken, PAGE)).keyAccounts;
+    const last = before.edges.at(-1)!.node.id;
+    const _id = new mongoose.Types.ObjectId(last);
+    const name = 'AAA first in the province';
+    const { branchCode } = (await KeyAccountModel.collection.findOne({ _id }))!;
+    await KeyAccountModel.collection.updateOne({ _id }, { $set: { name } });
+    await db()
+      .collection('branchdirectories')
+      .updateOne({ _id: branchCode } as never, { $set: { [`accounts.${last}`]: name } });
+    const after = (await ok<Page>(service, service.adminToken, PAGE)).keyAccounts;
     expect(after.edges[0]!.node).toEqual({ id: last, name });
     expect(after.totalCount).toBe(before.totalCount);
   });

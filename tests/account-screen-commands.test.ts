@@ -315,19 +315,39 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     expect([...namesOf(page1.keyAccounts), ...namesOf(answer.keyAccounts)]).toEqual(all);
   });
 
+  type Paged = {
+    totalCount: number;
+    edges: { cursor: string; node: { id: string; name: string } }[];
+    pageInfo: Record<string, unknown>;
+  };
+  const PAGE = `query($filter: KeyAccountFilter, $first: Int, $last: Int, $after: String, $before: String) {
+    keyAccounts(filter: $filter, first: $first, last: $last, after: $after, before: $before) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { id name } } } }`;
+  // [arguments, expected edges, hasNextPage, hasPreviousPage] (findConnection's rules)
+  type PageCase = [Record<string, unknown>, Paged['edges'], boolean, boolean];
+
+  // A page as `findConnection` answers `args`: `edges`, page info around them, the total.
+  function expectPage(
+    page: Paged,
+    [args, edges, hasNextPage, hasPreviousPage]: PageCase,
+    total: number,
+  ) {
+    expect({ args, edges: page.edges }).toEqual({ args, edges });
+    expect({ args, ...page.pageInfo }).toEqual({
+      args,
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    });
+    expect(page.totalCount).toBe(total);
+  }
+
   // Backward pages (and forward pages before a cursor) of a branch: from its directory too, with
   // the edges, cursors and page info of the database's own query (a province-wide list, which
   // scans), filtered to the branch's accounts.
   it('reads backward pages of a branch by key, as the database query pages them', async () => {
-    type Paged = {
-      totalCount: number;
-      edges: { cursor: string; node: { id: string; name: string } }[];
-      pageInfo: Record<string, unknown> & { startCursor: string; endCursor: string };
-    };
-    const PAGE = `query($filter: KeyAccountFilter, $first: Int, $last: Int, $after: String, $before: String) {
-      keyAccounts(filter: $filter, first: $first, last: $last, after: $after, before: $before) {
-        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-        edges { cursor node { id name } } } }`;
     const filter = { tier: 'A' };
     const province = (
       await ok<{ keyAccounts: Paged }>(service, service.adminToken, PAGE, { filter, first: 100 })
@@ -340,8 +360,7 @@ describe('the account screen issues no query the stand-in answers by scanning', 
     // The same cursors as the database's pages: the branch's list is the province's, filtered.
     expect(mine.edges).toEqual(all);
     const at = (i: number) => all[i]!.cursor;
-    const cases: [Record<string, unknown>, typeof all, boolean, boolean][] = [
-      // [arguments, expected edges, hasNextPage, hasPreviousPage] (findConnection's rules)
+    const cases: PageCase[] = [
       [{ last: 2 }, all.slice(-2), false, true],
       [{ last: 2, before: at(3) }, all.slice(1, 3), true, true],
       [{ last: 3, before: at(2) }, all.slice(0, 2), true, false],
@@ -349,21 +368,54 @@ describe('the account screen issues no query the stand-in answers by scanning', 
       [{ first: 10, before: at(3) }, all.slice(0, 3), false, false],
       [{ first: 1, after: at(0), before: at(3) }, all.slice(1, 2), true, true],
     ];
-    for (const [args, edges, hasNextPage, hasPreviousPage] of cases) {
+    for (const pageCase of cases) {
       const { answer, scanning } = await readsOf(() =>
-        ok<{ keyAccounts: Paged }>(service, token, PAGE, { filter, ...args }),
+        ok<{ keyAccounts: Paged }>(service, token, PAGE, { filter, ...pageCase[0] }),
       );
       expect(scanning).toEqual([]);
-      const page = answer.keyAccounts;
-      expect({ args, edges: page.edges }).toEqual({ args, edges });
-      expect({ args, ...page.pageInfo }).toEqual({
-        args,
-        hasNextPage,
-        hasPreviousPage,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      });
-      expect(page.totalCount).toBe(all.length);
+      expectPage(answer.keyAccounts, pageCase, all.length);
+    }
+  });
+
+  // A province-wide reader's list, whole or by name: the branches' directories merged, with the
+  // edges, cursors and page info of the database's own query (sorted by name, then id), which
+  // scans every account. Only the branches (one document each) are read by a scan.
+  it('reads province-wide pages from the directories, as the database query pages them', async () => {
+    const sorted = await mongoose.connection
+      .db!.collection('keyaccounts')
+      .find({}, { projection: { name: 1 } })
+      .sort({ name: 1, _id: 1 })
+      .toArray();
+    for (const [filter, stored] of [
+      [undefined, sorted],
+      // "GROUP" in any case: the demo's groups of every branch.
+      [{ nameContains: 'GROUP' }, sorted.filter(({ name }) => /group/i.test(name as string))],
+    ] as const) {
+      const read = async (args: Record<string, unknown>) => {
+        const { answer, scanning } = await readsOf(() =>
+          ok<{ keyAccounts: Paged }>(service, service.adminToken, PAGE, { filter, ...args }),
+        );
+        expect(scanning.map(({ collection }) => collection)).toEqual(['branches']);
+        return answer.keyAccounts;
+      };
+      const whole = await read({ first: 100 });
+      const all = whole.edges;
+      expect(stored.length).toBeGreaterThan(4);
+      expect(stored.length).toBeLessThan(100);
+      expect(all.map(({ node }) => [node.id, node.name])).toEqual(
+        stored.map(({ _id, name }) => [String(_id), name]),
+      );
+      const at = (i: number) => all[i]!.cursor;
+      const cases: PageCase[] = [
+        [{ first: 2 }, all.slice(0, 2), true, false],
+        [{ first: 2, after: at(1) }, all.slice(2, 4), true, true],
+        [{ first: 100, after: at(all.length - 2) }, all.slice(-1), false, true],
+        [{ last: 2 }, all.slice(-2), false, true],
+        [{ last: 2, before: at(3) }, all.slice(1, 3), true, true],
+        [{ last: 3, before: at(2) }, all.slice(0, 2), true, false],
+        [{ first: 1, after: at(0), before: at(3) }, all.slice(1, 2), true, true],
+      ];
+      for (const pageCase of cases) expectPage(await read(pageCase[0]), pageCase, stored.length);
     }
   });
 

@@ -4,7 +4,7 @@ import { consequenceKind } from '../src/modules/consequences/consequence-kinds';
 import { clearListCache } from '../src/modules/journey/account-records';
 import { clearDirectoryCache } from '../src/modules/accounts/branch-directory';
 import { KeyAccountModel } from '../src/modules/accounts/account.model';
-import { clearPagedAccounts } from '../src/modules/accounts/account.service';
+import { clearPagedAccounts } from '../src/modules/accounts/directory-pages';
 import { relist } from './support/kept-lists';
 import { startTestService, stopTestService, type TestService } from './support/test-service';
 import { buildWorld, createAccount, ok, type World } from './support/world';
@@ -108,24 +108,31 @@ describe("the account screen's cache of decoded lists", () => {
 
   // Another instance renames an account: the write, then its consequence renaming it in the
   // branch's directory. The directory read next has other bytes, so the page is in the new order
-  // at once (the names shown come from the accounts, the order from the directory).
-  it("does not serve a branch's directory kept before another instance renamed an account", async () => {
-    const PAGE = `{ keyAccounts(first: 50) { totalCount edges { node { id name } } } }`;
-    type Page = { keyAccounts: { totalCount: number; edges: { node: { id: string } }[] } };
-    const before = (await ok<Page>(service, world.tokens.mgrA1, PAGE)).keyAccounts;
-    const last = before.edges.at(-1)!.node.id;
-    expect(before.edges[0]!.node.id).not.toBe(last);
-    const _id = new mongoose.Types.ObjectId(last);
-    const name = 'Aaa first by name';
-    const { branchCode } = (await KeyAccountModel.collection.findOne({ _id }))!;
-    await KeyAccountModel.collection.updateOne({ _id }, { $set: { name } });
-    await db()
-      .collection('branchdirectories')
-      .updateOne({ _id: branchCode } as never, { $set: { [`accounts.${last}`]: name } });
-    const after = (await ok<Page>(service, world.tokens.mgrA1, PAGE)).keyAccounts;
-    expect(after.edges[0]!.node).toEqual({ id: last, name });
-    expect(after.totalCount).toBe(before.totalCount);
-  });
+  // at once (the names shown come from the accounts, the order from the directory). The same for
+  // a province-wide reader, whose list merges every branch's directory: the merge kept from the
+  // page before is not served once one directory reads otherwise.
+  it.each([
+    ["a branch's directory", () => world.tokens.mgrA1, 'Aaa first by name'],
+    ["the province's merged list", () => service.adminToken, 'AAA first in the province'],
+  ])(
+    'does not serve %s kept before another instance renamed an account',
+    async (_, token, name) => {
+      const PAGE = `{ keyAccounts(first: 100) { totalCount edges { node { id name } } } }`;
+      type Page = { keyAccounts: { totalCount: number; edges: { node: { id: string } }[] } };
+      const before = (await ok<Page>(service, token(), PAGE)).keyAccounts;
+      const last = before.edges.at(-1)!.node.id;
+      expect(before.edges[0]!.node.id).not.toBe(last);
+      const _id = new mongoose.Types.ObjectId(last);
+      const { branchCode } = (await KeyAccountModel.collection.findOne({ _id }))!;
+      await KeyAccountModel.collection.updateOne({ _id }, { $set: { name } });
+      await db()
+        .collection('branchdirectories')
+        .updateOne({ _id: branchCode } as never, { $set: { [`accounts.${last}`]: name } });
+      const after = (await ok<Page>(service, token(), PAGE)).keyAccounts;
+      expect(after.edges[0]!.node).toEqual({ id: last, name });
+      expect(after.totalCount).toBe(before.totalCount);
+    },
+  );
 
   // Another instance changes an account (its tier) after this one decoded it for a page.
   it('does not serve an account kept before another instance changed it', async () => {

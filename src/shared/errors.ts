@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../db/duplicate-key';
 import type { ZodError } from 'zod';
 
 /** Stable, machine-readable error codes; clients switch on `extensions.code`. */
@@ -62,8 +63,7 @@ export function fromZodError(error: ZodError, prefix = 'input'): AppError {
   return new AppError('BAD_USER_INPUT', message, first.field);
 }
 
-/** Turns a MongoDB duplicate-key error (11000) into a field-level conflict; other errors pass. */
+/** Turns a duplicate-key error into a field-level conflict; other errors pass. */
 export function fromDuplicateKey(error: unknown, field: string, message: string): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 11000 ? new AppError('CONFLICT', message, field) : error;
+  return isDuplicateKey(error) ? new AppError('CONFLICT', message, field) : error;
 }

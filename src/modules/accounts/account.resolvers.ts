@@ -10,8 +10,8 @@ import {
   listKeyAccounts,
   reassignAccountManager,
   updateKeyAccount,
-  type PageAhead,
 } from './account.service';
+import type { PageAhead } from './directory-pages';
 
 // Fields of an account read from its listed records (journey/account-records.loaders).
 const LISTED = ['activationOrders', 'faultTickets', 'timeline'];

@@ -1,20 +1,10 @@
 import { rollupConsequences } from '../rollups/rollup.service';
 import { Types } from 'mongoose';
-import sift from 'sift';
 import { AppError, badInput, notFound } from '../../shared/errors';
 import { pastInstantInput } from '../../shared/inputs';
 import { validate } from '../../shared/validate';
-import {
-  decodeCursor,
-  findConnection,
-  pageOf,
-  pageSize,
-  withIdKey,
-  type PageArgs,
-} from '../../db/keyset-pagination';
-import { findByIdsInScope, findKeptByIdsInScope } from '../access/by-ids';
-import { createDecodedCache } from '../../db/decoded-cache';
-import { hexIdOf } from '../../db/hex-id';
+import { findConnection, type PageArgs } from '../../db/keyset-pagination';
+import { findByIdsInScope } from '../access/by-ids';
 import { canReassignAccount, canWriteAccount } from '../access/permissions';
 import { actorScope, canReadBranch, scopedBranch, systemScope, type Scope } from '../access/scope';
 import { requireActor, type Actor } from '../auth/actor';
@@ -23,7 +13,6 @@ import type { UserDoc } from '../auth/user.model';
 import { diffFields } from '../audit/audit-diff';
 import { auditConsequence } from '../audit/audit.service';
 import { findBranch } from '../branches/branch.service';
-import type { BranchDoc } from '../branches/branch.model';
 import { insertOnce, writeWithRevision } from '../journey/revisioned-write';
 import { canManageAccountsOf, notAManager, sameContacts } from './account-rules';
 import {
@@ -34,13 +23,8 @@ import {
 } from './account.inputs';
 import { KeyAccountModel, type KeyAccountDoc } from './account.model';
 import { accountCreatedConsequences } from './account-created';
-import {
-  branchAccounts,
-  byNameThenId,
-  directoryConsequence,
-  listed,
-  sortedByName,
-} from './branch-directory';
+import { directoryConsequence } from './branch-directory';
+import { filtersBeyondName, pageOfBranch, pageOfProvince, type PageAhead } from './directory-pages';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -249,17 +233,6 @@ async function filterToQuery(filter: ReturnType<typeof keyAccountFilter.parse>) 
 }
 
 /**
- * The accounts a page is about to read, known before they are read (from a directory), and the
- * directory's copies of their branch (null where it has none) and of the branch's users.
- */
-export type PageAhead = (page: {
-  branchCode: string;
-  accountIds: string[];
-  branch: BranchDoc | null;
-  users: Record<string, UserDoc>;
-}) => void;
-
-/**
  * Accounts within the caller's scope, filtered, sorted by name (then id) for stable paging.
  * `ahead` is told the page's accounts as soon as they are known, before they are read.
  */
@@ -272,10 +245,14 @@ export async function listKeyAccounts(options: {
   const actor = requireActor(options.actor);
   const filter = validate(keyAccountFilter, options.filter, 'filter');
   const query = await filterToQuery(filter);
-  const branch = directoryBranch(actorScope(actor), filter);
-  if (branch) return pageOfBranch(actorScope(actor), branch, query, options.args, options.ahead);
+  const scope = actorScope(actor);
+  const branch = directoryBranch(scope, filter);
+  if (branch) return pageOfBranch(scope, branch, query, options.args, options.ahead);
+  if (scopedBranch(scope) === null && !filtersBeyondName(query)) {
+    return pageOfProvince(scope, query, options.args, options.ahead);
+  }
   return findConnection<KeyAccountDoc>(KeyAccountModel, {
-    scope: actorScope(actor),
+    scope,
     filter: query,
     sort: [{ field: 'name', direction: 1 }],
     args: options.args,
@@ -284,7 +261,7 @@ export async function listKeyAccounts(options: {
 
 // The branch whose directory answers the page: pages of one branch's accounts (the caller's, or
 // the one asked for by a province-wide reader), whatever else the filter says. Otherwise
-// (province-wide lists) null.
+// (province-wide lists, and a branch's reader asking for another branch: none) null.
 function directoryBranch(
   scope: Scope,
   filter: ReturnType<typeof keyAccountFilter.parse>,
@@ -293,93 +270,4 @@ function directoryBranch(
   const asked = filter?.branchCode ?? null;
   if (own !== null && asked !== null && own !== asked) return null;
   return asked ?? own;
-}
-
-// What a filter needs of each account besides its name (which the directory holds).
-const FILTER_FIELDS = ['currentStage', 'tier', 'industry', 'status', 'accountManagerId'];
-
-// The accounts of branch pages as last decoded in this process, each under the bytes it was read
-// as (access/by-ids' `findKeptByIdsInScope`): decoding an account allocated some 9 kB (a province
-// screen reads 100). Bounded at 20 000 accounts (1.6 kB each with their bytes, measured: 32 MB).
-const pagedAccounts = createDecodedCache<KeyAccountDoc>({ maxSize: 20_000, sizeOf: () => 0 });
-
-/** Forgets the accounts kept as decoded (tests that compare a cold read with a warm one). */
-export const clearPagedAccounts = () => pagedAccounts.clear();
-
-/**
- * A page of a branch's accounts from its directory (names, in list order), the accounts then read
- * by `_id`. A filter on more than the name reads the branch's accounts' filtered fields by `_id`
- * and applies the same query the database would (sift, MongoDB's query language in memory).
- * Pages go either way, with the same cursors and page info as `findConnection`.
- *
- * Stand-in: mongo-java-server scans every account for `branchCode` (and any other field), however
- * indexed; reading one branch's accounts by `_id` reads a bounded set instead. On MongoDB the
- * `{ branchCode, … }` indexes serve the query itself.
- */
-async function pageOfBranch(
-  scope: Scope,
-  branchCode: string,
-  query: Record<string, unknown>,
-  args: PageArgs,
-  ahead?: PageAhead,
-) {
-  const { size, backward } = pageSize(args);
-  const keys = withIdKey([{ field: 'name', direction: 1 }]);
-  const place = (cursor: string | null | undefined, name: 'after' | 'before') => {
-    if (!cursor) return null;
-    const [at, id] = decodeCursor(cursor, keys.length, name);
-    return { name: String(at), id: String(id) };
-  };
-  // As `findConnection`: a backward page reads before `before` only.
-  const after = backward ? null : place(args.after, 'after');
-  const before = place(args.before, 'before');
-  const { accounts: named, branch, users } = await branchAccounts(branchCode);
-  const fields = Object.keys(query).filter((field) => !['branchCode', 'name'].includes(field));
-  // Compiled on first use: a page of the whole branch (the screen) applies no query.
-  let compiled: ((account: unknown) => boolean) | undefined;
-  const matches = (account: unknown) => (compiled ??= sift({ ...query, branchCode }))(account);
-  // The directory's accounts come in list order; those read for a filter on more do not.
-  const matching =
-    fields.length > 0
-      ? sortedByName(
-          (
-            await findByIdsInScope<KeyAccountDoc>(
-              KeyAccountModel,
-              scope,
-              named.map((account) => account._id),
-              Object.fromEntries([...FILTER_FIELDS, 'name'].map((field) => [field, 1])),
-            )
-          ).filter(matches),
-        )
-      : 'name' in query
-        ? named.filter(matches)
-        : named;
-  const between =
-    after || before
-      ? matching.filter(
-          (account) =>
-            (!after || byNameThenId(listed(account), after) > 0) &&
-            (!before || byNameThenId(listed(account), before) < 0),
-        )
-      : matching;
-  const more = between.length > size;
-  const page = backward
-    ? between.slice(Math.max(0, between.length - size))
-    : between.slice(0, size);
-  const ids = page.map(hexIdOf);
-  ahead?.({ branchCode, accountIds: ids, branch, users });
-  const byId = new Map(
-    (await findKeptByIdsInScope(KeyAccountModel, scope, ids, pagedAccounts)).map((row) => [
-      hexIdOf(row),
-      row,
-    ]),
-  );
-  const rows = ids.flatMap((id) => byId.get(id) ?? []);
-  return {
-    ...pageOf<KeyAccountDoc>(rows, keys, {
-      hasNextPage: backward ? Boolean(args.before) : more,
-      hasPreviousPage: backward ? more : Boolean(args.after),
-    }),
-    totalCount: async () => matching.length,
-  };
 }

@@ -13,6 +13,7 @@ import { directories, type Directory } from './branch-directory.model';
 import { createDecodedCache } from '../../db/decoded-cache';
 import { deepFreeze } from '../../shared/deep-freeze';
 import { HEX_ID, hexIdOf, type WithHexId } from '../../db/hex-id';
+import { rawIdOf } from '../../db/raw-fields';
 import { copyBranch, copyUsersOf } from './directory-copies';
 import { addToGroup } from '../../shared/groups';
 
@@ -196,11 +197,31 @@ export const clearDirectoryCache = () => listings.clear();
  * directory; what is returned may be shared with other requests (frozen): not to be changed.
  */
 export async function branchAccounts(branchCode: string): Promise<BranchAccounts> {
-  const key = `${directories().dbName}/${branchCode}`;
   const bytes = (await directories().findOne(
     { _id: branchCode },
     { raw: true },
   )) as unknown as Uint8Array | null;
+  return listingOf(branchCode, bytes);
+}
+
+/** Branches' accounts as `branchAccounts` gives them, by branch code: one read of the directories. */
+export async function branchesAccounts(
+  codes: readonly string[],
+): Promise<Map<string, BranchAccounts>> {
+  const read = (await directories()
+    .find({ _id: { $in: [...codes] } }, { raw: true })
+    .toArray()) as unknown as Uint8Array[];
+  const byCode = new Map(read.map((bytes) => [rawIdOf(bytes), bytes]));
+  return new Map(
+    await Promise.all(
+      codes.map(async (code) => [code, await listingOf(code, byCode.get(code) ?? null)] as const),
+    ),
+  );
+}
+
+// A branch's listing from its directory's bytes as read (null: none), decoded unless kept.
+async function listingOf(branchCode: string, bytes: Uint8Array | null): Promise<BranchAccounts> {
+  const key = `${directories().dbName}/${branchCode}`;
   const held = bytes && listings.get(key, bytes);
   if (held) return held;
   const stored = bytes && (BSON.deserialize(bytes) as Directory);

@@ -34,7 +34,7 @@ import type { FollowUpChannel } from './follow-up-kinds';
 import { isActiveDuring } from './follow-up-rules';
 import { FollowUpModel } from './follow-up.model';
 import { castFields } from '../../db/cast-fields';
-import { isDuplicateKey } from '../../db/duplicate-key';
+import { onlyDuplicateKeys } from '../../db/duplicate-key';
 
 /** Whether a cadence follow-up was inserted now or was there already. */
 export type CadenceOutcome = 'scheduled' | 'alreadyScheduled';
@@ -88,7 +88,7 @@ function scheduledAudit(request: CadenceRequest, id: Types.ObjectId): PendingCon
 }
 
 // Upserts that only set fields on insert (with the audit entry as a pending consequence); a
-// concurrent twin losing the race on the unique key (11000) simply counts as already scheduled.
+// concurrent twin losing the race on the unique key simply counts as already scheduled.
 // Sent with the driver, the follow-up cast to its schema and its consequences as they are (see
 // castFields); a follow-up already scheduled is left as it is.
 async function insertMissing(
@@ -120,12 +120,8 @@ async function insertMissing(
     const result = await FollowUpModel.collection.bulkWrite(operations, { ordered: false });
     return new Map(Object.entries(result.upsertedIds ?? {}).map(([i, id]) => [Number(i), id]));
   } catch (error) {
-    const { writeErrors, result } = error as {
-      writeErrors?: { code?: number }[];
-      result?: { upsertedIds?: Record<string, unknown> };
-    };
-    const errors = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
-    if (!errors.every(isDuplicateKey)) throw error;
+    if (!onlyDuplicateKeys(error)) throw error;
+    const { result } = error as { result?: { upsertedIds?: Record<string, unknown> } };
     return new Map(Object.entries(result?.upsertedIds ?? {}).map(([i, id]) => [Number(i), id]));
   }
 }

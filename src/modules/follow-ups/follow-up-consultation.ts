@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../db/duplicate-key';
 import type { Types } from 'mongoose';
 import { systemScope } from '../access/scope';
 import type { AuditActor } from '../audit/audit.service';
@@ -57,7 +58,7 @@ registerConsequenceKind<RaiseArgs>(RAISE_CONSULTATION, CONSEQUENCE_ORDER.derived
       fields: { channel: 'ACCOUNT_MANAGER', askedAt: args.askedAt, topic: args.topic },
     }).catch((error: unknown) => {
       // Created by an earlier application: its own consequences are pending in it, or applied.
-      if ((error as { code?: unknown }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     });
     await FollowUpModel.updateOne(
       { _id: args.followUpId, raisedConsultationId: null },

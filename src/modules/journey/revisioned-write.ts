@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../db/duplicate-key';
 import type { Model, Schema, Types } from 'mongoose';
 import { AppError } from '../../shared/errors';
 import type { Scope } from '../access/scope';
@@ -126,7 +127,7 @@ export async function insertOnce<
     ]);
     return { record: created, created: true };
   } catch (error) {
-    if ((error as { code?: unknown }).code !== 11000 || !key.externalId) throw error;
+    if (!isDuplicateKey(error) || !key.externalId) throw error;
     const stored = await model
       .findOne({ sourceSystem: key.sourceSystem, externalId: key.externalId }, null, { scope })
       .lean<D>();

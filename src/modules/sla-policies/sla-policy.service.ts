@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../db/duplicate-key';
 import type { Types } from 'mongoose';
 import { AppError, badInput, notFound } from '../../shared/errors';
 import { validate } from '../../shared/validate';
@@ -100,7 +101,7 @@ export async function ensureDefaultSlaPolicy(): Promise<void> {
     .setOptions({ scope: policyScope })
     .catch((error: unknown) => {
       // Two processes starting at once: the other one inserted it.
-      if ((error as { code?: unknown }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     });
 }
 
@@ -306,7 +307,7 @@ async function insertNextVersion(
         consequences,
       );
     } catch (error) {
-      if ((error as { code?: unknown }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
   throw new AppError('CONFLICT', 'the policy is being changed concurrently; try again');

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../../db/duplicate-key';
 import { badInput } from '../../shared/errors';
 import { validate } from '../../shared/validate';
 import { requireRole, type Actor } from '../auth/actor';
@@ -109,7 +110,7 @@ export async function ensureAttributeCatalogue(): Promise<void> {
         { upsert: true },
       ).catch((error: unknown) => {
         // Another process seeding at the same moment inserted it first.
-        if ((error as { code?: unknown }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }),
     ),
   );

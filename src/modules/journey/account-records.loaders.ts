@@ -50,10 +50,28 @@ export type ListedPage = { rows: ListedRow[]; more: boolean };
  * selected field needs more of (e.g. an open ticket's state) are, with those fuller fields.
  */
 export function createAccountRecordReader(scope: Scope, selection?: OperationSelection) {
-  const lists = new DataLoader<string, Lists>(async (ids) => {
-    const found = await readAccountRecords(ids);
-    return ids.map((id) => found.get(id) ?? {});
-  });
+  // Each account's lists are loaded once per request, the same promise for every caller (the
+  // prefetch, the orders, tickets and timeline): DataLoader's own cache answers every hit with a
+  // new promise (to keep its batch order), some 300 per province screen. A failed read is
+  // forgotten, as DataLoader's cache forgets it: the next caller reads again.
+  const loadedLists = new Map<string, Promise<Lists>>();
+  const lists = new DataLoader<string, Lists>(
+    async (ids) => {
+      try {
+        const found = await readAccountRecords(ids);
+        return ids.map((id) => found.get(id) ?? {});
+      } catch (error) {
+        ids.forEach((id) => loadedLists.delete(id));
+        throw error;
+      }
+    },
+    { cache: false },
+  );
+  const listsOf = (id: string) => {
+    let found = loadedLists.get(id);
+    if (!found) loadedLists.set(id, (found = lists.load(id)));
+    return found;
+  };
   const byType = new Map<string, DataLoader<string, Row | null>>();
   // Records (hex ids) to read with what a selected field needs more of (e.g. an open ticket's
   // state) at once rather than in a second round: those listed as open, and those answered from
@@ -126,9 +144,9 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
     },
   ): Promise<Map<string, ListedPage>> {
     const ids = accounts.map(hexIdOf);
-    // Each `load`ed (`loadMany` wraps every key's promise again to collect errors; the first
-    // error fails the page either way).
-    const all = await Promise.all(ids.map((id) => lists.load(id)));
+    // Not `loadMany`, which wraps every key's promise again to collect errors: the first error
+    // fails the page either way.
+    const all = await Promise.all(ids.map(listsOf));
     const listOnly = new Map(
       options.typenames.map((typename) => [typename, fromEntries(typename)]),
     );
@@ -170,7 +188,7 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
 
   /** Starts reading the lists of accounts about to be listed (the same read `newest` makes). */
   function prefetch(accountIds: readonly string[]): void {
-    if (accountIds.length > 0) lists.loadMany(accountIds).catch(() => undefined);
+    if (accountIds.length > 0) Promise.all(accountIds.map(listsOf)).catch(() => undefined);
   }
   return { newest, prefetch };
 }

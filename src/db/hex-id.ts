@@ -17,17 +17,30 @@ export const hexIdOf = (doc: WithHexId): string => doc[HEX_ID] ?? String(doc._id
 
 const { BSON } = mongoose.mongo;
 
-/**
- * The hex of a stored document's `_id` where it is an ObjectId, found among its top-level fields
- * without decoding them: at once where it is the first field (as the driver writes it), else by
- * listing them (the stand-in keeps fields in the order written, not always `_id` first); null else.
- */
-export function hexIdInBytes(bytes: Uint8Array): string | null {
-  if (bytes[4] === 0x07 && isIdName(bytes, 5) && bytes[8] === 0) return hexAt(bytes, 9);
-  for (const [type, name, length, offset] of BSON.onDemand.parseToElements(bytes)) {
-    if (length === 3 && isIdName(bytes, name)) return type === 0x07 ? hexAt(bytes, offset) : null;
+// The type, place and size of a stored document's top-level `_id` value, found without decoding
+// the document: at once where it is the first field (as the driver writes it), else by listing the
+// fields (the stand-in keeps fields in the order written, not always `_id` first); null for none.
+function idElementIn(bytes: Uint8Array): [type: number, offset: number, size: number] | null {
+  if (bytes[4] === 0x07 && isIdName(bytes, 5) && bytes[8] === 0) return [0x07, 9, 12];
+  for (const [type, name, length, offset, size] of BSON.onDemand.parseToElements(bytes)) {
+    if (length === 3 && isIdName(bytes, name)) return [type, offset, size];
   }
   return null;
+}
+
+/** The hex of a stored document's `_id` where it is an ObjectId (see `idElementIn`); null else. */
+export function hexIdInBytes(bytes: Uint8Array): string | null {
+  const id = idElementIn(bytes);
+  return id?.[0] === 0x07 ? hexAt(bytes, id[1]) : null;
+}
+
+/** A stored document's `_id` where it is a string (e.g. a branch code); null else. */
+export function textIdInBytes(bytes: Uint8Array): string | null {
+  const id = idElementIn(bytes);
+  // A string: its length (4 bytes), its UTF-8 bytes, a closing NUL.
+  return id?.[0] === 0x02
+    ? Buffer.from(bytes.buffer, bytes.byteOffset + id[1] + 4, id[2] - 5).toString('utf8')
+    : null;
 }
 
 // Whether the three bytes at `at` spell `_id`.

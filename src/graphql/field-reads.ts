@@ -216,11 +216,13 @@ function readsOf(
   const wanting = partial.filter((p) => p.more.some((path) => !paths.has(path)));
   if (wanting.length === 0) return { projection, more: null };
   const more = new Set([...paths, ...wanting.flatMap((p) => p.more)]);
+  // Each check once (fields may share one: a ticket's SLA state and minutes left).
+  const checks = [...new Set(wanting.map((p) => p.needsMore))];
   return {
     projection,
     more: {
       projection: projectionFrom(more),
-      needed: (row) => wanting.some((p) => p.needsMore(row)),
+      needed: checks.length === 1 ? checks[0]! : (row) => checks.some((check) => check(row)),
     },
   };
 }

@@ -1,7 +1,7 @@
 import mongoose, { Types, type Model } from 'mongoose';
 import type { DecodedCache } from '../../db/decoded-cache';
 import { deepFreeze } from '../../shared/deep-freeze';
-import { HEX_ID } from '../../db/hex-id';
+import { HEX_ID, hexIdInBytes } from '../../db/hex-id';
 import { scopedBranch, systemScope, type Scope } from './scope';
 
 const byIdScope = systemScope('by-id');
@@ -72,7 +72,7 @@ export async function findKeptByIdsInScope<T extends { branchCode?: unknown }>(
     .toArray()) as unknown as Uint8Array[];
   const db = model.collection.dbName;
   const rows = read.map((bytes) => {
-    const id = objectIdOf(bytes);
+    const id = hexIdInBytes(bytes);
     const held = id && cache.get(`${db}/${id}`, bytes);
     if (held) return held;
     const row = BSON.deserialize(bytes) as T & { [HEX_ID]?: string };
@@ -82,23 +82,4 @@ export async function findKeptByIdsInScope<T extends { branchCode?: unknown }>(
     return row;
   });
   return inScope(scope, rows);
-}
-
-// The hex of a document's `_id` where it is an ObjectId, found among its top-level fields without
-// decoding them (the stand-in keeps fields in the order written, not always `_id` first); null
-// else (then the document is not kept).
-function objectIdOf(bytes: Uint8Array): string | null {
-  for (const [type, name, length, offset] of BSON.onDemand.parseToElements(bytes)) {
-    if (
-      length === 3 &&
-      bytes[name] === 0x5f &&
-      bytes[name + 1] === 0x69 &&
-      bytes[name + 2] === 0x64
-    ) {
-      return type === 0x07
-        ? Buffer.from(bytes.buffer, bytes.byteOffset + offset, 12).toString('hex')
-        : null;
-    }
-  }
-  return null;
 }

@@ -12,8 +12,7 @@ import { KeyAccountModel } from './account.model';
 import { directories, type Directory } from './branch-directory.model';
 import { createDecodedCache } from '../../db/decoded-cache';
 import { deepFreeze } from '../../shared/deep-freeze';
-import { HEX_ID, hexIdOf, type WithHexId } from '../../db/hex-id';
-import { rawIdOf } from '../../db/raw-fields';
+import { HEX_ID, hexIdOf, textIdInBytes, type WithHexId } from '../../db/hex-id';
 import { copyBranch, copyUsersOf } from './directory-copies';
 import { addToGroup } from '../../shared/groups';
 
@@ -211,7 +210,7 @@ export async function branchesAccounts(
   const read = (await directories()
     .find({ _id: { $in: [...codes] } }, { raw: true })
     .toArray()) as unknown as Uint8Array[];
-  const byCode = new Map(read.map((bytes) => [rawIdOf(bytes), bytes]));
+  const byCode = new Map(read.map((bytes) => [textIdInBytes(bytes), bytes]));
   return new Map(
     await Promise.all(
       codes.map(async (code) => [code, await listingOf(code, byCode.get(code) ?? null)] as const),

@@ -50,10 +50,28 @@ export type ListedPage = { rows: ListedRow[]; more: boolean };
  * selected field needs more of (e.g. an open ticket's state) are, with those fuller fields.
  */
 export function createAccountRecordReader(scope: Scope, selection?: OperationSelection) {
-  const lists = new DataLoader<string, Lists>(async (ids) => {
-    const found = await readAccountRecords(ids);
-    return ids.map((id) => found.get(id) ?? {});
-  });
+  // Each account's lists are loaded once per request, the same promise for every caller (the
+  // prefetch, the orders, tickets and timeline): DataLoader's own cache answers every hit with a
+  // new promise (to keep its batch order), some 300 per province screen. A failed read is
+  // forgotten, as DataLoader's cache forgets it: the next caller reads again.
+  const loadedLists = new Map<string, Promise<Lists>>();
+  const lists = new DataLoader<string, Lists>(
+    async (ids) => {
+      try {
+        const found = await readAccountRecords(ids);
+        return ids.map((id) => found.get(id) ?? {});
+      } catch (error) {
+        ids.forEach((id) => loadedLists.delete(id));
+        throw error;
+      }
+    },
+    { cache: false },
+  );
+  const listsOf = (id: string) => {
+    let found = loadedLists.get(id);
+    if (!found) loadedLists.set(id, (found = lists.load(id)));
+    return found;
+  };
   const byType = new Map<string, DataLoader<string, Row | null>>();
   // Records (hex ids) to read with what a selected field needs more of (e.g. an open ticket's
   // state) at once rather than in a second round: those listed as open, and those answered from
@@ -101,7 +119,7 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
     const source = sourceOf(typename);
     const reads = selection?.reads(typename, source.model, readerFields(source));
     const fields = reads?.projection && Object.keys(reads.projection);
-    // What `rowOf` gives.
+    // What an `EntryRow` holds.
     const held = new Set(['_id', 'branchCode', ...listedFields(source)]);
     return fields?.every((f) => held.has(f)) ? reads! : null;
   };
@@ -126,17 +144,19 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
     },
   ): Promise<Map<string, ListedPage>> {
     const ids = accounts.map(hexIdOf);
-    const all = await lists.loadMany(ids);
+    // Not `loadMany`, which wraps every key's promise again to collect errors: the first error
+    // fails the page either way.
+    const all = await Promise.all(ids.map(listsOf));
     const listOnly = new Map(
       options.typenames.map((typename) => [typename, fromEntries(typename)]),
     );
     // A listed record's row: from its entry (at once) where the operation reads no more of it
-    // and the account's branch is in scope, else read (a promise).
-    const rowFor = (account: ListedAccount, listed: Listed) => {
+    // and the account's branch is in scope (`inScope`), else read (a promise).
+    const rowFor = (account: ListedAccount, inScope: boolean, listed: Listed) => {
       const { typename, hex } = listed;
-      const reads = listOnly.get(typename);
-      if (reads && canReadBranch(scope, account.branchCode)) {
-        const row = rowOf(account, listed);
+      const reads = inScope && listOnly.get(typename);
+      if (reads) {
+        const row: Row = new EntryRow(account, listed);
         if (!reads.more?.needed(row)) return { typename, row };
         fuller.add(hex);
       } else if (listed.entry.x) fuller.add(hex);
@@ -153,10 +173,9 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
     });
     const asked = { ...options, count: options.count + 1 };
     const pages = accounts.map((account, i) => {
-      const found = all[i];
-      if (found instanceof Error) throw found;
-      const listed = newestListed(found ?? {}, asked);
-      const page = listed.slice(0, options.count).map((l) => rowFor(account, l));
+      const listed = newestListed(all[i]!, asked);
+      const inScope = canReadBranch(scope, account.branchCode);
+      const page = listed.slice(0, options.count).map((l) => rowFor(account, inScope, l));
       const more = listed.length > options.count;
       // Only rows read make this wait (most are answered from the entries at once).
       return page.some((row) => row instanceof Promise)
@@ -169,29 +188,33 @@ export function createAccountRecordReader(scope: Scope, selection?: OperationSel
 
   /** Starts reading the lists of accounts about to be listed (the same read `newest` makes). */
   function prefetch(accountIds: readonly string[]): void {
-    if (accountIds.length > 0) lists.loadMany(accountIds).catch(() => undefined);
+    if (accountIds.length > 0) Promise.all(accountIds.map(listsOf)).catch(() => undefined);
   }
   return { newest, prefetch };
 }
 
-// A record as its entry tells it: id, account, branch, stage, list times and shown fields (set
-// one by one: a spread of computed keys makes a slower object for every resolver reading it).
-function rowOf(
-  { _id: accountId, branchCode }: ListedAccount,
-  { typename, id, hex, entry }: Listed,
-): Row {
-  const source = sourceOf(typename);
-  const row: Row & { [HEX_ID]?: string } = {
-    _id: id,
-    accountId,
-    branchCode,
-    journeyAt: entry.j,
-    stage: stageOf(source, entry),
-  };
-  row[HEX_ID] = hex;
-  if (source.listedBy) row[source.listedBy] = entry.o;
-  for (const field of source.shown ?? []) row[field] = entry.f?.[field] ?? null;
-  return row;
+// A record as its entry tells it: id, account, branch, stage, list times and shown fields, tagged
+// with its type (as a timeline's rows are: one shape, whatever list it is shown in). Built by a
+// constructor, not a literal: V8 keeps room in a constructed object for the fields set one by one
+// after the first (the type's list order and shown fields), where a literal's grow an array
+// outside it, copied at each step (some 1 500 rows per province screen; three times the time).
+class EntryRow {
+  [field: string]: unknown;
+  declare [HEX_ID]: string;
+  declare _id: Types.ObjectId;
+
+  constructor({ _id: accountId, branchCode }: ListedAccount, { typename, id, hex, entry }: Listed) {
+    const source = sourceOf(typename);
+    this.__typename = typename;
+    this._id = id;
+    this.accountId = accountId;
+    this.branchCode = branchCode;
+    this.journeyAt = entry.j;
+    this.stage = stageOf(source, entry);
+    this[HEX_ID] = hex;
+    if (source.listedBy) this[source.listedBy] = entry.o;
+    for (const field of source.shown ?? []) this[field] = entry.f?.[field] ?? null;
+  }
 }
 
 // What the reader itself reads of every record: the list orders it sorts on again, and the stage

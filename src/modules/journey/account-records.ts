@@ -15,7 +15,7 @@ import { addToGroup } from '../../shared/groups';
 import { step } from '../../shared/steps';
 import { createTurns } from '../../shared/turns';
 import { cacheVersion, createListCache } from './account-records-cache';
-import { HEX_ID, hexIdOf } from '../../db/hex-id';
+import { HEX_ID, hexIdInBytes, hexIdOf } from '../../db/hex-id';
 
 /**
  * Per account, one document listing every journey record of the account with the values its
@@ -424,7 +424,7 @@ function decodeCached(bytes: Uint8Array): Decoded {
   // Embedded documents (the lists) stay bytes: only the top-level fields are decoded.
   const head = BSON.deserialize(bytes, { raw: true }) as AccountRecords & { lists?: Uint8Array };
   const db = collection().dbName;
-  const account = String(head._id);
+  const account = hexIdInBytes(bytes) ?? String(head._id);
   const version = head.complete === LISTS_FORMAT ? cacheVersion(head.v) : null;
   const held = listCache.get(db, account, version);
   if (held) return { ...head, lists: held, [HEX_ID]: account };

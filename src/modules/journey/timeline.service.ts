@@ -89,10 +89,12 @@ async function listedTimelines(
       id,
       {
         // Tagged in place, not copied (a province screen lists some 600 timeline rows): a row
-        // shared with the account's orders or tickets is of that same type.
-        rows: rows.map(({ typename, row }) =>
-          Object.assign(row as JourneyEventRow, { __typename: typename }),
-        ),
+        // shared with the account's orders or tickets is of that same type. A row built from its
+        // entry has its tag already (`EntryRow`).
+        rows: rows.map(({ typename, row }) => {
+          row.__typename = typename;
+          return row as JourneyEventRow;
+        }),
         more,
       },
     ]),

@@ -12,10 +12,9 @@ import { buildWorld, createAccount, ok, type World } from './support/world';
 // The account screen keeps the accounts' lists it has decoded (src/modules/journey/
 // account-records-cache.ts) and serves one only while its stored version is the one it was read
 // at; and each branch's directory as decoded and sorted, and each account on its pages as decoded,
-// served only while the document read is the same to the byte (src/db/decoded-cache.ts). Another
-// process's writes never reach the caches (this process's list writes keep what they wrote, under
-// the version they wrote), so every change below must be seen on the very next request, and a
-// warm answer is a cold one.
+// served only while the document read is the same to the byte (src/db/decoded-cache.ts). The caches learn nothing from writes (another
+// process's writes never reach them), so every change below must be seen on the very next
+// request, and a warm answer is a cold one.
 
 const SCHEDULE = `mutation($i: ScheduleFollowUpInput!) { scheduleFollowUp(input: $i) { id } }`;
 const COMPLETE = `mutation($id: ID!, $at: DateTime!) { completeFollowUp(id: $id, at: $at) { id } }`;

@@ -12,10 +12,6 @@ import { deepFreeze } from '../../shared/deep-freeze';
  * any process is seen on the next request. What is served is what a read would answer: access is
  * applied to the rows built from it, on every request, as before.
  *
- * The writers of lists (account-records' `storeListings`) decide against what is held here
- * without reading, and keep what they write under the version they write: what a read of that
- * version would decode, since no other write can store it.
- *
  * Bounded by the entries held (an account's size is its number of entries), least recently used
  * first out: an entry costs some 330 bytes decoded and 300 more once a screen has sorted it
  * (account-records' `sortedOf`, which goes with the list), so 100 000 entries (5 000 accounts of 20
@@ -44,11 +40,6 @@ export function createListCache<L extends object>(maxEntries = MAX_ENTRIES) {
       if (version !== null && held.version === version) return held.lists;
       cache.delete(key(db, account));
       return undefined;
-    },
-    /** The version and lists held of `account`, whatever its stored version now (a writer's guess). */
-    held(db: string, account: string): { version: string; lists: L } | undefined {
-      const held = cache.get(key(db, account));
-      return held && { version: held.version, lists: held.lists };
     },
     /** Keeps `lists` as read at `version` (frozen: requests share them); none: forgets. */
     set(db: string, account: string, version: string | null, lists: L, entries: number): void {

@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
-import { isDuplicateKey, writeErrorsOf } from './duplicate-key';
+import { isDuplicateKey, onlyDuplicateKeys, writeErrorsOf } from './duplicate-key';
 
 /**
  * Matched or inserted writes of an unordered bulk write of version-guarded writes (`{ _id, v }`,
@@ -17,10 +17,9 @@ export async function effectiveWrites<T extends Document>(
     return result.matchedCount + result.upsertedCount;
   } catch (error) {
     const { result } = error as { result?: { matchedCount: number; upsertedCount: number } };
-    const errors = writeErrorsOf(error);
     // A race the stand-in lost for the whole command: which writes took effect is unknown.
-    if (errors.length === 0 && isDuplicateKey(error)) return -1;
-    if (errors.length === 0 || !errors.every(isDuplicateKey) || !result) throw error;
+    if (writeErrorsOf(error).length === 0 && isDuplicateKey(error)) return -1;
+    if (!onlyDuplicateKeys(error) || !result) throw error;
     return result.matchedCount + result.upsertedCount;
   }
 }

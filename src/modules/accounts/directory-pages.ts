@@ -10,7 +10,8 @@ import { findByIdsInScope, findKeptByIdsInScope } from '../access/by-ids';
 import type { Scope } from '../access/scope';
 import { createDecodedCache } from '../../db/decoded-cache';
 import { hexIdOf, type WithHexId } from '../../db/hex-id';
-import { BranchModel, type BranchDoc } from '../branches/branch.model';
+import type { BranchDoc } from '../branches/branch.model';
+import { listBranches } from '../branches/branch.service';
 import type { UserDoc } from '../auth/user.model';
 import { KeyAccountModel, type KeyAccountDoc } from './account.model';
 import {
@@ -183,10 +184,7 @@ export async function pageOfProvince(
   args: PageArgs,
   ahead?: PageAhead,
 ) {
-  const codes = (await BranchModel.find({}, { code: 1 }).lean<{ code: string }[]>()).map(
-    (branch) => branch.code,
-  );
-  const listings = await branchesAccounts(codes.sort());
+  const listings = await branchesAccounts((await listBranches()).map((branch) => branch.code));
   const named = inProvinceOrder([...listings.values()]);
   const matching = 'name' in query ? named.filter(sift(query)) : named;
   return pageOfListed(scope, matching, args, (page) => {

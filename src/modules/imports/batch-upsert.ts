@@ -18,7 +18,7 @@ import {
 } from '../record-keys/record-key.service';
 import type { ImportOutcome } from './import-kind';
 import { castFields } from '../../db/cast-fields';
-import { isDuplicateKey, writeErrorsOf } from '../../db/duplicate-key';
+import { onlyDuplicateKeys, writeErrorsOf } from '../../db/duplicate-key';
 import { addToGroup } from '../../shared/groups';
 import { step, syncStep } from '../../shared/steps';
 
@@ -267,8 +267,8 @@ async function bulkUpsert(
     };
   } catch (error) {
     const { result } = error as { result?: BulkResult & { insertedIds?: unknown } };
+    if (!onlyDuplicateKeys(error) || !result) throw error;
     const errors = writeErrorsOf(error) as { index?: number }[];
-    if (errors.length === 0 || !errors.every(isDuplicateKey) || !result) throw error;
     return { result, duplicates: new Set(errors.map((e) => Number(e.index))) };
   }
 }
